@@ -1,0 +1,12 @@
+/**
+ * Masks what looks like a secret before text reaches a log or an error
+ * message: passwords in connection URLs and in key=value / JSON pairs.
+ */
+const URL_PASSWORD = /(\b[a-z][a-z0-9+.-]*:\/\/[^:/?#@\s]*:)[^@\s/]*@/gi;
+const PAIR_PASSWORD = /((?:password|passwd|pwd|secret|token|access_key_secret|service_account_key)["']?\s*[:=]\s*["']?)([^"'\s,;&}]+)/gi;
+
+export const MASK = '••••••';
+
+export function redactSecrets(text: string): string {
+  return text.replace(URL_PASSWORD, `$1${MASK}@`).replace(PAIR_PASSWORD, `$1${MASK}`);
+}

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { M } from './messages';
+
+export const SSL_MODES = ['disable', 'prefer', 'require', 'verify-ca', 'verify-full'] as const;
+export type SslMode = (typeof SSL_MODES)[number];
+
+export const DEFAULT_PORT = 5432;
+export const DEFAULT_CATALOG_DATABASE = 'openhexa';
+
+/** PostgreSQL truncates identifiers longer than this many bytes. */
+const MAX_IDENTIFIER_BYTES = 63;
+
+// Runs in webviews too, so no Buffer: UTF-8 length through TextEncoder.
+const utf8 = new TextEncoder();
+
+const identifier = (required: string, tooLong: string) =>
+  z
+    .string({ required_error: required })
+    .trim()
+    .min(1, required)
+    .refine((v) => utf8.encode(v).length <= MAX_IDENTIFIER_BYTES, tooLong);
+
+/** A server as kept in settings: everything needed to connect but the password. */
+export const serverProfileSchema = z
+  .object({
+    label: z.string({ required_error: M.nameRequired }).trim().min(1, M.nameRequired).max(80, M.nameTooLong),
+    host: z
+      .string({ required_error: M.hostRequired })
+      .trim()
+      .min(1, M.hostRequired)
+      .max(255, M.hostTooLong)
+      .refine((v) => !/[\s/@]/.test(v), M.hostInvalid),
+    port: z
+      .preprocess(
+        (v) => (typeof v === 'string' && v.trim() !== '' ? Number(v.trim()) : v === '' ? undefined : v),
+        z.number({ invalid_type_error: M.portNotNumber }).int(M.portNotWhole).min(1, M.portRange).max(65535, M.portRange),
+      )
+      .default(DEFAULT_PORT),
+    user: identifier(M.userRequired, M.userTooLong),
+    sslmode: z.enum(SSL_MODES, { errorMap: () => ({ message: M.sslmodeInvalid }) }).default('prefer'),
+    catalogDatabase: identifier(M.catalogRequired, M.catalogTooLong).default(DEFAULT_CATALOG_DATABASE),
+  })
+  .strict();
+
+export type ServerProfile = z.output<typeof serverProfileSchema>;
+export type ServerProfileInput = z.input<typeof serverProfileSchema>;
+
+/** Key under which a profile's password is kept: a login, not a label. */
+export function profileKey(profile: Pick<ServerProfile, 'host' | 'port' | 'user'>): string {
+  return `${profile.user}@${profile.host}:${profile.port}`;
+}
+
+export interface ProfileProblem {
+  readonly index: number;
+  readonly label: string | undefined;
+  readonly message: string;
+}
+
+/** First message per field, in a form an inline validation can show. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? 'form');
+    out[field] ??= issue.message;
+  }
+  return out;
+}
+
+/** Parses the `openhexa.servers` setting; bad entries become problems, never a crash. */
+export function parseServerProfiles(raw: unknown): { profiles: ServerProfile[]; problems: ProfileProblem[] } {
+  const profiles: ServerProfile[] = [];
+  const problems: ProfileProblem[] = [];
+  if (raw === undefined || raw === null) {
+    return { profiles, problems };
+  }
+  if (!Array.isArray(raw)) {
+    return { profiles, problems: [{ index: -1, label: undefined, message: M.settingNotList }] };
+  }
+  raw.forEach((entry: unknown, index) => {
+    const parsed = serverProfileSchema.safeParse(entry);
+    if (parsed.success) {
+      profiles.push(parsed.data);
+    } else {
+      const label = typeof entry === 'object' && entry !== null && 'label' in entry ? String((entry as { label: unknown }).label) : undefined;
+      const first = parsed.error.issues[0];
+      const where = first && first.path.length > 0 ? `${first.path.join('.')}: ` : '';
+      problems.push({ index, label, message: `${where}${first?.message ?? 'invalid entry'}` });
+    }
+  });
+  return { profiles, problems };
+}

@@ -1,0 +1,147 @@
+import * as vscode from 'vscode';
+import { DEFAULT_CATALOG_DATABASE, DEFAULT_PORT, fieldErrors, serverProfileSchema, type ServerProfile } from '../../core/serverProfile';
+import { describeLoginFailure } from '../../postgres/loginFailure';
+import { probeServer, type ServerProbe } from '../../postgres/probeServer';
+import { toHostSchema, toWebviewSchema, type ConnectForm, type TestOutcome, type ToWebview } from '../../protocol/connectServer';
+import { CONNECT_SERVER_STRINGS } from '../../protocol/connectServerStrings';
+import type { Log } from '../log';
+import type { ServerStore } from '../serverStore';
+import { localRoots, webviewHtml } from './webviewHtml';
+
+const VIEW_TYPE = 'openhexa.connectServer';
+
+function translateErrors(errors: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(errors).map(([field, message]) => [field, vscode.l10n.t(message)]));
+}
+
+function probeSummary(probe: ServerProbe, profile: ServerProfile): Pick<Extract<TestOutcome, { ok: true }>, 'summary' | 'initHint'> {
+  const summary = vscode.l10n.t('Connected to PostgreSQL {0} as {1}.', probe.version, profile.user);
+  if (probe.catalogExists) {
+    return { summary: `${summary} ${vscode.l10n.t('The catalog database "{0}" is there.', profile.catalogDatabase)}` };
+  }
+  const mayInitialize = probe.superuser || (probe.createDb && probe.createRole);
+  const missing = [probe.createDb ? undefined : 'CREATEDB', probe.createRole ? undefined : 'CREATEROLE'].filter(Boolean).join(', ');
+  return {
+    summary,
+    initHint: mayInitialize
+      ? vscode.l10n.t('The catalog database "{0}" does not exist yet. This login has the privileges to initialize it.', profile.catalogDatabase)
+      : vscode.l10n.t(
+          'The catalog database "{0}" does not exist yet, and this login cannot create it (missing {1}). Ask a server administrator to initialize it.',
+          profile.catalogDatabase,
+          missing,
+        ),
+  };
+}
+
+/** Controller of the "Connect to a Server" panel: one at a time, revealed if open. */
+export class ConnectServerPanel implements vscode.Disposable {
+  private static current: ConnectServerPanel | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  static show(extensionUri: vscode.Uri, store: ServerStore, log: Log, initial: Partial<ConnectForm> = {}): ConnectServerPanel {
+    if (ConnectServerPanel.current) {
+      ConnectServerPanel.current.panel.reveal();
+      return ConnectServerPanel.current;
+    }
+    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, vscode.l10n.t('Connect to a Server'), vscode.ViewColumn.Active, {
+      enableScripts: true,
+      retainContextWhenHidden: true,
+      localResourceRoots: localRoots(extensionUri),
+    });
+    ConnectServerPanel.current = new ConnectServerPanel(panel, extensionUri, store, log, initial);
+    return ConnectServerPanel.current;
+  }
+
+  private constructor(
+    readonly panel: vscode.WebviewPanel,
+    extensionUri: vscode.Uri,
+    private readonly store: ServerStore,
+    private readonly log: Log,
+    private readonly initial: Partial<ConnectForm>,
+  ) {
+    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'openhexa.svg');
+    panel.webview.html = webviewHtml(panel.webview, extensionUri, 'connectServer', vscode.l10n.t('Connect to a Server'));
+    this.disposables.push(
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((raw: unknown) => void this.onMessage(raw)),
+    );
+  }
+
+  private post(message: ToWebview): void {
+    void this.panel.webview.postMessage(toWebviewSchema.parse(message));
+  }
+
+  private async onMessage(raw: unknown): Promise<void> {
+    const parsed = toHostSchema.safeParse(raw);
+    if (!parsed.success) {
+      this.log.warn(`Connect panel: ignored a malformed message (${parsed.error.issues[0]?.message ?? 'invalid'})`);
+      return;
+    }
+    const message = parsed.data;
+    switch (message.type) {
+      case 'ready':
+        this.post({
+          type: 'init',
+          strings: Object.fromEntries(CONNECT_SERVER_STRINGS.map((s) => [s, vscode.l10n.t(s)])),
+          form: {
+            label: '',
+            host: 'localhost',
+            port: String(DEFAULT_PORT),
+            user: '',
+            sslmode: 'prefer',
+            catalogDatabase: DEFAULT_CATALOG_DATABASE,
+            ...this.initial,
+          },
+          workspaceScopeAvailable: (vscode.workspace.workspaceFolders?.length ?? 0) > 0,
+        });
+        return;
+      case 'cancel':
+        this.panel.dispose();
+        return;
+      case 'test':
+      case 'save': {
+        const profile = serverProfileSchema.safeParse(message.form);
+        if (!profile.success) {
+          this.post({ type: 'saveFailed', fieldErrors: translateErrors(fieldErrors(profile.error)) });
+          return;
+        }
+        if (message.type === 'test') {
+          this.post({ type: 'busy', what: 'test' });
+          this.post({ type: 'testResult', outcome: await this.test(profile.data, message.password) });
+          return;
+        }
+        this.post({ type: 'busy', what: 'save' });
+        try {
+          await this.store.save(profile.data, message.password, message.scope);
+          this.log.info(`Saved server profile "${profile.data.label}" (${profile.data.user}@${profile.data.host}:${profile.data.port}) to ${message.scope} settings`);
+          void vscode.window.showInformationMessage(vscode.l10n.t('Server "{0}" saved.', profile.data.label));
+          this.panel.dispose();
+        } catch (err) {
+          this.log.error('Saving a server profile failed', err);
+          this.post({ type: 'saveFailed', fieldErrors: {}, message: vscode.l10n.t('Could not save the server: {0}', err instanceof Error ? err.message : String(err)) });
+        }
+        return;
+      }
+    }
+  }
+
+  private async test(profile: ServerProfile, password: string): Promise<TestOutcome> {
+    try {
+      const probe = await probeServer({ ...profile, password: password === '' ? undefined : password }, profile.catalogDatabase);
+      this.log.info(`Test connection to ${profile.user}@${profile.host}:${profile.port}: PostgreSQL ${probe.version}`);
+      return { ok: true, ...probeSummary(probe, profile) };
+    } catch (err) {
+      const failure = describeLoginFailure(err);
+      this.log.warn(`Test connection to ${profile.user}@${profile.host}:${profile.port} failed (${failure.kind}): ${failure.detail}`);
+      return { ok: false, message: vscode.l10n.t(failure.message), detail: failure.detail };
+    }
+  }
+
+  dispose(): void {
+    ConnectServerPanel.current = undefined;
+    for (const d of this.disposables.splice(0)) {
+      d.dispose();
+    }
+    this.panel.dispose();
+  }
+}

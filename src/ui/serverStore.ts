@@ -1,0 +1,75 @@
+import * as vscode from 'vscode';
+import { parseServerProfiles, profileKey, type ProfileProblem, type ServerProfile } from '../core/serverProfile';
+
+const SECTION = 'openhexa';
+const KEY = 'servers';
+const SECRET_PREFIX = 'openhexa.password:';
+
+export type ProfileScope = 'user' | 'workspace';
+
+/** The entries of a settings list that are not this login (bad entries are kept, never lost). */
+function withoutLogin(list: readonly unknown[], key: string): unknown[] {
+  return list.filter((entry) => {
+    const parsed = parseServerProfiles([entry]).profiles[0];
+    return !parsed || profileKey(parsed) !== key;
+  });
+}
+
+/**
+ * Server profiles live in settings (shareable, no secrets); each login's
+ * password lives in SecretStorage under the login's key.
+ */
+export class ServerStore implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly watcher: vscode.Disposable;
+
+  constructor(private readonly secrets: vscode.SecretStorage) {
+    this.watcher = vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration(`${SECTION}.${KEY}`)) {
+        this.changed.fire();
+      }
+    });
+  }
+
+  read(): { profiles: ServerProfile[]; problems: ProfileProblem[] } {
+    return parseServerProfiles(vscode.workspace.getConfiguration(SECTION).get<unknown>(KEY));
+  }
+
+  async save(profile: ServerProfile, password: string | undefined, scope: ProfileScope): Promise<void> {
+    const target = scope === 'workspace' ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+    const inspected = vscode.workspace.getConfiguration(SECTION).inspect<unknown[]>(KEY);
+    const current = (scope === 'workspace' ? inspected?.workspaceValue : inspected?.globalValue) ?? [];
+    const key = profileKey(profile);
+    const others = withoutLogin(current, key);
+    if (password !== undefined && password !== '') {
+      await this.secrets.store(SECRET_PREFIX + key, password);
+    }
+    await vscode.workspace.getConfiguration(SECTION).update(KEY, [...others, profile], target);
+  }
+
+  async remove(profile: ServerProfile): Promise<void> {
+    const key = profileKey(profile);
+    const config = vscode.workspace.getConfiguration(SECTION);
+    const inspected = config.inspect<unknown[]>(KEY);
+    if (inspected?.globalValue) {
+      await config.update(KEY, withoutLogin(inspected.globalValue, key), vscode.ConfigurationTarget.Global);
+    }
+    if (inspected?.workspaceValue) {
+      await config.update(KEY, withoutLogin(inspected.workspaceValue, key), vscode.ConfigurationTarget.Workspace);
+    }
+    const stillUsed = this.read().profiles.some((p) => profileKey(p) === key);
+    if (!stillUsed) {
+      await this.secrets.delete(SECRET_PREFIX + key);
+    }
+  }
+
+  password(profile: ServerProfile): Thenable<string | undefined> {
+    return this.secrets.get(SECRET_PREFIX + profileKey(profile));
+  }
+
+  dispose(): void {
+    this.watcher.dispose();
+    this.changed.dispose();
+  }
+}

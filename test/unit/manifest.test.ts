@@ -1,0 +1,87 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { M } from '../../src/core/messages';
+import { CONNECT_SERVER_STRINGS } from '../../src/protocol/connectServerStrings';
+
+const ROOT = path.join(__dirname, '..', '..', '..');
+const readJson = <T>(file: string): T => JSON.parse(fs.readFileSync(path.join(ROOT, file), 'utf8')) as T;
+
+interface Manifest {
+  engines: { vscode: string };
+  contributes: { commands: { command: string; title: string; category?: string }[] };
+}
+const manifest = readJson<Manifest>('package.json');
+const nls = readJson<Record<string, string>>('package.nls.json');
+const nlsFr = readJson<Record<string, string>>('package.nls.fr.json');
+const bundleFr = readJson<Record<string, string>>('l10n/bundle.l10n.fr.json');
+
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? sourceFiles(full) : entry.name.endsWith('.ts') ? [full] : [];
+  });
+}
+
+/** English strings passed as literals to l10n.t(...) anywhere in src/. */
+function l10nLiterals(): string[] {
+  const found = new Set<string>();
+  for (const file of sourceFiles(path.join(ROOT, 'src'))) {
+    const text = fs.readFileSync(file, 'utf8');
+    for (const match of text.matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)) {
+      found.add(match[1]!.replace(/\\'/g, "'"));
+    }
+  }
+  return [...found];
+}
+
+describe('manifest and translations', () => {
+  it('runs in VS Code 1.100 (code-server 4.100)', () => {
+    const min = /^\^?(\d+)\.(\d+)/.exec(manifest.engines.vscode);
+    assert.ok(min, manifest.engines.vscode);
+    assert.ok(Number(min[1]) === 1 && Number(min[2]) <= 100, `engines.vscode ${manifest.engines.vscode}`);
+  });
+
+  it('has an English text for every %key% the manifest uses', () => {
+    const keys = [...JSON.stringify(manifest).matchAll(/"%([^"%]+)%"/g)].map((m) => m[1]!);
+    assert.ok(keys.length > 5);
+    assert.deepEqual(keys.filter((k) => !(k in nls)), []);
+  });
+
+  it('translates every manifest string into French', () => {
+    assert.deepEqual(Object.keys(nls).filter((k) => !(k in nlsFr)), []);
+    assert.deepEqual(Object.keys(nlsFr).filter((k) => !(k in nls)), [], 'French keys with no English original');
+  });
+
+  it('translates every runtime string of the extension into French', () => {
+    const english = [...l10nLiterals(), ...CONNECT_SERVER_STRINGS, ...Object.values(M)];
+    assert.ok(english.length > 40);
+    assert.deepEqual([...new Set(english)].filter((s) => !(s in bundleFr)), []);
+  });
+
+  it('keeps the {n} placeholders of each string in its French translation', () => {
+    for (const [english, french] of Object.entries(bundleFr)) {
+      const holes = (s: string): string[] => [...s.matchAll(/\{\d+\}/g)].map((m) => m[0]).sort();
+      assert.deepEqual(holes(french), holes(english), english);
+    }
+  });
+
+  it('titles every command and puts it in the OpenHEXA category', () => {
+    for (const command of manifest.contributes.commands) {
+      assert.match(command.command, /^openhexa\./);
+      assert.equal(command.category, 'OpenHEXA', command.command);
+      assert.ok(command.title.startsWith('%') && command.title.slice(1, -1) in nls, command.command);
+    }
+  });
+
+  it('contributes every command the extension registers, and registers every one it contributes', () => {
+    const registered = new Set<string>();
+    for (const file of sourceFiles(path.join(ROOT, 'src'))) {
+      for (const match of fs.readFileSync(file, 'utf8').matchAll(/register(?:Command)?\('(openhexa\.[\w.]+)'/g)) {
+        registered.add(match[1]!);
+      }
+    }
+    const contributed = new Set(manifest.contributes.commands.map((c) => c.command));
+    assert.deepEqual([...registered].sort(), [...contributed].sort());
+  });
+});

@@ -1,0 +1,236 @@
+import { fieldErrors, serverProfileSchema, SSL_MODES } from '../../src/core/serverProfile';
+import { parsePostgresUrl } from '../../src/core/postgresUrl';
+import { toHostSchema, toWebviewSchema, type ConnectForm, type ToHost, type ToWebview } from '../../src/protocol/connectServer';
+import type { CONNECT_SERVER_STRINGS } from '../../src/protocol/connectServerStrings';
+import { channel, h } from '../shared/host';
+import { registerControls, setDisabled, setValue, valueOf } from '../toolkit';
+
+type Text = (typeof CONNECT_SERVER_STRINGS)[number];
+const FIELDS = ['label', 'host', 'port', 'user', 'catalogDatabase'] as const satisfies readonly (keyof ConnectForm)[];
+type Field = (typeof FIELDS)[number];
+
+const host = channel<ToHost, ToWebview>(toHostSchema, toWebviewSchema);
+let strings: Record<string, string> = {};
+const t = (text: Text): string => strings[text] ?? text;
+const translate = (message: string): string => strings[message] ?? message;
+
+const app = document.getElementById('app')!;
+const controls = new Map<string, HTMLElement>();
+let touched = new Set<string>();
+
+function control(id: string): HTMLElement {
+  const el = controls.get(id);
+  if (!el) {
+    throw new Error(`no control ${id}`);
+  }
+  return el;
+}
+
+function readForm(): ConnectForm {
+  const sslmode = valueOf(control('sslmode'));
+  return {
+    label: valueOf(control('label')),
+    host: valueOf(control('host')),
+    port: valueOf(control('port')),
+    user: valueOf(control('user')),
+    sslmode: (SSL_MODES as readonly string[]).includes(sslmode) ? (sslmode as ConnectForm['sslmode']) : 'prefer',
+    catalogDatabase: valueOf(control('catalogDatabase')),
+  };
+}
+
+function showErrors(errors: Record<string, string>, only?: Set<string>): void {
+  for (const field of FIELDS) {
+    const message = only && !only.has(field) ? undefined : errors[field];
+    const slot = document.getElementById(`error-${field}`)!;
+    slot.textContent = message ? translate(message) : '';
+    control(field).toggleAttribute('aria-invalid', Boolean(message));
+  }
+}
+
+function validate(only?: Set<string>): boolean {
+  const result = serverProfileSchema.safeParse(readForm());
+  showErrors(result.success ? {} : fieldErrors(result.error), only);
+  return result.success;
+}
+
+function setStatus(kind: 'info' | 'ok' | 'error' | 'busy', title: string, detail = ''): void {
+  const status = document.getElementById('status')!;
+  status.className = `status status-${kind}`;
+  status.replaceChildren(
+    ...(kind === 'busy' ? [h('vscode-progress-ring', { 'aria-hidden': 'true' })] : []),
+    h('strong', {}, title),
+    ...(detail ? [h('div', { class: 'status-detail' }, detail)] : []),
+  );
+}
+
+function setBusy(busy: boolean): void {
+  for (const id of ['test', 'save', 'fill']) {
+    setDisabled(control(id), busy);
+  }
+}
+
+function submit(kind: 'test' | 'save'): void {
+  touched = new Set(FIELDS);
+  if (!validate()) {
+    setStatus('error', t('Fix the highlighted fields first.'));
+    const firstInvalid = FIELDS.find((f) => control(f).hasAttribute('aria-invalid'));
+    if (firstInvalid) {
+      control(firstInvalid).focus();
+    }
+    return;
+  }
+  const form = readForm();
+  const password = valueOf(control('password'));
+  host.post(kind === 'test' ? { type: 'test', form, password } : { type: 'save', form, password, scope: valueOf(control('scope')) === 'workspace' ? 'workspace' : 'user' });
+}
+
+function fillFromUrl(): void {
+  const urlError = document.getElementById('error-url')!;
+  try {
+    const parsed = parsePostgresUrl(valueOf(control('url')));
+    setValue(control('host'), parsed.host);
+    setValue(control('port'), String(parsed.port));
+    setValue(control('user'), parsed.user);
+    if (parsed.password !== undefined) {
+      setValue(control('password'), parsed.password);
+    }
+    if (parsed.database) {
+      setValue(control('catalogDatabase'), parsed.database);
+    }
+    if (parsed.sslmode) {
+      setValue(control('sslmode'), parsed.sslmode);
+    }
+    if (!valueOf(control('label'))) {
+      setValue(control('label'), parsed.host);
+    }
+    // The URL may hold a password: never keep it in the field or in saved state.
+    setValue(control('url'), '');
+    urlError.textContent = '';
+    touched = new Set(FIELDS);
+    validate();
+    saveState();
+    setStatus('info', t('The URL filled the form; check it, then test or save.'));
+  } catch (err) {
+    urlError.textContent = translate(err instanceof Error ? err.message : String(err));
+  }
+}
+
+function saveState(): void {
+  host.setState({ form: readForm() });
+}
+
+function field(id: Field | 'password', label: Text, attrs: Record<string, string | boolean> = {}): HTMLElement {
+  const input = h('vscode-text-field', { id, 'aria-describedby': `error-${id}`, ...attrs }, t(label));
+  controls.set(id, input);
+  input.addEventListener('input', () => {
+    if (id !== 'password') {
+      touched.add(id);
+      validate(touched);
+      saveState();
+    }
+  });
+  return h('div', { class: 'field' }, input, h('div', { class: 'field-error', id: `error-${id}`, role: 'alert' }));
+}
+
+function render(form: ConnectForm, workspaceScopeAvailable: boolean): void {
+  const saved = host.getState<{ form?: ConnectForm }>()?.form;
+  const values = saved ?? form;
+  const url = h('vscode-text-field', { id: 'url', placeholder: 'postgresql://user@host:5432/openhexa', 'aria-describedby': 'error-url' }, t('Paste a connection URL (optional)'));
+  const fill = h('vscode-button', { id: 'fill', appearance: 'secondary' }, t('Fill from URL'));
+  controls.set('url', url).set('fill', fill);
+  url.addEventListener('keydown', (e) => {
+    if ((e as KeyboardEvent).key === 'Enter') {
+      fillFromUrl();
+    }
+  });
+  fill.addEventListener('click', fillFromUrl);
+
+  const sslmode = h('vscode-dropdown', { id: 'sslmode', 'aria-label': t('TLS mode') }, ...SSL_MODES.map((mode) => h('vscode-option', { value: mode }, mode)));
+  controls.set('sslmode', sslmode);
+  sslmode.addEventListener('change', saveState);
+
+  const scope = h(
+    'vscode-radio-group',
+    { id: 'scope', orientation: 'vertical' },
+    h('label', { slot: 'label' }, t('Save to')),
+    h('vscode-radio', { value: 'user', checked: true }, t('User settings')),
+    h('vscode-radio', { value: 'workspace', disabled: !workspaceScopeAvailable }, t('Workspace settings (shared with the team; no password)')),
+  );
+  controls.set('scope', scope);
+
+  const test = h('vscode-button', { id: 'test', appearance: 'secondary' }, t('Test Connection'));
+  const save = h('vscode-button', { id: 'save', appearance: 'primary' }, t('Save'));
+  const cancel = h('vscode-button', { id: 'cancel', appearance: 'secondary' }, t('Cancel'));
+  controls.set('test', test).set('save', save).set('cancel', cancel);
+  test.addEventListener('click', () => submit('test'));
+  save.addEventListener('click', () => submit('save'));
+  cancel.addEventListener('click', () => host.post({ type: 'cancel' }));
+
+  const formEl = h(
+    'form',
+    { class: 'form', novalidate: true },
+    h('div', { class: 'url-row' }, h('div', { class: 'field grow' }, url, h('div', { class: 'field-error', id: 'error-url', role: 'alert' })), fill),
+    h('vscode-divider', {}),
+    field('label', 'Name', { maxlength: '80' }),
+    h('div', { class: 'row' }, h('div', { class: 'grow' }, field('host', 'Host')), field('port', 'Port', { size: '6', inputmode: 'numeric' })),
+    field('user', 'User', { autocomplete: 'username' }),
+    field('password', 'Password', { type: 'password', autocomplete: 'current-password' }),
+    h('div', { class: 'field' }, h('label', { for: 'sslmode', class: 'label' }, t('TLS mode')), sslmode),
+    field('catalogDatabase', 'Catalog database'),
+    scope,
+    h('div', { class: 'buttons' }, save, test, cancel),
+  );
+  formEl.addEventListener('submit', (e) => {
+    e.preventDefault();
+    submit('save');
+  });
+  formEl.addEventListener('keydown', (e) => {
+    const key = e as KeyboardEvent;
+    if (key.key === 'Enter' && (key.ctrlKey || key.metaKey)) {
+      submit('save');
+    }
+  });
+
+  app.replaceChildren(
+    h('h1', {}, t('Connect to a Server')),
+    h('p', { class: 'intro' }, t("Connect to the PostgreSQL server that holds your team's OpenHEXA workspaces. The password is kept in VS Code's secret storage, never in settings.")),
+    formEl,
+    h('div', { id: 'status', role: 'status', 'aria-live': 'polite' }),
+  );
+  for (const f of FIELDS) {
+    setValue(control(f), values[f]);
+  }
+  setValue(sslmode, values.sslmode);
+  app.removeAttribute('aria-busy');
+  control(values.host && values.user ? 'password' : 'label').focus();
+}
+
+host.onMessage((message) => {
+  switch (message.type) {
+    case 'init':
+      strings = message.strings;
+      render(message.form, message.workspaceScopeAvailable);
+      return;
+    case 'busy':
+      setBusy(true);
+      setStatus('busy', t(message.what === 'test' ? 'Testing…' : 'Saving…'));
+      return;
+    case 'testResult':
+      setBusy(false);
+      if (message.outcome.ok) {
+        setStatus('ok', t('Connected'), [message.outcome.summary, message.outcome.initHint ?? ''].filter(Boolean).join(' '));
+      } else {
+        setStatus('error', t('Connection failed'), `${message.outcome.message}\n${message.outcome.detail}`);
+      }
+      return;
+    case 'saveFailed':
+      setBusy(false);
+      touched = new Set(FIELDS);
+      showErrors(message.fieldErrors);
+      setStatus('error', message.message ?? t('Fix the highlighted fields first.'));
+      return;
+  }
+});
+
+registerControls();
+host.post({ type: 'ready' });
