@@ -4,7 +4,8 @@ import { once } from 'node:events';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createInterface } from 'node:readline';
-import { sweepAbandoned } from '../fixtures/postgresServer';
+import { TEMP_PREFIX } from '../fixtures/postgresServer';
+import { sweep } from '../harness/processes';
 
 const HOLDER = path.join(__dirname, '..', 'fixtures', 'holdServer.js');
 
@@ -88,7 +89,7 @@ describe('a test run that is interrupted leaves nothing behind', function () {
     held.child.kill('SIGKILL');
     await exited;
     assert.ok(processExists(held.pid), 'postgres should outlive a SIGKILLed runner until the sweep');
-    const removed = sweepAbandoned();
+    const removed = sweep(TEMP_PREFIX);
     assert.ok(removed.includes(held.baseDir), `sweep removed ${removed.join(', ')}`);
     assert.ok(await gone(held.pid), 'the sweep did not stop the orphaned postgres');
     assert.equal(fs.existsSync(held.baseDir), false);

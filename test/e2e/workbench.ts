@@ -1,0 +1,48 @@
+// Page helpers for driving the VS Code workbench (1.100 web) in Chromium.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
+import { ARTIFACTS } from '../harness/codeServer';
+
+export const SCREENSHOTS = path.join(ARTIFACTS, 'screenshots');
+
+export async function openWorkbench(browser: Browser, url: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+  await page.goto(url);
+  await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
+  // The activity bar is drawn once extensions' contributions are known.
+  await page.waitForSelector('.activitybar', { timeout: 60_000 });
+  return page;
+}
+
+export async function openContainer(page: Page, title: string): Promise<void> {
+  const entry = page.locator(`.activitybar a.action-label[aria-label^="${title}"]`);
+  await entry.waitFor({ timeout: 60_000 });
+  const expanded = await entry.locator('xpath=..').getAttribute('aria-expanded');
+  if (expanded !== 'true') {
+    await entry.click();
+  }
+}
+
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+/** The content frame of the active webview panel. */
+export function webview(page: Page): FrameLocator {
+  return page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  // Park the pointer so no hover tooltip covers the picture.
+  await page.mouse.move(900, 700);
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  const file = path.join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
