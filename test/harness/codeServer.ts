@@ -116,6 +116,8 @@ export interface CodeServerOptions {
   env?: Record<string, string>;
   /** User settings.json entries. */
   settings?: Record<string, unknown>;
+  /** Port on 127.0.0.1; a free one by default. */
+  port?: number;
 }
 
 export interface CodeServer {
@@ -163,7 +165,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     temp.release();
     throw err;
   }
-  const port = await freeLoopbackPort();
+  const port = options.port ?? (await freeLoopbackPort());
   const args = [
     ...common,
     '--bind-addr',

@@ -51,7 +51,7 @@ export function sweep(prefix: string): string[] {
     if (existsSync(record)) {
       (JSON.parse(readFileSync(record, 'utf8')) as Adopted[]).forEach(end);
     }
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     removed.push(dir);
   }
   return removed;
@@ -87,8 +87,13 @@ export function ownedTempDir(prefix: string): OwnedDir {
 
 function release(entry: Owned): void {
   entry.processes.splice(0).forEach(end);
-  rmSync(entry.dir, { recursive: true, force: true });
   owned.delete(entry);
+  try {
+    // A server that was just killed may still be writing: retry ENOTEMPTY/EBUSY.
+    rmSync(entry.dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+  } catch (err) {
+    process.stderr.write(`could not delete ${entry.dir}: ${(err as Error).message}\n`);
+  }
 }
 
 /** Async clean-up (closing a browser, stopping a server) to run first on Ctrl-C. */

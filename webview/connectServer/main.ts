@@ -61,6 +61,7 @@ function setStatus(kind: 'info' | 'ok' | 'error' | 'busy', title: string, detail
     h('strong', {}, title),
     ...(detail ? [h('div', { class: 'status-detail' }, detail)] : []),
   );
+  status.scrollIntoView({ block: 'nearest' });
 }
 
 function setBusy(busy: boolean): void {

@@ -1,0 +1,95 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
+import { startTestServer, type TestServer } from '../fixtures/postgresServer';
+import { buildVsix, ensureHarness, launchBrowser, startCodeServer, type CodeServer } from '../harness/codeServer';
+import { openContainer, openWorkbench, screenshot, webview } from './workbench';
+
+const PASSWORD = "pw-e2e-'quoted'@é";
+
+describe('connecting to a team server from the welcome view, as a new user would', () => {
+  let pg: TestServer;
+  let server: CodeServer;
+  let browser: Browser;
+  let page: Page;
+  let form: FrameLocator;
+
+  const settingsText = (): string => fs.readFileSync(path.join(server.userData, 'User', 'settings.json'), 'utf8');
+  const input = (id: string) => form.locator(`#${id} input`);
+  const errorOf = (id: string) => form.locator(`#error-${id}`);
+  const status = () => form.locator('#status');
+
+  before(async () => {
+    ensureHarness();
+    pg = await startTestServer();
+    const admin = await pg.connect();
+    await admin.query(`CREATE ROLE e2e_platform LOGIN CREATEDB CREATEROLE PASSWORD '${PASSWORD.replace(/'/g, "''")}'`);
+    await admin.end();
+    server = await startCodeServer({ vsixes: [buildVsix()] });
+    browser = await launchBrowser();
+    page = await openWorkbench(browser, server.url);
+    await openContainer(page, 'OpenHEXA');
+    await page.locator('.welcome-view-content').getByRole('button', { name: 'Connect to a Server' }).click();
+    form = webview(page);
+    await form.locator('h1', { hasText: 'Connect to a Server' }).waitFor({ timeout: 30_000 });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    await pg?.stop();
+  });
+
+  it('refuses a bad port and an empty host inline, and saves nothing', async () => {
+    await input('port').fill('99999');
+    await errorOf('port').getByText('Port must be between 1 and 65535').waitFor();
+    await input('host').fill('');
+    await errorOf('host').getByText('Host is required').waitFor();
+    await form.locator('#save').click();
+    await status().getByText('Fix the highlighted fields first.').waitFor();
+    await screenshot(page, 'connect-form-invalid');
+    assert.ok(!settingsText().includes('openhexa.servers'), 'a server was saved from an invalid form');
+  });
+
+  it('refuses a malformed URL inline and leaves the form as it was', async () => {
+    await input('url').fill('postgresql://someone@db.example.org:99999/openhexa');
+    await form.locator('#fill').click();
+    await errorOf('url').getByText('This is not a valid URL', { exact: false }).waitFor();
+    assert.equal(await input('port').inputValue(), '99999');
+  });
+
+  it('fills the form from a good URL and says why a wrong password fails', async () => {
+    await input('url').fill(`postgresql://e2e_platform:wrong@127.0.0.1:${pg.port}/openhexa`);
+    await form.locator('#fill').click();
+    await status().getByText('The URL filled the form', { exact: false }).waitFor();
+    assert.equal(await input('host').inputValue(), '127.0.0.1');
+    assert.equal(await input('port').inputValue(), String(pg.port));
+    assert.equal(await input('user').inputValue(), 'e2e_platform');
+    assert.equal(await input('url').inputValue(), '', 'the URL (with its password) stays in the field');
+    await form.locator('#test').click();
+    await status().getByText('The server refused the user name or password').waitFor({ timeout: 20_000 });
+  });
+
+  it('tests the login against the real server and tells the catalog can be initialized', async () => {
+    await input('password').fill(PASSWORD);
+    await form.locator('#test').click();
+    await status().getByText(`as e2e_platform`, { exact: false }).waitFor({ timeout: 20_000 });
+    const text = await status().innerText();
+    assert.match(text, new RegExp(`Connected to PostgreSQL ${pg.version.replace('.', '\\.')}`));
+    assert.match(text, /This login has the privileges to initialize it/);
+    await screenshot(page, 'connect-form-tested');
+  });
+
+  it('saves: the server appears in the tree, the password is in no settings file', async () => {
+    await input('label').fill('Équipe "santé"');
+    await form.locator('#save').click();
+    const node = page.locator('.pane-body .monaco-list-row', { hasText: 'Équipe "santé"' });
+    await node.waitFor({ timeout: 20_000 });
+    assert.match(await node.innerText(), new RegExp(`e2e_platform@127\\.0\\.0\\.1:${pg.port}`));
+    const settings = settingsText();
+    assert.match(settings, /"openhexa\.servers"/);
+    assert.ok(!settings.includes(PASSWORD) && !settings.includes('pw-e2e'), 'the password reached settings.json');
+    await screenshot(page, 'server-saved');
+  });
+});

@@ -1,0 +1,68 @@
+import * as assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, ROOT } from '../harness/codeServer';
+import { openContainer, openWorkbench, screenshot } from './workbench';
+
+describe('npm run demo (the README run command, browser variant)', function () {
+  this.timeout(240_000);
+  let demo: ChildProcess;
+  let browser: Browser;
+  let output = '';
+
+  before(async () => {
+    demo = spawn(process.execPath, [path.join(ROOT, 'out', 'scripts', 'demo.js')], {
+      cwd: ROOT,
+      env: { ...process.env, OPENHEXA_DEMO_BROWSER: '1' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    demo.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    const end = Date.now() + 180_000;
+    while (!/open (http:\/\/127\.0\.0\.1:\d+\/)/.test(output)) {
+      assert.ok(Date.now() < end && demo.exitCode === null, `the demo did not start:\n${output}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    if (demo.exitCode === null) {
+      demo.kill('SIGKILL');
+    }
+  });
+
+  it('prints where to open VS Code and a PostgreSQL URL to connect with', () => {
+    assert.match(output, /PostgreSQL \d+\.\d+ is running on 127\.0\.0\.1:\d+/);
+    assert.match(output, /paste: postgresql:\/\/demo_platform:[^@]+@127\.0\.0\.1:\d+\/openhexa/);
+  });
+
+  it('serves a working VS Code with the extension on 127.0.0.1', async () => {
+    const url = /open (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output)![1]!;
+    const page = await openWorkbench(browser, url);
+    await openContainer(page, 'OpenHEXA');
+    await page.locator('.welcome-view-content').getByRole('button', { name: 'Connect to a Server' }).waitFor({ timeout: 30_000 });
+    await screenshot(page, 'demo');
+  });
+
+  it('stops VS Code and PostgreSQL on Ctrl-C', async () => {
+    const url = /open (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output)![1]!;
+    const pgPort = Number(/running on 127\.0\.0\.1:(\d+)/.exec(output)![1]);
+    const exited = once(demo, 'exit');
+    demo.kill('SIGINT');
+    await exited;
+    assert.equal(demo.exitCode, 130);
+    await assert.rejects(fetch(url), 'code-server still answers');
+    await assert.rejects(
+      new Promise((resolve, reject) => net.connect(pgPort, '127.0.0.1').once('connect', resolve).once('error', reject)),
+      'PostgreSQL still listens',
+    );
+    const leftovers = fs.readdirSync(os.tmpdir()).filter((name) => name.includes(`-${demo.pid}-`));
+    assert.deepEqual(leftovers, []);
+  });
+});

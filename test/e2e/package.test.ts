@@ -1,0 +1,48 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import { buildVsix, ensureHarness, startCodeServer } from '../harness/codeServer';
+import { zipEntries } from '../harness/zipEntries';
+
+describe('npm run package', () => {
+  let vsix: string;
+  let entries: string[];
+  before(() => {
+    vsix = buildVsix();
+    entries = zipEntries(vsix);
+  });
+
+  it('makes a .vsix under 5 MB', () => {
+    const size = fs.statSync(vsix).size;
+    assert.ok(size < 5 * 1024 * 1024, `${size} bytes`);
+  });
+
+  it('holds only what runs: no sources, tests, maps or node_modules', () => {
+    const stray = entries.filter((e) => /^extension\/(src|test|webview|scripts|bench)\//.test(e) || /(^|\/)node_modules\//.test(e) || /\.(ts|map)$/.test(e));
+    assert.deepEqual(stray, []);
+  });
+
+  it('holds the bundles, the French translations, the icon, the licence and the changelog', () => {
+    for (const expected of [
+      'extension/dist/extension.js',
+      'extension/dist/webview/connectServer.js',
+      'extension/package.nls.fr.json',
+      'extension/l10n/bundle.l10n.fr.json',
+      'extension/media/icon.png',
+      'extension/LICENSE.txt',
+      'extension/changelog.md',
+    ]) {
+      assert.ok(entries.includes(expected), `${expected} missing from ${entries.join(', ')}`);
+    }
+  });
+
+  it('bundles pg into the extension (no runtime dependency to install)', () => {
+    const bundle = fs.readFileSync(require.resolve('../../../dist/extension.js'), 'utf8');
+    assert.match(bundle, /pg_hba\.conf|client_encoding/);
+  });
+
+  it('is accepted by code-server --install-extension', async () => {
+    ensureHarness();
+    const server = await startCodeServer({ vsixes: [vsix] });
+    await server.stop();
+  });
+});

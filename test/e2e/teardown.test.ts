@@ -1,0 +1,54 @@
+import * as assert from 'node:assert/strict';
+import { once } from 'node:events';
+import * as fs from 'node:fs';
+import { ensureHarness } from '../harness/codeServer';
+import { gone, groupMembers, hold } from '../harness/heldProcess';
+import { sweep } from '../harness/processes';
+
+async function groupEmpty(pgid: number, timeoutMs = 15_000): Promise<boolean> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (groupMembers(pgid).length === 0) {
+      return true;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return false;
+}
+
+describe('an interrupted run leaves no code-server and no temp folder behind', function () {
+  this.timeout(120_000);
+  before(ensureHarness);
+
+  it('Ctrl-C (SIGINT) ends code-server and every process it started', async () => {
+    const held = await hold('code-server');
+    assert.ok(groupMembers(held.pid).length > 1, 'code-server and its children should be running');
+    const exited = once(held.child, 'exit');
+    held.child.kill('SIGINT');
+    await exited;
+    assert.ok(await groupEmpty(held.pid), `left running: ${groupMembers(held.pid).join(', ')}`);
+    assert.equal(fs.existsSync(held.baseDir), false);
+  });
+
+  it('a code-server killed mid-run does not hang the teardown, which still deletes the folder', async () => {
+    const held = await hold('code-server');
+    process.kill(-held.pid, 'SIGKILL');
+    assert.ok(await gone(held.pid));
+    const exited = once(held.child, 'exit');
+    held.child.stdin!.write('stop\n');
+    const [code] = (await exited) as [number | null];
+    assert.equal(code, 0);
+    assert.equal(fs.existsSync(held.baseDir), false);
+  });
+
+  it('a runner killed outright (SIGKILL) is cleaned up by the next run', async () => {
+    const held = await hold('code-server');
+    const exited = once(held.child, 'exit');
+    held.child.kill('SIGKILL');
+    await exited;
+    assert.ok(groupMembers(held.pid).length > 0, 'code-server should outlive a SIGKILLed runner until the sweep');
+    assert.ok(sweep('openhexa-cs-').includes(held.baseDir));
+    assert.ok(await groupEmpty(held.pid));
+    assert.equal(fs.existsSync(held.baseDir), false);
+  });
+});
