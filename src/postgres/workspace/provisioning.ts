@@ -1,0 +1,116 @@
+import type { Client } from 'pg';
+import { quoteIdent } from '../../core/identifiers';
+import { generatePassword } from '../../core/passwords';
+import { MAX_WORKSPACE_NAME, slugWithSuffix, workspaceDbName, workspaceRoleNames, workspaceSlug } from '../../core/workspaceNames';
+import { CatalogError, asCatalogError } from '../catalog/catalogError';
+import { connect, type Login } from '../connect';
+import { SQL, workspaceDatabaseSetup } from './sql';
+
+export interface CreatedWorkspace {
+  readonly slug: string;
+  readonly name: string;
+  readonly dbName: string;
+}
+
+type ServerLogin = Omit<Login, 'database'>;
+
+async function withClient<T>(login: Login, run: (client: Client) => Promise<T>): Promise<T> {
+  const client = await connect(login);
+  try {
+    return await run(client);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+function randomSuffix(): string {
+  return generatePassword(4).toLowerCase().replace(/[^a-z0-9]/g, 'x');
+}
+
+async function freeSlug(catalog: Client, name: string): Promise<string> {
+  const base = workspaceSlug(name);
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const slug = attempt === 0 ? base : slugWithSuffix(base, randomSuffix());
+    const inCatalog = (await catalog.query(SQL.myWorkspaces)).rows.some((w: { slug: string }) => w.slug === slug);
+    const taken = (await catalog.query<{ taken: boolean }>(SQL.slugTaken, [workspaceDbName(slug)])).rows[0]?.taken;
+    if (!inCatalog && !taken) {
+      return slug;
+    }
+  }
+  throw new CatalogError('conflict', `Could not find a free identifier for the workspace "${name}"`);
+}
+
+/**
+ * Creates a workspace: roles and catalog rows (one transaction, in the
+ * catalog), the dedicated database, then its privileges. Any failure undoes
+ * what was done: no database, role or catalog row is left behind.
+ */
+export async function createWorkspace(login: ServerLogin, catalogDatabase: string, name: string): Promise<CreatedWorkspace> {
+  const trimmed = name.trim();
+  if (trimmed.length === 0 || trimmed.length > MAX_WORKSPACE_NAME) {
+    throw new CatalogError('invalid', `A workspace name has 1 to ${MAX_WORKSPACE_NAME} characters`);
+  }
+  return withClient({ ...login, database: catalogDatabase }, async (catalog) => {
+    const slug = await freeSlug(catalog, trimmed);
+    let dbName: string;
+    try {
+      const row = (await catalog.query<{ slug: string; db_name: string }>(SQL.beginWorkspace, [trimmed, slug, generatePassword(), generatePassword()])).rows[0];
+      dbName = row!.db_name;
+    } catch (err) {
+      throw asCatalogError(err);
+    }
+    let databaseCreated = false;
+    try {
+      await catalog.query(`CREATE DATABASE ${quoteIdent(dbName)} OWNER ${quoteIdent(dbName)}`);
+      databaseCreated = true;
+      await withClient({ ...login, database: dbName }, async (db) => {
+        await db.query('BEGIN');
+        for (const statement of workspaceDatabaseSetup(dbName, workspaceRoleNames(dbName))) {
+          await db.query(statement);
+        }
+        const open = (await db.query<{ open: boolean }>(SQL.publicSchemaOpen, [workspaceRoleNames(dbName).ro])).rows[0]?.open;
+        if (open) {
+          throw new CatalogError(
+            'publicSchemaOpen',
+            'New databases on this server let everyone create tables in the "public" schema, and this login cannot change that (the schema belongs to another role, as on servers upgraded from PostgreSQL 14 or older). ' +
+              'A superuser must run, in the template1 database: REVOKE CREATE ON SCHEMA public FROM PUBLIC; then create the workspace again.',
+          );
+        }
+        await db.query('COMMIT');
+      });
+      await catalog.query(SQL.finishWorkspace, [slug]);
+      return { slug, name: trimmed, dbName };
+    } catch (err) {
+      if (databaseCreated) {
+        await catalog.query(`DROP DATABASE IF EXISTS ${quoteIdent(dbName)}`).catch(() => undefined);
+      }
+      await catalog.query(SQL.dropWorkspace, [slug]).catch(() => undefined);
+      throw asCatalogError(err);
+    }
+  });
+}
+
+/** Deletes a workspace: its database (closing sessions where allowed), its roles, its catalog rows. */
+export async function deleteWorkspace(login: ServerLogin, catalogDatabase: string, slug: string): Promise<void> {
+  await withClient({ ...login, database: catalogDatabase }, async (catalog) => {
+    const workspace = (await catalog.query<{ slug: string; db_name: string }>(SQL.myWorkspaces)).rows.find((w) => w.slug === slug);
+    if (!workspace) {
+      throw new CatalogError('notFound', `The workspace "${slug}" does not exist or you cannot see it`);
+    }
+    const db = quoteIdent(workspace.db_name);
+    try {
+      await catalog.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
+    } catch (err) {
+      const code = (err as { code?: unknown }).code;
+      if (code === '42501' || code === '55006') {
+        throw new CatalogError('databaseInUse', `Other sessions are connected to the database "${workspace.db_name}" and this login may not close them. Ask them to disconnect, then delete again.`);
+      }
+      throw asCatalogError(err);
+    }
+    try {
+      await catalog.query(SQL.dropWorkspace, [slug]);
+    } catch (err) {
+      throw asCatalogError(err);
+    }
+  });
+}
