@@ -61,7 +61,18 @@ export interface World {
   admin: ServerLogin;
 }
 
-export async function makePlatform(): Promise<ServerLogin> {
+let platform: Promise<ServerLogin> | undefined;
+
+/**
+ * The platform login of this server (one per run, as on a real server: the
+ * OpenHEXA groups are cluster-wide and belong to the login that made them).
+ */
+export function makePlatform(): Promise<ServerLogin> {
+  platform ??= newPlatformLogin();
+  return platform;
+}
+
+async function newPlatformLogin(): Promise<ServerLogin> {
   const user = unique('platform');
   const password = 'platform-Pw-9';
   const admin = await testServer().connect();

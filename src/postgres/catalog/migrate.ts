@@ -73,20 +73,34 @@ export async function catalogState(login: Omit<Login, 'database'>, catalogDataba
   }
 }
 
-async function ensureGroupRoles(client: Client): Promise<void> {
+const DUPLICATE = ['42710', '42P04', '23505'];
+const isDuplicate = (err: unknown): boolean => DUPLICATE.includes(String((err as { code?: unknown }).code));
+
+async function ensureGroupRoles(client: Client, user: string): Promise<void> {
   for (const role of [PLATFORM_ADMIN_GROUP, MEMBER_GROUP]) {
     if ((await client.query(ROLE_EXISTS_SQL, [role])).rowCount === 0) {
-      try {
-        await client.query(`CREATE ROLE ${quoteIdent(role)} NOLOGIN`);
-      } catch (err) {
-        // Another client created it at the same time.
-        if ((err as { code?: unknown }).code !== '42710') {
+      // Another client may create it at the same time: that is fine.
+      await client.query(`CREATE ROLE ${quoteIdent(role)} NOLOGIN`).catch((err: unknown) => {
+        if (!isDuplicate(err)) {
           throw err;
         }
-      }
+      });
     }
   }
-  await client.query(`GRANT ${quoteIdent(PLATFORM_ADMIN_GROUP)} TO CURRENT_USER`);
+  const member = (await client.query<{ yes: boolean }>("SELECT pg_has_role(current_user, $1, 'MEMBER') AS yes", [PLATFORM_ADMIN_GROUP])).rows[0]?.yes;
+  if (!member) {
+    try {
+      await client.query(`GRANT ${quoteIdent(PLATFORM_ADMIN_GROUP)} TO CURRENT_USER`);
+    } catch (err) {
+      if ((err as { code?: unknown }).code === '42501') {
+        throw new CatalogError(
+          'missingPrivilege',
+          `OpenHEXA is already set up on this server by another login. Ask one of its platform admins to run: GRANT ${PLATFORM_ADMIN_GROUP} TO ${quoteIdent(user)}`,
+        );
+      }
+      throw err;
+    }
+  }
 }
 
 /** Applies the pending migrations, one transaction each, serialized across clients. */
@@ -141,13 +155,13 @@ export async function initializeCatalog(login: Omit<Login, 'database'>, catalogD
         `The login "${login.user}" cannot initialize the server: it lacks ${missing.join(' and ')}. Ask a server administrator to run ALTER ROLE ... ${missing.join(' ')}, or initialize with a login that has them.`,
       );
     }
-    await ensureGroupRoles(client);
+    await ensureGroupRoles(client, login.user);
     if ((await client.query(DATABASE_EXISTS_SQL, [catalogDatabase])).rowCount === 0) {
       try {
         await client.query(`CREATE DATABASE ${quoteIdent(catalogDatabase)}`);
         createdDatabase = true;
       } catch (err) {
-        if ((err as { code?: unknown }).code !== '42P04') {
+        if (!isDuplicate(err)) {
           throw err;
         }
       }
