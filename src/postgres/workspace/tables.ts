@@ -1,0 +1,121 @@
+import type { Client } from 'pg';
+import { qualifiedName } from '../../core/identifiers';
+
+export type TableKind = 'table' | 'partitioned table' | 'view' | 'materialized view' | 'foreign table';
+
+export interface TableInfo {
+  readonly schema: string;
+  readonly name: string;
+  readonly kind: TableKind;
+  /** Rows: exact under EXACT_COUNT_LIMIT, else the planner's estimate; undefined when unknown. */
+  readonly rows: number | undefined;
+  readonly rowsExact: boolean;
+  /** Bytes on disk, indexes and TOAST included; undefined for views. */
+  readonly bytes: number | undefined;
+  readonly readable: boolean;
+}
+
+export interface ColumnInfo {
+  readonly name: string;
+  readonly type: string;
+  readonly nullable: boolean;
+  readonly primaryKey: boolean;
+}
+
+export const EXACT_COUNT_LIMIT = 10_000;
+/** A never-analyzed table is counted exactly only when it is this small on disk. */
+const SMALL_UNANALYZED_BYTES = 1024 * 1024;
+
+// One round trip for the whole level. Small readable tables are counted
+// exactly (query_to_xml runs the count inside this query); big ones use
+// reltuples, so no count(*) ever scans a big table.
+const TABLES_SQL = `
+WITH rel AS (
+  SELECT c.oid, n.nspname, c.relname, c.relkind, c.reltuples,
+         CASE WHEN c.relkind = 'p'
+              THEN (SELECT COALESCE(sum(pg_catalog.pg_total_relation_size(t.relid)), 0) FROM pg_catalog.pg_partition_tree(c.oid) t)
+              WHEN c.relkind IN ('r', 'm') THEN pg_catalog.pg_total_relation_size(c.oid) END AS bytes,
+         CASE WHEN c.relkind = 'p'
+              THEN (SELECT sum(GREATEST(k.reltuples, 0)) FROM pg_catalog.pg_partition_tree(c.oid) t JOIN pg_catalog.pg_class k ON k.oid = t.relid WHERE t.isleaf)
+              ELSE c.reltuples END AS estimate,
+         pg_catalog.has_table_privilege(c.oid, 'SELECT') AS readable
+    FROM pg_catalog.pg_class c
+    JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+   WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f')
+     AND NOT c.relispartition
+     AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+     AND n.nspname !~ '^pg_(toast|temp)'
+)
+SELECT nspname AS schema, relname AS name, relkind AS kind, bytes, readable,
+       CASE WHEN readable AND relkind IN ('r', 'p', 'm')
+                 AND ((estimate >= 0 AND estimate < $1) OR (estimate < 0 AND bytes < $2))
+            THEN (pg_catalog.xpath('/row/c/text()', pg_catalog.query_to_xml(
+                    pg_catalog.format('SELECT count(*) AS c FROM %I.%I', nspname, relname), false, true, '')))[1]::text::bigint
+       END AS exact,
+       CASE WHEN estimate >= 0 THEN estimate::bigint END AS estimate
+  FROM rel
+ ORDER BY nspname = 'public' DESC, nspname, relname`;
+
+const KINDS: Record<string, TableKind> = { r: 'table', p: 'partitioned table', v: 'view', m: 'materialized view', f: 'foreign table' };
+
+const COLUMNS_SQL = `
+SELECT a.attname AS name, pg_catalog.format_type(a.atttypid, a.atttypmod) AS type, NOT a.attnotnull AS nullable,
+       COALESCE(a.attnum = ANY (i.indkey), false) AS primary_key
+  FROM pg_catalog.pg_attribute a
+  LEFT JOIN pg_catalog.pg_index i ON i.indrelid = a.attrelid AND i.indisprimary
+ WHERE a.attrelid = (SELECT c.oid FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+                      WHERE n.nspname = $1 AND c.relname = $2)
+   AND a.attnum > 0 AND NOT a.attisdropped
+ ORDER BY a.attnum`;
+
+interface TableRow {
+  schema: string;
+  name: string;
+  kind: string;
+  bytes: string | null;
+  readable: boolean;
+  exact: string | null;
+  estimate: string | null;
+}
+
+/** The planner's row estimate for each view, in one round trip (EXPLAIN cannot run inside a query). */
+async function viewEstimates(client: Client, views: { schema: string; name: string }[]): Promise<(number | undefined)[]> {
+  if (views.length === 0) {
+    return [];
+  }
+  const text = views.map((v) => `EXPLAIN (FORMAT JSON) SELECT * FROM ${qualifiedName(v.schema, v.name)}`).join(';\n');
+  const raw = (await client.query(text)) as unknown;
+  const results = (Array.isArray(raw) ? raw : [raw]) as { rows: Record<string, unknown>[] }[];
+  return results.map((r) => {
+    const plan = Object.values(r.rows[0] ?? {})[0] as [{ Plan?: { 'Plan Rows'?: number } }] | undefined;
+    return plan?.[0]?.Plan?.['Plan Rows'];
+  });
+}
+
+/** Tables, views and materialized views of the database the client is connected to, as that login may see them. */
+export async function listTables(client: Client): Promise<TableInfo[]> {
+  const { rows } = await client.query<TableRow>(TABLES_SQL, [EXACT_COUNT_LIMIT, SMALL_UNANALYZED_BYTES]);
+  const tables = rows.map((r): TableInfo => {
+    const exact = r.exact === null ? undefined : Number(r.exact);
+    return {
+      schema: r.schema,
+      name: r.name,
+      kind: KINDS[r.kind] ?? 'table',
+      rows: exact ?? (r.estimate === null ? undefined : Number(r.estimate)),
+      rowsExact: exact !== undefined,
+      bytes: r.bytes === null ? undefined : Number(r.bytes),
+      readable: r.readable,
+    };
+  });
+  const views = tables.filter((t) => t.kind === 'view' && t.readable);
+  const estimates = await viewEstimates(client, views).catch(() => views.map(() => undefined));
+  return tables.map((t) => {
+    const i = views.indexOf(t);
+    return i >= 0 ? { ...t, rows: estimates[i] } : t;
+  });
+}
+
+export async function listColumns(client: Client, schema: string, table: string): Promise<ColumnInfo[]> {
+  const { rows } = await client.query<{ name: string; type: string; nullable: boolean; primary_key: boolean }>(COLUMNS_SQL, [schema, table]);
+  return rows.map((r) => ({ name: r.name, type: r.type, nullable: r.nullable, primaryKey: r.primary_key }));
+}
