@@ -2,22 +2,27 @@ import * as vscode from 'vscode';
 import { registerCommands } from './ui/commands';
 import { Log } from './ui/log';
 import { ServerStore } from './ui/serverStore';
+import { Sessions } from './ui/sessions';
 import { WorkspacesTree } from './ui/workspacesTree';
 
 /** What activation hands back; the host tests use it to reach the live services. */
 export interface OpenhexaApi {
   readonly store: ServerStore;
   readonly tree: WorkspacesTree;
+  readonly sessions: Sessions;
 }
 
 export function activate(context: vscode.ExtensionContext): OpenhexaApi {
   const log = new Log();
   const store = new ServerStore(context.secrets);
-  const tree = new WorkspacesTree(store);
-  context.subscriptions.push(log, store, tree, vscode.window.registerTreeDataProvider('openhexa.workspaces', tree));
-  registerCommands(context, { extensionUri: context.extensionUri, log, store, tree });
+  const sessions = new Sessions(store);
+  const tree = new WorkspacesTree(store, sessions, log);
+  context.subscriptions.push(log, store, sessions, tree, vscode.window.registerTreeDataProvider('openhexa.workspaces', tree));
+  // A changed profile or password must not keep using old connections.
+  context.subscriptions.push(store.onDidChange(() => void Promise.all(store.read().profiles.map((p) => sessions.forget(p)))));
+  registerCommands(context, { extensionUri: context.extensionUri, log, store, sessions, tree });
   log.info(`OpenHEXA Workspaces ${String(context.extension.packageJSON.version)} activated (VS Code ${vscode.version}, language ${vscode.env.language})`);
-  return { store, tree };
+  return { store, tree, sessions };
 }
 
 export function deactivate(): void {

@@ -29,7 +29,7 @@ function tlsFor(sslmode: SslMode): false | ConnectionOptions {
   }
 }
 
-export function clientConfig(login: Login, ssl: false | ConnectionOptions = tlsFor(login.sslmode)): ClientConfig {
+export function clientConfig(login: Login, ssl: false | ConnectionOptions | undefined = tlsFor(login.sslmode)): ClientConfig {
   return {
     host: login.host,
     port: login.port,

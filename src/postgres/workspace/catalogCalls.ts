@@ -33,13 +33,30 @@ async function call<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
+interface WorkspaceRow {
+  slug: string;
+  name: string;
+  db_name: string;
+  role: string;
+  status: string;
+}
+
+function toSummaries(rows: WorkspaceRow[]): WorkspaceSummary[] {
+  return rows.flatMap((r) =>
+    isWorkspaceRole(r.role) ? [{ slug: r.slug, name: r.name, dbName: r.db_name, role: r.role, status: r.status === 'ready' ? 'ready' : 'provisioning' } as const] : [],
+  );
+}
+
 /** The calling login's workspaces (all of them for platform admins). */
 export function listWorkspaces(catalog: Client): Promise<WorkspaceSummary[]> {
+  return call(async () => toSummaries((await catalog.query<WorkspaceRow>(SQL.myWorkspaces)).rows));
+}
+
+/** What the tree shows under a server: the login's workspaces and whether it is a platform admin. */
+export function serverOverview(catalog: Client): Promise<{ platformAdmin: boolean; workspaces: WorkspaceSummary[] }> {
   return call(async () => {
-    const { rows } = await catalog.query<{ slug: string; name: string; db_name: string; role: string; status: string }>(SQL.myWorkspaces);
-    return rows.flatMap((r) =>
-      isWorkspaceRole(r.role) ? [{ slug: r.slug, name: r.name, dbName: r.db_name, role: r.role, status: r.status === 'ready' ? 'ready' : 'provisioning' } as const] : [],
-    );
+    const row = (await catalog.query<{ platform_admin: boolean; workspaces: WorkspaceRow[] }>(SQL.overview)).rows[0];
+    return { platformAdmin: Boolean(row?.platform_admin), workspaces: toSummaries(row?.workspaces ?? []) };
   });
 }
 

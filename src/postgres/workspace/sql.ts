@@ -4,6 +4,9 @@ import type { WorkspaceRoleNames } from '../../core/workspaceNames';
 /** Catalog calls, all through the members' door (SECURITY DEFINER functions). */
 export const SQL = {
   myWorkspaces: 'SELECT slug, name, db_name, role, status FROM openhexa.my_workspaces()',
+  // The tree's server level in one round trip.
+  overview: `SELECT openhexa.is_platform_admin() AS platform_admin,
+                    COALESCE((SELECT json_agg(w) FROM openhexa.my_workspaces() w), '[]') AS workspaces`,
   isPlatformAdmin: 'SELECT openhexa.is_platform_admin() AS yes',
   credentials: 'SELECT kind, username, password FROM openhexa.workspace_credentials($1)',
   setPassword: 'SELECT openhexa.set_workspace_password($1, $2, $3)',

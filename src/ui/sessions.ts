@@ -1,0 +1,52 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { PoolClient } from 'pg';
+import type * as vscode from 'vscode';
+import { pgpassLookup } from '../core/pgpass';
+import type { ServerProfile } from '../core/serverProfile';
+import type { Login } from '../postgres/connect';
+import { PoolRegistry } from '../postgres/pools';
+import type { ServerStore } from './serverStore';
+
+/** Where a profile's password comes from, libpq's conventions after secret storage. */
+function libpqPassword(profile: ServerProfile, database: string): string | undefined {
+  if (process.env.PGPASSWORD) {
+    return process.env.PGPASSWORD;
+  }
+  const file = process.env.PGPASSFILE ?? path.join(os.homedir(), '.pgpass');
+  try {
+    return pgpassLookup(fs.readFileSync(file, 'utf8'), { host: profile.host, port: profile.port, database, user: profile.user });
+  } catch {
+    return undefined;
+  }
+}
+
+/** Connections of the VS Code layer: one pool per server login and database. */
+export class Sessions implements vscode.Disposable {
+  private readonly pools = new PoolRegistry();
+
+  constructor(private readonly store: ServerStore) {}
+
+  async login(profile: ServerProfile, database: string): Promise<Login> {
+    const password = (await this.store.password(profile)) ?? libpqPassword(profile, database);
+    return { host: profile.host, port: profile.port, user: profile.user, password, sslmode: profile.sslmode, database };
+  }
+
+  async catalog<T>(profile: ServerProfile, run: (client: PoolClient) => Promise<T>): Promise<T> {
+    return this.pools.withClient(await this.login(profile, profile.catalogDatabase), run);
+  }
+
+  async database<T>(profile: ServerProfile, database: string, run: (client: PoolClient) => Promise<T>): Promise<T> {
+    return this.pools.withClient(await this.login(profile, database), run);
+  }
+
+  /** After a profile or its password changed. */
+  forget(profile: ServerProfile): Promise<void> {
+    return this.pools.closeServer(profile.host, profile.port, profile.user);
+  }
+
+  dispose(): void {
+    void this.pools.dispose();
+  }
+}
