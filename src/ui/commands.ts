@@ -107,7 +107,7 @@ export function registerCommands(context: vscode.ExtensionContext, services: Ser
   };
 
   register('openhexa.refresh', () => tree.refresh());
-  register('openhexa.retryServer', (node?: unknown) => tree.refresh(hasProfile(node) ? { kind: 'server', profile: node.profile } : undefined));
+  register('openhexa.retryServer', (node?: unknown) => (hasProfile(node) ? tree.refreshServer(node.profile) : tree.refresh()));
   register('openhexa.showLogs', () => log.show());
 
   register('openhexa.connectServer', (initial?: unknown) => {

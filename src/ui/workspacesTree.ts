@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { may, type WorkspaceRole } from '../core/roles';
 import { profileKey, type ProfileProblem, type ServerProfile } from '../core/serverProfile';
-import { CatalogError } from '../postgres/catalog/catalogError';
+import { asCatalogError, CatalogError } from '../postgres/catalog/catalogError';
 import { describeLoginFailure } from '../postgres/loginFailure';
 import { probeServer } from '../postgres/probeServer';
 import { listMembers, serverOverview, type Member, type WorkspaceSummary } from '../postgres/workspace/catalogCalls';
@@ -42,6 +42,8 @@ export class WorkspacesTree implements vscode.TreeDataProvider<TreeNode>, vscode
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscription: vscode.Disposable;
+  /** Server nodes are reused so a refresh of one server reaches the element VS Code knows. */
+  private serverNodes = new Map<string, Extract<TreeNode, { kind: 'server' }>>();
 
   constructor(
     private readonly store: ServerStore,
@@ -55,12 +57,25 @@ export class WorkspacesTree implements vscode.TreeDataProvider<TreeNode>, vscode
     this.changed.fire(node);
   }
 
+  /** Reloads what is under one server (e.g. "Retry" on its error node). */
+  refreshServer(profile: ServerProfile): void {
+    this.changed.fire(this.serverNodes.get(profileKey(profile)));
+  }
+
   async getChildren(element?: TreeNode): Promise<TreeNode[]> {
     if (!element) {
       const { profiles, problems } = this.store.read();
       await vscode.commands.executeCommand('setContext', 'openhexa.serverCount', profiles.length + problems.length);
+      const previous = this.serverNodes;
+      this.serverNodes = new Map(
+        profiles.map((profile) => {
+          const key = profileKey(profile);
+          const known = previous.get(key);
+          return [key, known && JSON.stringify(known.profile) === JSON.stringify(profile) ? known : { kind: 'server', profile }];
+        }),
+      );
       return [
-        ...profiles.map((profile): TreeNode => ({ kind: 'server', profile })),
+        ...this.serverNodes.values(),
         ...problems.map((problem): TreeNode => ({ kind: 'problem', problem })),
       ];
     }
@@ -105,13 +120,14 @@ export class WorkspacesTree implements vscode.TreeDataProvider<TreeNode>, vscode
         return [{ kind: 'noWorkspaces', profile, platformAdmin }];
       }
       return workspaces.map((workspace): TreeNode => ({ kind: 'workspace', profile, workspace }));
-    } catch (err) {
+    } catch (raw) {
+      const err = asCatalogError(raw);
       if (err instanceof CatalogError && err.kind === 'catalogMissing') {
         return [await this.initNode(profile)];
       }
-      const failure = err instanceof CatalogError ? { message: err.message, detail: '' } : describeLoginFailure(err);
+      const failure = explain(err);
       this.log.warn(`Server ${profile.label} (${profile.user}@${profile.host}:${profile.port}): ${failure.detail || failure.message}`);
-      return [{ kind: 'serverError', profile, message: vscode.l10n.t(failure.message), detail: failure.detail }];
+      return [{ kind: 'serverError', profile, message: failure.message, detail: failure.detail }];
     }
   }
 
@@ -131,9 +147,9 @@ export class WorkspacesTree implements vscode.TreeDataProvider<TreeNode>, vscode
     try {
       return await load();
     } catch (err) {
-      const failure = err instanceof CatalogError ? { message: err.message, detail: '' } : describeLoginFailure(err);
+      const failure = explain(asCatalogError(err));
       this.log.warn(`Loading the Workspaces view failed: ${failure.detail || failure.message}`);
-      return [{ kind: 'message', text: vscode.l10n.t(failure.message), tooltip: failure.detail, error: true }];
+      return [{ kind: 'message', text: failure.message, tooltip: failure.detail, error: true }];
     }
   }
 
@@ -285,6 +301,16 @@ export class WorkspacesTree implements vscode.TreeDataProvider<TreeNode>, vscode
     this.subscription.dispose();
     this.changed.dispose();
   }
+}
+
+/** What to show for a failure: what to do (translated), and the server's own words. */
+function explain(err: unknown): { message: string; detail: string } {
+  if (err instanceof CatalogError) {
+    return { message: err.message, detail: '' };
+  }
+  const failure = describeLoginFailure(err);
+  // For errors we have no advice for, the server's own words are the most useful label.
+  return failure.kind === 'other' ? { message: failure.detail, detail: vscode.l10n.t(failure.message) } : { message: vscode.l10n.t(failure.message), detail: failure.detail };
 }
 
 /** contextValue of a workspace item: menus match on the role (e.g. /^workspace\.(editor|admin)$/). */

@@ -35,7 +35,8 @@ export async function runCommand(page: Page, title: string): Promise<void> {
 
 /** The content frame of the active webview panel. */
 export function webview(page: Page): FrameLocator {
-  return page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+  // Hidden panels keep their iframe (retainContextWhenHidden): take the visible one.
+  return page.frameLocator('iframe.webview.ready:visible').frameLocator('iframe#active-frame');
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

@@ -1,0 +1,199 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Browser, BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
+import { Client } from 'pg';
+import { createMember } from '../../src/postgres/workspace/catalogCalls';
+import { startTestServer, type TestServer } from '../fixtures/postgresServer';
+import { buildVsix, ensureHarness, launchBrowser, startCodeServer, type CodeServer } from '../harness/codeServer';
+import { openContainer, runCommand, screenshot, webview } from './workbench';
+
+const PLATFORM = 'e2e_platform';
+const PLATFORM_PASSWORD = 'platform-Pw-e2e';
+const CATALOG = 'openhexa';
+
+describe('workspaces end to end: an admin and a viewer on a real server', function () {
+  this.timeout(300_000);
+  let pg: TestServer;
+  let server: CodeServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let pgpass: string;
+  let settingsFile: string;
+  let workspaceSlug = '';
+  let dbName = '';
+  let revealedRo = '';
+
+  const row = (text: string | RegExp): Locator => page.locator('.pane-body .monaco-list-row', { hasText: text }).first();
+  const profile = (label: string, user: string) => ({ label, host: '127.0.0.1', port: pg.port, user, sslmode: 'disable', catalogDatabase: CATALOG });
+  const writeSettings = (servers: object[]): void => {
+    const current = JSON.parse(fs.readFileSync(settingsFile, 'utf8')) as Record<string, unknown>;
+    fs.writeFileSync(settingsFile, JSON.stringify({ ...current, 'openhexa.servers': servers }, null, 2));
+  };
+  const canLogin = async (user: string, password: string): Promise<boolean> => {
+    const c = new Client({ host: '127.0.0.1', port: pg.port, user, password, database: dbName });
+    try {
+      await c.connect();
+      return true;
+    } catch {
+      return false;
+    } finally {
+      await c.end().catch(() => undefined);
+    }
+  };
+
+  before(async () => {
+    ensureHarness();
+    pg = await startTestServer();
+    const admin = await pg.connect();
+    await admin.query(`CREATE ROLE ${PLATFORM} LOGIN CREATEDB CREATEROLE PASSWORD '${PLATFORM_PASSWORD}'`);
+    await admin.end();
+    const vsix = buildVsix();
+    // Passwords come from a libpq password file here, as a user may prefer to SecretStorage.
+    pgpass = path.join(fs.mkdtempSync(path.join(pg.baseDir, 'pgpass-')), 'pgpass');
+    fs.writeFileSync(pgpass, `127.0.0.1:${pg.port}:*:${PLATFORM}:${PLATFORM_PASSWORD}\n`, { mode: 0o600 });
+    server = await startCodeServer({ vsixes: [vsix], env: { PGPASSFILE: pgpass } });
+    settingsFile = path.join(server.userData, 'User', 'settings.json');
+    writeSettings([profile('Team (admin)', PLATFORM)]);
+    browser = await launchBrowser();
+    context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    page = await context.newPage();
+    await page.goto(server.url);
+    await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
+    await openContainer(page, 'OpenHEXA');
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && page) {
+      await screenshot(page, `failed-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`);
+    }
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    await pg?.stop();
+  });
+
+  it('initializes the server from the tree and creates a workspace that shows the admin role', async () => {
+    await row('Team (admin)').click();
+    await row('Initialize this server for OpenHEXA').click({ timeout: 30_000 });
+    await row('No workspaces yet: create one').click({ timeout: 60_000 });
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill('Santé "Nord"');
+    await page.keyboard.press('Enter');
+    const ws = row('Santé "Nord"');
+    await ws.waitFor({ timeout: 60_000 });
+    assert.match(await ws.innerText(), /Admin/);
+    const admin = await pg.connect();
+    const found = (await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'ws_sante_nord%'")).rows;
+    await admin.end();
+    assert.equal(found.length, 1);
+    dbName = found[0]!.datname;
+    workspaceSlug = dbName.replace(/^ws_/, '').replace(/_/g, '-');
+    await ws.click();
+    await row('Database').waitFor();
+    await screenshot(page, 'workspace-admin');
+  });
+
+  async function credentialsPanel(): Promise<FrameLocator> {
+    await row('Santé "Nord"').hover();
+    await row('Santé "Nord"').locator('.action-label[aria-label="Show Database Credentials"]').click();
+    const frame = webview(page);
+    await frame.locator('h1', { hasText: 'Database credentials' }).waitFor({ timeout: 30_000 });
+    return frame;
+  }
+
+  it('opens the credentials panel with passwords masked, reveals and copies the read-only URL', async () => {
+    const frame = await credentialsPanel();
+    const ro = frame.locator('section[data-kind="ro"]');
+    assert.match(await ro.innerText(), /••••••••/);
+    assert.ok(!(await ro.innerText()).match(/[a-hjkmnp-zA-HJ-NP-Z2-9]{16}/), 'a password was shown before reveal');
+    await ro.locator('[data-reveal="ro"]').click();
+    await ro.locator('code', { hasText: /^[a-hjkmnp-zA-HJ-NP-Z2-9]{16}$/ }).waitFor({ timeout: 20_000 });
+    revealedRo = (await ro.locator('code', { hasText: /^[a-hjkmnp-zA-HJ-NP-Z2-9]{16}$/ }).innerText()).trim();
+    assert.ok(await canLogin(`${dbName}_ro`, revealedRo), 'the revealed read-only password does not work');
+    await ro.locator('[data-copy="ro-url"]').click();
+    await frame.locator('#status', { hasText: 'Copied to the clipboard.' }).waitFor();
+    const clipboard = await page.evaluate('navigator.clipboard.readText()');
+    assert.equal(clipboard, `postgresql://${dbName}_ro:${revealedRo}@127.0.0.1:${pg.port}/${dbName}`);
+    await screenshot(page, 'credentials-revealed');
+  });
+
+  it('regenerates the read-only password behind a confirmation; the old one is refused at once', async () => {
+    const frame = webview(page);
+    await frame.locator('[data-regenerate="ro"]').click();
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor();
+    assert.match(await dialog.innerText(), /stops working at once: Superset, Tableau, Power BI/);
+    await screenshot(page, 'regenerate-confirmation');
+    await dialog.locator('.monaco-button', { hasText: /^Regenerate$/ }).click();
+    await frame.locator('#status', { hasText: 'New read-only password set' }).waitFor({ timeout: 20_000 });
+    const fresh = (await frame.locator('section[data-kind="ro"] code', { hasText: /^[a-hjkmnp-zA-HJ-NP-Z2-9]{16}$/ }).innerText()).trim();
+    assert.notEqual(fresh, revealedRo);
+    assert.equal(await canLogin(`${dbName}_ro`, revealedRo), false, 'the old password still works');
+    assert.equal(await canLogin(`${dbName}_ro`, fresh), true, 'the new password does not work');
+    await screenshot(page, 'credentials-regenerated');
+  });
+
+  it('through a viewer\'s own server profile, the workspace shows "Viewer" and offers no credentials action', async () => {
+    const viewer = 'e2e_viewer';
+    const admin = new Client({ host: '127.0.0.1', port: pg.port, user: PLATFORM, password: PLATFORM_PASSWORD, database: CATALOG });
+    await admin.connect();
+    const password = await createMember(admin, workspaceSlug, viewer, 'viewer');
+    await admin.end();
+    fs.appendFileSync(pgpass, `127.0.0.1:${pg.port}:*:${viewer}:${password}\n`);
+    // The viewer's profile, added as a user would; its password comes from the password file.
+    await runCommand(page, 'OpenHEXA: Connect to a Server');
+    const form = webview(page);
+    await form.locator('#url input').fill(`postgresql://${viewer}@127.0.0.1:${pg.port}/${CATALOG}?sslmode=disable`);
+    await form.locator('#fill').click();
+    await form.locator('#label input').fill('Team (viewer)');
+    await form.locator('#save').click();
+    await row('Team (viewer)').click({ timeout: 30_000 });
+    const ws = page.locator('.pane-body .monaco-list-row').filter({ hasText: 'Santé "Nord"' }).filter({ hasText: /Viewer/ }).first();
+    await ws.waitFor({ timeout: 30_000 });
+    assert.match(await ws.innerText(), /Santé "Nord"/);
+    await ws.hover();
+    assert.equal(await ws.locator('.action-label[aria-label="Show Database Credentials"]').count(), 0);
+    await ws.click({ button: 'right' });
+    // VS Code opens no menu at all when no item applies: either way, no credentials.
+    await page.waitForTimeout(1000);
+    const menu = page.locator('.context-view .monaco-menu');
+    if ((await menu.count()) > 0) {
+      assert.ok(!(await menu.innerText()).includes('Credentials'), await menu.innerText());
+    }
+    await screenshot(page, 'workspace-viewer');
+    await page.keyboard.press('Escape');
+  });
+
+  it('refuses the credentials panel to the viewer even when asked by command', async () => {
+    await runCommand(page, 'OpenHEXA: Show Database Credentials');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Team (viewer)' }).click();
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Santé "Nord"' }).click();
+    await page.locator('.notifications-toasts', { hasText: 'you cannot see its database credentials' }).waitFor({ timeout: 20_000 });
+    assert.equal(await page.locator('.tab', { hasText: 'Credentials' }).count(), 1, 'a second credentials panel opened');
+  });
+
+  it('with the server stopped, shows an error node with a retry; after a restart, retry recovers', async () => {
+    await pg.cluster.stop();
+    await runCommand(page, 'OpenHEXA: Refresh');
+    const error = row('The server cannot be reached');
+    await error.waitFor({ timeout: 30_000 });
+    assert.match(await error.innerText(), /Retry/);
+    await screenshot(page, 'server-down');
+    await pg.cluster.start();
+    // Each server has its own error node; "Retry" on each recovers it, with no window reload.
+    for (let i = 0; i < 2; i++) {
+      await row('The server cannot be reached').click();
+      await page.waitForTimeout(500);
+    }
+    await page.locator('.pane-body .monaco-list-row').filter({ hasText: 'Santé "Nord"' }).filter({ hasText: /Viewer/ }).first().waitFor({ timeout: 30_000 });
+    await page.locator('.pane-body .monaco-list-row').filter({ hasText: 'Santé "Nord"' }).filter({ hasText: /Admin/ }).first().waitFor({ timeout: 30_000 });
+    assert.equal(await row('The server cannot be reached').count(), 0);
+    await screenshot(page, 'server-recovered');
+  });
+});
