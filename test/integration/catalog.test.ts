@@ -152,6 +152,19 @@ describe('workspaces: create and delete, with hostile names, never half-done', f
     );
   });
 
+  it('adds an existing login made by someone else (a server admin) as a member', async () => {
+    const ws = await createWorkspace(platform, catalog, 'Existing logins');
+    const user = unique('existing');
+    const admin = await testServer().connect();
+    await admin.query(`CREATE ROLE ${user} LOGIN PASSWORD 'existing-pw'`);
+    await admin.end();
+    await using(platform, catalog, (c) => addMember(c, ws.slug, user, 'editor'));
+    await using(loginAs(user, 'existing-pw'), ws.dbName, async (c) => {
+      await c.query('CREATE TABLE made_by_existing (id int)');
+      assert.equal((await c.query("SELECT tableowner FROM pg_tables WHERE tablename = 'made_by_existing'")).rows[0].tableowner, ws.dbName);
+    });
+  });
+
   it('deletes a workspace: database, roles and catalog rows are gone', async () => {
     const before = await snapshot();
     const ws = await createWorkspace(platform, catalog, 'Short lived');
