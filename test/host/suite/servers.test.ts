@@ -5,26 +5,13 @@ import * as vscode from 'vscode';
 import { serverProfileSchema } from '../../../src/core/serverProfile';
 import type { OpenhexaApi } from '../../../src/extension';
 import type { TreeNode } from '../../../src/ui/workspacesTree';
+import { waitFor } from '../waitFor';
 import { activeApi } from './extension.test';
 
 const config = () => vscode.workspace.getConfiguration('openhexa');
 
 async function clearServers(): Promise<void> {
   await config().update('servers', undefined, vscode.ConfigurationTarget.Global);
-}
-
-async function waitFor<T>(probe: () => Promise<T | undefined> | T | undefined, what: string, timeoutMs = 10_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) {
-      return value;
-    }
-    if (Date.now() > end) {
-      throw new Error(`timed out waiting for ${what}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 describe('server profiles in settings, passwords in secret storage', () => {

@@ -1,0 +1,116 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { serverProfileSchema, type ServerProfile } from '../../../src/core/serverProfile';
+import type { OpenhexaApi } from '../../../src/extension';
+import type { TreeNode } from '../../../src/ui/workspacesTree';
+import { startTestServer, type TestServer } from '../../fixtures/postgresServer';
+import { waitFor } from '../waitFor';
+import { activeApi } from './extension.test';
+
+const PLATFORM = 'host_platform';
+const PASSWORD = 'host-Platform-pw';
+
+describe('workspace commands take their inputs as arguments (real extension host, real PostgreSQL)', function () {
+  this.timeout(120_000);
+  let api: OpenhexaApi;
+  let pg: TestServer;
+  let profile: ServerProfile;
+
+  const children = async (node?: TreeNode): Promise<TreeNode[]> => api.tree.getChildren(node);
+  const serverNode = async (): Promise<TreeNode> => (await children()).find((n) => n.kind === 'server' && n.profile.label === 'Host tests')!;
+  const labelOf = (node: TreeNode): string => String(api.tree.getTreeItem(node).label);
+
+  before(async () => {
+    api = await activeApi();
+    pg = await startTestServer();
+    const admin = await pg.connect();
+    await admin.query(`CREATE ROLE ${PLATFORM} LOGIN CREATEDB CREATEROLE PASSWORD '${PASSWORD}'`);
+    await admin.query(`CREATE ROLE host_viewer LOGIN PASSWORD 'viewer-pw'`);
+    await admin.end();
+    profile = serverProfileSchema.parse({ label: 'Host tests', host: '127.0.0.1', port: pg.port, user: PLATFORM, sslmode: 'disable' });
+    await api.store.save(profile, PASSWORD, 'user');
+  });
+
+  after(async () => {
+    await api.store.remove(profile);
+    await api.sessions.forget(profile);
+    await pg.stop();
+  });
+
+  it('offers to initialize a server without a catalog', async () => {
+    const [first] = await children(await serverNode());
+    assert.equal(first?.kind, 'needsInit');
+    assert.equal(first.kind === 'needsInit' && first.canInitialize, true);
+  });
+
+  it('"Initialize Server" with a server argument creates the catalog', async () => {
+    await vscode.commands.executeCommand('openhexa.initializeServer', profile);
+    const [first] = await children(await serverNode());
+    assert.equal(first?.kind, 'noWorkspaces');
+  });
+
+  it('"Create Workspace" with (server, name) creates it; the tree shows it with the Admin role', async () => {
+    const created = await vscode.commands.executeCommand<{ slug: string; dbName: string }>('openhexa.createWorkspace', profile, 'Hôte "test"');
+    assert.ok(created?.slug);
+    const [ws] = await children(await serverNode());
+    assert.equal(ws?.kind, 'workspace');
+    assert.equal(labelOf(ws!), 'Hôte "test"');
+    assert.equal(api.tree.getTreeItem(ws!).description, 'Admin');
+    assert.equal(api.tree.getTreeItem(ws!).contextValue, 'workspace.admin');
+  });
+
+  it('lists the tables of the workspace database with their row counts, and their columns', async () => {
+    const [ws] = await children(await serverNode());
+    if (ws?.kind !== 'workspace') {
+      assert.fail('no workspace node');
+    }
+    const client = await pg.connect({ user: PLATFORM, password: PASSWORD, database: ws.workspace.dbName });
+    await client.query('CREATE TABLE facilities (id int PRIMARY KEY, name text)');
+    await client.query("INSERT INTO facilities VALUES (1, 'a'), (2, 'b'), (3, 'c')");
+    await client.end();
+    const [database, members] = await children(ws);
+    assert.deepEqual([database?.kind, members?.kind], ['database', 'members']);
+    const [table] = await children(database);
+    assert.equal(labelOf(table!), 'facilities');
+    assert.match(String(api.tree.getTreeItem(table!).description), /^3 rows · /);
+    const columns = await children(table);
+    assert.deepEqual(columns.map(labelOf), ['id', 'name']);
+  });
+
+  it('"Add Member" with (workspace, login, role, "existing") adds without asking anything', async () => {
+    const [ws] = await children(await serverNode());
+    await vscode.commands.executeCommand('openhexa.addMember', ws, 'host_viewer', 'viewer', 'existing');
+    const [, members] = await children(ws);
+    const list = await children(members);
+    assert.deepEqual(
+      list.map((m) => [labelOf(m), api.tree.getTreeItem(m).description]),
+      [['host_viewer', 'Viewer']],
+    );
+  });
+
+  it('"Show Database Credentials" opens the panel for an admin', async () => {
+    const [ws] = await children(await serverNode());
+    await vscode.commands.executeCommand('openhexa.showCredentials', ws);
+    const tab = await waitFor(
+      () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('openhexa.credentials')),
+      'the credentials panel',
+    );
+    assert.equal(tab.label, 'Credentials: Hôte "test"');
+    await vscode.window.tabGroups.close(tab);
+  });
+
+  it('a stopped server becomes an error node with Retry, never an empty tree', async () => {
+    await pg.cluster.stop();
+    try {
+      const [error] = await children(await serverNode());
+      assert.equal(error?.kind, 'serverError');
+      const item = api.tree.getTreeItem(error!);
+      assert.equal(item.command?.command, 'openhexa.retryServer');
+      assert.match(String(item.label), /cannot be reached/);
+    } finally {
+      await pg.cluster.start();
+    }
+    const [ws] = await children(await serverNode());
+    assert.equal(ws?.kind, 'workspace');
+  });
+});
