@@ -71,3 +71,13 @@ export async function connect(login: Login): Promise<Client> {
     throw err;
   }
 }
+
+/** Runs with a fresh client and always closes it (one-off work: provisioning, migrations). */
+export async function withConnection<T>(login: Login, run: (client: Client) => Promise<T>): Promise<T> {
+  const client = await connect(login);
+  try {
+    return await run(client);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}

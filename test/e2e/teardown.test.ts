@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { once } from 'node:events';
 import * as fs from 'node:fs';
 import { ensureHarness } from '../harness/codeServer';
-import { gone, groupMembers, hold } from '../harness/heldProcess';
+import { gone, groupMembers, hold, killHolder, stopHeld } from '../harness/heldProcess';
 import { sweep } from '../harness/processes';
 
 async function groupEmpty(pgid: number, timeoutMs = 15_000): Promise<boolean> {
@@ -34,18 +34,13 @@ describe('an interrupted run leaves no code-server and no temp folder behind', f
     const held = await hold('code-server');
     process.kill(-held.pid, 'SIGKILL');
     assert.ok(await gone(held.pid));
-    const exited = once(held.child, 'exit');
-    held.child.stdin!.write('stop\n');
-    const [code] = (await exited) as [number | null];
-    assert.equal(code, 0);
+    assert.equal(await stopHeld(held), 0);
     assert.equal(fs.existsSync(held.baseDir), false);
   });
 
   it('a runner killed outright (SIGKILL) is cleaned up by the next run', async () => {
     const held = await hold('code-server');
-    const exited = once(held.child, 'exit');
-    held.child.kill('SIGKILL');
-    await exited;
+    await killHolder(held);
     assert.ok(groupMembers(held.pid).length > 0, 'code-server should outlive a SIGKILLed runner until the sweep');
     assert.ok(sweep('openhexa-cs-').includes(held.baseDir));
     assert.ok(await groupEmpty(held.pid));

@@ -63,3 +63,18 @@ export async function gone(pid: number, timeoutMs = 20_000): Promise<boolean> {
   }
   return false;
 }
+
+/** Asks the holder to stop its server as a normal teardown would; resolves with its exit code. */
+export async function stopHeld(held: Held): Promise<number | null> {
+  const exited = once(held.child, 'exit');
+  held.child.stdin!.write('stop\n');
+  const [code] = (await exited) as [number | null];
+  return code;
+}
+
+/** Kills the holder outright, as a SIGKILLed test runner dies: no clean-up runs. */
+export async function killHolder(held: Held): Promise<void> {
+  const exited = once(held.child, 'exit');
+  held.child.kill('SIGKILL');
+  await exited;
+}

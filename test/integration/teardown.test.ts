@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { once } from 'node:events';
 import * as fs from 'node:fs';
 import { TEMP_PREFIX } from '../fixtures/postgresServer';
-import { gone, hold, processExists } from '../harness/heldProcess';
+import { gone, hold, killHolder, processExists, stopHeld } from '../harness/heldProcess';
 import { sweep } from '../harness/processes';
 
 describe('a test run that is interrupted leaves nothing behind', function () {
@@ -32,18 +32,13 @@ describe('a test run that is interrupted leaves nothing behind', function () {
     const held = await hold('postgres');
     process.kill(held.pid, 'SIGKILL');
     assert.ok(await gone(held.pid));
-    const exited = once(held.child, 'exit');
-    held.child.stdin!.write('stop\n');
-    const [code] = (await exited) as [number | null];
-    assert.equal(code, 0);
+    assert.equal(await stopHeld(held), 0);
     assert.equal(fs.existsSync(held.baseDir), false);
   });
 
   it('a runner killed outright (SIGKILL) is cleaned up by the next run', async () => {
     const held = await hold('postgres');
-    const exited = once(held.child, 'exit');
-    held.child.kill('SIGKILL');
-    await exited;
+    await killHolder(held);
     assert.ok(processExists(held.pid), 'postgres should outlive a SIGKILLed runner until the sweep');
     const removed = sweep(TEMP_PREFIX);
     assert.ok(removed.includes(held.baseDir), `sweep removed ${removed.join(', ')}`);

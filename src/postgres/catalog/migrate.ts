@@ -1,6 +1,6 @@
 import type { Client } from 'pg';
 import { quoteIdent } from '../../core/identifiers';
-import { connect, type Login } from '../connect';
+import { withConnection, type Login } from '../connect';
 import { CatalogError } from './catalogError';
 import { CATALOG_SCHEMA, LATEST_VERSION, MEMBER_GROUP, MIGRATIONS, PLATFORM_ADMIN_GROUP } from './migrations';
 
@@ -31,15 +31,6 @@ export interface InitializeResult {
   readonly applied: number[];
 }
 
-async function withClient<T>(login: Login, run: (client: Client) => Promise<T>): Promise<T> {
-  const client = await connect(login);
-  try {
-    return await run(client);
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
 async function appliedVersion(client: Client): Promise<number> {
   const ledger = await client.query("SELECT to_regclass('public.openhexa_schema_version') IS NOT NULL AS present");
   if (!(ledger.rows[0] as { present: boolean }).present) {
@@ -51,7 +42,7 @@ async function appliedVersion(client: Client): Promise<number> {
 /** Where the catalog of a server stands, seen by a login that can connect to it. */
 export async function catalogState(login: Omit<Login, 'database'>, catalogDatabase: string): Promise<CatalogState> {
   try {
-    return await withClient({ ...login, database: catalogDatabase }, async (client) => {
+    return await withConnection({ ...login, database: catalogDatabase }, async (client) => {
       const version = await appliedVersion(client).catch(() => -1);
       if (version === 0) {
         return { state: 'missing' };
@@ -146,7 +137,7 @@ export async function migrate(client: Client): Promise<number[]> {
  */
 export async function initializeCatalog(login: Omit<Login, 'database'>, catalogDatabase: string): Promise<InitializeResult> {
   let createdDatabase = false;
-  await withClient({ ...login, database: 'postgres' }, async (client) => {
+  await withConnection({ ...login, database: 'postgres' }, async (client) => {
     const row = (await client.query<{ rolsuper: boolean; rolcreatedb: boolean; rolcreaterole: boolean }>(PRIVILEGES_SQL)).rows[0];
     const missing = row?.rolsuper ? [] : [row?.rolcreatedb ? undefined : 'CREATEDB', row?.rolcreaterole ? undefined : 'CREATEROLE'].filter((p): p is string => Boolean(p));
     if (missing.length > 0) {
@@ -167,7 +158,7 @@ export async function initializeCatalog(login: Omit<Login, 'database'>, catalogD
       }
     }
   });
-  const applied = await withClient({ ...login, database: catalogDatabase }, async (client) => {
+  const applied = await withConnection({ ...login, database: catalogDatabase }, async (client) => {
     const db = quoteIdent(catalogDatabase);
     if (createdDatabase) {
       await client.query(`REVOKE ALL ON DATABASE ${db} FROM PUBLIC`);

@@ -3,7 +3,7 @@ import { quoteIdent } from '../../core/identifiers';
 import { generatePassword } from '../../core/passwords';
 import { MAX_WORKSPACE_NAME, slugWithSuffix, workspaceDbName, workspaceRoleNames, workspaceSlug } from '../../core/workspaceNames';
 import { CatalogError, asCatalogError } from '../catalog/catalogError';
-import { connect, type Login } from '../connect';
+import { withConnection, type Login } from '../connect';
 import { SQL, workspaceDatabaseSetup } from './sql';
 
 export interface CreatedWorkspace {
@@ -13,15 +13,6 @@ export interface CreatedWorkspace {
 }
 
 type ServerLogin = Omit<Login, 'database'>;
-
-async function withClient<T>(login: Login, run: (client: Client) => Promise<T>): Promise<T> {
-  const client = await connect(login);
-  try {
-    return await run(client);
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
 
 function randomSuffix(): string {
   return generatePassword(4).toLowerCase().replace(/[^a-z0-9]/g, 'x');
@@ -50,7 +41,7 @@ export async function createWorkspace(login: ServerLogin, catalogDatabase: strin
   if (trimmed.length === 0 || trimmed.length > MAX_WORKSPACE_NAME) {
     throw new CatalogError('invalid', `A workspace name has 1 to ${MAX_WORKSPACE_NAME} characters`);
   }
-  return withClient({ ...login, database: catalogDatabase }, async (catalog) => {
+  return withConnection({ ...login, database: catalogDatabase }, async (catalog) => {
     const slug = await freeSlug(catalog, trimmed);
     let dbName: string;
     try {
@@ -63,7 +54,7 @@ export async function createWorkspace(login: ServerLogin, catalogDatabase: strin
     try {
       await catalog.query(`CREATE DATABASE ${quoteIdent(dbName)} OWNER ${quoteIdent(dbName)}`);
       databaseCreated = true;
-      await withClient({ ...login, database: dbName }, async (db) => {
+      await withConnection({ ...login, database: dbName }, async (db) => {
         await db.query('BEGIN');
         for (const statement of workspaceDatabaseSetup(dbName, workspaceRoleNames(dbName))) {
           await db.query(statement);
@@ -92,7 +83,7 @@ export async function createWorkspace(login: ServerLogin, catalogDatabase: strin
 
 /** Deletes a workspace: its database (closing sessions where allowed), its roles, its catalog rows. */
 export async function deleteWorkspace(login: ServerLogin, catalogDatabase: string, slug: string): Promise<void> {
-  await withClient({ ...login, database: catalogDatabase }, async (catalog) => {
+  await withConnection({ ...login, database: catalogDatabase }, async (catalog) => {
     const workspace = (await catalog.query<{ slug: string; db_name: string }>(SQL.myWorkspaces)).rows.find((w) => w.slug === slug);
     if (!workspace) {
       throw new CatalogError('notFound', `The workspace "${slug}" does not exist or you cannot see it`);
