@@ -17,6 +17,8 @@ export interface ClusterOptions {
   /** Extra `-c name=value` settings. */
   readonly settings?: Readonly<Record<string, string>>;
   readonly onLog?: (line: string) => void;
+  /** Called when the server process ends without stop() (crash, kill, OOM). */
+  readonly onUnexpectedExit?: (code: number | null, signal: NodeJS.Signals | null) => void;
 }
 
 const READY = 'database system is ready to accept connections';
@@ -30,6 +32,7 @@ const START_TIMEOUT_MS = 60_000;
  */
 export class PostgresCluster {
   private child: ChildProcess | undefined;
+  private stopping = false;
   private readonly runAs: RunAs | undefined = postgresRunAs();
   private readonly log: (line: string) => void;
 
@@ -84,6 +87,7 @@ export class PostgresCluster {
       env: { ...process.env, LC_ALL: 'C' },
     });
     this.child = child;
+    this.stopping = false;
     const output: string[] = [];
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -109,6 +113,11 @@ export class PostgresCluster {
         reject(new Error(`PostgreSQL exited while starting (code ${code ?? 'none'}, signal ${signal ?? 'none'}):\n${output.join('')}`));
       });
     });
+    child.once('exit', (code, signal) => {
+      if (!this.stopping) {
+        this.options.onUnexpectedExit?.(code, signal);
+      }
+    });
   }
 
   /** Fast shutdown; returns at once when the server is already gone. */
@@ -118,6 +127,7 @@ export class PostgresCluster {
       return;
     }
     const exited = once(child, 'exit');
+    this.stopping = true;
     child.kill('SIGINT');
     const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
     try {

@@ -18,3 +18,13 @@ export function freeLoopbackPort(): Promise<number> {
     });
   });
 }
+
+/** True when nothing listens on this loopback port. */
+export function isPortFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.unref();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+}

@@ -1,0 +1,171 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { PostgresBinaries } from './binaries';
+import { PostgresCluster } from './cluster';
+import { freeLoopbackPort, isPortFree } from './freePort';
+
+export type LocalServerState = 'stopped' | 'starting' | 'running' | 'stopping' | 'crashed';
+
+export interface LocalServerOptions {
+  /** Folder that holds data/ and run/; its parents must be traversable by the server's user. */
+  readonly folder: string;
+  readonly binaries: PostgresBinaries;
+  readonly superuser: string;
+  /** The superuser's password (kept by the caller in secret storage). */
+  readonly password: string;
+  /** Port to try first (the last one used), a free one otherwise. */
+  readonly preferredPort?: number;
+  readonly onLog?: (line: string) => void;
+}
+
+export const LOCAL_SUPERUSER = 'openhexa_local';
+
+/** A PID that is alive and is a PostgreSQL server over this data directory. */
+function orphanPostmaster(dataDir: string): number | undefined {
+  let pid: number;
+  try {
+    pid = Number.parseInt(fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0] ?? '', 10);
+  } catch {
+    return undefined;
+  }
+  if (!Number.isFinite(pid)) {
+    return undefined;
+  }
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return undefined;
+  }
+  try {
+    const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    return cmdline.includes('postgres') && cmdline.includes(dataDir) ? pid : undefined;
+  } catch {
+    // No /proc (macOS, Windows): trust the pid file only if the process answers as alive.
+    return pid;
+  }
+}
+
+async function waitUntilGone(pid: number, timeoutMs: number): Promise<boolean> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return true;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return false;
+}
+
+/**
+ * The newcomer's one-click server: a real PostgreSQL over a data directory
+ * the extension owns, on a free loopback port. It recovers from what a
+ * laptop throws at it: a crash, a stale postmaster.pid left by one, an
+ * orphaned server from a VS Code that was killed, a port taken since.
+ */
+export class LocalServer {
+  private cluster: PostgresCluster | undefined;
+  private currentState: LocalServerState = 'stopped';
+  private currentPort: number | undefined;
+  private readonly listeners = new Set<(state: LocalServerState) => void>();
+
+  constructor(private readonly options: LocalServerOptions) {}
+
+  get state(): LocalServerState {
+    return this.currentState;
+  }
+
+  get port(): number | undefined {
+    return this.currentPort;
+  }
+
+  get dataDir(): string {
+    return path.join(this.options.folder, 'data');
+  }
+
+  get initialized(): boolean {
+    return fs.existsSync(path.join(this.dataDir, 'PG_VERSION'));
+  }
+
+  onDidChangeState(listener: (state: LocalServerState) => void): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  private setState(state: LocalServerState): void {
+    this.currentState = state;
+    for (const listener of this.listeners) {
+      listener(state);
+    }
+  }
+
+  /** Starts (creating the data directory the first time); resolves once it accepts connections. */
+  async start(): Promise<number> {
+    if (this.currentState === 'running' && this.currentPort !== undefined) {
+      return this.currentPort;
+    }
+    this.setState('starting');
+    try {
+      fs.mkdirSync(this.options.folder, { recursive: true, mode: 0o755 });
+      const orphan = orphanPostmaster(this.dataDir);
+      if (orphan !== undefined) {
+        // A server left running by a VS Code that was killed: stop it, then start our own.
+        process.kill(orphan, 'SIGINT');
+        if (!(await waitUntilGone(orphan, 15_000))) {
+          process.kill(orphan, 'SIGKILL');
+          await waitUntilGone(orphan, 5_000);
+        }
+      }
+      // A postmaster.pid whose process is gone (a crash) would make PostgreSQL refuse to start.
+      fs.rmSync(path.join(this.dataDir, 'postmaster.pid'), { force: true });
+      const preferred = this.currentPort ?? this.options.preferredPort;
+      const port = preferred !== undefined && (await isPortFree(preferred)) ? preferred : await freeLoopbackPort();
+      const cluster = new PostgresCluster({
+        binaries: this.options.binaries,
+        dataDir: this.dataDir,
+        socketDir: path.join(this.options.folder, 'run'),
+        port,
+        superuser: this.options.superuser,
+        password: this.options.password,
+        onLog: this.options.onLog,
+        onUnexpectedExit: () => {
+          this.cluster = undefined;
+          this.setState('crashed');
+        },
+      });
+      if (!this.initialized) {
+        await cluster.init();
+      }
+      await cluster.start();
+      this.cluster = cluster;
+      this.currentPort = port;
+      this.setState('running');
+      return port;
+    } catch (err) {
+      this.setState('stopped');
+      throw err;
+    }
+  }
+
+  async stop(): Promise<void> {
+    if (!this.cluster) {
+      this.setState('stopped');
+      return;
+    }
+    this.setState('stopping');
+    await this.cluster.stop();
+    this.cluster = undefined;
+    this.setState('stopped');
+  }
+
+  async restart(): Promise<number> {
+    await this.stop();
+    return this.start();
+  }
+
+  /** The server process, for tests and diagnostics. */
+  get pid(): number | undefined {
+    return this.cluster?.pid;
+  }
+}

@@ -1,0 +1,144 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as path from 'node:path';
+import { Client } from 'pg';
+import { binariesIn, embeddedBinaries } from '../../src/localServer/binaries';
+import { LocalServer, type LocalServerState } from '../../src/localServer/localServer';
+import { loadSampleData } from '../../src/localServer/sampleData';
+import { initializeCatalog } from '../../src/postgres/catalog/migrate';
+import { createWorkspace } from '../../src/postgres/workspace/provisioning';
+import { listTables } from '../../src/postgres/workspace/tables';
+import { ownedTempDir, type OwnedDir } from '../harness/processes';
+
+const PASSWORD = 'local-Pw-123';
+
+function binaries() {
+  return process.env.OPENHEXA_TEST_PG_BIN ? binariesIn(process.env.OPENHEXA_TEST_PG_BIN) : embeddedBinaries();
+}
+
+async function query(port: number, sql: string, database = 'postgres'): Promise<unknown[]> {
+  const client = new Client({ host: '127.0.0.1', port, user: 'openhexa_local', password: PASSWORD, database });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+function nextState(server: LocalServer, wanted: LocalServerState, timeoutMs = 15_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`state stayed ${server.state}`)), timeoutMs);
+    const sub = server.onDidChangeState((state) => {
+      if (state === wanted) {
+        clearTimeout(timer);
+        sub.dispose();
+        resolve();
+      }
+    });
+  });
+}
+
+describe('the local server: one click, and it survives what a laptop throws at it', function () {
+  this.timeout(120_000);
+  let temp: OwnedDir;
+  let folder: string;
+  const servers: LocalServer[] = [];
+  const make = (preferredPort?: number): LocalServer => {
+    const server = new LocalServer({ folder, binaries: binaries(), superuser: 'openhexa_local', password: PASSWORD, preferredPort });
+    servers.push(server);
+    return server;
+  };
+
+  before(() => {
+    temp = ownedTempDir('openhexa-local-');
+    // The server may run as another user (root runs it as postgres).
+    fs.chmodSync(temp.dir, 0o755);
+    folder = path.join(temp.dir, 'local-postgres');
+  });
+
+  after(async () => {
+    for (const server of servers) {
+      await server.stop().catch(() => undefined);
+    }
+    temp.release();
+  });
+
+  it('creates its data the first time, listens on loopback, and keeps its port on the next start', async () => {
+    const server = make();
+    const port = await server.start();
+    assert.equal(server.state, 'running');
+    assert.deepEqual(await query(port, 'SELECT current_user AS u'), [{ u: 'openhexa_local' }]);
+    await server.stop();
+    assert.equal(server.state, 'stopped');
+    const again = make(port);
+    assert.equal(await again.start(), port);
+    await again.stop();
+  });
+
+  it('notices a crash (killed process) and restarts over the stale postmaster.pid', async () => {
+    const server = make();
+    const port = await server.start();
+    const crashed = nextState(server, 'crashed');
+    process.kill(server.pid!, 'SIGKILL');
+    await crashed;
+    assert.ok(fs.existsSync(path.join(server.dataDir, 'postmaster.pid')), 'the crash should leave a stale pid file');
+    const restarted = await server.start();
+    assert.deepEqual(await query(restarted, 'SELECT 1 AS one'), [{ one: 1 }]);
+    assert.equal(restarted, port);
+    await server.stop();
+  });
+
+  it('takes over from a server left running by a VS Code that was killed', async () => {
+    const first = make();
+    await first.start();
+    const orphanPid = first.pid!;
+    // A new window knows nothing of the old process: it must stop it and start its own.
+    const second = make();
+    const port = await second.start();
+    assert.notEqual(second.pid, orphanPid);
+    assert.throws(() => process.kill(orphanPid, 0));
+    assert.deepEqual(await query(port, 'SELECT 1 AS one'), [{ one: 1 }]);
+    await second.stop();
+  });
+
+  it('moves to a free port when its usual one was taken meanwhile', async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const taken = (blocker.address() as net.AddressInfo).port;
+    try {
+      const server = make(taken);
+      const port = await server.start();
+      assert.notEqual(port, taken);
+      await server.stop();
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('hosts the catalog and a Sandbox with sample tables owned by its read/write role', async () => {
+    const server = make();
+    const port = await server.start();
+    const login = { host: '127.0.0.1', port, user: 'openhexa_local', password: PASSWORD, sslmode: 'disable' as const };
+    await initializeCatalog(login, 'openhexa');
+    const sandbox = await createWorkspace(login, 'openhexa', 'Sandbox');
+    const client = new Client({ ...login, database: sandbox.dbName });
+    await client.connect();
+    try {
+      await loadSampleData(client);
+      const tables = await listTables(client);
+      const byName = new Map(tables.map((t) => [`${t.schema}.${t.name}`, t]));
+      assert.ok((byName.get('public.monthly_case_reports')?.rows ?? 0) >= 100_000);
+      assert.equal(byName.get('public.health_facilities')?.rows, 600);
+      assert.equal(byName.get('public.malaria_by_district')?.kind, 'view');
+      assert.equal(byName.get('surveys.household_survey')?.rows, 2000);
+      const owners = await client.query("SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname IN ('public', 'surveys')");
+      assert.deepEqual(owners.rows, [{ tableowner: sandbox.dbName }]);
+      await assert.rejects(loadSampleData(client), /already has the sample tables/);
+    } finally {
+      await client.end();
+    }
+    await server.stop();
+  });
+});
