@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { registerCommands } from './ui/commands';
+import { LocalServerController } from './ui/localServerController';
 import { Log } from './ui/log';
 import { ServerStore } from './ui/serverStore';
 import { Sessions } from './ui/sessions';
@@ -10,21 +11,26 @@ export interface OpenhexaApi {
   readonly store: ServerStore;
   readonly tree: WorkspacesTree;
   readonly sessions: Sessions;
+  readonly localServer: LocalServerController;
 }
+
+let localServer: LocalServerController | undefined;
 
 export function activate(context: vscode.ExtensionContext): OpenhexaApi {
   const log = new Log();
   const store = new ServerStore(context.secrets);
   const sessions = new Sessions(store);
-  const tree = new WorkspacesTree(store, sessions, log);
-  context.subscriptions.push(log, store, sessions, tree, vscode.window.registerTreeDataProvider('openhexa.workspaces', tree));
+  localServer = new LocalServerController(context, store, sessions, log);
+  const tree = new WorkspacesTree(store, sessions, log, localServer);
+  context.subscriptions.push(log, store, sessions, localServer, tree, vscode.window.registerTreeDataProvider('openhexa.workspaces', tree));
   // A changed profile or password must not keep using old connections.
   context.subscriptions.push(store.onDidChange(() => void Promise.all(store.read().profiles.map((p) => sessions.forget(p)))));
-  registerCommands(context, { extensionUri: context.extensionUri, log, store, sessions, tree });
+  registerCommands(context, { extensionUri: context.extensionUri, log, store, sessions, tree, localServer });
   log.info(`OpenHEXA Workspaces ${String(context.extension.packageJSON.version)} activated (VS Code ${vscode.version}, language ${vscode.env.language})`);
-  return { store, tree, sessions };
+  return { store, tree, sessions, localServer };
 }
 
-export function deactivate(): void {
-  // Everything is disposed through context.subscriptions.
+/** The local server stops with VS Code; the rest is disposed through context.subscriptions. */
+export async function deactivate(): Promise<void> {
+  await localServer?.stop();
 }

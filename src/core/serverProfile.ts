@@ -39,6 +39,8 @@ export const serverProfileSchema = z
     user: identifier(M.userRequired, M.userTooLong),
     sslmode: z.enum(SSL_MODES, { errorMap: () => ({ message: M.sslmodeInvalid }) }).default('prefer'),
     catalogDatabase: identifier(M.catalogRequired, M.catalogTooLong).default(DEFAULT_CATALOG_DATABASE),
+    /** The extension's own local server (started on demand). */
+    local: z.boolean().optional(),
   })
   .strict();
 

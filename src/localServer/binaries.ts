@@ -20,13 +20,18 @@ export function embeddedPackageName(platform = process.platform, arch = process.
  */
 export function embeddedBinaries(searchFrom: string = __dirname): PostgresBinaries {
   const name = embeddedPackageName();
+  // A platform-specific .vsix carries the binaries in <extension>/postgres (see scripts/package.mjs).
+  const shipped = path.join(searchFrom, 'postgres', 'bin');
+  if (fs.existsSync(shipped)) {
+    return binariesIn(shipped);
+  }
   let entry: string;
   try {
     entry = require.resolve(name, { paths: [searchFrom] });
   } catch {
     throw new Error(
-      `The PostgreSQL binaries for this platform (${name}) are not installed. ` +
-        `Install the extension build for ${process.platform}-${process.arch}, or run "npm install" in a checkout.`,
+      `This build of the extension carries no PostgreSQL for ${process.platform}-${process.arch}, so it cannot run a local server. ` +
+        `Install the build made for ${process.platform}-${process.arch} (see the README), or connect to a server instead.`,
     );
   }
   // The entry point is <package>/dist/index.js; the programs sit in <package>/native/bin.

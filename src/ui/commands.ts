@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { isWorkspaceRole, may, type WorkspaceRole } from '../core/roles';
 import { serverProfileSchema, type ServerProfile } from '../core/serverProfile';
+import { loadSampleData } from '../localServer/sampleData';
 import { initializeCatalog } from '../postgres/catalog/migrate';
 import { addMember, createMember, listWorkspaces, regeneratePassword, removeMember, setMemberRole, type WorkspaceSummary } from '../postgres/workspace/catalogCalls';
 import { createWorkspace, deleteWorkspace } from '../postgres/workspace/provisioning';
@@ -8,11 +9,13 @@ import { roleLabel } from './format';
 import type { Log } from './log';
 import { ConnectServerPanel } from './panels/connectServerPanel';
 import { confirmRegeneration, CredentialsPanel } from './panels/credentialsPanel';
+import type { LocalServerController } from './localServerController';
 import type { ServerStore } from './serverStore';
 import type { Sessions } from './sessions';
 import type { TreeNode, WorkspacesTree } from './workspacesTree';
 
 interface Services {
+  readonly localServer: LocalServerController;
   readonly extensionUri: vscode.Uri;
   readonly log: Log;
   readonly store: ServerStore;
@@ -107,6 +110,51 @@ export function registerCommands(context: vscode.ExtensionContext, services: Ser
   };
 
   register('openhexa.refresh', () => tree.refresh());
+
+  const { localServer } = services;
+  register('openhexa.startLocalServer', async () => {
+    const result = await progress(vscode.l10n.t('Starting the local PostgreSQL server…'), () => localServer.startWithSandbox());
+    log.info(`Local server running on 127.0.0.1:${result.port}`);
+    if (result.createdSandbox) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('The local server is running, with a Sandbox workspace full of sample data.'));
+    }
+    tree.refresh();
+    await vscode.commands.executeCommand('openhexa.workspaces.focus');
+  });
+  register('openhexa.stopLocalServer', async () => {
+    await localServer.stop();
+    tree.refresh();
+  });
+  register('openhexa.restartLocalServer', async () => {
+    await progress(vscode.l10n.t('Restarting the local PostgreSQL server…'), () => localServer.restart());
+    tree.refresh();
+  });
+  register('openhexa.localServerActions', async () => {
+    const running = localServer.state === 'running';
+    const actions = [
+      ...(running ? [] : [{ label: `$(play) ${vscode.l10n.t('Start')}`, command: 'openhexa.startLocalServer' }]),
+      ...(running ? [{ label: `$(debug-restart) ${vscode.l10n.t('Restart')}`, command: 'openhexa.restartLocalServer' }] : []),
+      ...(running ? [{ label: `$(debug-stop) ${vscode.l10n.t('Stop')}`, command: 'openhexa.stopLocalServer' }] : []),
+      { label: `$(output) ${vscode.l10n.t('Show Logs')}`, command: 'openhexa.showLogs' },
+    ];
+    const picked = await vscode.window.showQuickPick(actions, { title: vscode.l10n.t('OpenHEXA local server') });
+    if (picked) {
+      await vscode.commands.executeCommand(picked.command);
+    }
+  });
+  register('openhexa.loadSampleData', async (arg?: unknown) => {
+    const ref = await resolveWorkspace(services, arg, vscode.l10n.t('Load Sample Data'));
+    if (!ref) {
+      return;
+    }
+    if (!may(ref.workspace.role, 'write')) {
+      throw new Error(vscode.l10n.t('Loading sample data writes to "{0}": it needs the Editor or Admin role.', ref.workspace.name));
+    }
+    await progress(vscode.l10n.t('Loading sample data into "{0}"…', ref.workspace.name), () =>
+      sessions.database(ref.profile, ref.workspace.dbName, (c) => loadSampleData(c)),
+    );
+    tree.refresh();
+  });
   register('openhexa.retryServer', (node?: unknown) => (hasProfile(node) ? tree.refreshServer(node.profile) : tree.refresh()));
   register('openhexa.showLogs', () => log.show());
 

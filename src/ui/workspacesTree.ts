@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { may, type WorkspaceRole } from '../core/roles';
+import type { LocalServerState } from '../localServer/localServer';
 import { profileKey, type ProfileProblem, type ServerProfile } from '../core/serverProfile';
 import { asCatalogError, CatalogError } from '../postgres/catalog/catalogError';
 import { describeLoginFailure } from '../postgres/loginFailure';
@@ -11,10 +12,18 @@ import type { Log } from './log';
 import type { ServerStore } from './serverStore';
 import type { Sessions } from './sessions';
 
+/** What the tree needs of the local server. */
+export interface LocalServerAccess {
+  readonly state: LocalServerState;
+  start(): Promise<number>;
+  readonly onDidChangeState: vscode.Event<LocalServerState>;
+}
+
 export type TreeNode =
   | { kind: 'server'; profile: ServerProfile }
   | { kind: 'problem'; problem: ProfileProblem }
   | { kind: 'serverError'; profile: ServerProfile; message: string; detail: string }
+  | { kind: 'localStopped'; profile: ServerProfile }
   | { kind: 'needsInit'; profile: ServerProfile; canInitialize: boolean; missing: string }
   | { kind: 'noWorkspaces'; profile: ServerProfile; platformAdmin: boolean }
   | { kind: 'workspace'; profile: ServerProfile; workspace: WorkspaceSummary }
@@ -49,8 +58,16 @@ export class WorkspacesTree implements vscode.TreeDataProvider<TreeNode>, vscode
     private readonly store: ServerStore,
     private readonly sessions: Sessions,
     private readonly log: Log,
+    private readonly local: LocalServerAccess,
   ) {
-    this.subscription = store.onDidChange(() => this.refresh());
+    this.subscription = vscode.Disposable.from(
+      store.onDidChange(() => this.refresh()),
+      local.onDidChangeState((state) => {
+        if (state === 'crashed' || state === 'running') {
+          this.refresh();
+        }
+      }),
+    );
   }
 
   refresh(node?: TreeNode): void {
@@ -113,7 +130,24 @@ export class WorkspacesTree implements vscode.TreeDataProvider<TreeNode>, vscode
     }
   }
 
-  private async serverChildren(profile: ServerProfile): Promise<TreeNode[]> {
+  private async serverChildren(given: ServerProfile): Promise<TreeNode[]> {
+    let profile = given;
+    if (profile.local) {
+      if (this.local.state === 'crashed') {
+        return [{ kind: 'localStopped', profile }];
+      }
+      if (this.local.state !== 'running') {
+        // Started on demand: the first look at it starts it.
+        try {
+          await this.local.start();
+        } catch (err) {
+          this.log.error('Starting the local server failed', err);
+          return [{ kind: 'serverError', profile, message: err instanceof Error ? err.message : String(err), detail: '' }];
+        }
+        // Its port may have changed since the profile was read.
+        profile = this.store.read().profiles.find((p) => p.local) ?? profile;
+      }
+    }
     try {
       const { platformAdmin, workspaces } = await this.sessions.catalog(profile, (c) => serverOverview(c));
       if (workspaces.length === 0) {
@@ -167,6 +201,15 @@ export class WorkspacesTree implements vscode.TreeDataProvider<TreeNode>, vscode
         item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
         item.contextValue = 'serverError';
         item.command = { command: 'openhexa.retryServer', title: vscode.l10n.t('Retry'), arguments: [node] };
+        return item;
+      }
+      case 'localStopped': {
+        const item = new vscode.TreeItem(vscode.l10n.t('The local server stopped'), vscode.TreeItemCollapsibleState.None);
+        item.description = vscode.l10n.t('Restart');
+        item.tooltip = vscode.l10n.t('The local PostgreSQL server stopped unexpectedly. Click to restart it; your data is kept.');
+        item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
+        item.contextValue = 'localStopped';
+        item.command = { command: 'openhexa.restartLocalServer', title: vscode.l10n.t('Restart') };
         return item;
       }
       case 'needsInit': {

@@ -1,0 +1,192 @@
+import * as crypto from 'node:crypto';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { generatePassword } from '../core/passwords';
+import { serverProfileSchema, type ServerProfile } from '../core/serverProfile';
+import { embeddedBinaries } from '../localServer/binaries';
+import { LOCAL_SUPERUSER, LocalServer, type LocalServerState } from '../localServer/localServer';
+import { loadSampleData } from '../localServer/sampleData';
+import { initializeCatalog } from '../postgres/catalog/migrate';
+import { withConnection } from '../postgres/connect';
+import { listWorkspaces } from '../postgres/workspace/catalogCalls';
+import { createWorkspace } from '../postgres/workspace/provisioning';
+import type { Log } from './log';
+import type { ServerStore } from './serverStore';
+import type { Sessions } from './sessions';
+
+const PASSWORD_KEY = 'openhexa.localServer.password';
+const PORT_KEY = 'openhexa.localServer.port';
+const CATALOG = 'openhexa';
+export const SANDBOX = 'Sandbox';
+
+/**
+ * Where the data lives. As root, PostgreSQL runs as the `postgres` user, who
+ * cannot enter root's home: the data then goes under /var/lib.
+ */
+function defaultFolder(globalStorage: string): string {
+  if (typeof process.getuid === 'function' && process.getuid() === 0) {
+    const id = crypto.createHash('sha256').update(globalStorage).digest('hex').slice(0, 12);
+    return path.join('/var/lib/openhexa-vscode', id);
+  }
+  return path.join(globalStorage, 'local-postgres');
+}
+
+/** The local server in VS Code: lifecycle, status bar, its server profile and its Sandbox. */
+export class LocalServerController implements vscode.Disposable {
+  private server: LocalServer | undefined;
+  private readonly statusItem = vscode.window.createStatusBarItem('openhexa.localServer', vscode.StatusBarAlignment.Left, 10);
+  private readonly changed = new vscode.EventEmitter<LocalServerState>();
+  readonly onDidChangeState = this.changed.event;
+  private starting: Promise<number> | undefined;
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly store: ServerStore,
+    private readonly sessions: Sessions,
+    private readonly log: Log,
+  ) {
+    this.statusItem.name = vscode.l10n.t('OpenHEXA local server');
+    this.statusItem.command = 'openhexa.localServerActions';
+    this.render('stopped');
+  }
+
+  get state(): LocalServerState {
+    return this.server?.state ?? 'stopped';
+  }
+
+  private folder(): string {
+    const configured = vscode.workspace.getConfiguration('openhexa').get<string>('localServer.folder', '').trim();
+    return configured || defaultFolder(this.context.globalStorageUri.fsPath);
+  }
+
+  private render(state: LocalServerState): void {
+    const port = this.server?.port;
+    const texts: Record<LocalServerState, string> = {
+      stopped: vscode.l10n.t('stopped'),
+      starting: vscode.l10n.t('starting…'),
+      running: vscode.l10n.t('running'),
+      stopping: vscode.l10n.t('stopping…'),
+      crashed: vscode.l10n.t('stopped'),
+    };
+    const icon = state === 'running' ? '$(database)' : state === 'starting' || state === 'stopping' ? '$(loading~spin)' : '$(debug-disconnect)';
+    this.statusItem.text = `${icon} ${vscode.l10n.t('Local PostgreSQL: {0}', texts[state])}`;
+    this.statusItem.tooltip =
+      state === 'crashed'
+        ? vscode.l10n.t('The local server stopped unexpectedly. Click to restart it.')
+        : state === 'running'
+          ? vscode.l10n.t('Local PostgreSQL server on 127.0.0.1:{0}. Click for actions.', port ?? '?')
+          : vscode.l10n.t('Local PostgreSQL server. Click for actions.');
+    this.statusItem.backgroundColor = state === 'crashed' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    void vscode.commands.executeCommand('setContext', 'openhexa.localServerState', state);
+    if (state !== 'stopped' || this.server || this.profile()) {
+      this.statusItem.show();
+    }
+  }
+
+  private async password(): Promise<string> {
+    const existing = await this.context.secrets.get(PASSWORD_KEY);
+    if (existing) {
+      return existing;
+    }
+    const created = generatePassword(24);
+    await this.context.secrets.store(PASSWORD_KEY, created);
+    return created;
+  }
+
+  /** The settings profile of the local server, if one was made. */
+  profile(): ServerProfile | undefined {
+    return this.store.read().profiles.find((p) => p.local);
+  }
+
+  /** Starts (once, however many callers ask at the same time) and keeps the profile's port right. */
+  start(): Promise<number> {
+    this.starting ??= this.doStart().finally(() => {
+      this.starting = undefined;
+    });
+    return this.starting;
+  }
+
+  private async doStart(): Promise<number> {
+    if (!this.server) {
+      const folder = this.folder();
+      this.server = new LocalServer({
+        folder,
+        binaries: embeddedBinaries(this.context.extensionUri.fsPath),
+        superuser: LOCAL_SUPERUSER,
+        password: await this.password(),
+        preferredPort: this.context.globalState.get<number>(PORT_KEY),
+        onLog: (line) => this.log.info(`[local postgres] ${line.trim()}`),
+      });
+      this.server.onDidChangeState((state) => {
+        this.render(state);
+        this.changed.fire(state);
+        if (state === 'crashed') {
+          this.log.error('The local PostgreSQL server stopped unexpectedly');
+        }
+      });
+      this.log.info(`Local server data folder: ${folder}`);
+    }
+    const port = await this.server.start();
+    await this.context.globalState.update(PORT_KEY, port);
+    const current = this.profile();
+    if (!current || current.port !== port) {
+      if (current) {
+        await this.store.remove(current);
+        await this.sessions.forget(current);
+      }
+      const profile = serverProfileSchema.parse({
+        label: vscode.l10n.t('Local server'),
+        host: '127.0.0.1',
+        port,
+        user: LOCAL_SUPERUSER,
+        sslmode: 'disable',
+        catalogDatabase: CATALOG,
+        local: true,
+      });
+      await this.store.save(profile, await this.password(), 'user');
+    }
+    return port;
+  }
+
+  /**
+   * "Start a Local Server": start, initialize the catalog, and the first time
+   * create the Sandbox workspace with sample data.
+   */
+  async startWithSandbox(): Promise<{ port: number; createdSandbox: boolean }> {
+    const port = await this.start();
+    const login = { host: '127.0.0.1', port, user: LOCAL_SUPERUSER, password: await this.password(), sslmode: 'disable' as const };
+    await initializeCatalog(login, CATALOG);
+    const workspaces = await withConnection({ ...login, database: CATALOG }, (c) => listWorkspaces(c));
+    if (workspaces.length > 0) {
+      return { port, createdSandbox: false };
+    }
+    const sandbox = await createWorkspace(login, CATALOG, SANDBOX);
+    await withConnection({ ...login, database: sandbox.dbName }, (c) => loadSampleData(c));
+    this.log.info(`Created the Sandbox workspace (${sandbox.dbName}) with sample data`);
+    return { port, createdSandbox: true };
+  }
+
+  async stop(): Promise<void> {
+    await this.server?.stop();
+  }
+
+  async restart(): Promise<number> {
+    await this.server?.stop();
+    return this.start();
+  }
+
+  dispose(): void {
+    this.statusItem.dispose();
+    this.changed.dispose();
+  }
+}
+
+/** True when this build carries PostgreSQL binaries for this machine. */
+export function hasLocalServerBinaries(extensionPath: string): boolean {
+  try {
+    embeddedBinaries(extensionPath);
+    return true;
+  } catch {
+    return false;
+  }
+}
