@@ -22,10 +22,11 @@ export function activate(context: vscode.ExtensionContext): OpenhexaApi {
   const sessions = new Sessions(store);
   localServer = new LocalServerController(context, store, sessions, log);
   const tree = new WorkspacesTree(store, sessions, log, localServer);
-  context.subscriptions.push(log, store, sessions, localServer, tree, vscode.window.registerTreeDataProvider('openhexa.workspaces', tree));
+  const view = vscode.window.createTreeView('openhexa.workspaces', { treeDataProvider: tree, showCollapseAll: true });
+  context.subscriptions.push(log, store, sessions, localServer, tree, view);
   // A changed profile or password must not keep using old connections.
   context.subscriptions.push(store.onDidChange(() => void Promise.all(store.read().profiles.map((p) => sessions.forget(p)))));
-  registerCommands(context, { extensionUri: context.extensionUri, log, store, sessions, tree, localServer });
+  registerCommands(context, { extensionUri: context.extensionUri, log, store, sessions, tree, view, localServer });
   log.info(`OpenHEXA Workspaces ${String(context.extension.packageJSON.version)} activated (VS Code ${vscode.version}, language ${vscode.env.language})`);
   return { store, tree, sessions, localServer };
 }

@@ -49,6 +49,14 @@ export function binariesIn(binDir: string): PostgresBinaries {
     if (!fs.existsSync(file)) {
       throw new Error(`PostgreSQL program not found: ${file}`);
     }
+    // An extension's files may be unpacked without their executable bit.
+    if (process.platform !== 'win32' && (fs.statSync(file).mode & 0o111) === 0) {
+      try {
+        fs.chmodSync(file, 0o755);
+      } catch {
+        // Read-only install: starting will say what is wrong.
+      }
+    }
   }
   return found;
 }

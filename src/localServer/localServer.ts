@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { PostgresBinaries } from './binaries';
+import { binariesIn, type PostgresBinaries } from './binaries';
 import { PostgresCluster } from './cluster';
 import { freeLoopbackPort, isPortFree } from './freePort';
 
@@ -43,6 +43,31 @@ function orphanPostmaster(dataDir: string): number | undefined {
     // No /proc (macOS, Windows): trust the pid file only if the process answers as alive.
     return pid;
   }
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` user, who usually cannot reach
+ * the extension's folder (root's home is closed). A copy of the PostgreSQL
+ * installation (bin, lib, share) then goes next to the data, once per build.
+ */
+function reachableBinaries(binaries: PostgresBinaries, folder: string): PostgresBinaries {
+  if (typeof process.getuid !== 'function' || process.getuid() !== 0) {
+    return binaries;
+  }
+  const install = path.dirname(path.dirname(binaries.postgres));
+  const stamp = `${install}:${fs.statSync(binaries.postgres).size}`;
+  const runtime = path.join(folder, 'runtime');
+  const marker = path.join(runtime, '.source');
+  if (!fs.existsSync(marker) || fs.readFileSync(marker, 'utf8') !== stamp) {
+    fs.rmSync(runtime, { recursive: true, force: true });
+    for (const part of ['bin', 'lib', 'share']) {
+      if (fs.existsSync(path.join(install, part))) {
+        fs.cpSync(path.join(install, part), path.join(runtime, part), { recursive: true });
+      }
+    }
+    fs.writeFileSync(marker, stamp);
+  }
+  return binariesIn(path.join(runtime, 'bin'));
 }
 
 async function waitUntilGone(pid: number, timeoutMs: number): Promise<boolean> {
@@ -122,7 +147,7 @@ export class LocalServer {
       const preferred = this.currentPort ?? this.options.preferredPort;
       const port = preferred !== undefined && (await isPortFree(preferred)) ? preferred : await freeLoopbackPort();
       const cluster = new PostgresCluster({
-        binaries: this.options.binaries,
+        binaries: reachableBinaries(this.options.binaries, this.options.folder),
         dataDir: this.dataDir,
         socketDir: path.join(this.options.folder, 'run'),
         port,

@@ -16,6 +16,7 @@ import type { TreeNode, WorkspacesTree } from './workspacesTree';
 
 interface Services {
   readonly localServer: LocalServerController;
+  readonly view: vscode.TreeView<TreeNode>;
   readonly extensionUri: vscode.Uri;
   readonly log: Log;
   readonly store: ServerStore;
@@ -119,7 +120,11 @@ export function registerCommands(context: vscode.ExtensionContext, services: Ser
       void vscode.window.showInformationMessage(vscode.l10n.t('The local server is running, with a Sandbox workspace full of sample data.'));
     }
     tree.refresh();
-    await vscode.commands.executeCommand('openhexa.workspaces.focus');
+    // Show what was made: the local server opened down to the Sandbox's tables.
+    const node = await tree.serverNodeFor(localServer.profile());
+    if (node) {
+      await services.view.reveal(node, { expand: 3, focus: true, select: false });
+    }
   });
   register('openhexa.stopLocalServer', async () => {
     await localServer.stop();

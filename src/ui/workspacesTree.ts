@@ -74,6 +74,20 @@ export class WorkspacesTree implements vscode.TreeDataProvider<TreeNode>, vscode
     this.changed.fire(node);
   }
 
+  /** The node of a server as VS Code knows it (for reveal). */
+  async serverNodeFor(profile: ServerProfile | undefined): Promise<TreeNode | undefined> {
+    if (!profile) {
+      return undefined;
+    }
+    await this.getChildren();
+    return this.serverNodes.get(profileKey(profile));
+  }
+
+  /** Only server nodes are revealed, and they sit at the root. */
+  getParent(): TreeNode | undefined {
+    return undefined;
+  }
+
   /** Reloads what is under one server (e.g. "Retry" on its error node). */
   refreshServer(profile: ServerProfile): void {
     this.changed.fire(this.serverNodes.get(profileKey(profile)));

@@ -47,3 +47,24 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file });
   return file;
 }
+
+/** The extension's own log (the OpenHEXA output channel) from a code-server profile, for failure reports. */
+export function extensionLog(userData: string): string {
+  const found: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        walk(full);
+      } else if (entry.name.endsWith('OpenHEXA.log')) {
+        found.push(full);
+      }
+    }
+  };
+  try {
+    walk(path.join(userData, 'logs'));
+  } catch {
+    return '';
+  }
+  return found.map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+}

@@ -22,22 +22,28 @@ export function ensureHarness(): void {
   }
 }
 
-export function vsixPath(): string {
+export function vsixPath(target?: string): string {
   const { name, version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
-  return join(ROOT, `${name}-${version}.vsix`);
+  return join(ROOT, target ? `${name}-${target}-${version}.vsix` : `${name}-${version}.vsix`);
 }
 
-/** `npm run package`, once per run. */
-let built: string | undefined;
-export function buildVsix(): string {
-  if (!built) {
-    const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'package.mjs')], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+/** `npm run package` (universal, or for one target such as linux-x64), once per run. */
+const built = new Map<string, string>();
+export function buildVsix(target?: string): string {
+  const key = target ?? 'universal';
+  if (!built.has(key)) {
+    const args = [join(ROOT, 'scripts', 'package.mjs'), ...(target ? [`--target=${target}`] : [])];
+    const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
     if (r.status !== 0) {
       throw new Error('npm run package failed');
     }
-    built = vsixPath();
+    built.set(key, vsixPath(target));
   }
-  return built;
+  return built.get(key)!;
+}
+
+export function thisPlatformTarget(): string {
+  return `${process.platform}-${process.arch}`;
 }
 
 async function waitForHttp(url: string, timeoutMs: number, exited: () => number | null): Promise<void> {

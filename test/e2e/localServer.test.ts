@@ -1,0 +1,87 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { buildVsix, ensureHarness, launchBrowser, startCodeServer, thisPlatformTarget, type CodeServer } from '../harness/codeServer';
+import { ownedTempDir, type OwnedDir } from '../harness/processes';
+import { extensionLog, openContainer, openWorkbench, runCommand, screenshot } from './workbench';
+
+describe('the first five minutes: a local server from a blank profile (platform .vsix)', function () {
+  this.timeout(300_000);
+  let server: CodeServer;
+  let browser: Browser;
+  let page: Page;
+  let data: OwnedDir;
+  let folder: string;
+
+  const row = (text: string | RegExp): Locator => page.locator('.pane-body .monaco-list-row', { hasText: text }).first();
+  const status = (): Locator => page.locator('.statusbar-item', { hasText: 'Local PostgreSQL' }).first();
+  const postmasterPid = (): number => Number(fs.readFileSync(path.join(folder, 'data', 'postmaster.pid'), 'utf8').split('\n')[0]);
+
+  before(async () => {
+    ensureHarness();
+    data = ownedTempDir('openhexa-e2e-local-');
+    fs.chmodSync(data.dir, 0o755);
+    folder = path.join(data.dir, 'server');
+    server = await startCodeServer({ vsixes: [buildVsix(thisPlatformTarget())], settings: { 'openhexa.localServer.folder': folder } });
+    browser = await launchBrowser();
+    page = await openWorkbench(browser, server.url);
+    await openContainer(page, 'OpenHEXA');
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && page) {
+      await screenshot(page, `failed-local-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`);
+      process.stderr.write(`--- OpenHEXA log ---\n${extensionLog(server.userData).slice(-3000)}\n`);
+    }
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    data?.release();
+  });
+
+  it('"Start a Local Server" in the welcome view leads to the Sandbox and its sample tables', async () => {
+    const started = Date.now();
+    await page.locator('.welcome-view-content').getByRole('button', { name: 'Start a Local Server' }).click();
+    const sandbox = row('Sandbox');
+    await sandbox.waitFor({ timeout: 90_000 });
+    assert.match(await sandbox.innerText(), /Admin/);
+    // The local server is revealed opened down to the Sandbox's tables.
+    await row('monthly_case_reports').waitFor({ timeout: 30_000 });
+    const seconds = (Date.now() - started) / 1000;
+    assert.match(await row('monthly_case_reports').innerText(), /≈ 115\.2K rows|115,200 rows|115\.2K/);
+    for (const table of ['health_facilities', 'malaria_by_district', 'surveys.household_survey']) {
+      await row(table).waitFor();
+    }
+    assert.match(await status().innerText(), /running/);
+    await screenshot(page, 'local-server-sandbox');
+    assert.ok(seconds < 60, `took ${seconds} s`);
+  });
+
+  it('a window reload keeps it: the Sandbox is there again, its server started on demand', async () => {
+    await runCommand(page, 'Developer: Reload Window');
+    await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
+    await openContainer(page, 'OpenHEXA');
+    await row('Local server').waitFor({ timeout: 60_000 });
+    const sandbox = row('Sandbox');
+    if (!(await sandbox.isVisible())) {
+      await row('Local server').click();
+    }
+    await sandbox.waitFor({ timeout: 60_000 });
+    await screenshot(page, 'local-server-after-reload');
+  });
+
+  it('a killed PostgreSQL turns the tree into an error node and the status bar into "stopped"; Restart recovers', async () => {
+    process.kill(postmasterPid(), 'SIGKILL');
+    const stopped = row('The local server stopped');
+    await stopped.waitFor({ timeout: 30_000 });
+    await status().filter({ hasText: 'stopped' }).waitFor({ timeout: 10_000 });
+    await screenshot(page, 'local-server-crashed');
+    await stopped.click();
+    await row('Sandbox').waitFor({ timeout: 60_000 });
+    await status().filter({ hasText: 'running' }).waitFor({ timeout: 30_000 });
+    await screenshot(page, 'local-server-restarted');
+  });
+});
