@@ -1,46 +1,45 @@
-// npm run demo: the extension in a real VS Code, next to a real PostgreSQL
-// with a login to connect with. Desktop VS Code (`code`) when it is installed
-// and a display is available; otherwise code-server in the browser on 127.0.0.1.
+// npm run demo: the extension (this platform's build, with its PostgreSQL) in
+// a real VS Code, with the local server and its Sandbox of sample data.
+// Desktop VS Code (`code`) when it is installed and a display is available;
+// otherwise code-server in the browser on 127.0.0.1.
 import { spawnSync } from 'node:child_process';
-import { startTestServer } from '../test/fixtures/postgresServer';
-import { buildVsix, ensureHarness, ROOT, startCodeServer } from '../test/harness/codeServer';
-
-const DEMO_USER = 'demo_platform';
-const DEMO_PASSWORD = 'demo-password';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { buildVsix, ensureHarness, startCodeServer, thisPlatformTarget } from '../test/harness/codeServer';
+import { ownedTempDir } from '../test/harness/processes';
 
 function hasDesktopCode(): boolean {
   const display = process.env.DISPLAY ?? process.env.WAYLAND_DISPLAY;
-  return Boolean(display) && spawnSync('code', ['--version'], { stdio: 'ignore' }).status === 0 && process.env.OPENHEXA_DEMO_BROWSER !== '1';
+  return Boolean(display) && process.env.OPENHEXA_DEMO_BROWSER !== '1' && spawnSync('code', ['--version'], { stdio: 'ignore' }).status === 0;
 }
 
 async function main(): Promise<void> {
-  const pg = await startTestServer();
-  const admin = await pg.connect();
-  await admin.query(`CREATE ROLE ${DEMO_USER} LOGIN CREATEDB CREATEROLE PASSWORD '${DEMO_PASSWORD}'`);
-  await admin.end();
-  const url = `postgresql://${DEMO_USER}:${DEMO_PASSWORD}@127.0.0.1:${pg.port}/openhexa`;
-
-  const lines = [
-    '',
-    `PostgreSQL ${pg.version} is running on 127.0.0.1:${pg.port} for this demo.`,
-    `In the OpenHEXA view, choose "Connect to a Server" and paste: ${url}`,
-  ];
+  const vsix = buildVsix(thisPlatformTarget());
   if (hasDesktopCode()) {
-    const vsix = buildVsix();
-    console.log(lines.join('\n'));
-    console.log(`Opening desktop VS Code with ${vsix} installed. Close it (or press Ctrl-C here) to end the demo.\n`);
+    console.log(`Opening desktop VS Code with ${vsix} installed.`);
+    console.log('In the OpenHEXA view, click "Start a Local Server": the Sandbox and its sample tables appear in seconds.');
     spawnSync('code', ['--install-extension', vsix, '--force'], { stdio: 'inherit' });
-    spawnSync('code', ['--wait', '--new-window', ROOT], { stdio: 'inherit' });
-  } else {
-    ensureHarness();
-    const port = process.env.OPENHEXA_DEMO_PORT;
-    const server = await startCodeServer({ vsixes: [buildVsix()], ...(port ? { port: Number(port) } : {}) });
-    console.log(lines.join('\n'));
-    console.log(`\nVS Code (code-server) is ready: open ${server.url} in a browser on this machine.`);
-    console.log('Press Ctrl-C to stop VS Code and PostgreSQL; nothing is left behind.\n');
-    await new Promise(() => undefined);
+    spawnSync('code', ['--new-window'], { stdio: 'inherit' });
+    return;
   }
-  await pg.stop();
+  ensureHarness();
+  // The local server's data lives with the demo and goes when it ends.
+  const data = ownedTempDir('openhexa-demo-');
+  fs.chmodSync(data.dir, 0o755);
+  const port = process.env.OPENHEXA_DEMO_PORT;
+  const server = await startCodeServer({
+    vsixes: [vsix],
+    settings: {
+      'openhexa.localServer.startOnLaunch': true,
+      'openhexa.localServer.folder': path.join(data.dir, 'local-server'),
+      'workbench.view.extension.openhexa.visible': true,
+    },
+    ...(port ? { port: Number(port) } : {}),
+  });
+  console.log(`\nVS Code (code-server) is ready: open ${server.url} in a browser on this machine.`);
+  console.log('The local PostgreSQL server starts with it, with a Sandbox workspace of sample data (OpenHEXA in the activity bar).');
+  console.log('Press Ctrl-C to stop VS Code and PostgreSQL; nothing is left behind.\n');
+  await new Promise(() => undefined);
 }
 
 main().catch((err: unknown) => {

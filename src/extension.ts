@@ -28,6 +28,9 @@ export function activate(context: vscode.ExtensionContext): OpenhexaApi {
   context.subscriptions.push(store.onDidChange(() => void Promise.all(store.read().profiles.map((p) => sessions.forget(p)))));
   registerCommands(context, { extensionUri: context.extensionUri, log, store, sessions, tree, view, localServer });
   log.info(`OpenHEXA Workspaces ${String(context.extension.packageJSON.version)} activated (VS Code ${vscode.version}, language ${vscode.env.language})`);
+  if (vscode.workspace.getConfiguration('openhexa').get<boolean>('localServer.startOnLaunch', false)) {
+    void vscode.commands.executeCommand('openhexa.startLocalServer');
+  }
   return { store, tree, sessions, localServer };
 }
 
