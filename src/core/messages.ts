@@ -31,6 +31,8 @@ export const M = {
   tlsCertificate: 'The server certificate could not be verified: use "require" to encrypt without verifying, or install the CA certificate',
   loginNotAllowed: 'The server does not accept this login from here (pg_hba.conf): ask the server administrator',
   unexpectedError: 'The server returned an error',
+  diskFull: 'The server has no disk space left: free some space on it (or ask its administrator), then retry',
+  tooManyConnections: 'The server has too many open connections: close some (other tools, notebooks), then retry',
 } as const;
 
 export type Message = (typeof M)[keyof typeof M];

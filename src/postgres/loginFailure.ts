@@ -9,6 +9,8 @@ export type LoginFailureKind =
   | 'tlsUnsupported'
   | 'tlsCertificate'
   | 'notAllowed'
+  | 'diskFull'
+  | 'tooManyConnections'
   | 'other';
 
 export interface LoginFailure {
@@ -27,6 +29,8 @@ const MESSAGES: Record<LoginFailureKind, Message> = {
   tlsUnsupported: M.tlsUnsupported,
   tlsCertificate: M.tlsCertificate,
   notAllowed: M.loginNotAllowed,
+  diskFull: M.diskFull,
+  tooManyConnections: M.tooManyConnections,
   other: M.unexpectedError,
 };
 
@@ -53,6 +57,12 @@ function kindOf(err: { code?: unknown; message: string }): LoginFailureKind {
   }
   if (code === '28000') {
     return 'notAllowed';
+  }
+  if (code === '53100' || /No space left on device/i.test(text)) {
+    return 'diskFull';
+  }
+  if (code === '53300') {
+    return 'tooManyConnections';
   }
   return 'other';
 }

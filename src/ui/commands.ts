@@ -2,7 +2,9 @@ import * as vscode from 'vscode';
 import { isWorkspaceRole, may, type WorkspaceRole } from '../core/roles';
 import { serverProfileSchema, type ServerProfile } from '../core/serverProfile';
 import { loadSampleData } from '../localServer/sampleData';
+import { CatalogError } from '../postgres/catalog/catalogError';
 import { initializeCatalog } from '../postgres/catalog/migrate';
+import { describeLoginFailure } from '../postgres/loginFailure';
 import { addMember, createMember, listWorkspaces, regeneratePassword, removeMember, setMemberRole, type WorkspaceSummary } from '../postgres/workspace/catalogCalls';
 import { createWorkspace, deleteWorkspace } from '../postgres/workspace/provisioning';
 import { roleLabel } from './format';
@@ -90,6 +92,15 @@ async function pickRole(title: string, given: unknown): Promise<WorkspaceRole | 
   return picked?.role;
 }
 
+/** What to tell the user about a failure: advice when we have some, else the error's own words (secrets masked). */
+function userMessage(err: unknown): string {
+  if (err instanceof CatalogError) {
+    return err.message;
+  }
+  const failure = describeLoginFailure(err);
+  return failure.kind === 'other' ? failure.detail : `${vscode.l10n.t(failure.message)} (${failure.detail})`;
+}
+
 function progress<T>(title: string, task: () => Promise<T>): Thenable<T> {
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: false }, task);
 }
@@ -103,7 +114,7 @@ export function registerCommands(context: vscode.ExtensionContext, services: Ser
           return await run(...args);
         } catch (err) {
           log.error(`Command ${id} failed`, err);
-          void vscode.window.showErrorMessage(vscode.l10n.t('OpenHEXA: {0}', err instanceof Error ? err.message : String(err)));
+          void vscode.window.showErrorMessage(vscode.l10n.t('OpenHEXA: {0}', userMessage(err)));
           return undefined;
         }
       }),

@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { buildVsix, ensureHarness, startCodeServer } from '../harness/codeServer';
-import { zipEntries } from '../harness/zipEntries';
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+import { buildVsix, ensureHarness, ROOT, startCodeServer, vsixPath } from '../harness/codeServer';
+import { zipEntries, zipRead } from '../harness/zipEntries';
 
 describe('npm run package', () => {
   let vsix: string;
@@ -38,6 +40,21 @@ describe('npm run package', () => {
   it('bundles pg into the extension (no runtime dependency to install)', () => {
     const bundle = fs.readFileSync(require.resolve('../../../dist/extension.js'), 'utf8');
     assert.match(bundle, /pg_hba\.conf|client_encoding/);
+  });
+
+  it('makes a platform .vsix for each of the five targets, each with only its own PostgreSQL', function () {
+    this.timeout(600_000);
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'package.mjs'), '--target=all'], { cwd: ROOT, encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    for (const target of ['linux-x64', 'linux-arm64', 'darwin-x64', 'darwin-arm64', 'win32-x64']) {
+      const file = vsixPath(target);
+      const names = zipEntries(file);
+      const manifest = zipRead(file, 'extension.vsixmanifest').toString('utf8');
+      assert.ok(manifest.includes(`TargetPlatform="${target}"`), `${target}: no TargetPlatform in the manifest`);
+      const server = target.startsWith('win32') ? 'extension/postgres/bin/postgres.exe' : 'extension/postgres/bin/postgres';
+      assert.ok(names.includes(server), `${target}: ${server} missing`);
+      assert.ok(!names.some((n) => /node_modules|\.a$/.test(n)), `${target}: stray files`);
+    }
   });
 
   it('is accepted by code-server --install-extension', async () => {

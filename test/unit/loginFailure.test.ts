@@ -16,6 +16,8 @@ describe('login failures a user can act on', () => {
     [err('The server does not support SSL connections'), 'tlsUnsupported', M.tlsUnsupported],
     [err('self-signed certificate in certificate chain', 'SELF_SIGNED_CERT_IN_CHAIN'), 'tlsCertificate', M.tlsCertificate],
     [err('pg_hba.conf rejects connection for host', '28000'), 'notAllowed', M.loginNotAllowed],
+    [err('could not extend file "base/16384/16385": No space left on device', '53100'), 'diskFull', M.diskFull],
+    [err('sorry, too many clients already', '53300'), 'tooManyConnections', M.tooManyConnections],
     [err('something else', 'XX000'), 'other', M.unexpectedError],
   ];
   for (const [error, kind, message] of cases) {
