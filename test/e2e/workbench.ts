@@ -18,10 +18,16 @@ export async function openWorkbench(browser: Browser, url: string): Promise<Page
 export async function openContainer(page: Page, title: string): Promise<void> {
   const entry = page.locator(`.activitybar a.action-label[aria-label^="${title}"]`);
   await entry.waitFor({ timeout: 60_000 });
-  const expanded = await entry.locator('xpath=..').getAttribute('aria-expanded');
-  if (expanded !== 'true') {
+  // The entry toggles its container, and a reloaded window restores it on its own: check, then click.
+  const shown = page.locator('.part.sidebar .composite.title', { hasText: new RegExp(title, 'i') });
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await page.waitForTimeout(attempt === 0 ? 300 : 1000);
+    if (await shown.isVisible()) {
+      return;
+    }
     await entry.click();
   }
+  await shown.waitFor({ timeout: 10_000 });
 }
 
 export async function runCommand(page: Page, title: string): Promise<void> {
