@@ -15,6 +15,13 @@ describe('secrets never reach logs', () => {
     assert.ok(out.includes('x=1'));
   });
 
+  it('masks passwords in SQL that a server log repeats (STATEMENT: CREATE ROLE ... PASSWORD)', () => {
+    const line = `STATEMENT:  CREATE ROLE "ws_x" LOGIN PASSWORD 'it''s-Secret9'; ALTER ROLE a PASSWORD $$dollar$$`;
+    const out = redactSecrets(line);
+    assert.ok(!out.includes('Secret9') && !out.includes('dollar'), out);
+    assert.match(out, /CREATE ROLE "ws_x" LOGIN PASSWORD/);
+  });
+
   it('leaves ordinary text alone', () => {
     const text = 'Connected to PostgreSQL 18.4 as alice@db:5432';
     assert.equal(redactSecrets(text), text);
