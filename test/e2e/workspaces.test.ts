@@ -53,7 +53,8 @@ describe('workspaces end to end: an admin and a viewer on a real server', functi
     // Passwords come from a libpq password file here, as a user may prefer to SecretStorage.
     pgpass = path.join(fs.mkdtempSync(path.join(pg.baseDir, 'pgpass-')), 'pgpass');
     fs.writeFileSync(pgpass, `127.0.0.1:${pg.port}:*:${PLATFORM}:${PLATFORM_PASSWORD}\n`, { mode: 0o600 });
-    server = await startCodeServer({ vsixes: [vsix], env: { PGPASSFILE: pgpass } });
+    // A dark theme here, the light default elsewhere: the panels use theme colours only.
+    server = await startCodeServer({ vsixes: [vsix], env: { PGPASSFILE: pgpass }, settings: { 'workbench.colorTheme': 'Default Dark Modern' } });
     settingsFile = path.join(server.userData, 'User', 'settings.json');
     writeSettings([profile('Team (admin)', PLATFORM)]);
     browser = await launchBrowser();
