@@ -97,16 +97,12 @@ async function ensureGroupRoles(client: Client, user: string): Promise<void> {
 /** Applies the pending migrations, one transaction each, serialized across clients. */
 export async function migrate(client: Client): Promise<number[]> {
   const applied: number[] = [];
-  await client.query(LEDGER_SQL).catch((err: unknown) => {
-    // Two clients creating the ledger at once: the loser sees a duplicate.
-    if (!['23505', '42P07'].includes(String((err as { code?: unknown }).code))) {
-      throw err;
-    }
-  });
   for (;;) {
     await client.query('BEGIN');
     try {
       await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
+      // Under the lock: two clients never race to create the ledger.
+      await client.query(LEDGER_SQL);
       const current = await appliedVersion(client);
       if (current > LATEST_VERSION) {
         throw new CatalogError(
