@@ -29,9 +29,9 @@ export const SQL = {
  * the read-only role reads what the read/write role creates later, in any
  * schema; nobody else gets in; PUBLIC may not create in `public`. Sessions
  * of the read/write role's members (editors, admins) act as that role, so
- * what they create is owned by it; the read-only login stays itself.
- * Viewers' sessions cannot take the read/write role: PostgreSQL says so with
- * a WARNING at login and they go on as themselves.
+ * what they create is owned by it. The read-only login (pinned to itself)
+ * and viewers cannot take the read/write role: PostgreSQL says so with a
+ * WARNING when their session starts, and they go on as themselves.
  */
 export function workspaceDatabaseSetup(db: string, roles: WorkspaceRoleNames): string[] {
   const d = quoteIdent(db);
