@@ -22,6 +22,7 @@ export const toHostSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready') }),
   z.object({ type: z.literal('test'), form: connectFormSchema, password }),
   z.object({ type: z.literal('save'), form: connectFormSchema, password, scope: scopeSchema }),
+  z.object({ type: z.literal('initialize'), form: connectFormSchema, password }),
   z.object({ type: z.literal('cancel') }),
 ]);
 export type ToHost = z.infer<typeof toHostSchema>;
@@ -31,6 +32,8 @@ export const testOutcomeSchema = z.discriminatedUnion('ok', [
     ok: z.literal(true),
     summary: z.string(),
     initHint: z.string().optional(),
+    /** The catalog is missing and this login may create it: the form offers "Initialize Server". */
+    canInitialize: z.boolean(),
   }),
   z.object({ ok: z.literal(false), message: z.string(), detail: z.string() }),
 ]);
@@ -44,7 +47,7 @@ export const toWebviewSchema = z.discriminatedUnion('type', [
     form: connectFormSchema,
     workspaceScopeAvailable: z.boolean(),
   }),
-  z.object({ type: z.literal('busy'), what: z.enum(['test', 'save']) }),
+  z.object({ type: z.literal('busy'), what: z.enum(['test', 'save', 'initialize']) }),
   z.object({ type: z.literal('testResult'), outcome: testOutcomeSchema }),
   z.object({ type: z.literal('saveFailed'), fieldErrors: z.record(z.string()), message: z.string().optional() }),
 ]);

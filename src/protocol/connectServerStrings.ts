@@ -24,6 +24,8 @@ export const CONNECT_SERVER_STRINGS = [
   'Save',
   'Cancel',
   'Testing…',
+  'Initialize Server',
+  'Initializing…',
   'Saving…',
   'Connected',
   'Connection failed',

@@ -81,6 +81,15 @@ describe('connecting to a team server from the welcome view, as a new user would
     await screenshot(page, 'connect-form-tested');
   });
 
+  it('offers "Initialize Server" when the catalog is missing and the login may create it, and does it', async () => {
+    await form.locator('#initialize').click();
+    await status().getByText('The server is initialized', { exact: false }).waitFor({ timeout: 30_000 });
+    const admin = await pg.connect();
+    const found = await admin.query("SELECT 1 FROM pg_database WHERE datname = 'openhexa'");
+    await admin.end();
+    assert.equal(found.rowCount, 1);
+  });
+
   it('saves: the server appears in the tree, the password is in no settings file', async () => {
     await input('label').fill('Équipe "santé"');
     await form.locator('#save').click();

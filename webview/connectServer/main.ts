@@ -70,7 +70,8 @@ function setBusy(busy: boolean): void {
   }
 }
 
-function submit(kind: 'test' | 'save'): void {
+/** The form's values, checked; undefined (with the errors shown) when one is wrong. */
+function checkedForm(): ConnectForm | undefined {
   touched = new Set(FIELDS);
   if (!validate()) {
     setStatus('error', t('Fix the highlighted fields first.'));
@@ -78,10 +79,21 @@ function submit(kind: 'test' | 'save'): void {
     if (firstInvalid) {
       control(firstInvalid).focus();
     }
+    return undefined;
+  }
+  return readForm();
+}
+
+function submit(kind: 'test' | 'save' | 'initialize'): void {
+  const form = checkedForm();
+  if (!form) {
     return;
   }
-  const form = readForm();
   const password = valueOf(control('password'));
+  if (kind === 'initialize') {
+    host.post({ type: 'initialize', form, password });
+    return;
+  }
   host.post(kind === 'test' ? { type: 'test', form, password } : { type: 'save', form, password, scope: valueOf(control('scope')) === 'workspace' ? 'workspace' : 'user' });
 }
 
@@ -214,12 +226,19 @@ host.onMessage((message) => {
       return;
     case 'busy':
       setBusy(true);
-      setStatus('busy', t(message.what === 'test' ? 'Testing…' : 'Saving…'));
+      setStatus('busy', t(message.what === 'test' ? 'Testing…' : message.what === 'initialize' ? 'Initializing…' : 'Saving…'));
       return;
     case 'testResult':
       setBusy(false);
       if (message.outcome.ok) {
         setStatus('ok', t('Connected'), [message.outcome.summary, message.outcome.initHint ?? ''].filter(Boolean).join(' '));
+        if (message.outcome.canInitialize) {
+          const init = h('vscode-button', { id: 'initialize', appearance: 'primary' }, t('Initialize Server'));
+          init.addEventListener('click', () => submit('initialize'));
+          const statusEl = document.getElementById('status')!;
+          statusEl.append(init);
+          statusEl.scrollIntoView({ block: 'nearest' });
+        }
       } else {
         setStatus('error', t('Connection failed'), `${message.outcome.message}\n${message.outcome.detail}`);
       }

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { DEFAULT_CATALOG_DATABASE, DEFAULT_PORT, fieldErrors, serverProfileSchema, type ServerProfile } from '../../core/serverProfile';
+import { CatalogError } from '../../postgres/catalog/catalogError';
+import { initializeCatalog } from '../../postgres/catalog/migrate';
 import { describeLoginFailure } from '../../postgres/loginFailure';
 import { probeServer, type ServerProbe } from '../../postgres/probeServer';
 import { toHostSchema, toWebviewSchema, type ConnectForm, type TestOutcome, type ToWebview } from '../../protocol/connectServer';
@@ -14,15 +16,16 @@ function translateErrors(errors: Record<string, string>): Record<string, string>
   return Object.fromEntries(Object.entries(errors).map(([field, message]) => [field, vscode.l10n.t(message)]));
 }
 
-function probeSummary(probe: ServerProbe, profile: ServerProfile): Pick<Extract<TestOutcome, { ok: true }>, 'summary' | 'initHint'> {
+function probeSummary(probe: ServerProbe, profile: ServerProfile): Omit<Extract<TestOutcome, { ok: true }>, 'ok'> {
   const summary = vscode.l10n.t('Connected to PostgreSQL {0} as {1}.', probe.version, profile.user);
   if (probe.catalogExists) {
-    return { summary: `${summary} ${vscode.l10n.t('The catalog database "{0}" is there.', profile.catalogDatabase)}` };
+    return { summary: `${summary} ${vscode.l10n.t('The catalog database "{0}" is there.', profile.catalogDatabase)}`, canInitialize: false };
   }
   const mayInitialize = probe.superuser || (probe.createDb && probe.createRole);
   const missing = [probe.createDb ? undefined : 'CREATEDB', probe.createRole ? undefined : 'CREATEROLE'].filter(Boolean).join(', ');
   return {
     summary,
+    canInitialize: mayInitialize,
     initHint: mayInitialize
       ? vscode.l10n.t('The catalog database "{0}" does not exist yet. This login has the privileges to initialize it.', profile.catalogDatabase)
       : vscode.l10n.t(
@@ -99,7 +102,8 @@ export class ConnectServerPanel implements vscode.Disposable {
         this.panel.dispose();
         return;
       case 'test':
-      case 'save': {
+      case 'save':
+      case 'initialize': {
         const profile = serverProfileSchema.safeParse(message.form);
         if (!profile.success) {
           this.post({ type: 'saveFailed', fieldErrors: translateErrors(fieldErrors(profile.error)) });
@@ -108,6 +112,11 @@ export class ConnectServerPanel implements vscode.Disposable {
         if (message.type === 'test') {
           this.post({ type: 'busy', what: 'test' });
           this.post({ type: 'testResult', outcome: await this.test(profile.data, message.password) });
+          return;
+        }
+        if (message.type === 'initialize') {
+          this.post({ type: 'busy', what: 'initialize' });
+          this.post({ type: 'testResult', outcome: await this.initialize(profile.data, message.password) });
           return;
         }
         this.post({ type: 'busy', what: 'save' });
@@ -122,6 +131,20 @@ export class ConnectServerPanel implements vscode.Disposable {
         }
         return;
       }
+    }
+  }
+
+  private async initialize(profile: ServerProfile, password: string): Promise<TestOutcome> {
+    try {
+      await initializeCatalog({ ...profile, password: password === '' ? undefined : password }, profile.catalogDatabase);
+      this.log.info(`Initialized ${profile.user}@${profile.host}:${profile.port} (catalog "${profile.catalogDatabase}") from the connect form`);
+      return { ok: true, summary: vscode.l10n.t('The server is initialized: the catalog database "{0}" is ready. Save to see it in the Workspaces view.', profile.catalogDatabase), canInitialize: false };
+    } catch (err) {
+      if (err instanceof CatalogError) {
+        return { ok: false, message: err.message, detail: '' };
+      }
+      const failure = describeLoginFailure(err);
+      return { ok: false, message: vscode.l10n.t(failure.message), detail: failure.detail };
     }
   }
 
