@@ -32,7 +32,6 @@ async function main(): Promise<void> {
     settings: {
       'openhexa.localServer.startOnLaunch': true,
       'openhexa.localServer.folder': path.join(data.dir, 'local-server'),
-      'workbench.view.extension.openhexa.visible': true,
     },
     ...(port ? { port: Number(port) } : {}),
   });

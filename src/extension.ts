@@ -24,8 +24,6 @@ export function activate(context: vscode.ExtensionContext): OpenhexaApi {
   const tree = new WorkspacesTree(store, sessions, log, localServer);
   const view = vscode.window.createTreeView('openhexa.workspaces', { treeDataProvider: tree, showCollapseAll: true });
   context.subscriptions.push(log, store, sessions, localServer, tree, view);
-  // A changed profile or password must not keep using old connections.
-  context.subscriptions.push(store.onDidChange(() => void Promise.all(store.read().profiles.map((p) => sessions.forget(p)))));
   registerCommands(context, { extensionUri: context.extensionUri, log, store, sessions, tree, view, localServer });
   log.info(`OpenHEXA Workspaces ${String(context.extension.packageJSON.version)} activated (VS Code ${vscode.version}, language ${vscode.env.language})`);
   if (vscode.workspace.getConfiguration('openhexa').get<boolean>('localServer.startOnLaunch', false)) {

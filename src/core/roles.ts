@@ -10,13 +10,12 @@ export type Action =
   | 'listConnections'
   | 'useConnection'
   | 'manageConnections'
-  | 'manageMembers'
-  | 'deleteWorkspace';
+  | 'manageMembers';
 
 const ALLOWED: Record<WorkspaceRole, readonly Action[]> = {
   viewer: ['browse', 'listConnections'],
   editor: ['browse', 'listConnections', 'seeCredentials', 'write', 'useConnection'],
-  admin: ['browse', 'listConnections', 'seeCredentials', 'write', 'useConnection', 'regeneratePassword', 'manageConnections', 'manageMembers', 'deleteWorkspace'],
+  admin: ['browse', 'listConnections', 'seeCredentials', 'write', 'useConnection', 'regeneratePassword', 'manageConnections', 'manageMembers'],
 };
 
 export function may(role: WorkspaceRole | undefined, action: Action): boolean {

@@ -70,8 +70,6 @@ export const SAMPLE_DATA_SQL = [
      FROM generate_series(1, 2000) g`,
 ];
 
-export const SAMPLE_TABLES = ['health_facilities', 'monthly_case_reports', 'malaria_by_district', 'surveys.household_survey'] as const;
-
 /** Fills a workspace database in one transaction; refuses a database that already has these tables. */
 export async function loadSampleData(client: Client): Promise<void> {
   const existing = await client.query("SELECT 1 FROM pg_catalog.pg_class WHERE relname IN ('health_facilities', 'monthly_case_reports') AND relnamespace = 'public'::regnamespace");

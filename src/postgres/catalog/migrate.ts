@@ -2,7 +2,7 @@ import type { Client } from 'pg';
 import { quoteIdent } from '../../core/identifiers';
 import { withConnection, type Login } from '../connect';
 import { CatalogError } from './catalogError';
-import { CATALOG_SCHEMA, LATEST_VERSION, MEMBER_GROUP, MIGRATIONS, PLATFORM_ADMIN_GROUP } from './migrations';
+import { LATEST_VERSION, MEMBER_GROUP, MIGRATIONS, PLATFORM_ADMIN_GROUP } from './migrations';
 
 // Two clients migrating at once take turns on this lock (any constant works;
 // this one spells "OHXA").
@@ -166,4 +166,3 @@ export async function initializeCatalog(login: Omit<Login, 'database'>, catalogD
   return { createdDatabase, applied };
 }
 
-export { CATALOG_SCHEMA };

@@ -18,7 +18,6 @@ export interface Migration {
 
 export const PLATFORM_ADMIN_GROUP = 'openhexa_platform_admin';
 export const MEMBER_GROUP = 'openhexa_member';
-export const CATALOG_SCHEMA = 'openhexa';
 
 const M001_CATALOG = String.raw`
 CREATE SCHEMA openhexa;
