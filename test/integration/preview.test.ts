@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import type { Client } from 'pg';
-import { fetchPage, tableShape, type PageOptions } from '../../src/postgres/preview/preview';
+import { Writable } from 'node:stream';
+import { exportCsv } from '../../src/postgres/preview/exportCsv';
+import { countRows, estimateRows, fetchPage, fetchWholeValue, selectionOf, tableShape, type PageOptions } from '../../src/postgres/preview/preview';
 import type { FilterOp } from '../../src/postgres/preview/previewSql';
 import { testServer } from './setup';
 
@@ -36,7 +38,22 @@ describe('preview engine: keyset paging, sort, filters (no vscode)', function ()
     await client.query(`INSERT INTO heap SELECT 'row ' || g FROM generate_series(1, 500) g`);
     await client.query(`CREATE TABLE "we""ird ; DROP" ("sé lect" text PRIMARY KEY, big text)`);
     await client.query(`INSERT INTO "we""ird ; DROP" VALUES ('a%b', repeat('x', 5000)), ('axb', 'short'), ('''; DROP TABLE events; --', NULL)`);
+    await client.query(`CREATE VIEW "select" AS SELECT grp AS "r", note FROM events`);
+    await client.query(`CREATE TABLE typed (id int8 PRIMARY KEY, n numeric, t timestamptz, j json, a text[], b bytea, big text)`);
+    await client.query(`INSERT INTO typed VALUES (9223372036854775807, 12345678901234567890.000000000000000001, '2024-03-10 12:30:00+02', '{"z": 1, "a": [1, 2, {"deep": 12345678901234567890}], "e": {}}', ARRAY['x', 'y, z', NULL], decode(repeat('ab', 5000), 'hex'), repeat('é', 100000))`);
   });
+
+  /** Collects what a Writable receives, as text. */
+  function sink(): { out: Writable; text: () => string } {
+    const chunks: Buffer[] = [];
+    const out = new Writable({
+      write(chunk: Buffer, _encoding, callback) {
+        chunks.push(chunk);
+        callback();
+      },
+    });
+    return { out, text: () => Buffer.concat(chunks).toString('utf8') };
+  }
 
   after(async () => {
     await client.end();
@@ -108,5 +125,88 @@ describe('preview engine: keyset paging, sort, filters (no vscode)', function ()
     const row = page.rows.findIndex((r) => r[0] === 'a%b');
     assert.equal(page.rows[row]![1]!.length, 100);
     assert.deepEqual(page.truncated, [[row, 1]]);
+  });
+
+  it('pages a view (no key) by position: every row exactly once, sorted or not', async () => {
+    const shape = await tableShape(client, 'public', 'select');
+    assert.equal(shape.keyKind, 'position');
+    for (const sort of [undefined, { column: 'r', direction: 'desc' as const }]) {
+      const seen: string[] = [];
+      let after: PageOptions['after'];
+      for (;;) {
+        const page = await fetchPage(client, 'public', 'select', shape, { pageSize: 70, sort, after });
+        seen.push(...page.rows.map((r) => r[1]!));
+        if (!page.next) break;
+        after = page.next;
+      }
+      assert.equal(seen.length, 1000);
+      assert.equal(new Set(seen).size, 1000);
+    }
+  });
+
+  it('renders types without loss: int8 and numeric exact, timestamps with zone, arrays, bytea as a hex excerpt', async () => {
+    await client.query(`SET TimeZone = 'UTC'`);
+    const shape = await tableShape(client, 'public', 'typed');
+    const page = await fetchPage(client, 'public', 'typed', shape, { maxChars: 100 });
+    const [id, n, t, j, a, b, big] = page.rows[0]!;
+    assert.equal(id, '9223372036854775807');
+    assert.equal(n, '12345678901234567890.000000000000000001');
+    assert.equal(t, '2024-03-10 10:30:00+00');
+    assert.match(j!, /^\{"z": 1/);
+    assert.equal(a, '{x,"y, z",NULL}');
+    assert.equal(b, `\\x${'ab'.repeat(49)}`);
+    assert.equal(big, 'é'.repeat(100));
+    assert.deepEqual(page.truncated, [[0, 5], [0, 6]]);
+  });
+
+  it('fetches a whole value by its row, JSON indented with its numbers and key order kept', async () => {
+    const shape = await tableShape(client, 'public', 'typed');
+    const selection = selectionOf('public', 'typed', shape, {});
+    const page = await fetchPage(client, 'public', 'typed', shape, { maxChars: 10 });
+    assert.equal((await fetchWholeValue(client, selection, 'big', page.at[0]!))!.length, 100000);
+    assert.equal(await fetchWholeValue(client, selection, 'b', page.at[0]!), `\\x${'ab'.repeat(5000)}`);
+    const json = (await fetchWholeValue(client, selection, 'j', page.at[0]!))!;
+    assert.ok(json.includes('"deep": 12345678901234567890'), json);
+    assert.ok(json.indexOf('"z"') < json.indexOf('"a"'));
+    assert.ok(json.includes('\n  "a": [\n'), json);
+    const view = await tableShape(client, 'public', 'select');
+    const viewPage = await fetchPage(client, 'public', 'select', view, { pageSize: 5, after: { key: [], offset: 500 } });
+    assert.equal(await fetchWholeValue(client, selectionOf('public', 'select', view, {}), 'note', viewPage.at[2]!), viewPage.rows[2]![1]);
+  });
+
+  it('estimates instantly and counts exactly, with the filters applied', async () => {
+    await client.query('ANALYZE events');
+    const shape = await tableShape(client, 'public', 'events');
+    const all = selectionOf('public', 'events', shape, {});
+    assert.ok(Math.abs((await estimateRows(client, all)) - 1000) < 50);
+    const filtered = selectionOf('public', 'events', shape, { filters: [{ column: 'grp', op: 'isNull' }] });
+    assert.equal(await countRows(client, filtered), 142);
+    assert.equal(await countRows(client, selectionOf('public', 'events', shape, { filters: [{ column: 'note', op: 'eq', value: `'; DROP TABLE events; --` }] })), 0);
+  });
+
+  it('exports the current view as CSV through COPY: header, sort and filters applied, values as parameters', async () => {
+    const shape = await tableShape(client, 'public', 'events');
+    const view = { sort: { column: 'id', direction: 'desc' as const }, filters: [{ column: 'grp', op: 'in' as const, values: ['3', '4'] }, { column: 'note', op: 'startsWith' as const, value: 'n1' }] };
+    const { out, text } = sink();
+    const result = await exportCsv(client, selectionOf('public', 'events', shape, view), out);
+    const lines = text().trimEnd().split('\n');
+    assert.equal(lines[0], 'id,grp,note');
+    const expected = (await client.query(`SELECT id FROM events WHERE grp IN (3, 4) AND note LIKE 'n1%' ORDER BY id DESC`)).rows.map((r: { id: number }) => String(r.id));
+    assert.deepEqual(lines.slice(1).map((l) => l.split(',')[0]), expected);
+    assert.equal(result.rows, expected.length);
+    const hostile = sink();
+    const none = await exportCsv(client, selectionOf('public', 'events', shape, { filters: [{ column: 'note', op: 'contains', value: `'); DROP TABLE events; --` }] }), hostile.out);
+    assert.equal(none.rows, 0);
+    assert.equal(hostile.text(), 'id,grp,note\n');
+    assert.equal((await client.query('SELECT count(*)::int AS n FROM events')).rows[0].n, 1000);
+    const settings = await client.query(`SELECT current_setting('openhexa_export.p1', true) AS v`);
+    assert.ok(!settings.rows[0].v, 'a filter value outlived the export');
+  });
+
+  it('exports hostile names and values as CSV readers expect (NULL as an empty field)', async () => {
+    const shape = await tableShape(client, 'public', 'we"ird ; DROP');
+    const { out, text } = sink();
+    await exportCsv(client, selectionOf('public', 'we"ird ; DROP', shape, { filters: [{ column: 'sé lect', op: 'ne', value: 'a%b' }] }), out);
+    assert.equal(text(), `sé lect,big\n'; DROP TABLE events; --,\naxb,short\n`);
   });
 });

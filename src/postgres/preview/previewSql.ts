@@ -1,9 +1,11 @@
 import { qualifiedName, quoteIdent } from '../../core/identifiers';
+import { cellSql, fullValueSql } from './cellSql';
 
 /**
- * SQL for one page of a table preview: keyset paging (WHERE (sort, key) after
- * the last row seen, never OFFSET), sort with a unique tie-breaker and NULLs
- * where PostgreSQL puts them, filters as parameters only. Pure: no I/O.
+ * SQL for a table preview: keyset paging (WHERE (sort, key) beyond the last
+ * row seen, never OFFSET, so row 9,000,000 costs what row 1 costs), sort with
+ * a unique tie-breaker and NULLs where PostgreSQL puts them, filters as
+ * parameters only. Pure: no I/O.
  */
 export type FilterOp = 'eq' | 'ne' | 'lt' | 'gt' | 'contains' | 'startsWith' | 'isNull' | 'isNotNull' | 'in';
 
@@ -25,132 +27,225 @@ export interface PreviewColumn {
   readonly type: string;
 }
 
-/** Where the previous page ended: the sort value and the key values of its last row, as text. */
+/**
+ * Where the previous page ended. Keyed tables: the sort value and the key
+ * values of its last row, as text. Views (no key): the number of rows read.
+ */
 export interface Cursor {
   readonly sortValue?: string | null;
   readonly key: readonly string[];
+  readonly offset?: number;
 }
 
-export interface PageRequest {
+export interface Selection {
   readonly schema: string;
   readonly table: string;
   readonly columns: readonly PreviewColumn[];
-  /** Unique, non-null key columns (the primary key), or ['ctid']. */
+  /** Unique, non-null key columns (the primary key), or ['ctid']; empty for a view, which pages by position. */
   readonly key: readonly PreviewColumn[];
   readonly sort?: Sort;
   readonly filters?: readonly Filter[];
+}
+
+export interface PageRequest extends Selection {
   readonly after?: Cursor;
-  readonly pageSize: number;
   /** Longer values are cut on the server to this many characters. */
   readonly maxChars: number;
 }
+
+/** A statement of a page plan, given how many rows are still missing. */
+export type PlannedStatement = (rows: number) => PageSql;
 
 export interface PageSql {
   readonly text: string;
   readonly values: unknown[];
 }
 
+/** How a value reaches the SQL: `$n` for a statement, a session setting for COPY (which takes no parameters). */
+export type Placeholder = (index: number) => string;
+const bindParameter: Placeholder = (index) => `$${index}`;
+
 function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-export function pageSql(request: PageRequest): PageSql {
-  const values: unknown[] = [];
-  const param = (value: unknown): string => {
-    values.push(value);
-    return `$${values.length}`;
-  };
-  const byName = new Map(request.columns.map((c) => [c.name, c]));
-  const column = (name: string): PreviewColumn => {
-    const found = name === 'ctid' ? { name: 'ctid', type: 'tid' } : byName.get(name);
+/** Alias of the relation in FROM, so `ROW(r.*)` names the whole row even when a column is called "r". */
+const ROW_ALIAS = 'r';
+
+class SqlBuilder {
+  readonly values: unknown[] = [];
+  private readonly byName: Map<string, PreviewColumn>;
+
+  constructor(
+    readonly selection: Selection,
+    private readonly placeholder: Placeholder = bindParameter,
+  ) {
+    this.byName = new Map(selection.columns.map((c) => [c.name, c]));
+  }
+
+  param(value: unknown): string {
+    this.values.push(value);
+    return this.placeholder(this.values.length);
+  }
+
+  column(name: string): PreviewColumn {
+    const found = name === 'ctid' ? { name: 'ctid', type: 'tid' } : this.byName.get(name);
     if (!found) {
       throw new Error(`Unknown column "${name}"`);
     }
     return found;
-  };
-  const typed = (c: PreviewColumn, value: unknown): string => `${param(value)}::${c.type}`;
-
-  const where: string[] = [];
-  for (const filter of request.filters ?? []) {
-    const c = column(filter.column);
-    const col = quoteIdent(c.name);
-    switch (filter.op) {
-      case 'eq':
-        where.push(`${col} = ${typed(c, filter.value)}`);
-        break;
-      case 'ne':
-        where.push(`${col} <> ${typed(c, filter.value)}`);
-        break;
-      case 'lt':
-        where.push(`${col} < ${typed(c, filter.value)}`);
-        break;
-      case 'gt':
-        where.push(`${col} > ${typed(c, filter.value)}`);
-        break;
-      case 'contains':
-        where.push(`${col}::text ILIKE '%' || ${param(escapeLike(filter.value ?? ''))} || '%' ESCAPE '\\'`);
-        break;
-      case 'startsWith':
-        where.push(`${col}::text ILIKE ${param(escapeLike(filter.value ?? ''))} || '%' ESCAPE '\\'`);
-        break;
-      case 'isNull':
-        where.push(`${col} IS NULL`);
-        break;
-      case 'isNotNull':
-        where.push(`${col} IS NOT NULL`);
-        break;
-      case 'in':
-        where.push(`${col} = ANY(${param([...(filter.values ?? [])])}::${c.type}[])`);
-        break;
-    }
   }
 
-  const keyCols = request.key.map((k) => quoteIdent(k.name));
-  const keyTuple = keyCols.length === 1 ? keyCols[0]! : `(${keyCols.join(', ')})`;
-  const afterKey = (cursor: Cursor): string => {
-    const params = request.key.map((k, i) => typed(k, cursor.key[i]));
-    return `${keyTuple} > ${params.length === 1 ? params[0] : `(${params.join(', ')})`}`;
-  };
+  typed(c: PreviewColumn, value: unknown): string {
+    return `${this.param(value)}::${c.type}`;
+  }
 
-  const order: string[] = [];
-  if (request.sort) {
-    const c = column(request.sort.column);
-    const col = quoteIdent(c.name);
-    const asc = request.sort.direction === 'asc';
-    // PostgreSQL's own default: NULLS LAST ascending, NULLS FIRST descending.
-    order.push(`${col} ${asc ? 'ASC NULLS LAST' : 'DESC NULLS FIRST'}`);
-    if (request.after) {
-      const last = request.after.sortValue;
-      if (last === null || last === undefined) {
-        // Inside the NULL group: further NULLs by key; descending, the non-NULL values come after.
-        where.push(asc ? `(${col} IS NULL AND ${afterKey(request.after)})` : `((${col} IS NULL AND ${afterKey(request.after)}) OR ${col} IS NOT NULL)`);
-      } else {
-        const v = typed(c, last);
-        const beyond = asc ? `${col} > ${v}` : `${col} < ${v}`;
-        const tie = `(${col} = ${v} AND ${afterKey(request.after)})`;
-        where.push(asc ? `(${beyond} OR ${tie} OR ${col} IS NULL)` : `(${beyond} OR ${tie})`);
+  filters(): string[] {
+    const where: string[] = [];
+    for (const filter of this.selection.filters ?? []) {
+      const c = this.column(filter.column);
+      const col = quoteIdent(c.name);
+      switch (filter.op) {
+        case 'eq':
+          where.push(`${col} = ${this.typed(c, filter.value)}`);
+          break;
+        case 'ne':
+          where.push(`${col} <> ${this.typed(c, filter.value)}`);
+          break;
+        case 'lt':
+          where.push(`${col} < ${this.typed(c, filter.value)}`);
+          break;
+        case 'gt':
+          where.push(`${col} > ${this.typed(c, filter.value)}`);
+          break;
+        case 'contains':
+          where.push(`${col}::text ILIKE '%' || ${this.param(escapeLike(filter.value ?? ''))} || '%' ESCAPE '\\'`);
+          break;
+        case 'startsWith':
+          where.push(`${col}::text ILIKE ${this.param(escapeLike(filter.value ?? ''))} || '%' ESCAPE '\\'`);
+          break;
+        case 'isNull':
+          where.push(`${col} IS NULL`);
+          break;
+        case 'isNotNull':
+          where.push(`${col} IS NOT NULL`);
+          break;
+        case 'in':
+          where.push(`${col} = ANY(${this.param([...(filter.values ?? [])])}::${c.type}[])`);
+          break;
       }
     }
-  } else if (request.after) {
-    where.push(afterKey(request.after));
+    return where;
   }
-  order.push(...keyCols.map((k) => `${k} ASC`));
 
-  const max = Math.max(1, Math.floor(request.maxChars));
-  const select = [
-    // Positional aliases: an output column named like a table column would make ORDER BY sort the text copy.
-    ...request.columns.map((c, i) => `substr(${quoteIdent(c.name)}::text, 1, ${max + 1}) AS "c${i}"`),
-    ...request.key.map((k, i) => `${quoteIdent(k.name)}::text AS "k${i}"`),
-    ...(request.sort ? [`${quoteIdent(column(request.sort.column).name)}::text AS "s"`] : []),
-  ];
-  const text = [
-    `SELECT ${select.join(', ')}`,
-    `FROM ${qualifiedName(request.schema, request.table)}`,
-    where.length > 0 ? `WHERE ${where.join(' AND ')}` : '',
-    `ORDER BY ${order.join(', ')}`,
-    `LIMIT ${Math.max(1, Math.floor(request.pageSize))}`,
-  ]
-    .filter(Boolean)
-    .join('\n');
-  return { text, values };
+  /** The full order: sort column, then the key in the sort's direction (so one index scan serves both). */
+  orderBy(): string {
+    const { sort, key } = this.selection;
+    const direction = sort?.direction === 'desc' ? 'DESC' : 'ASC';
+    const order: string[] = [];
+    if (sort) {
+      // PostgreSQL's own default: NULLS LAST ascending, NULLS FIRST descending.
+      order.push(`${quoteIdent(this.column(sort.column).name)} ${direction === 'ASC' ? 'ASC NULLS LAST' : 'DESC NULLS FIRST'}`);
+    }
+    if (key.length > 0) {
+      order.push(...key.map((k) => `${quoteIdent(k.name)} ${direction}`));
+    } else if (sort) {
+      // A sorted view has no key: the whole row as text breaks ties, so positions are stable (the sort reads every row anyway).
+      order.push(`ROW(${ROW_ALIAS}.*)::text ${direction}`);
+    }
+    // An unsorted view keeps its own order: ordering by the whole row would compute every row before the first page.
+    return order.join(', ');
+  }
+
+  from(): string {
+    return `FROM ${qualifiedName(this.selection.schema, this.selection.table)} AS ${ROW_ALIAS}`;
+  }
+}
+
+function tuple(items: readonly string[]): string {
+  return items.length === 1 ? items[0]! : `ROW(${items.join(', ')})`;
+}
+
+function assemble(select: string[], b: SqlBuilder, where: string[], order: string, tail: string): string {
+  return [`SELECT ${select.join(', ')}`, b.from(), where.length > 0 ? `WHERE ${where.join(' AND ')}` : '', order ? `ORDER BY ${order}` : '', tail].filter(Boolean).join('\n');
+}
+
+/**
+ * The statements for one page, run in order until the page is full. A sorted
+ * page past the first is at most two index-friendly range scans: the rest of
+ * the current group (non-NULL values, or the NULL group), then the other
+ * group. One `(sort, key) > (…)` row comparison per scan lets PostgreSQL seek
+ * straight to the cursor instead of filtering everything before it.
+ */
+export function pagePlan(request: PageRequest): PlannedStatement[] {
+  const statement = (extra: (b: SqlBuilder) => string[], order?: (b: SqlBuilder) => string, offset?: number): PlannedStatement => (rows) => {
+    const b = new SqlBuilder(request);
+    const where = [...b.filters(), ...extra(b)];
+    const max = Math.max(1, Math.floor(request.maxChars));
+    const select = [
+      // Positional aliases: an output column named like a table column would make ORDER BY sort the text copy.
+      ...request.columns.map((c, i) => `${cellSql(quoteIdent(c.name), c.type, max)} AS "c${i}"`),
+      ...request.key.map((k, i) => `${quoteIdent(k.name)}::text AS "k${i}"`),
+      ...(request.sort ? [`${quoteIdent(b.column(request.sort.column).name)}::text AS "s"`] : []),
+    ];
+    const limit = `LIMIT ${Math.max(1, Math.floor(rows))}${offset ? ` OFFSET ${Math.floor(offset)}` : ''}`;
+    return { text: assemble(select, b, where, order ? order(b) : b.orderBy(), limit), values: b.values };
+  };
+
+  const { after, sort, key } = request;
+  if (key.length === 0) {
+    return [statement(() => [], undefined, after?.offset ?? 0)];
+  }
+  if (!after) {
+    return [statement(() => [])];
+  }
+  const keyCols = key.map((k) => quoteIdent(k.name));
+  const afterKey = (b: SqlBuilder, op: '>' | '<'): string => `${tuple(keyCols)} ${op} ${tuple(key.map((k, i) => b.typed(k, after.key[i])))}`;
+  if (!sort) {
+    return [statement((b) => [afterKey(b, '>')])];
+  }
+  const sortCol = quoteIdent(request.columns.find((c) => c.name === sort.column)?.name ?? sort.column);
+  const asc = sort.direction === 'asc';
+  const cmp = asc ? '>' : '<';
+  const keyOrder = (): string => keyCols.map((k) => `${k} ${asc ? 'ASC' : 'DESC'}`).join(', ');
+  const nullGroup = (): string[] => [`${sortCol} IS NULL`];
+  if (after.sortValue === null || after.sortValue === undefined) {
+    const restOfNulls = statement((b) => [`${sortCol} IS NULL`, afterKey(b, cmp)], keyOrder);
+    // Descending, the NULL group comes first and every non-NULL value follows it.
+    return asc ? [restOfNulls] : [restOfNulls, statement(() => [`${sortCol} IS NOT NULL`])];
+  }
+  const beyond = statement((b) => {
+    const c = b.column(sort.column);
+    const sortValue = b.typed(c, after.sortValue);
+    return [`${tuple([sortCol, ...keyCols])} ${cmp} ${tuple([sortValue, ...key.map((k, i) => b.typed(k, after.key[i]))])}`];
+  });
+  return asc ? [beyond, statement(nullGroup, keyOrder)] : [beyond];
+}
+
+/** One statement for the whole current view (sort and filters), for COPY. */
+export function exportSql(selection: Selection, placeholder: Placeholder): PageSql {
+  const b = new SqlBuilder(selection, placeholder);
+  const where = b.filters();
+  const select = selection.columns.map((c) => quoteIdent(c.name));
+  return { text: assemble(select, b, where, b.orderBy(), ''), values: b.values };
+}
+
+/** Rows matching the filters: the exact count, or only the planner's estimate through EXPLAIN. */
+export function countSql(selection: Selection, estimate: boolean): PageSql {
+  const b = new SqlBuilder(selection);
+  const where = b.filters();
+  const text = [`${estimate ? 'EXPLAIN (FORMAT JSON) SELECT 1' : 'SELECT count(*)::text AS n'}`, b.from(), where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''].filter(Boolean).join('\n');
+  return { text, values: b.values };
+}
+
+/** The whole of one cell, found by the row's key (or its position in a view). */
+export function wholeValueSql(selection: Selection, column: string, at: Cursor): PageSql {
+  const b = new SqlBuilder(selection);
+  const c = b.column(column);
+  const select = [`${fullValueSql(quoteIdent(c.name), c.type)} AS v`];
+  if (selection.key.length === 0) {
+    return { text: assemble(select, b, b.filters(), b.orderBy(), `LIMIT 1 OFFSET ${Math.max(0, Math.floor(at.offset ?? 0))}`), values: b.values };
+  }
+  const where = [`${tuple(selection.key.map((k) => quoteIdent(k.name)))} = ${tuple(selection.key.map((k, i) => b.typed(k, at.key[i])))}`];
+  return { text: [`SELECT ${select[0]}`, b.from(), `WHERE ${where.join(' AND ')}`].join('\n'), values: b.values };
 }

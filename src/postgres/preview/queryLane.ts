@@ -1,0 +1,111 @@
+import type { Client } from 'pg';
+import { cancelRunningQuery } from '../cancel';
+import { connect, type Login } from '../connect';
+
+/** Thrown to a caller whose work was cancelled (panel closed, newer request, user's Cancel). */
+export class Cancelled extends Error {
+  constructor(readonly reason: 'closed' | 'superseded' | 'user') {
+    super(reason === 'closed' ? 'The preview was closed' : reason === 'superseded' ? 'A newer request replaced this one' : 'Cancelled');
+  }
+}
+
+/** PostgreSQL's "canceling statement due to user request" (and statement timeout). */
+const QUERY_CANCELED = '57014';
+
+interface Running {
+  cancelled: Cancelled | undefined;
+}
+
+/**
+ * One dedicated connection that runs work one piece at a time and can stop
+ * the piece that runs now: a CancelRequest to the server, so nothing keeps
+ * running in pg_stat_activity after the caller gave up. Reconnects on the
+ * next piece of work if the server dropped the connection.
+ */
+export class QueryLane {
+  private client: Promise<Client> | undefined;
+  private tail: Promise<unknown> = Promise.resolve();
+  private running: Running | undefined;
+  private closed = false;
+
+  constructor(
+    private readonly login: Login,
+    private readonly statementTimeoutMs: number | undefined,
+  ) {}
+
+  run<T>(work: (client: Client) => Promise<T>, stillWanted: () => Cancelled | undefined = () => undefined): Promise<T> {
+    const result = this.tail.then(async () => {
+      const gone = this.closed ? new Cancelled('closed') : stillWanted();
+      if (gone) {
+        throw gone;
+      }
+      const running: Running = { cancelled: undefined };
+      this.running = running;
+      try {
+        const client = await this.connection();
+        if (running.cancelled) {
+          throw running.cancelled;
+        }
+        return await work(client);
+      } catch (err) {
+        if (running.cancelled && isCancel(err)) {
+          throw running.cancelled;
+        }
+        throw err;
+      } finally {
+        this.running = undefined;
+      }
+    });
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+
+  /** Stops the work running now, if any; it rejects with `reason`. */
+  async cancel(reason: Cancelled): Promise<void> {
+    const running = this.running;
+    if (!running || running.cancelled) {
+      return;
+    }
+    running.cancelled = reason;
+    const client = await this.client?.catch(() => undefined);
+    if (client) {
+      await cancelRunningQuery(client, this.login.host, this.login.port);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.cancel(new Cancelled('closed'));
+    await this.tail;
+    const client = await this.client?.catch(() => undefined);
+    this.client = undefined;
+    await client?.end().catch(() => undefined);
+  }
+
+  private connection(): Promise<Client> {
+    if (!this.client) {
+      const opening = connect(this.login).then(async (client) => {
+        client.on('end', () => {
+          if (this.client === opening) {
+            this.client = undefined;
+          }
+        });
+        if (this.statementTimeoutMs !== undefined) {
+          await client.query(`SET statement_timeout = ${Math.floor(this.statementTimeoutMs)}`);
+        }
+        return client;
+      });
+      opening.catch(() => {
+        if (this.client === opening) {
+          this.client = undefined;
+        }
+      });
+      this.client = opening;
+    }
+    return this.client;
+  }
+}
+
+function isCancel(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && 'code' in err && (err as { code: unknown }).code === QUERY_CANCELED;
+}

@@ -1,0 +1,87 @@
+import * as assert from 'node:assert/strict';
+import { Cancelled, QueryLane } from '../../src/postgres/preview/queryLane';
+import { PreviewSession } from '../../src/postgres/preview/previewSession';
+import { testServer } from './setup';
+import { makeWorld, unique, using, type World } from './workspaceWorld';
+
+/** Queries of other sessions that are running now and mention `marker`. */
+async function runningWith(marker: string): Promise<number> {
+  const admin = await testServer().connect();
+  try {
+    const { rows } = await admin.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE state = 'active' AND pid <> pg_backend_pid() AND query LIKE '%' || $1 || '%'`, [marker]);
+    return rows[0].n as number;
+  } finally {
+    await admin.end();
+  }
+}
+
+async function eventually(check: () => Promise<boolean>, ms = 3000): Promise<boolean> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (await check()) return true;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return check();
+}
+
+describe('preview session: a member\'s own login, cancel on close and on newer requests, statement timeout', function () {
+  this.timeout(60_000);
+  let w: World;
+  // A view whose rows each take a while: its first page never comes back on its own within the test.
+  const slowView = 'slow "view" é';
+
+  before(async () => {
+    w = await makeWorld({ workspace: unique('Preview WS'), other: unique('Other WS') });
+    await using(w.editor, w.workspace.dbName, async (c) => {
+      await c.query('CREATE TABLE visits (id int PRIMARY KEY, site text)');
+      await c.query(`INSERT INTO visits SELECT g, 'site ' || (g % 5) FROM generate_series(1, 3000) g`);
+      await c.query(`CREATE VIEW "slow ""view"" é" AS SELECT g, (SELECT g FROM pg_sleep(0.05)) AS napped FROM generate_series(1, 100000) g`);
+    });
+  });
+
+  it('a viewer previews through their own login', async () => {
+    const session = new PreviewSession({ ...w.viewer, database: w.workspace.dbName }, 'public', 'visits');
+    try {
+      const page = await session.page({ pageSize: 100, sort: { column: 'site', direction: 'desc' } });
+      assert.equal(page.rows.length, 100);
+      assert.equal(page.rows[0]![1], 'site 4');
+      assert.equal(await session.count({ filters: [{ column: 'site', op: 'eq', value: 'site 1' }] }), 600);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('closing the panel cancels its running query: nothing left in pg_stat_activity', async () => {
+    const session = new PreviewSession({ ...w.viewer, database: w.workspace.dbName }, 'public', slowView);
+    const page = session.page({ pageSize: 100, sort: { column: 'g', direction: 'desc' } });
+    const outcome = page.then(() => undefined, (err: unknown) => err);
+    assert.ok(await eventually(async () => (await runningWith('pg_sleep')) === 1 || (await runningWith('slow')) === 1), 'the page query never started');
+    await session.close();
+    const err = await outcome;
+    assert.ok(err instanceof Cancelled && err.reason === 'closed', String(err));
+    assert.ok(await eventually(async () => (await runningWith('slow')) === 0), 'a query still runs after the panel closed');
+  });
+
+  it('a newer page request cancels the older one; the newer one answers', async () => {
+    const session = new PreviewSession({ ...w.viewer, database: w.workspace.dbName }, 'public', slowView);
+    try {
+      const older = session.page({ pageSize: 100, sort: { column: 'g', direction: 'desc' } });
+      assert.ok(await eventually(async () => (await runningWith('slow')) === 1));
+      const newer = session.page({ pageSize: 2 });
+      await assert.rejects(older, (err) => err instanceof Cancelled && err.reason === 'superseded');
+      assert.equal((await newer).rows.length, 2);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('a page that runs too long is stopped by the statement timeout', async () => {
+    const lane = new QueryLane({ ...w.viewer, database: w.workspace.dbName }, 200);
+    try {
+      await assert.rejects(lane.run((c) => c.query('SELECT pg_sleep(5)')), /statement timeout/);
+      assert.equal((await lane.run((c) => c.query('SELECT 1 AS one'))).rows[0].one, 1);
+    } finally {
+      await lane.close();
+    }
+  });
+});
