@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { registerCommands } from './ui/commands';
 import { LocalServerController } from './ui/localServerController';
 import { Log } from './ui/log';
+import { PreviewPanel } from './ui/panels/previewPanel';
 import { ServerStore } from './ui/serverStore';
 import { Sessions } from './ui/sessions';
 import { WorkspacesTree } from './ui/workspacesTree';
@@ -23,7 +24,7 @@ export function activate(context: vscode.ExtensionContext): OpenhexaApi {
   localServer = new LocalServerController(context, store, sessions, log);
   const tree = new WorkspacesTree(store, sessions, log, localServer);
   const view = vscode.window.createTreeView('openhexa.workspaces', { treeDataProvider: tree, showCollapseAll: true });
-  context.subscriptions.push(log, store, sessions, localServer, tree, view);
+  context.subscriptions.push(log, store, sessions, localServer, tree, view, { dispose: () => void PreviewPanel.disposeAll() });
   registerCommands(context, { extensionUri: context.extensionUri, log, store, sessions, tree, view, localServer });
   log.info(`OpenHEXA Workspaces ${String(context.extension.packageJSON.version)} activated (VS Code ${vscode.version}, language ${vscode.env.language})`);
   if (vscode.workspace.getConfiguration('openhexa').get<boolean>('localServer.startOnLaunch', false)) {

@@ -2,18 +2,19 @@ import * as vscode from 'vscode';
 import { isWorkspaceRole, may, type WorkspaceRole } from '../core/roles';
 import { serverProfileSchema, type ServerProfile } from '../core/serverProfile';
 import { loadSampleData } from '../localServer/sampleData';
-import { CatalogError } from '../postgres/catalog/catalogError';
 import { initializeCatalog } from '../postgres/catalog/migrate';
-import { describeLoginFailure } from '../postgres/loginFailure';
 import { addMember, createMember, listWorkspaces, regeneratePassword, removeMember, setMemberRole, type WorkspaceSummary } from '../postgres/workspace/catalogCalls';
 import { createWorkspace, deleteWorkspace } from '../postgres/workspace/provisioning';
-import { roleLabel } from './format';
+import { listTables, type TableInfo } from '../postgres/workspace/tables';
+import { roleLabel, tableKindLabel } from './format';
 import type { Log } from './log';
 import { ConnectServerPanel } from './panels/connectServerPanel';
 import { confirmRegeneration, CredentialsPanel } from './panels/credentialsPanel';
+import { PreviewPanel } from './panels/previewPanel';
 import type { LocalServerController } from './localServerController';
 import type { ServerStore } from './serverStore';
 import type { Sessions } from './sessions';
+import { userMessage } from './userMessage';
 import type { TreeNode, WorkspacesTree } from './workspacesTree';
 
 interface Services {
@@ -77,6 +78,29 @@ async function resolveWorkspace(services: Services, arg: unknown, title: string)
   return picked ? { profile, workspace: picked.workspace } : undefined;
 }
 
+/** The table of a tree item, of `{ schema, table }`, or picked from the workspace's tables. */
+async function resolveTable(services: Services, ref: WorkspaceRef, arg: unknown): Promise<{ schema: string; name: string } | undefined> {
+  if (arg && typeof arg === 'object') {
+    const given = (arg as { table?: unknown; schema?: unknown }).table;
+    if (given && typeof given === 'object' && typeof (given as TableInfo).name === 'string' && typeof (given as TableInfo).schema === 'string') {
+      return { schema: (given as TableInfo).schema, name: (given as TableInfo).name };
+    }
+    if (typeof given === 'string') {
+      const schema = (arg as { schema?: unknown }).schema;
+      return { schema: typeof schema === 'string' ? schema : 'public', name: given };
+    }
+  }
+  const tables = await services.sessions.database(ref.profile, ref.workspace.dbName, (c) => listTables(c));
+  if (tables.length === 0) {
+    throw new Error(vscode.l10n.t('The workspace "{0}" has no tables yet.', ref.workspace.name));
+  }
+  const picked = await vscode.window.showQuickPick(
+    tables.map((table) => ({ label: table.schema === 'public' ? table.name : `${table.schema}.${table.name}`, description: tableKindLabel(table.kind), table })),
+    { title: vscode.l10n.t('Preview Table'), placeHolder: vscode.l10n.t('Choose a table or view') },
+  );
+  return picked?.table;
+}
+
 async function pickRole(title: string, given: unknown): Promise<WorkspaceRole | undefined> {
   if (isWorkspaceRole(given)) {
     return given;
@@ -90,15 +114,6 @@ async function pickRole(title: string, given: unknown): Promise<WorkspaceRole | 
     { title, placeHolder: vscode.l10n.t('Choose a role') },
   );
   return picked?.role;
-}
-
-/** What to tell the user about a failure: advice when we have some, else the error's own words (secrets masked). */
-function userMessage(err: unknown): string {
-  if (err instanceof CatalogError) {
-    return err.message;
-  }
-  const failure = describeLoginFailure(err);
-  return failure.kind === 'other' ? failure.detail : `${vscode.l10n.t(failure.message)} (${failure.detail})`;
 }
 
 function progress<T>(title: string, task: () => Promise<T>): Thenable<T> {
@@ -264,6 +279,17 @@ export function registerCommands(context: vscode.ExtensionContext, services: Ser
     const ref = await resolveWorkspace(services, arg, vscode.l10n.t('Show Database Credentials'));
     if (ref) {
       CredentialsPanel.show(extensionUri, sessions, log, ref.profile, ref.workspace);
+    }
+  });
+
+  register('openhexa.previewTable', async (arg?: unknown) => {
+    const ref = await resolveWorkspace(services, arg, vscode.l10n.t('Preview Table'));
+    if (!ref) {
+      return;
+    }
+    const table = await resolveTable(services, ref, arg);
+    if (table) {
+      await PreviewPanel.show(extensionUri, sessions, log, ref.profile, ref.workspace, table);
     }
   });
 

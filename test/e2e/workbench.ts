@@ -74,3 +74,13 @@ export function extensionLog(userData: string): string {
   }
   return found.map((f) => fs.readFileSync(f, 'utf8')).join('\n');
 }
+
+/** Keeps a picture of the workbench when a test of the calling suite fails. */
+export function screenshotFailures(page: () => Page | undefined, prefix = 'failed'): void {
+  afterEach(async function () {
+    const current = page();
+    if (this.currentTest?.state === 'failed' && current) {
+      await screenshot(current, `${prefix}-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`);
+    }
+  });
+}

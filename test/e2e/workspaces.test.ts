@@ -6,7 +6,7 @@ import { Client } from 'pg';
 import { createMember } from '../../src/postgres/workspace/catalogCalls';
 import { startTestServer, type TestServer } from '../fixtures/postgresServer';
 import { buildVsix, ensureHarness, launchBrowser, startCodeServer, type CodeServer } from '../harness/codeServer';
-import { openContainer, runCommand, screenshot, webview } from './workbench';
+import { openContainer, screenshotFailures, runCommand, screenshot, webview } from './workbench';
 
 const PLATFORM = 'e2e_platform';
 const PLATFORM_PASSWORD = 'platform-Pw-e2e';
@@ -66,11 +66,7 @@ describe('workspaces end to end: an admin and a viewer on a real server', functi
     await openContainer(page, 'OpenHEXA');
   });
 
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && page) {
-      await screenshot(page, `failed-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`);
-    }
-  });
+  screenshotFailures(() => page);
 
   after(async () => {
     await browser?.close();

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { Writable } from 'node:stream';
 import { Cancelled, QueryLane } from '../../src/postgres/preview/queryLane';
 import { PreviewSession } from '../../src/postgres/preview/previewSession';
 import { testServer } from './setup';
@@ -70,6 +71,24 @@ describe('preview session: a member\'s own login, cancel on close and on newer r
       const newer = session.page({ pageSize: 2 });
       await assert.rejects(older, (err) => err instanceof Cancelled && err.reason === 'superseded');
       assert.equal((await newer).rows.length, 2);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('Cancel stops a running export on the server and says it was the user', async () => {
+    const session = new PreviewSession({ ...w.viewer, database: w.workspace.dbName }, 'public', slowView);
+    try {
+      const chunks: Buffer[] = [];
+      const out = new Writable({ write: (chunk: Buffer, _e, cb) => (chunks.push(chunk), cb()) });
+      const exporting = session.exportCsv({ filters: [] }, out).then(() => undefined, (err: unknown) => err);
+      assert.ok(await eventually(async () => (await runningWith('COPY')) === 1), 'the export never started');
+      await session.cancelExport();
+      const err = await exporting;
+      assert.ok(err instanceof Cancelled && err.reason === 'user', String(err));
+      assert.ok(await eventually(async () => (await runningWith('COPY')) === 0));
+      // The session still pages after a cancelled export.
+      assert.equal((await session.page({ pageSize: 3 })).rows.length, 3);
     } finally {
       await session.close();
     }

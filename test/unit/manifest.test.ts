@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { M } from '../../src/core/messages';
 import { CONNECT_SERVER_STRINGS } from '../../src/protocol/connectServerStrings';
 import { CREDENTIALS_STRINGS } from '../../src/protocol/credentialsStrings';
+import { PREVIEW_STRINGS } from '../../src/protocol/previewStrings';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 const readJson = <T>(file: string): T => JSON.parse(fs.readFileSync(path.join(ROOT, file), 'utf8')) as T;
@@ -55,7 +56,7 @@ describe('manifest and translations', () => {
   });
 
   it('translates every runtime string of the extension into French', () => {
-    const english = [...l10nLiterals(), ...CONNECT_SERVER_STRINGS, ...CREDENTIALS_STRINGS, ...Object.values(M)];
+    const english = [...l10nLiterals(), ...CONNECT_SERVER_STRINGS, ...CREDENTIALS_STRINGS, ...PREVIEW_STRINGS, ...Object.values(M)];
     assert.ok(english.length > 40);
     assert.deepEqual([...new Set(english)].filter((s) => !(s in bundleFr)), []);
   });

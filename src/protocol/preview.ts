@@ -1,0 +1,68 @@
+import { z } from 'zod';
+
+/** Messages between a table preview panel and its controller; validated at both ends. */
+export const filterOpSchema = z.enum(['eq', 'ne', 'lt', 'gt', 'contains', 'startsWith', 'isNull', 'isNotNull', 'in']);
+
+export const filterSchema = z
+  .object({
+    column: z.string().min(1),
+    op: filterOpSchema,
+    value: z.string().max(100_000).optional(),
+    values: z.array(z.string().max(100_000)).max(10_000).optional(),
+  })
+  .refine((f) => (f.op === 'in' ? f.values !== undefined : ['isNull', 'isNotNull'].includes(f.op) || f.value !== undefined), {
+    message: 'This filter needs a value',
+  });
+
+export const sortSchema = z.object({ column: z.string().min(1), direction: z.enum(['asc', 'desc']) });
+
+/** What the grid shows: the sort and filters that every page, count and export applies. */
+export const viewSchema = z.object({ sort: sortSchema.optional(), filters: z.array(filterSchema).max(50) });
+export type PreviewView = z.infer<typeof viewSchema>;
+
+export const cursorSchema = z.object({
+  sortValue: z.string().nullable().optional(),
+  key: z.array(z.string()),
+  offset: z.number().int().nonnegative().optional(),
+});
+
+export const previewToHostSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ready') }),
+  z.object({ type: z.literal('page'), requestId: z.number().int(), view: viewSchema, after: cursorSchema.optional(), pageSize: z.number().int().min(1).max(5000) }),
+  z.object({ type: z.literal('estimate'), view: viewSchema }),
+  z.object({ type: z.literal('count'), view: viewSchema }),
+  z.object({ type: z.literal('openValue'), view: viewSchema, column: z.string(), at: cursorSchema }),
+  z.object({ type: z.literal('copy'), text: z.string(), rows: z.number().int().nonnegative() }),
+  z.object({ type: z.literal('export'), view: viewSchema }),
+  z.object({ type: z.literal('cancelExport') }),
+]);
+export type PreviewToHost = z.infer<typeof previewToHostSchema>;
+
+export const previewColumnSchema = z.object({ name: z.string(), type: z.string() });
+
+export const previewToWebviewSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('init'),
+    strings: z.record(z.string()),
+    locale: z.string(),
+    table: z.object({ schema: z.string(), name: z.string(), workspace: z.string() }),
+    columns: z.array(previewColumnSchema),
+    keyKind: z.enum(['primary key', 'ctid', 'position']),
+  }),
+  z.object({
+    type: z.literal('page'),
+    requestId: z.number().int(),
+    rows: z.array(z.array(z.string().nullable())),
+    truncated: z.array(z.tuple([z.number().int(), z.number().int()])),
+    at: z.array(cursorSchema),
+    next: cursorSchema.optional(),
+  }),
+  z.object({ type: z.literal('pageError'), requestId: z.number().int(), message: z.string() }),
+  z.object({ type: z.literal('initError'), message: z.string() }),
+  z.object({ type: z.literal('rowCount'), rows: z.number().nonnegative(), exact: z.boolean() }),
+  z.object({ type: z.literal('countError'), message: z.string() }),
+  z.object({ type: z.literal('exportProgress'), bytes: z.number().nonnegative() }),
+  z.object({ type: z.literal('exportEnded'), outcome: z.enum(['done', 'cancelled', 'failed']), message: z.string() }),
+  z.object({ type: z.literal('notice'), text: z.string(), error: z.boolean() }),
+]);
+export type PreviewToWebview = z.infer<typeof previewToWebviewSchema>;

@@ -1,0 +1,12 @@
+import * as vscode from 'vscode';
+import { CatalogError } from '../postgres/catalog/catalogError';
+import { describeLoginFailure } from '../postgres/loginFailure';
+
+/** What to tell the user about a failure: advice when we have some, else the error's own words (secrets masked). */
+export function userMessage(err: unknown): string {
+  if (err instanceof CatalogError) {
+    return err.message;
+  }
+  const failure = describeLoginFailure(err);
+  return failure.kind === 'other' ? failure.detail : `${vscode.l10n.t(failure.message)} (${failure.detail})`;
+}

@@ -1,0 +1,211 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
+import { Client } from 'pg';
+import { initializeCatalog } from '../../src/postgres/catalog/migrate';
+import { createMember } from '../../src/postgres/workspace/catalogCalls';
+import { createWorkspace } from '../../src/postgres/workspace/provisioning';
+import { startTestServer, type TestServer } from '../fixtures/postgresServer';
+import { buildVsix, ensureHarness, launchBrowser, startCodeServer, type CodeServer } from '../harness/codeServer';
+import { openContainer, screenshotFailures, screenshot, webview } from './workbench';
+
+const PLATFORM = 'e2e_preview_platform';
+const PLATFORM_PASSWORD = 'platform-Pw-preview';
+const CATALOG = 'openhexa';
+const ROWS = 1_000_000;
+
+describe('table preview end to end: a viewer on a 1,000,000-row table', function () {
+  this.timeout(420_000);
+  let pg: TestServer;
+  let server: CodeServer;
+  let browser: Browser;
+  let page: Page;
+  let dbName = '';
+  let viewer = '';
+
+  const row = (text: string | RegExp): Locator => page.locator('.pane-body .monaco-list-row', { hasText: text }).first();
+  const frame = (): FrameLocator => webview(page);
+  /** Text of the cells of rendered row `r` (0-based), as the grid shows them. */
+  const cells = async (r: number): Promise<string[]> => frame().locator(`.grid-row[aria-rowindex="${r + 2}"] .grid-td`).allInnerTexts();
+  const loaded = async (): Promise<number> => Number(await frame().locator('[data-loaded]').getAttribute('data-loaded'));
+  const asAdmin = async <T>(database: string, fn: (c: Client) => Promise<T>): Promise<T> => {
+    const c = await pg.connect({ database });
+    try {
+      return await fn(c);
+    } finally {
+      await c.end();
+    }
+  };
+
+  before(async () => {
+    ensureHarness();
+    pg = await startTestServer();
+    await asAdmin('postgres', (c) => c.query(`CREATE ROLE ${PLATFORM} LOGIN CREATEDB CREATEROLE PASSWORD '${PLATFORM_PASSWORD}'`));
+    const platform = { host: pg.host, port: pg.port, user: PLATFORM, password: PLATFORM_PASSWORD, sslmode: 'disable' as const };
+    await initializeCatalog(platform, CATALOG);
+    const workspace = await createWorkspace(platform, CATALOG, 'Surveillance');
+    dbName = workspace.dbName;
+    viewer = 'e2e_viewer_vera';
+    const editor = 'e2e_editor_eddie';
+    const catalog = new Client({ ...platform, database: CATALOG });
+    await catalog.connect();
+    const viewerPassword = await createMember(catalog, workspace.slug, viewer, 'viewer');
+    const editorPassword = await createMember(catalog, workspace.slug, editor, 'editor');
+    await catalog.end();
+    // The editor loads the data, as a team would; the viewer previews it with their own login.
+    const data = new Client({ host: pg.host, port: pg.port, user: editor, password: editorPassword, database: dbName });
+    await data.connect();
+    await data.query(`CREATE TABLE visits (id bigint PRIMARY KEY, district text NOT NULL, cases integer, reported_at timestamptz NOT NULL, note text)`);
+    await data.query(
+      `INSERT INTO visits SELECT g, 'district ' || (g % 97), CASE WHEN g % 11 = 0 THEN NULL ELSE (g * 7919) % 5000 END,
+              timestamptz '2024-01-01 00:00:00+00' + g * interval '1 minute', 'visit ' || g FROM generate_series(1::bigint, ${ROWS}) g`,
+    );
+    await data.query('ANALYZE visits');
+    await data.end();
+
+    const pgpass = path.join(fs.mkdtempSync(path.join(pg.baseDir, 'pgpass-')), 'pgpass');
+    fs.writeFileSync(pgpass, `127.0.0.1:${pg.port}:*:${viewer}:${viewerPassword}\n`, { mode: 0o600 });
+    server = await startCodeServer({ vsixes: [buildVsix()], env: { PGPASSFILE: pgpass } });
+    const settingsFile = path.join(server.userData, 'User', 'settings.json');
+    const current = JSON.parse(fs.readFileSync(settingsFile, 'utf8')) as Record<string, unknown>;
+    fs.writeFileSync(
+      settingsFile,
+      JSON.stringify({ ...current, 'openhexa.servers': [{ label: 'Team (viewer)', host: '127.0.0.1', port: pg.port, user: viewer, sslmode: 'disable', catalogDatabase: CATALOG }] }, null, 2),
+    );
+    browser = await launchBrowser();
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    page = await context.newPage();
+    await page.goto(server.url);
+    await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
+    await openContainer(page, 'OpenHEXA');
+  });
+
+  screenshotFailures(() => page, 'failed-preview');
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    await pg?.stop();
+  });
+
+  it('opens on the first rows of the table, read through the viewer\'s own login', async () => {
+    await row('Team (viewer)').click();
+    await row('Surveillance').click({ timeout: 60_000 });
+    await row('Database').click({ timeout: 30_000 });
+    const table = row(/^visits/);
+    await table.waitFor({ timeout: 30_000 });
+    await table.hover();
+    await table.locator('.action-label[aria-label="Preview Data"]').click();
+    await frame().locator('.grid-row[aria-rowindex="2"]').waitFor({ timeout: 30_000 });
+    const first = await cells(0);
+    assert.equal(first[0], '1');
+    assert.equal(first[1], 'district 1');
+    assert.match(first[3]!, /^2024-01-01 00:01:00\+00/);
+    assert.equal(await frame().locator('[data-key-kind]').getAttribute('data-key-kind'), 'primary key');
+    const estimate = Number(await frame().locator('[data-rows]').getAttribute('data-rows', { timeout: 20_000 }));
+    assert.ok(Math.abs(estimate - ROWS) < ROWS * 0.1, `estimate ${estimate}`);
+    const sessions = await asAdmin('postgres', (c) => c.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE usename = $1 AND datname = $2`, [viewer, dbName]));
+    assert.ok(sessions.rows[0].n >= 1, 'the preview did not read through the viewer login');
+    await screenshot(page, 'preview-first-rows');
+  });
+
+  it('sorts by a column on header click: ascending, then descending with the NULLs first', async () => {
+    const header = frame().locator('.grid-th[data-column="cases"]');
+    await header.click();
+    await frame().locator('.grid-th[data-column="cases"][aria-sort="ascending"]').waitFor();
+    await frame().locator('.grid-row[aria-rowindex="2"] .grid-td', { hasText: /^0$/ }).first().waitFor({ timeout: 30_000 });
+    const ascending = await Promise.all([0, 1, 2, 3, 4].map(async (r) => Number((await cells(r))[2])));
+    assert.deepEqual(ascending, [...ascending].sort((a, b) => a - b));
+    await header.click();
+    await frame().locator('.grid-th[data-column="cases"][aria-sort="descending"]').waitFor();
+    await frame().locator('.grid-row[aria-rowindex="2"] .grid-td.null').first().waitFor({ timeout: 30_000 });
+    assert.match(await header.innerText(), /NULLS FIRST/);
+    await screenshot(page, 'preview-sorted-desc');
+    await header.click();
+    await frame().locator('.grid-th[data-column="cases"][aria-sort="none"]').waitFor();
+    await frame().locator('.grid-row[aria-rowindex="2"] .grid-td', { hasText: /^1$/ }).first().waitFor({ timeout: 30_000 });
+  });
+
+  it('scrolls deep with the keyboard, loading page after page without a gap or a repeat', async () => {
+    const grid = frame().locator('.grid');
+    await grid.click({ position: { x: 200, y: 60 } });
+    let last = 0;
+    for (let i = 0; i < 40 && last < 30_000; i++) {
+      await page.keyboard.press('Control+End');
+      const now = await loaded();
+      if (now === last) {
+        await new Promise((r) => setTimeout(r, 300));
+      }
+      last = await loaded();
+    }
+    assert.ok(last >= 30_000, `only ${last} rows loaded`);
+    await page.keyboard.press('Control+End');
+    const lastRendered = frame().locator('.grid-row[aria-rowindex] .grid-rownum').last();
+    const rowNumber = Number(await lastRendered.innerText());
+    const ids = await cells(rowNumber - 1);
+    assert.equal(ids[0], String(rowNumber), 'row N does not hold id N: a row was skipped or repeated');
+    await screenshot(page, 'preview-scrolled-deep');
+  });
+
+  it('filters with parameters, counts exactly and exports a CSV with one line per matching row', async () => {
+    await frame().locator('[data-action="add-filter"]').click();
+    const column = frame().locator('[data-filter-column="0"]');
+    await column.click();
+    await column.locator('vscode-option[value="district"]').click();
+    const value = frame().locator('[data-filter-value="0"] input');
+    await value.fill('district 7');
+    await value.press('Enter');
+    await frame().locator('.grid-row[aria-rowindex="2"] .grid-td', { hasText: /^district 7$/ }).first().waitFor({ timeout: 30_000 });
+    const firstIds = await Promise.all([0, 1, 2].map(async (r) => (await cells(r))[0]));
+    assert.deepEqual(firstIds, ['7', '104', '201']);
+    await frame().locator('[data-action="count"]').click();
+    await frame().locator('[data-exact="true"]').waitFor({ timeout: 30_000 });
+    const counted = Number(await frame().locator('[data-rows]').getAttribute('data-rows'));
+    const expected = await asAdmin(dbName, (c) => c.query(`SELECT count(*)::int AS n FROM visits WHERE district = 'district 7'`));
+    assert.equal(counted, expected.rows[0].n);
+    await screenshot(page, 'preview-filtered');
+
+    // The save dialog offers <open folder>/<table>.csv: accept it.
+    const target = path.join(server.folder, 'visits.csv');
+    await frame().locator('[data-action="export"]').click();
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout: 20_000 });
+    for (let i = 0; i < 50 && !/visits\.csv$/.test(await input.inputValue()); i++) {
+      await page.waitForTimeout(200);
+    }
+    assert.match(await input.inputValue(), /visits\.csv$/);
+    await page.keyboard.press('Enter');
+    await frame().locator('[data-outcome="done"]').waitFor({ timeout: 120_000 });
+    const lines = fs.readFileSync(target, 'utf8').trimEnd().split('\n');
+    assert.equal(lines[0], 'id,district,cases,reported_at,note');
+    assert.equal(lines.length - 1, counted, 'the CSV does not have one line per filtered row');
+    assert.ok(!fs.existsSync(`${target}.part`));
+    await screenshot(page, 'preview-exported');
+  });
+
+  it('keeps its rows and filters in a high-contrast theme; closed, it leaves nothing running', async () => {
+    // As a user would: the theme picker (settings.json is not watched live by code-server here).
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.fill('>Preferences: Color Theme');
+    await page.locator('.quick-input-list .monaco-list-row[aria-label^="Preferences: Color Theme"]').first().click();
+    await input.fill('Default High Contrast');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: /Default High Contrast$/ }).first().click();
+    await frame().locator('body.vscode-high-contrast').waitFor({ timeout: 30_000 });
+    await frame().locator('.grid-row[aria-rowindex="2"] .grid-td', { hasText: /^district 7$/ }).first().waitFor();
+    await screenshot(page, 'preview-high-contrast');
+    await page.locator('.tab', { hasText: 'Preview: visits' }).hover();
+    await page.locator('.tab', { hasText: 'Preview: visits' }).locator('.codicon-close').click();
+    await page.locator('.tab', { hasText: 'Preview: visits' }).waitFor({ state: 'detached', timeout: 20_000 });
+    const until = Date.now() + 10_000;
+    let active = -1;
+    while (Date.now() < until) {
+      active = (await asAdmin('postgres', (c) => c.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE usename = $1 AND state = 'active'`, [viewer]))).rows[0].n;
+      if (active === 0) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    assert.equal(active, 0, 'a query of the closed preview still runs');
+  });
+});

@@ -1,0 +1,346 @@
+import { previewToHostSchema, previewToWebviewSchema, type PreviewToHost, type PreviewToWebview, type PreviewView } from '../../src/protocol/preview';
+import type { PREVIEW_STRINGS } from '../../src/protocol/previewStrings';
+import { channel, h } from '../shared/host';
+import { registerControls, setValue, valueOf } from '../toolkit';
+import { Grid, type GridColumn } from './grid';
+
+type Text = (typeof PREVIEW_STRINGS)[number];
+type Cursor = NonNullable<Extract<PreviewToHost, { type: 'page' }>['after']>;
+type Filter = PreviewView['filters'][number];
+type FilterOp = Filter['op'];
+
+const FIRST_PAGE = 500;
+const NEXT_PAGE = 2000;
+
+const host = channel<PreviewToHost, PreviewToWebview>(previewToHostSchema, previewToWebviewSchema);
+let strings: Record<string, string> = {};
+const t = (text: Text): string => strings[text] ?? text;
+const fmt = (text: string, ...args: string[]): string => text.replace(/\{(\d+)\}/g, (_, i: string) => args[Number(i)] ?? '');
+let numbers = new Intl.NumberFormat('en');
+const app = document.getElementById('app')!;
+
+const OPS: { op: FilterOp; label: Text; needs: 'value' | 'values' | 'none' }[] = [
+  { op: 'eq', label: 'equals', needs: 'value' },
+  { op: 'ne', label: 'not equal to', needs: 'value' },
+  { op: 'lt', label: 'less than', needs: 'value' },
+  { op: 'gt', label: 'greater than', needs: 'value' },
+  { op: 'contains', label: 'contains', needs: 'value' },
+  { op: 'startsWith', label: 'starts with', needs: 'value' },
+  { op: 'isNull', label: 'is null', needs: 'none' },
+  { op: 'isNotNull', label: 'is not null', needs: 'none' },
+  { op: 'in', label: 'in list', needs: 'values' },
+];
+
+interface Draft {
+  column: string;
+  op: FilterOp;
+  text: string;
+}
+
+let columns: GridColumn[] = [];
+let view: PreviewView = { filters: [] };
+let drafts: Draft[] = [];
+let at: Cursor[] = [];
+let next: Cursor | undefined;
+let ended = false;
+let requestId = 0;
+let waitingFor: number | undefined;
+let exporting = false;
+
+const grid = new Grid({
+  needMore: () => requestMore(),
+  sort: (column) => cycleSort(column),
+  open: (r, c) => openValue(r, c),
+  copy: (text, rows) => host.post({ type: 'copy', text, rows }),
+  t: (text) => t(text as Text),
+});
+
+const titleEl = h('h1', { class: 'preview-title' });
+const keyNote = h('span', { class: 'key-note' });
+const filterRows = h('div', { class: 'filter-rows' });
+const errorBanner = h('div', { class: 'status status-error', role: 'alert', hidden: true });
+const rowCountEl = h('span', { class: 'row-count', 'data-row-count': '' });
+const loadedEl = h('span', { class: 'loaded' });
+const noticeEl = h('span', { class: 'notice', role: 'status', 'aria-live': 'polite' });
+const exportStatus = h('span', { class: 'export-status', 'aria-live': 'polite' });
+const emptyState = h('div', { class: 'empty-state', hidden: true });
+
+function button(label: string, onClick: () => void, attrs: Record<string, string> = {}): HTMLElement {
+  const el = h('vscode-button', { appearance: 'secondary', ...attrs }, label);
+  el.addEventListener('click', onClick);
+  return el;
+}
+
+const countButton = button(t('Count exactly'), () => countExactly(), { 'data-action': 'count' });
+const exportButton = button(t('Export CSV…'), () => startExport(), { 'data-action': 'export' });
+const cancelExportButton = button(t('Cancel export'), () => host.post({ type: 'cancelExport' }), { 'data-action': 'cancel-export', hidden: 'true' });
+
+function layout(): void {
+  const actions = h(
+    'div',
+    { class: 'toolbar', role: 'toolbar' },
+    button(t('Copy cell'), () => grid.copyCell(), { 'data-action': 'copy-cell' }),
+    button(t('Copy row'), () => grid.copyRows(), { 'data-action': 'copy-row' }),
+    button(t('Copy selection'), () => grid.copySelection(), { 'data-action': 'copy-selection' }),
+    button(t('Open value'), () => openValue(grid.activeCell.r, grid.activeCell.c), { 'data-action': 'open-value' }),
+    h('span', { class: 'grow' }),
+    exportStatus,
+    cancelExportButton,
+    exportButton,
+  );
+  const filters = h(
+    'section',
+    { class: 'filters', 'aria-label': t('Filters') },
+    filterRows,
+    h(
+      'div',
+      { class: 'buttons' },
+      button(t('Add filter'), () => addFilter(), { 'data-action': 'add-filter' }),
+      button(t('Apply'), () => applyFilters(), { 'data-action': 'apply-filters', appearance: 'primary' }),
+      button(t('Clear'), () => clearFilters(), { 'data-action': 'clear-filters' }),
+    ),
+  );
+  const footer = h('footer', { class: 'preview-status' }, rowCountEl, countButton, h('span', { class: 'sep' }, '·'), loadedEl, h('span', { class: 'grow' }), noticeEl);
+  const help = h('p', { class: 'keys-help' }, t('Arrows move, Shift+arrows select, Ctrl+C copies as TSV, Enter opens the value, Home/End and Ctrl+Home/End jump'));
+  app.replaceChildren(h('div', { class: 'preview' }, h('header', { class: 'preview-head' }, titleEl, keyNote), filters, actions, errorBanner, h('div', { class: 'grid-wrap' }, grid.element, emptyState), footer, help));
+  app.removeAttribute('aria-busy');
+}
+
+function renderFilters(): void {
+  filterRows.replaceChildren(
+    ...drafts.map((draft, i) => {
+      const column = h('vscode-dropdown', { 'aria-label': t('Column'), 'data-filter-column': String(i) }, ...columns.map((c) => h('vscode-option', { value: c.name }, c.name)));
+      const op = h('vscode-dropdown', { 'aria-label': t('Operator'), 'data-filter-op': String(i) }, ...OPS.map((o) => h('vscode-option', { value: o.op }, t(o.label))));
+      const needs = OPS.find((o) => o.op === draft.op)?.needs ?? 'value';
+      const value = h('vscode-text-field', {
+        'aria-label': needs === 'values' ? t('Values, comma-separated') : t('Value'),
+        placeholder: needs === 'values' ? t('Values, comma-separated') : t('Value'),
+        'data-filter-value': String(i),
+        hidden: needs === 'none',
+      });
+      setTimeout(() => {
+        setValue(column, draft.column);
+        setValue(op, draft.op);
+        setValue(value, draft.text);
+      });
+      column.addEventListener('change', () => (draft.column = valueOf(column)));
+      op.addEventListener('change', () => {
+        draft.op = valueOf(op) as FilterOp;
+        renderFilters();
+      });
+      value.addEventListener('input', () => (draft.text = valueOf(value)));
+      value.addEventListener('keydown', (e) => {
+        if ((e as KeyboardEvent).key === 'Enter') {
+          draft.text = valueOf(value);
+          applyFilters();
+        }
+      });
+      const remove = button('×', () => {
+        drafts.splice(i, 1);
+        renderFilters();
+      }, { 'aria-label': t('Remove this filter'), title: t('Remove this filter'), 'data-filter-remove': String(i) });
+      return h('div', { class: 'filter-row' }, column, op, value, remove);
+    }),
+  );
+}
+
+function addFilter(): void {
+  const { c } = grid.activeCell;
+  drafts.push({ column: columns[c]?.name ?? columns[0]?.name ?? '', op: 'eq', text: '' });
+  renderFilters();
+  setTimeout(() => (filterRows.querySelector(`[data-filter-value="${drafts.length - 1}"]`) as HTMLElement | null)?.focus(), 50);
+}
+
+function filtersOf(list: Draft[]): Filter[] {
+  return list
+    .filter((d) => d.column)
+    .map((d): Filter => {
+      const needs = OPS.find((o) => o.op === d.op)?.needs;
+      if (needs === 'none') return { column: d.column, op: d.op };
+      if (needs === 'values') {
+        return { column: d.column, op: d.op, values: d.text.split(',').map((v) => v.trim()).filter((v) => v.length > 0) };
+      }
+      return { column: d.column, op: d.op, value: d.text };
+    });
+}
+
+function applyFilters(): void {
+  view = { ...view, filters: filtersOf(drafts) };
+  reload();
+}
+
+function clearFilters(): void {
+  drafts = [];
+  renderFilters();
+  applyFilters();
+}
+
+function cycleSort(column: string): void {
+  const current = view.sort?.column === column ? view.sort.direction : undefined;
+  const sort = current === undefined ? { column, direction: 'asc' as const } : current === 'asc' ? { column, direction: 'desc' as const } : undefined;
+  view = { ...view, sort };
+  grid.setSort(sort);
+  reload();
+}
+
+/** A new sort or filter: back to the first page, an estimate of the rows it matches. */
+function reload(): void {
+  at = [];
+  next = undefined;
+  ended = false;
+  grid.reset();
+  emptyState.hidden = true;
+  errorBanner.hidden = true;
+  rowCountEl.textContent = '';
+  countButton.hidden = false;
+  request(undefined, FIRST_PAGE);
+  host.post({ type: 'estimate', view });
+}
+
+function request(after: Cursor | undefined, pageSize: number): void {
+  requestId += 1;
+  waitingFor = requestId;
+  grid.setFooter(t('Loading…'));
+  host.post({ type: 'page', requestId, view, after, pageSize });
+}
+
+function requestMore(): void {
+  if (waitingFor === undefined && !ended && next && errorBanner.hidden) {
+    request(next, NEXT_PAGE);
+  }
+}
+
+function showLoaded(): void {
+  loadedEl.textContent = fmt(t('{0} loaded'), numbers.format(grid.rowCount));
+  loadedEl.setAttribute('data-loaded', String(grid.rowCount));
+}
+
+function showRowCount(rows: number, exact: boolean): void {
+  rowCountEl.textContent = fmt(exact ? t('{0} rows') : t('about {0} rows'), numbers.format(rows));
+  rowCountEl.setAttribute('data-exact', String(exact));
+  rowCountEl.setAttribute('data-rows', String(rows));
+  countButton.hidden = exact;
+}
+
+function countExactly(): void {
+  rowCountEl.textContent = t('Counting…');
+  countButton.hidden = true;
+  host.post({ type: 'count', view });
+}
+
+function openValue(r: number, c: number): void {
+  const row = at[r];
+  const column = columns[c];
+  if (row && column) {
+    host.post({ type: 'openValue', view, column: column.name, at: row });
+  }
+}
+
+function startExport(): void {
+  if (!exporting) {
+    exporting = true;
+    exportButton.setAttribute('disabled', '');
+    host.post({ type: 'export', view });
+  }
+}
+
+function showError(message: string, retry: () => void): void {
+  errorBanner.replaceChildren(h('span', {}, message), button(t('Retry'), () => {
+    errorBanner.hidden = true;
+    retry();
+  }, { 'data-action': 'retry' }));
+  errorBanner.hidden = false;
+}
+
+let noticeTimer: ReturnType<typeof setTimeout> | undefined;
+function notice(text: string, error: boolean): void {
+  noticeEl.textContent = text;
+  noticeEl.classList.toggle('error', error);
+  clearTimeout(noticeTimer);
+  noticeTimer = setTimeout(() => (noticeEl.textContent = ''), error ? 15_000 : 4_000);
+}
+
+host.onMessage((message) => {
+  switch (message.type) {
+    case 'init': {
+      strings = message.strings;
+      numbers = new Intl.NumberFormat(message.locale);
+      columns = message.columns;
+      layout();
+      const { schema, name, workspace } = message.table;
+      titleEl.textContent = `${workspace} › ${schema === 'public' ? name : `${schema}.${name}`}`;
+      keyNote.textContent =
+        message.keyKind === 'primary key'
+          ? t('Paged by primary key.')
+          : message.keyKind === 'ctid'
+            ? t('Paged by physical row position (ctid): this table has no primary key.')
+            : t('This view has no key: rows are read by position, slower deep down, and may shift if the data changes while you scroll.');
+      keyNote.setAttribute('data-key-kind', message.keyKind);
+      grid.setColumns(columns);
+      renderFilters();
+      reload();
+      grid.focus();
+      return;
+    }
+    case 'initError':
+      app.replaceChildren(h('div', { class: 'status status-error', role: 'alert' }, message.message));
+      app.removeAttribute('aria-busy');
+      return;
+    case 'page': {
+      if (message.requestId !== waitingFor) {
+        return;
+      }
+      waitingFor = undefined;
+      grid.append(message.rows, message.truncated);
+      at.push(...message.at);
+      next = message.next;
+      ended = !message.next;
+      grid.setFooter(ended && grid.rowCount > 0 ? t('End of the table') : '');
+      showLoaded();
+      if (ended) {
+        showRowCount(grid.rowCount, true);
+      }
+      if (grid.rowCount === 0) {
+        emptyState.textContent = view.filters.length > 0 ? t('No rows match these filters.') : t('This table is empty.');
+        emptyState.hidden = false;
+      }
+      return;
+    }
+    case 'pageError':
+      if (message.requestId === waitingFor) {
+        waitingFor = undefined;
+        grid.setFooter('');
+        const after = next;
+        showError(message.message, () => request(after, after ? NEXT_PAGE : FIRST_PAGE));
+      }
+      return;
+    case 'rowCount':
+      if (!(ended && !message.exact)) {
+        showRowCount(message.rows, message.exact);
+      }
+      return;
+    case 'countError':
+      rowCountEl.textContent = '';
+      countButton.hidden = false;
+      notice(message.message, true);
+      return;
+    case 'exportProgress':
+      exportStatus.textContent = fmt(t('Exporting… {0} written'), `${numbers.format(Math.round(message.bytes / 2 ** 20))} MiB`);
+      cancelExportButton.hidden = false;
+      return;
+    case 'exportEnded':
+      exporting = false;
+      exportButton.removeAttribute('disabled');
+      cancelExportButton.hidden = true;
+      exportStatus.textContent = message.message;
+      exportStatus.setAttribute('data-outcome', message.outcome);
+      exportStatus.classList.toggle('error', message.outcome === 'failed');
+      return;
+    case 'notice':
+      notice(message.text, message.error);
+      return;
+  }
+});
+
+registerControls();
+host.post({ type: 'ready' });
