@@ -2,7 +2,8 @@ import { fieldErrors, serverProfileSchema, SSL_MODES } from '../../src/core/serv
 import { parsePostgresUrl } from '../../src/core/postgresUrl';
 import { toHostSchema, toWebviewSchema, type ConnectForm, type ToHost, type ToWebview } from '../../src/protocol/connectServer';
 import type { CONNECT_SERVER_STRINGS } from '../../src/protocol/connectServerStrings';
-import { channel, h } from '../shared/host';
+import { h } from '../shared/dom';
+import { channel } from '../shared/host';
 import { registerControls, setDisabled, setValue, valueOf } from '../toolkit';
 
 type Text = (typeof CONNECT_SERVER_STRINGS)[number];

@@ -8,7 +8,8 @@ import {
   type CredentialsView,
 } from '../../src/protocol/credentials';
 import type { CREDENTIALS_STRINGS } from '../../src/protocol/credentialsStrings';
-import { channel, h } from '../shared/host';
+import { h } from '../shared/dom';
+import { channel } from '../shared/host';
 import { registerControls } from '../toolkit';
 
 type Text = (typeof CREDENTIALS_STRINGS)[number];

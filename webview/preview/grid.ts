@@ -1,5 +1,5 @@
 import { toTsv } from '../../src/core/tsv';
-import { h } from '../shared/host';
+import { h } from '../shared/dom';
 
 /**
  * Our own virtualized grid: however many rows are loaded, only the ones in
@@ -64,11 +64,20 @@ export class Grid {
   private frame = 0;
   private dragging = false;
   private footer = '';
+  private fitted = false;
+  private numeric: boolean[] = [];
+  private readonly rendered = new Map<number, HTMLElement>();
+  private renderedKey = '';
+  /** Bumped when the loaded rows are replaced, so no row from before is reused. */
+  private generation = 0;
+  private readonly footerRow: HTMLElement;
+  private styleKey = '';
 
   constructor(private readonly callbacks: GridCallbacks) {
     this.header = h('div', { class: 'grid-header', role: 'row', 'aria-rowindex': '1' });
     this.layer = h('div', { class: 'grid-layer', role: 'rowgroup' });
-    this.body = h('div', { class: 'grid-body' }, this.layer);
+    this.footerRow = h('div', { class: 'grid-row grid-footer', role: 'presentation', hidden: true });
+    this.body = h('div', { class: 'grid-body' }, this.layer, this.footerRow);
     this.element = h('div', { class: 'grid', role: 'grid', tabindex: '0', 'aria-multiselectable': 'true' }, this.header, this.body);
     this.element.addEventListener('scroll', () => this.schedule(), { passive: true });
     this.element.addEventListener('keydown', (e) => this.onKey(e));
@@ -86,6 +95,7 @@ export class Grid {
 
   setColumns(columns: GridColumn[]): void {
     this.columns = columns;
+    this.numeric = columns.map((c) => isNumeric(c.type));
     this.widths = columns.map(baseWidth);
     this.layout();
     this.renderHeader();
@@ -93,13 +103,22 @@ export class Grid {
 
   setSort(sort: GridSort | undefined): void {
     this.sort = sort;
+    // The sorted header also says where NULLs go: make room for it.
+    const c = this.columns.findIndex((column) => column.name === sort?.column);
+    if (c >= 0) {
+      const needed = (this.columns[c]!.type.length + ' · NULLS FIRST'.length) * 6.6 + 24;
+      this.widths[c] = Math.max(this.widths[c]!, Math.min(420, needed));
+      this.layout();
+    }
     this.renderHeader();
+    this.schedule();
   }
 
   /** Replaces the rows (a new sort or filter) and goes back to the top. */
   reset(): void {
     this.rows = [];
     this.truncated.clear();
+    this.generation += 1;
     this.anchor = { r: 0, c: this.active.c };
     this.active = { ...this.anchor };
     this.element.scrollTop = 0;
@@ -109,7 +128,9 @@ export class Grid {
 
   append(rows: (string | null)[][], truncated: [number, number][]): void {
     const start = this.rows.length;
-    if (start === 0 && rows.length > 0) {
+    if (!this.fitted && rows.length > 0) {
+      // Once: later pages and new sorts keep the widths the user has seen.
+      this.fitted = true;
       this.fitWidths(rows);
     }
     for (const row of rows) {
@@ -179,7 +200,7 @@ export class Grid {
     const sample = rows.slice(0, 200);
     this.widths = this.columns.map((column, c) => {
       const longest = sample.reduce((max, row) => Math.max(max, Math.min(60, row[c]?.length ?? 4)), 0);
-      return Math.min(420, Math.max(baseWidth(column), longest * 7.2 + 20));
+      return Math.max(this.widths[c] ?? 0, Math.min(420, Math.max(baseWidth(column), longest * 7.2 + 20)));
     });
     this.renderHeader();
   }
@@ -192,9 +213,18 @@ export class Grid {
       return at;
     });
     const template = `${ROWNUM_WIDTH}px ${this.widths.map((w) => `${w}px`).join(' ')}`;
-    this.element.style.setProperty('--grid-columns', template);
-    this.element.style.setProperty('--grid-width', `${x}px`);
-    this.body.style.height = `${(this.rows.length + (this.footer ? 1 : 0)) * ROW_HEIGHT}px`;
+    const height = (this.rows.length + (this.footer ? 1 : 0)) * ROW_HEIGHT;
+    // Writing a custom property restyles every row: only when something changed.
+    const styleKey = `${template}|${height}`;
+    if (styleKey === this.styleKey) {
+      return;
+    }
+    if (!this.styleKey.startsWith(`${template}|`)) {
+      this.element.style.setProperty('--grid-columns', template);
+      this.element.style.setProperty('--grid-width', `${x}px`);
+    }
+    this.styleKey = styleKey;
+    this.body.style.height = `${height}px`;
     this.element.setAttribute('aria-rowcount', String(this.rows.length + 1));
     this.element.setAttribute('aria-colcount', String(this.columns.length + 1));
   }
@@ -236,47 +266,47 @@ export class Grid {
     return Math.max(1, Math.floor((this.element.clientHeight - this.header.offsetHeight) / ROW_HEIGHT));
   }
 
+  /**
+   * Keeps the rendered rows that are still in view and builds only the ones
+   * that scrolled in, so a wheel step touches a few rows, not the screen.
+   * A change of selection or of the loaded rows rebuilds the visible ones.
+   */
   private render(): void {
     this.layout();
     const top = this.element.scrollTop;
     const height = this.element.clientHeight;
     const first = Math.max(0, Math.floor(top / ROW_HEIGHT) - OVERSCAN);
     const last = Math.min(this.rows.length, Math.ceil((top + height) / ROW_HEIGHT) + OVERSCAN);
-    const [r0, r1, c0, c1] = this.rect();
-    const fragment = document.createDocumentFragment();
-    for (let r = first; r < last; r++) {
-      const row = this.rows[r]!;
-      const el = h('div', { class: `grid-row${r % 2 ? ' odd' : ''}`, role: 'row', 'aria-rowindex': String(r + 2) });
-      el.style.transform = `translateY(${r * ROW_HEIGHT}px)`;
-      el.append(h('div', { class: 'grid-rownum', role: 'rowheader' }, String(r + 1)));
-      for (let c = 0; c < this.columns.length; c++) {
-        const value = row[c] ?? null;
-        const selected = r >= r0 && r <= r1 && c >= c0 && c <= c1;
-        const isActive = r === this.active.r && c === this.active.c;
-        const cut = this.truncated.has(`${r}:${c}`);
-        const cell = h('div', {
-          class: `grid-td${isNumeric(this.columns[c]!.type) ? ' num' : ''}${selected ? ' selected' : ''}${isActive ? ' active' : ''}${value === null ? ' null' : ''}`,
-          role: 'gridcell',
-          id: `cell-${r}-${c}`,
-          'aria-colindex': String(c + 2),
-          'aria-selected': selected ? 'true' : 'false',
-          'data-r': String(r),
-          'data-c': String(c),
-        });
-        cell.textContent = value === null ? 'NULL' : value.replace(/\r?\n/g, ' ⏎ ');
-        if (cut) {
-          cell.append(h('span', { class: 'cut', title: this.callbacks.t('Value cut for display: open it to see all of it') }, '…'));
-        }
-        el.append(cell);
+    const rect = this.rect();
+    const key = `${rect.join(',')}|${this.active.r},${this.active.c}|${this.generation}`;
+    if (key !== this.renderedKey) {
+      this.renderedKey = key;
+      for (const el of this.rendered.values()) {
+        el.remove();
       }
-      fragment.append(el);
+      this.rendered.clear();
     }
-    if (this.footer && last >= this.rows.length) {
-      const foot = h('div', { class: 'grid-row grid-footer', role: 'presentation' }, this.footer);
-      foot.style.transform = `translateY(${this.rows.length * ROW_HEIGHT}px)`;
-      fragment.append(foot);
+    for (const [r, el] of this.rendered) {
+      if (r < first || r >= last) {
+        el.remove();
+        this.rendered.delete(r);
+      }
     }
-    this.layer.replaceChildren(fragment);
+    const added = document.createDocumentFragment();
+    for (let r = first; r < last; r++) {
+      if (!this.rendered.has(r)) {
+        const el = this.rowElement(r, rect);
+        this.rendered.set(r, el);
+        added.append(el);
+      }
+    }
+    this.layer.append(added);
+    const showFooter = this.footer !== '' && last >= this.rows.length;
+    this.footerRow.hidden = !showFooter;
+    if (showFooter) {
+      this.footerRow.textContent = this.footer;
+      this.footerRow.style.transform = `translateY(${this.rows.length * ROW_HEIGHT}px)`;
+    }
     if (this.rows.length > 0) {
       this.element.setAttribute('aria-activedescendant', `cell-${this.active.r}-${this.active.c}`);
     } else {
@@ -285,6 +315,33 @@ export class Grid {
     if (this.rows.length > 0 && last >= this.rows.length - NEAR_END) {
       this.callbacks.needMore();
     }
+  }
+
+  private rowElement(r: number, [r0, r1, c0, c1]: [number, number, number, number]): HTMLElement {
+    const row = this.rows[r]!;
+    const el = h('div', { class: `grid-row${r % 2 ? ' odd' : ''}`, role: 'row', 'aria-rowindex': String(r + 2) });
+    el.style.transform = `translateY(${r * ROW_HEIGHT}px)`;
+    el.append(h('div', { class: 'grid-rownum', role: 'rowheader' }, String(r + 1)));
+    for (let c = 0; c < this.columns.length; c++) {
+      const value = row[c] ?? null;
+      const selected = r >= r0 && r <= r1 && c >= c0 && c <= c1;
+      const isActive = r === this.active.r && c === this.active.c;
+      const cell = h('div', {
+        class: `grid-td${this.numeric[c] ? ' num' : ''}${selected ? ' selected' : ''}${isActive ? ' active' : ''}${value === null ? ' null' : ''}`,
+        role: 'gridcell',
+        id: `cell-${r}-${c}`,
+        'aria-colindex': String(c + 2),
+        'aria-selected': selected ? 'true' : 'false',
+        'data-r': String(r),
+        'data-c': String(c),
+      });
+      cell.textContent = value === null ? 'NULL' : value.replace(/\r?\n/g, ' ⏎ ');
+      if (this.truncated.has(`${r}:${c}`)) {
+        cell.append(h('span', { class: 'cut', title: this.callbacks.t('Value cut for display: open it to see all of it') }, '…'));
+      }
+      el.append(cell);
+    }
+    return el;
   }
 
   private cellAt(e: MouseEvent): Cell | undefined {

@@ -1,6 +1,7 @@
 import { previewToHostSchema, previewToWebviewSchema, type PreviewToHost, type PreviewToWebview, type PreviewView } from '../../src/protocol/preview';
 import type { PREVIEW_STRINGS } from '../../src/protocol/previewStrings';
-import { channel, h } from '../shared/host';
+import { h } from '../shared/dom';
+import { channel } from '../shared/host';
 import { registerControls, setValue, valueOf } from '../toolkit';
 import { Grid, type GridColumn } from './grid';
 
