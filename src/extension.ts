@@ -5,6 +5,7 @@ import { Log } from './ui/log';
 import { PreviewPanel } from './ui/panels/previewPanel';
 import { ServerStore } from './ui/serverStore';
 import { Sessions } from './ui/sessions';
+import { ValueDocuments } from './ui/valueDocuments';
 import { WorkspacesTree } from './ui/workspacesTree';
 
 /** What activation hands back; the host tests use it to reach the live services. */
@@ -24,8 +25,9 @@ export function activate(context: vscode.ExtensionContext): OpenhexaApi {
   localServer = new LocalServerController(context, store, sessions, log);
   const tree = new WorkspacesTree(store, sessions, log, localServer);
   const view = vscode.window.createTreeView('openhexa.workspaces', { treeDataProvider: tree, showCollapseAll: true });
-  context.subscriptions.push(log, store, sessions, localServer, tree, view, { dispose: () => void PreviewPanel.disposeAll() });
-  registerCommands(context, { extensionUri: context.extensionUri, log, store, sessions, tree, view, localServer });
+  const values = new ValueDocuments();
+  context.subscriptions.push(log, store, sessions, localServer, tree, view, values, { dispose: () => void PreviewPanel.disposeAll() });
+  registerCommands(context, { extensionUri: context.extensionUri, log, store, sessions, tree, view, localServer, values });
   log.info(`OpenHEXA Workspaces ${String(context.extension.packageJSON.version)} activated (VS Code ${vscode.version}, language ${vscode.env.language})`);
   if (vscode.workspace.getConfiguration('openhexa').get<boolean>('localServer.startOnLaunch', false)) {
     void vscode.commands.executeCommand('openhexa.startLocalServer');

@@ -15,6 +15,7 @@ import type { LocalServerController } from './localServerController';
 import type { ServerStore } from './serverStore';
 import type { Sessions } from './sessions';
 import { userMessage } from './userMessage';
+import type { ValueDocuments } from './valueDocuments';
 import type { TreeNode, WorkspacesTree } from './workspacesTree';
 
 interface Services {
@@ -25,6 +26,7 @@ interface Services {
   readonly store: ServerStore;
   readonly sessions: Sessions;
   readonly tree: WorkspacesTree;
+  readonly values: ValueDocuments;
 }
 
 type WorkspaceRef = { profile: ServerProfile; workspace: WorkspaceSummary };
@@ -289,7 +291,7 @@ export function registerCommands(context: vscode.ExtensionContext, services: Ser
     }
     const table = await resolveTable(services, ref, arg);
     if (table) {
-      await PreviewPanel.show(extensionUri, sessions, log, ref.profile, ref.workspace, table);
+      await PreviewPanel.show(extensionUri, sessions, services.values, log, ref.profile, ref.workspace, table);
     }
   });
 

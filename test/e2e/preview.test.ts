@@ -29,6 +29,15 @@ describe('table preview end to end: a viewer on a 1,000,000-row table', function
   /** Text of the cells of rendered row `r` (0-based), as the grid shows them. */
   const cells = async (r: number): Promise<string[]> => frame().locator(`.grid-row[aria-rowindex="${r + 2}"] .grid-td`).allInnerTexts();
   const loaded = async (): Promise<number> => Number(await frame().locator('[data-loaded]').getAttribute('data-loaded'));
+  /** As a user would: the theme picker (settings.json is not watched live by code-server here). */
+  const pickTheme = async (name: string): Promise<void> => {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.fill('>Preferences: Color Theme');
+    await page.locator('.quick-input-list .monaco-list-row[aria-label^="Preferences: Color Theme"]').first().click();
+    await input.fill(name);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().click();
+  };
   const asAdmin = async <T>(database: string, fn: (c: Client) => Promise<T>): Promise<T> => {
     const c = await pg.connect({ database });
     try {
@@ -142,8 +151,7 @@ describe('table preview end to end: a viewer on a 1,000,000-row table', function
     }
     assert.ok(last >= 30_000, `only ${last} rows loaded`);
     await page.keyboard.press('Control+End');
-    const lastRendered = frame().locator('.grid-row[aria-rowindex] .grid-rownum').last();
-    const rowNumber = Number(await lastRendered.innerText());
+    const rowNumber = Math.max(...(await frame().locator('.grid-row[aria-rowindex] .grid-rownum').allInnerTexts()).map(Number));
     const ids = await cells(rowNumber - 1);
     assert.equal(ids[0], String(rowNumber), 'row N does not hold id N: a row was skipped or repeated');
     await screenshot(page, 'preview-scrolled-deep');
@@ -167,6 +175,21 @@ describe('table preview end to end: a viewer on a 1,000,000-row table', function
     assert.equal(counted, expected.rows[0].n);
     await screenshot(page, 'preview-filtered');
 
+    // A selection copies as TSV; Enter opens the active value in an editor tab.
+    await frame().locator('#cell-0-1').click();
+    await frame().locator('#cell-2-2').click({ modifiers: ['Shift'] });
+    await page.keyboard.press('Control+c');
+    await frame().locator('.notice', { hasText: /Copied 3 rows/ }).waitFor({ timeout: 10_000 });
+    assert.equal(await page.evaluate('navigator.clipboard.readText()'), 'district 7\t433\ndistrict 7\t3576\ndistrict 7\t1719');
+    await frame().locator('#cell-1-4').click();
+    await page.keyboard.press('Enter');
+    await page.locator('.editor-instance .view-lines', { hasText: 'visit 104' }).waitFor({ timeout: 20_000 });
+    // A read-only document: it closes without asking to save.
+    const valueTab = page.locator('.tab', { hasText: 'visits.note.txt' });
+    await valueTab.hover();
+    await valueTab.locator('.codicon-close').click();
+    await valueTab.waitFor({ state: 'detached', timeout: 10_000 });
+
     // The save dialog offers <open folder>/<table>.csv: accept it.
     const target = path.join(server.folder, 'visits.csv');
     await frame().locator('[data-action="export"]').click();
@@ -185,14 +208,11 @@ describe('table preview end to end: a viewer on a 1,000,000-row table', function
     await screenshot(page, 'preview-exported');
   });
 
-  it('keeps its rows and filters in a high-contrast theme; closed, it leaves nothing running', async () => {
-    // As a user would: the theme picker (settings.json is not watched live by code-server here).
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget input');
-    await input.fill('>Preferences: Color Theme');
-    await page.locator('.quick-input-list .monaco-list-row[aria-label^="Preferences: Color Theme"]').first().click();
-    await input.fill('Default High Contrast');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: /Default High Contrast$/ }).first().click();
+  it('keeps its rows and filters in dark and high-contrast themes; closed, it leaves nothing running', async () => {
+    await pickTheme('Default Dark Modern');
+    await frame().locator('body.vscode-dark').waitFor({ timeout: 30_000 });
+    await screenshot(page, 'preview-dark');
+    await pickTheme('Default High Contrast');
     await frame().locator('body.vscode-high-contrast').waitFor({ timeout: 30_000 });
     await frame().locator('.grid-row[aria-rowindex="2"] .grid-td', { hasText: /^district 7$/ }).first().waitFor();
     await screenshot(page, 'preview-high-contrast');

@@ -94,6 +94,25 @@ describe('preview session: a member\'s own login, cancel on close and on newer r
     }
   });
 
+  it('a connection dropped by the server mid-preview: a clear error at most once, then pages again', async () => {
+    const session = new PreviewSession({ ...w.viewer, database: w.workspace.dbName }, 'public', 'visits');
+    try {
+      assert.equal((await session.page({ pageSize: 5 })).rows.length, 5);
+      const admin = await testServer().connect();
+      await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = $1 AND datname = $2`, [w.viewer.user, w.workspace.dbName]);
+      await admin.end();
+      const first = await session.page({ pageSize: 5 }).then(
+        (page) => page.rows.length,
+        (err: unknown) => (assert.match(String(err), /terminat|Connection/i), 0),
+      );
+      const second = await session.page({ pageSize: 5 });
+      assert.ok(first === 5 || second.rows.length === 5);
+      assert.equal(second.rows.length, 5);
+    } finally {
+      await session.close();
+    }
+  });
+
   it('a page that runs too long is stopped by the statement timeout', async () => {
     const lane = new QueryLane({ ...w.viewer, database: w.workspace.dbName }, 200);
     try {

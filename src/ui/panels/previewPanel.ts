@@ -13,6 +13,7 @@ import type { TableInfo } from '../../postgres/workspace/tables';
 import type { Log } from '../log';
 import type { Sessions } from '../sessions';
 import { userMessage } from '../userMessage';
+import type { ValueDocuments } from '../valueDocuments';
 import { localRoots, webviewHtml } from './webviewHtml';
 
 const VIEW_TYPE = 'openhexa.preview';
@@ -36,7 +37,7 @@ export class PreviewPanel implements vscode.Disposable {
   private session: PreviewSession | undefined;
   private exporting: vscode.CancellationTokenSource | undefined;
 
-  static async show(extensionUri: vscode.Uri, sessions: Sessions, log: Log, profile: ServerProfile, workspace: WorkspaceSummary, table: Pick<TableInfo, 'schema' | 'name'>): Promise<PreviewPanel> {
+  static async show(extensionUri: vscode.Uri, sessions: Sessions, values: ValueDocuments, log: Log, profile: ServerProfile, workspace: WorkspaceSummary, table: Pick<TableInfo, 'schema' | 'name'>): Promise<PreviewPanel> {
     const key = `${profileKey(profile)}/${workspace.slug}/${table.schema}/${table.name}`;
     const existing = PreviewPanel.open.get(key);
     if (existing) {
@@ -50,7 +51,7 @@ export class PreviewPanel implements vscode.Disposable {
       localResourceRoots: localRoots(extensionUri),
     });
     const login = await sessions.login(profile, workspace.dbName);
-    const controller = new PreviewPanel(panel, extensionUri, log, workspace, new PreviewSession(login, table.schema, table.name), key, title);
+    const controller = new PreviewPanel(panel, extensionUri, values, log, workspace, new PreviewSession(login, table.schema, table.name), key, title);
     PreviewPanel.open.set(key, controller);
     return controller;
   }
@@ -58,6 +59,7 @@ export class PreviewPanel implements vscode.Disposable {
   private constructor(
     readonly panel: vscode.WebviewPanel,
     extensionUri: vscode.Uri,
+    private readonly values: ValueDocuments,
     private readonly log: Log,
     private readonly workspace: WorkspaceSummary,
     session: PreviewSession,
@@ -158,8 +160,7 @@ export class PreviewPanel implements vscode.Disposable {
     try {
       const value = await session.wholeValue(view, column, at);
       const type = (await session.shape()).columns.find((c) => c.name === column)?.type ?? '';
-      const document = await vscode.workspace.openTextDocument({ content: value ?? 'NULL', language: /^jsonb?$/.test(type) ? 'json' : 'plaintext' });
-      await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+      await this.values.show(`${session.table}.${column}`, value ?? 'NULL', value !== null && /^jsonb?$/.test(type));
     } catch (err) {
       if (!(err instanceof Cancelled)) {
         this.post({ type: 'notice', text: this.describe(err), error: true });
