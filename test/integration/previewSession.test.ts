@@ -94,6 +94,22 @@ describe('preview session: a member\'s own login, cancel on close and on newer r
     }
   });
 
+  it('a file that cannot be written stops the export on the server too, and the panel goes on', async () => {
+    await using(w.editor, w.workspace.dbName, (c) => c.query(`CREATE TABLE IF NOT EXISTS wide AS SELECT g AS id, repeat('x', 200) AS pad FROM generate_series(1, 200000) g`));
+    const session = new PreviewSession({ ...w.viewer, database: w.workspace.dbName }, 'public', 'wide');
+    try {
+      let writes = 0;
+      const full = new Writable({ write: (_chunk: Buffer, _e, cb) => (++writes > 2 ? cb(new Error('ENOSPC: no space left on device')) : cb()) });
+      await assert.rejects(session.exportCsv({ filters: [] }, full), /ENOSPC/);
+      assert.ok(await eventually(async () => (await runningWith('COPY')) === 0), 'COPY still runs after the file failed');
+      assert.equal((await session.page({ pageSize: 3 })).rows.length, 3);
+      const again = new Writable({ write: (_chunk: Buffer, _e, cb) => cb() });
+      assert.equal((await session.exportCsv({ filters: [{ column: 'id', op: 'lt', value: '11' }] }, again)).rows, 10);
+    } finally {
+      await session.close();
+    }
+  });
+
   it('a connection dropped by the server mid-preview: a clear error at most once, then pages again', async () => {
     const session = new PreviewSession({ ...w.viewer, database: w.workspace.dbName }, 'public', 'visits');
     try {

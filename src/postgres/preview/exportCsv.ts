@@ -1,5 +1,4 @@
-import { Transform, type Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import type { Readable, Writable } from 'node:stream';
 import type { ClientBase } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { quoteLiteral } from '../../core/identifiers';
@@ -22,9 +21,17 @@ const SET_SETTING_SQL = 'SELECT pg_catalog.set_config($1, $2, true)';
  * Streams the current view (sort and filters applied) as CSV with a header
  * through COPY, the server's own fast path. It runs in a read-only
  * transaction so the filter values, set as transaction-local settings, are
- * gone when it ends, however it ends.
+ * gone when it ends, however it ends. If the file fails (disk full, folder
+ * gone), `interrupt` stops the COPY on the server and what is still in
+ * flight is drained, so the connection is usable again.
  */
-export async function exportCsv(client: ClientBase, selection: Selection, out: Writable, onProgress?: (progress: ExportProgress) => void): Promise<ExportResult> {
+export async function exportCsv(
+  client: ClientBase,
+  selection: Selection,
+  out: Writable,
+  onProgress?: (progress: ExportProgress) => void,
+  interrupt: () => Promise<void> = async () => undefined,
+): Promise<ExportResult> {
   const { text, values } = exportSql(selection, (i) => `pg_catalog.current_setting(${quoteLiteral(`${SETTING_PREFIX}${i}`)})`);
   await client.query('BEGIN READ ONLY');
   try {
@@ -34,17 +41,13 @@ export async function exportCsv(client: ClientBase, selection: Selection, out: W
     const copy = client.query(copyTo(`COPY (${text}) TO STDOUT WITH (FORMAT csv, HEADER true)`));
     let bytes = 0;
     let reported = 0;
-    const meter = new Transform({
-      transform(chunk: Buffer, _encoding, callback) {
-        bytes += chunk.length;
-        if (onProgress && bytes - reported >= 1 << 20) {
-          reported = bytes;
-          onProgress({ bytes });
-        }
-        callback(null, chunk);
-      },
+    await streamTo(copy, out, interrupt, (chunk) => {
+      bytes += chunk.length;
+      if (onProgress && bytes - reported >= 1 << 20) {
+        reported = bytes;
+        onProgress({ bytes });
+      }
     });
-    await pipeline(copy, meter, out);
     await client.query('COMMIT');
     onProgress?.({ bytes });
     return { rows: copy.rowCount, bytes };
@@ -54,3 +57,50 @@ export async function exportCsv(client: ClientBase, selection: Selection, out: W
   }
 }
 
+/**
+ * Copies with backpressure. Unlike stream.pipeline it never destroys the COPY
+ * stream (that would leave the connection paused mid-COPY for good): on a
+ * write failure it interrupts the server and reads the rest into the void.
+ */
+function streamTo(copy: Readable, out: Writable, interrupt: () => Promise<void>, onChunk: (chunk: Buffer) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let failure: Error | undefined;
+    let copyDone = false;
+    const fail = (err: Error): void => {
+      if (failure) {
+        return;
+      }
+      failure = err;
+      if (copyDone) {
+        reject(err);
+        return;
+      }
+      copy.resume();
+      void interrupt();
+    };
+    out.on('error', fail);
+    copy.on('data', (chunk: Buffer) => {
+      if (failure) {
+        return;
+      }
+      onChunk(chunk);
+      if (!out.write(chunk)) {
+        copy.pause();
+        out.once('drain', () => copy.resume());
+      }
+    });
+    copy.on('error', (err: Error) => {
+      copyDone = true;
+      out.destroy();
+      reject(failure ?? err);
+    });
+    copy.on('end', () => {
+      copyDone = true;
+      if (failure) {
+        reject(failure);
+        return;
+      }
+      out.end(() => (failure ? reject(failure) : resolve()));
+    });
+  });
+}

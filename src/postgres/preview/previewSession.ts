@@ -73,7 +73,7 @@ export class PreviewSession {
 
   async exportCsv(view: ViewOptions, out: Writable, onProgress?: (progress: ExportProgress) => void): Promise<ExportResult> {
     const shape = await this.shape();
-    return this.exports.run((client) => exportCsv(client, selectionOf(this.schema, this.table, shape, view), out, onProgress));
+    return this.exports.run((client) => exportCsv(client, selectionOf(this.schema, this.table, shape, view), out, onProgress, () => this.exports.interrupt()));
   }
 
   /** The user's Cancel on a running export. */

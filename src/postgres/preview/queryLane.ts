@@ -73,6 +73,14 @@ export class QueryLane {
     }
   }
 
+  /** Stops what the server runs for this lane without marking it cancelled: the work sees the server's error. */
+  async interrupt(): Promise<void> {
+    const client = this.running ? await this.client?.catch(() => undefined) : undefined;
+    if (client) {
+      await cancelRunningQuery(client, this.login.host, this.login.port);
+    }
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     await this.cancel(new Cancelled('closed'));
