@@ -39,6 +39,8 @@ export class PreviewPanel implements vscode.Disposable {
 
   static async show(extensionUri: vscode.Uri, sessions: Sessions, values: ValueDocuments, log: Log, profile: ServerProfile, workspace: WorkspaceSummary, table: Pick<TableInfo, 'schema' | 'name'>): Promise<PreviewPanel> {
     const key = `${profileKey(profile)}/${workspace.slug}/${table.schema}/${table.name}`;
+    // Read before any check: no await between the check and the registration, so two quick clicks open one tab.
+    const login = await sessions.login(profile, workspace.dbName);
     const existing = PreviewPanel.open.get(key);
     if (existing) {
       existing.panel.reveal();
@@ -50,7 +52,6 @@ export class PreviewPanel implements vscode.Disposable {
       retainContextWhenHidden: true,
       localResourceRoots: localRoots(extensionUri),
     });
-    const login = await sessions.login(profile, workspace.dbName);
     const controller = new PreviewPanel(panel, extensionUri, values, log, workspace, new PreviewSession(login, table.schema, table.name), key, title);
     PreviewPanel.open.set(key, controller);
     return controller;
@@ -76,7 +77,10 @@ export class PreviewPanel implements vscode.Disposable {
   }
 
   private post(message: PreviewToWebview): void {
-    void this.panel.webview.postMessage(previewToWebviewSchema.parse(message));
+    // An export or a page may finish after the tab was closed: nobody to tell.
+    if (this.session) {
+      void this.panel.webview.postMessage(previewToWebviewSchema.parse(message));
+    }
   }
 
   private describe(err: unknown): string {
