@@ -12,7 +12,8 @@ export const PAGE_STATEMENT_TIMEOUT_MS = 30_000;
  * Everything one preview panel reads, through the member's own login: pages
  * and values on one connection (a newer page request cancels the older one),
  * exact counts and exports each on their own, opened when first needed, so
- * a long export never blocks scrolling. Closing cancels whatever runs and closes both connections.
+ * a long export never blocks scrolling. Closing cancels whatever runs and
+ * closes them all.
  */
 export class PreviewSession {
   private readonly pages: QueryLane;
@@ -42,11 +43,12 @@ export class PreviewSession {
   /** A new page request replaces any older one still running or waiting. */
   async page(options: PageOptions): Promise<PreviewPage> {
     const generation = ++this.pageGeneration;
-    await this.pages.cancel(new Cancelled('superseded'));
+    await this.pages.cancel(new Cancelled('superseded'), 'page');
     const shape = await this.shape();
     return this.pages.run(
       (client) => fetchPage(client, this.schema, this.table, shape, options),
       () => (generation === this.pageGeneration ? undefined : new Cancelled('superseded')),
+      'page',
     );
   }
 

@@ -14,6 +14,7 @@ const QUERY_CANCELED = '57014';
 
 interface Running {
   cancelled: Cancelled | undefined;
+  readonly tag: string | undefined;
 }
 
 /**
@@ -33,13 +34,14 @@ export class QueryLane {
     private readonly statementTimeoutMs: number | undefined,
   ) {}
 
-  run<T>(work: (client: Client) => Promise<T>, stillWanted: () => Cancelled | undefined = () => undefined): Promise<T> {
+  /** `tag` names the kind of work, so a cancel can aim at one kind only (a newer page, not an open value). */
+  run<T>(work: (client: Client) => Promise<T>, stillWanted: () => Cancelled | undefined = () => undefined, tag?: string): Promise<T> {
     const result = this.tail.then(async () => {
       const gone = this.closed ? new Cancelled('closed') : stillWanted();
       if (gone) {
         throw gone;
       }
-      const running: Running = { cancelled: undefined };
+      const running: Running = { cancelled: undefined, tag };
       this.running = running;
       try {
         const client = await this.connection();
@@ -60,10 +62,10 @@ export class QueryLane {
     return result;
   }
 
-  /** Stops the work running now, if any; it rejects with `reason`. */
-  async cancel(reason: Cancelled): Promise<void> {
+  /** Stops the work running now, if any (and if of kind `tag` when given); it rejects with `reason`. */
+  async cancel(reason: Cancelled, tag?: string): Promise<void> {
     const running = this.running;
-    if (!running || running.cancelled) {
+    if (!running || running.cancelled || (tag !== undefined && running.tag !== tag)) {
       return;
     }
     running.cancelled = reason;
