@@ -72,11 +72,15 @@ function button(label: string, onClick: () => void, attrs: Record<string, string
   return el;
 }
 
-const countButton = button(t('Count exactly'), () => countExactly(), { 'data-action': 'count' });
-const exportButton = button(t('Export CSV…'), () => startExport(), { 'data-action': 'export' });
-const cancelExportButton = button(t('Cancel export'), () => host.post({ type: 'cancelExport' }), { 'data-action': 'cancel-export', hidden: 'true' });
+const countButton = button('', () => countExactly(), { 'data-action': 'count' });
+const exportButton = button('', () => startExport(), { 'data-action': 'export' });
+const cancelExportButton = button('', () => host.post({ type: 'cancelExport' }), { 'data-action': 'cancel-export', hidden: 'true' });
 
 function layout(): void {
+  // Labels set here, once the translated strings have arrived in `init`.
+  countButton.textContent = t('Count exactly');
+  exportButton.textContent = t('Export CSV…');
+  cancelExportButton.textContent = t('Cancel export');
   const actions = h(
     'div',
     { class: 'toolbar', role: 'toolbar' },
