@@ -1,5 +1,6 @@
 import type { ClientBase } from 'pg';
 import { prettyJson } from '../../core/prettyJson';
+import { describeColumns } from '../workspace/tables';
 import { countSql, pagePlan, wholeValueSql, type Cursor, type Filter, type PreviewColumn, type Selection, type Sort } from './previewSql';
 
 /**
@@ -16,29 +17,17 @@ export interface TableShape {
   readonly keyKind: KeyKind;
 }
 
-const SHAPE_SQL = `
-SELECT a.attname AS name, pg_catalog.format_type(a.atttypid, a.atttypmod) AS type,
-       COALESCE(a.attnum = ANY (i.indkey), false) AS in_key, array_position(i.indkey::int2[], a.attnum) AS key_pos,
-       c.relkind
-  FROM pg_catalog.pg_class c
-  JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-  JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
-  LEFT JOIN pg_catalog.pg_index i ON i.indrelid = c.oid AND i.indisprimary
- WHERE n.nspname = $1 AND c.relname = $2
- ORDER BY a.attnum`;
-
-/** Columns and paging key of a table or view, in one query. */
+/** Columns and paging key of a table or view. */
 export async function tableShape(client: ClientBase, schema: string, table: string): Promise<TableShape> {
-  const { rows } = await client.query<{ name: string; type: string; in_key: boolean; key_pos: number | null; relkind: string }>(SHAPE_SQL, [schema, table]);
-  if (rows.length === 0) {
+  const { relkind, columns: found, primaryKey } = await describeColumns(client, schema, table);
+  if (found.length === 0) {
     throw new Error(`There is no table "${schema}"."${table}" that you can see`);
   }
-  const columns = rows.map((r) => ({ name: r.name, type: r.type }));
-  const pk = rows.filter((r) => r.in_key).sort((a, b) => (a.key_pos ?? 0) - (b.key_pos ?? 0));
-  if (pk.length > 0) {
-    return { columns, key: pk.map((r) => ({ name: r.name, type: r.type })), keyKind: 'primary key' };
+  const columns = found.map((c) => ({ name: c.name, type: c.type }));
+  if (primaryKey.length > 0) {
+    return { columns, key: primaryKey.map((name) => columns.find((c) => c.name === name)!), keyKind: 'primary key' };
   }
-  const hasCtid = ['r', 'm'].includes(rows[0]!.relkind);
+  const hasCtid = relkind === 'r' || relkind === 'm';
   return hasCtid ? { columns, key: [{ name: 'ctid', type: 'tid' }], keyKind: 'ctid' } : { columns, key: [], keyKind: 'position' };
 }
 

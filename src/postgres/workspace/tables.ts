@@ -1,4 +1,4 @@
-import type { Client } from 'pg';
+import type { Client, ClientBase } from 'pg';
 import { qualifiedName } from '../../core/identifiers';
 
 export type TableKind = 'table' | 'partitioned table' | 'view' | 'materialized view' | 'foreign table';
@@ -20,6 +20,14 @@ export interface ColumnInfo {
   readonly type: string;
   readonly nullable: boolean;
   readonly primaryKey: boolean;
+}
+
+export interface RelationColumns {
+  /** pg_class.relkind: 'r' table, 'p' partitioned, 'v' view, 'm' materialized view, 'f' foreign table. */
+  readonly relkind: string | undefined;
+  readonly columns: ColumnInfo[];
+  /** Names of the primary key's columns, in the key's order. */
+  readonly primaryKey: string[];
 }
 
 export const EXACT_COUNT_LIMIT = 10_000;
@@ -58,14 +66,16 @@ SELECT nspname AS schema, relname AS name, relkind AS kind, bytes, readable,
 
 const KINDS: Record<string, TableKind> = { r: 'table', p: 'partitioned table', v: 'view', m: 'materialized view', f: 'foreign table' };
 
+// Columns with their place in the primary key, and the relation's kind (the
+// preview pages by primary key, else by ctid for tables, else by position).
 const COLUMNS_SQL = `
 SELECT a.attname AS name, pg_catalog.format_type(a.atttypid, a.atttypmod) AS type, NOT a.attnotnull AS nullable,
-       COALESCE(a.attnum = ANY (i.indkey), false) AS primary_key
-  FROM pg_catalog.pg_attribute a
-  LEFT JOIN pg_catalog.pg_index i ON i.indrelid = a.attrelid AND i.indisprimary
- WHERE a.attrelid = (SELECT c.oid FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-                      WHERE n.nspname = $1 AND c.relname = $2)
-   AND a.attnum > 0 AND NOT a.attisdropped
+       array_position(i.indkey::int2[], a.attnum) AS key_pos, c.relkind
+  FROM pg_catalog.pg_class c
+  JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+  JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+  LEFT JOIN pg_catalog.pg_index i ON i.indrelid = c.oid AND i.indisprimary
+ WHERE n.nspname = $1 AND c.relname = $2
  ORDER BY a.attnum`;
 
 interface TableRow {
@@ -115,7 +125,19 @@ export async function listTables(client: Client): Promise<TableInfo[]> {
   });
 }
 
-export async function listColumns(client: Client, schema: string, table: string): Promise<ColumnInfo[]> {
-  const { rows } = await client.query<{ name: string; type: string; nullable: boolean; primary_key: boolean }>(COLUMNS_SQL, [schema, table]);
-  return rows.map((r) => ({ name: r.name, type: r.type, nullable: r.nullable, primaryKey: r.primary_key }));
+/** Columns of a table or view, one query; no columns and no relkind when there is no such relation. */
+export async function describeColumns(client: ClientBase, schema: string, table: string): Promise<RelationColumns> {
+  const { rows } = await client.query<{ name: string; type: string; nullable: boolean; key_pos: number | null; relkind: string }>(COLUMNS_SQL, [schema, table]);
+  return {
+    relkind: rows[0]?.relkind,
+    columns: rows.map((r) => ({ name: r.name, type: r.type, nullable: r.nullable, primaryKey: r.key_pos !== null })),
+    primaryKey: rows
+      .filter((r) => r.key_pos !== null)
+      .sort((a, b) => a.key_pos! - b.key_pos!)
+      .map((r) => r.name),
+  };
+}
+
+export async function listColumns(client: ClientBase, schema: string, table: string): Promise<ColumnInfo[]> {
+  return (await describeColumns(client, schema, table)).columns;
 }
