@@ -29,8 +29,10 @@ export const cursorSchema = z.object({
 export const previewToHostSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready') }),
   z.object({ type: z.literal('page'), requestId: z.number().int(), view: viewSchema, after: cursorSchema.optional(), pageSize: z.number().int().min(1).max(5000) }),
-  z.object({ type: z.literal('estimate'), view: viewSchema }),
-  z.object({ type: z.literal('count'), view: viewSchema }),
+  // `viewId` comes back with the answer, so a count of a view the user has since changed is dropped.
+  // An estimate is asked for each new view: it also stops a count of the previous one.
+  z.object({ type: z.literal('estimate'), view: viewSchema, viewId: z.number().int() }),
+  z.object({ type: z.literal('count'), view: viewSchema, viewId: z.number().int() }),
   z.object({ type: z.literal('openValue'), view: viewSchema, column: z.string(), at: cursorSchema }),
   z.object({ type: z.literal('copy'), text: z.string(), rows: z.number().int().nonnegative() }),
   z.object({ type: z.literal('export'), view: viewSchema }),
@@ -59,8 +61,8 @@ export const previewToWebviewSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('pageError'), requestId: z.number().int(), message: z.string() }),
   z.object({ type: z.literal('initError'), message: z.string() }),
-  z.object({ type: z.literal('rowCount'), rows: z.number().nonnegative(), exact: z.boolean() }),
-  z.object({ type: z.literal('countError'), message: z.string() }),
+  z.object({ type: z.literal('rowCount'), viewId: z.number().int(), rows: z.number().nonnegative(), exact: z.boolean() }),
+  z.object({ type: z.literal('countError'), viewId: z.number().int(), message: z.string() }),
   z.object({ type: z.literal('exportProgress'), bytes: z.number().nonnegative() }),
   z.object({ type: z.literal('exportEnded'), outcome: z.enum(['done', 'cancelled', 'failed']), message: z.string() }),
   z.object({ type: z.literal('notice'), text: z.string(), error: z.boolean() }),

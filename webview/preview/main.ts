@@ -45,6 +45,8 @@ let at: Cursor[] = [];
 let next: Cursor | undefined;
 let ended = false;
 let requestId = 0;
+/** Bumped on each new sort or filter; counts of an older view are dropped. */
+let viewId = 0;
 let waitingFor: number | undefined;
 let exporting = false;
 
@@ -199,7 +201,8 @@ function reload(): void {
   rowCountEl.textContent = '';
   countButton.hidden = false;
   request(undefined, FIRST_PAGE);
-  host.post({ type: 'estimate', view });
+  viewId += 1;
+  host.post({ type: 'estimate', view, viewId });
 }
 
 function request(after: Cursor | undefined, pageSize: number): void {
@@ -230,7 +233,7 @@ function showRowCount(rows: number, exact: boolean): void {
 function countExactly(): void {
   rowCountEl.textContent = t('Counting…');
   countButton.hidden = true;
-  host.post({ type: 'count', view });
+  host.post({ type: 'count', view, viewId });
 }
 
 function openValue(r: number, c: number): void {
@@ -320,11 +323,14 @@ host.onMessage((message) => {
       }
       return;
     case 'rowCount':
-      if (!(ended && !message.exact)) {
+      if (message.viewId === viewId && !(ended && !message.exact)) {
         showRowCount(message.rows, message.exact);
       }
       return;
     case 'countError':
+      if (message.viewId !== viewId) {
+        return;
+      }
       rowCountEl.textContent = '';
       countButton.hidden = false;
       notice(message.message, true);

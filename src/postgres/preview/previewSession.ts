@@ -73,6 +73,12 @@ export class PreviewSession {
     );
   }
 
+  /** The view changed: a count of the previous one is of no use any more. */
+  cancelCount(): Promise<void> {
+    this.countGeneration += 1;
+    return this.counts.cancel(new Cancelled('superseded'));
+  }
+
   async exportCsv(view: ViewOptions, out: Writable, onProgress?: (progress: ExportProgress) => void): Promise<ExportResult> {
     const shape = await this.shape();
     return this.exports.run((client) => exportCsv(client, selectionOf(this.schema, this.table, shape, view), out, onProgress, () => this.exports.interrupt()));

@@ -129,10 +129,11 @@ export class PreviewPanel implements vscode.Disposable {
         }
         return;
       case 'estimate':
-        await this.rowCount(() => session.estimate(message.view), false);
+        void session.cancelCount();
+        await this.rowCount(message.viewId, () => session.estimate(message.view), false);
         return;
       case 'count':
-        await this.rowCount(() => session.count(message.view), true);
+        await this.rowCount(message.viewId, () => session.count(message.view), true);
         return;
       case 'openValue':
         await this.openValue(session, message.view, message.column, message.at);
@@ -150,17 +151,17 @@ export class PreviewPanel implements vscode.Disposable {
     }
   }
 
-  private async rowCount(count: () => Promise<number>, exact: boolean): Promise<void> {
+  private async rowCount(viewId: number, count: () => Promise<number>, exact: boolean): Promise<void> {
     try {
-      this.post({ type: 'rowCount', rows: await count(), exact });
+      this.post({ type: 'rowCount', viewId, rows: await count(), exact });
     } catch (err) {
       if (!(err instanceof Cancelled)) {
-        this.post({ type: 'countError', message: this.describe(err) });
+        this.post({ type: 'countError', viewId, message: this.describe(err) });
       }
     }
   }
 
-  private async openValue(session: PreviewSession, view: PreviewView, column: string, at: { key: string[]; sortValue?: string | null; offset?: number }): Promise<void> {
+  private async openValue(session: PreviewSession, view: PreviewView, column: string, at: Cursor): Promise<void> {
     try {
       const value = await session.wholeValue(view, column, at);
       const type = (await session.shape()).columns.find((c) => c.name === column)?.type ?? '';
@@ -242,8 +243,9 @@ export class PreviewPanel implements vscode.Disposable {
   }
 
   /** Closes every open preview (deactivation): their queries are cancelled. */
-  static async disposeAll(): Promise<void> {
-    const panels = [...PreviewPanel.open.values()];
-    await Promise.all(panels.map((p) => p.panel.dispose()));
+  static disposeAll(): void {
+    for (const preview of [...PreviewPanel.open.values()]) {
+      preview.panel.dispose();
+    }
   }
 }
