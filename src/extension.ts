@@ -26,7 +26,7 @@ export function activate(context: vscode.ExtensionContext): OpenhexaApi {
   const tree = new WorkspacesTree(store, sessions, log, localServer);
   const view = vscode.window.createTreeView('openhexa.workspaces', { treeDataProvider: tree, showCollapseAll: true });
   const values = new ValueDocuments();
-  context.subscriptions.push(log, store, sessions, localServer, tree, view, values, { dispose: () => void PreviewPanel.disposeAll() });
+  context.subscriptions.push(log, store, sessions, localServer, tree, view, values, { dispose: () => PreviewPanel.disposeAll() });
   registerCommands(context, { extensionUri: context.extensionUri, log, store, sessions, tree, view, localServer, values });
   log.info(`OpenHEXA Workspaces ${String(context.extension.packageJSON.version)} activated (VS Code ${vscode.version}, language ${vscode.env.language})`);
   if (vscode.workspace.getConfiguration('openhexa').get<boolean>('localServer.startOnLaunch', false)) {

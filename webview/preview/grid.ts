@@ -26,7 +26,7 @@ export interface GridCallbacks {
   t(text: string): string;
 }
 
-export const ROW_HEIGHT = 22;
+const ROW_HEIGHT = 22;
 const OVERSCAN = 12;
 const NEAR_END = 200;
 const ROWNUM_WIDTH = 64;
@@ -155,10 +155,6 @@ export class Grid {
 
   get activeCell(): Cell {
     return { ...this.active };
-  }
-
-  isTruncated(r: number, c: number): boolean {
-    return this.truncated.has(`${r}:${c}`);
   }
 
   /** The selected rectangle as TSV (what Ctrl+C copies). */

@@ -204,7 +204,8 @@ export function pagePlan(request: PageRequest): PlannedStatement[] {
   if (!sort) {
     return [statement((b) => [afterKey(b, '>')])];
   }
-  const sortCol = quoteIdent(request.columns.find((c) => c.name === sort.column)?.name ?? sort.column);
+  // An unknown column is refused by each statement's ORDER BY (SqlBuilder.column).
+  const sortCol = quoteIdent(sort.column);
   const asc = sort.direction === 'asc';
   const cmp = asc ? '>' : '<';
   const keyOrder = (): string => keyCols.map((k) => `${k} ${asc ? 'ASC' : 'DESC'}`).join(', ');
