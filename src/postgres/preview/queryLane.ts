@@ -53,6 +53,10 @@ export class QueryLane {
         if (running.cancelled && isCancel(err)) {
           throw running.cancelled;
         }
+        if (!(err instanceof Cancelled) && connectionLost(err)) {
+          // The server is gone or shutting this session down: this client is done.
+          await this.drop();
+        }
         throw err;
       } finally {
         this.running = undefined;
@@ -92,14 +96,23 @@ export class QueryLane {
     await client?.end().catch(() => undefined);
   }
 
+  private async drop(): Promise<void> {
+    const client = await this.client?.catch(() => undefined);
+    this.client = undefined;
+    await client?.end().catch(() => undefined);
+  }
+
   private connection(): Promise<Client> {
     if (!this.client) {
       const opening = connect(this.login).then(async (client) => {
-        client.on('end', () => {
+        // A dropped connection may say so by 'error' before (or without) 'end': either way, the next work reconnects.
+        const forget = (): void => {
           if (this.client === opening) {
             this.client = undefined;
           }
-        });
+        };
+        client.on('end', forget);
+        client.on('error', forget);
         if (this.statementTimeoutMs !== undefined) {
           await client.query(`SET statement_timeout = ${Math.floor(this.statementTimeoutMs)}`);
         }
@@ -114,6 +127,12 @@ export class QueryLane {
     }
     return this.client;
   }
+}
+
+/** No SQLSTATE (a socket error), or one of class 08 (connection exception) or 57P (server shutdown, session terminated). */
+function connectionLost(err: unknown): boolean {
+  const code = typeof err === 'object' && err !== null && 'code' in err ? (err as { code: unknown }).code : undefined;
+  return typeof code !== 'string' || !/^[0-9A-Z]{5}$/.test(code) || /^(08|57P)/.test(code);
 }
 
 function isCancel(err: unknown): boolean {
