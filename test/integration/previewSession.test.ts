@@ -86,7 +86,7 @@ describe('preview session: a member\'s own login, cancel on close and on newer r
       await session.cancelExport();
       const err = await exporting;
       assert.ok(err instanceof Cancelled && err.reason === 'user', String(err));
-      assert.ok(await eventually(async () => (await runningWith('COPY')) === 0));
+      assert.ok(await eventually(async () => (await runningWith('COPY')) === 0, 10_000), 'COPY still runs after Cancel');
       // The session still pages after a cancelled export.
       assert.equal((await session.page({ pageSize: 3 })).rows.length, 3);
     } finally {
