@@ -39,6 +39,9 @@ export async function exportCsv(
       await client.query(SET_SETTING_SQL, [`${SETTING_PREFIX}${i + 1}`, value]);
     }
     const copy = client.query(copyTo(`COPY (${text}) TO STDOUT WITH (FORMAT csv, HEADER true)`));
+    // The stream may end before it reports the server's error (a cancel, a failure mid-COPY).
+    let copyError: unknown;
+    copy.on('error', (err: unknown) => (copyError = err));
     let bytes = 0;
     let reported = 0;
     await streamTo(copy, out, interrupt, (chunk) => {
@@ -48,7 +51,11 @@ export async function exportCsv(
         onProgress({ bytes });
       }
     });
-    await client.query('COMMIT');
+    // COMMIT of a transaction the failed COPY aborted answers ROLLBACK, without an error: check.
+    const commit = await client.query('COMMIT');
+    if (copyError !== undefined || commit.command === 'ROLLBACK') {
+      throw copyError ?? new Error('The server stopped the export before its end');
+    }
     onProgress?.({ bytes });
     return { rows: copy.rowCount, bytes };
   } catch (err) {

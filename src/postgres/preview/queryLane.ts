@@ -53,10 +53,6 @@ export class QueryLane {
         if (running.cancelled && isCancel(err)) {
           throw running.cancelled;
         }
-        if (!(err instanceof Cancelled) && connectionLost(err)) {
-          // The server is gone or shutting this session down: this client is done.
-          await this.drop();
-        }
         throw err;
       } finally {
         this.running = undefined;
@@ -96,12 +92,6 @@ export class QueryLane {
     await client?.end().catch(() => undefined);
   }
 
-  private async drop(): Promise<void> {
-    const client = await this.client?.catch(() => undefined);
-    this.client = undefined;
-    await client?.end().catch(() => undefined);
-  }
-
   private connection(): Promise<Client> {
     if (!this.client) {
       const opening = connect(this.login).then(async (client) => {
@@ -127,12 +117,6 @@ export class QueryLane {
     }
     return this.client;
   }
-}
-
-/** No SQLSTATE (a socket error), or one of class 08 (connection exception) or 57P (server shutdown, session terminated). */
-function connectionLost(err: unknown): boolean {
-  const code = typeof err === 'object' && err !== null && 'code' in err ? (err as { code: unknown }).code : undefined;
-  return typeof code !== 'string' || !/^[0-9A-Z]{5}$/.test(code) || /^(08|57P)/.test(code);
 }
 
 function isCancel(err: unknown): boolean {
