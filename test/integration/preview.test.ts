@@ -203,6 +203,28 @@ describe('preview engine: keyset paging, sort, filters (no vscode)', function ()
     assert.ok(!settings.rows[0].v, 'a filter value outlived the export');
   });
 
+  it('an export its caller stopped ends with nothing left open: before the COPY, or at its first data', async () => {
+    const shape = await tableShape(client, 'public', 'events');
+    const selection = selectionOf('public', 'events', shape, { filters: [{ column: 'grp', op: 'eq', value: '3' }] });
+    for (const checksBeforeStop of [0, 1, 2]) {
+      const { out, text } = sink();
+      let checks = 0;
+      await assert.rejects(exportCsv(client, selection, out, { stopped: () => checks++ >= checksBeforeStop }), /stopped/);
+      assert.equal(text(), '', `data written after a stop at check ${checksBeforeStop}`);
+      // Outside a transaction block every statement starts its own transaction: now() is its start.
+      const state = await client.query(`SELECT current_setting('openhexa_export.p1', true) AS v, now() = statement_timestamp() AS own`);
+      assert.ok(!state.rows[0].v && state.rows[0].own, `a transaction outlived a stop at check ${checksBeforeStop}`);
+    }
+    // Stopped once the COPY runs: the server is asked to stop, nothing more is written, the rest is drained.
+    const { out, text } = sink();
+    let checks = 0;
+    let interrupted = 0;
+    await assert.rejects(exportCsv(client, selection, out, { stopped: () => checks++ >= 3, interrupt: async () => void interrupted++ }), /stopped/);
+    assert.equal(interrupted, 1);
+    assert.equal(text(), '');
+    assert.equal((await client.query('SELECT count(*)::int AS n FROM events')).rows[0].n, 1000);
+  });
+
   it('exports hostile names and values as CSV readers expect (NULL as an empty field)', async () => {
     const shape = await tableShape(client, 'public', 'we"ird ; DROP');
     const { out, text } = sink();

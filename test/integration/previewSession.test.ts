@@ -28,7 +28,9 @@ async function eventually(check: () => Promise<boolean>, ms = 3000): Promise<boo
 describe('preview session: a member\'s own login, cancel on close and on newer requests, statement timeout', function () {
   this.timeout(60_000);
   let w: World;
-  // A view whose rows each take a while: its first page never comes back on its own within the test.
+  // A view whose rows each take 50 ms: a sorted page or a whole export never comes back on its own
+  // within the test. pg_sleep's argument depends on the row, or the server would sleep once and
+  // replay the function's result for every other row.
   const slowView = 'slow "view" é';
 
   before(async () => {
@@ -36,7 +38,7 @@ describe('preview session: a member\'s own login, cancel on close and on newer r
     await using(w.editor, w.workspace.dbName, async (c) => {
       await c.query('CREATE TABLE visits (id int PRIMARY KEY, site text)');
       await c.query(`INSERT INTO visits SELECT g, 'site ' || (g % 5) FROM generate_series(1, 3000) g`);
-      await c.query(`CREATE VIEW "slow ""view"" é" AS SELECT g, (SELECT g FROM pg_sleep(0.05)) AS napped FROM generate_series(1, 100000) g`);
+      await c.query(`CREATE VIEW "slow ""view"" é" AS SELECT g, (SELECT g FROM pg_sleep(0.05 + 0 * g)) AS napped FROM generate_series(1, 100000) g`);
     });
   });
 
@@ -91,6 +93,46 @@ describe('preview session: a member\'s own login, cancel on close and on newer r
       assert.equal((await session.page({ pageSize: 3 })).rows.length, 3);
     } finally {
       await session.close();
+    }
+  });
+
+  it('Cancel pressed before the export reached its connection still stops it', async () => {
+    const session = new PreviewSession({ ...w.viewer, database: w.workspace.dbName }, 'public', slowView);
+    try {
+      const out = new Writable({ write: (_chunk: Buffer, _e, cb) => cb() });
+      const exporting = session.exportCsv({ filters: [] }, out).then(() => undefined, (err: unknown) => err);
+      await session.cancelExport();
+      const err = await exporting;
+      assert.ok(err instanceof Cancelled && err.reason === 'user', String(err));
+      assert.equal(await runningWith('COPY'), 0);
+      // The next export is not cancelled by the earlier Cancel.
+      const again = new Writable({ write: (_chunk: Buffer, _e, cb) => cb() });
+      assert.equal((await session.exportCsv({ filters: [{ column: 'g', op: 'lt', value: '3' }] }, again)).rows, 2);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('work that ends on its own while its cancel is on the way still answers Cancelled', async () => {
+    const lane = new QueryLane({ ...w.viewer, database: w.workspace.dbName }, undefined);
+    try {
+      let finish: () => void = () => undefined;
+      let began: () => void = () => undefined;
+      const beginning = new Promise<void>((r) => (began = r));
+      const running = lane.run(async (client, stopped) => {
+        await client.query('SELECT 1');
+        began();
+        await new Promise<void>((r) => (finish = r));
+        return stopped();
+      });
+      await beginning;
+      const cancelling = lane.cancel(new Cancelled('user'));
+      finish();
+      await cancelling;
+      await assert.rejects(running, (err) => err instanceof Cancelled && err.reason === 'user');
+      assert.equal((await lane.run((c) => c.query('SELECT 2 AS two'))).rows[0].two, 2);
+    } finally {
+      await lane.close();
     }
   });
 

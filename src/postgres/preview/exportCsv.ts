@@ -17,27 +17,41 @@ export interface ExportResult {
 const SETTING_PREFIX = 'openhexa_export.p';
 const SET_SETTING_SQL = 'SELECT pg_catalog.set_config($1, $2, true)';
 
+export interface ExportControl {
+  readonly onProgress?: (progress: ExportProgress) => void;
+  /** Stops what the server runs now for this connection (a CancelRequest). */
+  readonly interrupt?: () => Promise<void>;
+  /** True once the caller gave up: a cancel that reached the server between two statements stopped nothing. */
+  readonly stopped?: () => boolean;
+}
+
+/** Why the export ended early when the caller stopped it; its caller reports its own reason. */
+const STOPPED = 'The export was stopped';
+
 /**
  * Streams the current view (sort and filters applied) as CSV with a header
  * through COPY, the server's own fast path. It runs in a read-only
  * transaction so the filter values, set as transaction-local settings, are
  * gone when it ends, however it ends. If the file fails (disk full, folder
- * gone), `interrupt` stops the COPY on the server and what is still in
- * flight is drained, so the connection is usable again.
+ * gone) or the caller stops, `interrupt` stops the COPY on the server and
+ * what is still in flight is drained, so the connection is usable again.
  */
-export async function exportCsv(
-  client: ClientBase,
-  selection: Selection,
-  out: Writable,
-  onProgress?: (progress: ExportProgress) => void,
-  interrupt: () => Promise<void> = async () => undefined,
-): Promise<ExportResult> {
+export async function exportCsv(client: ClientBase, selection: Selection, out: Writable, control: ExportControl = {}): Promise<ExportResult> {
+  const { onProgress, interrupt = async () => undefined, stopped = () => false } = control;
   const { text, values } = exportSql(selection, (i) => `pg_catalog.current_setting(${quoteLiteral(`${SETTING_PREFIX}${i}`)})`);
+  const goOn = (): void => {
+    if (stopped()) {
+      throw new Error(STOPPED);
+    }
+  };
+  goOn();
   await client.query('BEGIN READ ONLY');
   try {
     for (const [i, value] of values.entries()) {
+      goOn();
       await client.query(SET_SETTING_SQL, [`${SETTING_PREFIX}${i + 1}`, value]);
     }
+    goOn();
     const copy = client.query(copyTo(`COPY (${text}) TO STDOUT WITH (FORMAT csv, HEADER true)`));
     // The stream may end before it reports the server's error (a cancel, a failure mid-COPY).
     let copyError: unknown;
@@ -45,11 +59,16 @@ export async function exportCsv(
     let bytes = 0;
     let reported = 0;
     await streamTo(copy, out, interrupt, (chunk) => {
+      // A cancel sent just before the COPY began missed it: the first data says it runs, so stop it now.
+      if (stopped()) {
+        return new Error(STOPPED);
+      }
       bytes += chunk.length;
       if (onProgress && bytes - reported >= 1 << 20) {
         reported = bytes;
         onProgress({ bytes });
       }
+      return undefined;
     });
     // COMMIT of a transaction the failed COPY aborted answers ROLLBACK, without an error: check.
     const commit = await client.query('COMMIT');
@@ -67,9 +86,10 @@ export async function exportCsv(
 /**
  * Copies with backpressure. Unlike stream.pipeline it never destroys the COPY
  * stream (that would leave the connection paused mid-COPY for good): on a
- * write failure it interrupts the server and reads the rest into the void.
+ * write failure, or a chunk `onChunk` refuses, it interrupts the server and
+ * reads the rest into the void.
  */
-function streamTo(copy: Readable, out: Writable, interrupt: () => Promise<void>, onChunk: (chunk: Buffer) => void): Promise<void> {
+function streamTo(copy: Readable, out: Writable, interrupt: () => Promise<void>, onChunk: (chunk: Buffer) => Error | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
     let failure: Error | undefined;
     let copyDone = false;
@@ -90,7 +110,11 @@ function streamTo(copy: Readable, out: Writable, interrupt: () => Promise<void>,
       if (failure) {
         return;
       }
-      onChunk(chunk);
+      const refused = onChunk(chunk);
+      if (refused) {
+        fail(refused);
+        return;
+      }
       if (!out.write(chunk)) {
         copy.pause();
         out.once('drain', () => copy.resume());

@@ -21,6 +21,7 @@ export class PreviewSession {
   private readonly exports: QueryLane;
   private pageGeneration = 0;
   private countGeneration = 0;
+  private exportGeneration = 0;
   private shapePromise: Promise<TableShape> | undefined;
 
   constructor(
@@ -80,12 +81,19 @@ export class PreviewSession {
   }
 
   async exportCsv(view: ViewOptions, out: Writable, onProgress?: (progress: ExportProgress) => void): Promise<ExportResult> {
+    const generation = this.exportGeneration;
     const shape = await this.shape();
-    return this.exports.run((client) => exportCsv(client, selectionOf(this.schema, this.table, shape, view), out, onProgress, () => this.exports.interrupt()));
+    const selection = selectionOf(this.schema, this.table, shape, view);
+    return this.exports.run(
+      (client, stopped) => exportCsv(client, selection, out, { onProgress, interrupt: () => this.exports.interrupt(), stopped }),
+      // A Cancel pressed before the export reached its connection still counts.
+      () => (generation === this.exportGeneration ? undefined : new Cancelled('user')),
+    );
   }
 
-  /** The user's Cancel on a running export. */
+  /** The user's Cancel on the export running or about to run. */
   cancelExport(): Promise<void> {
+    this.exportGeneration += 1;
     return this.exports.cancel(new Cancelled('user'));
   }
 

@@ -9,9 +9,6 @@ export class Cancelled extends Error {
   }
 }
 
-/** PostgreSQL's "canceling statement due to user request" (and statement timeout). */
-const QUERY_CANCELED = '57014';
-
 interface Running {
   cancelled: Cancelled | undefined;
   readonly tag: string | undefined;
@@ -34,8 +31,12 @@ export class QueryLane {
     private readonly statementTimeoutMs: number | undefined,
   ) {}
 
-  /** `tag` names the kind of work, so a cancel can aim at one kind only (a newer page, not an open value). */
-  run<T>(work: (client: Client) => Promise<T>, stillWanted: () => Cancelled | undefined = () => undefined, tag?: string): Promise<T> {
+  /**
+   * `tag` names the kind of work, so a cancel can aim at one kind only (a newer page, not an open value).
+   * `work` gets `stopped`, true once its cancel was asked: a CancelRequest that reaches the server
+   * between two statements stops nothing, so work of several statements checks it itself.
+   */
+  run<T>(work: (client: Client, stopped: () => boolean) => Promise<T>, stillWanted: () => Cancelled | undefined = () => undefined, tag?: string): Promise<T> {
     const result = this.tail.then(async () => {
       const gone = this.closed ? new Cancelled('closed') : stillWanted();
       if (gone) {
@@ -48,12 +49,14 @@ export class QueryLane {
         if (running.cancelled) {
           throw running.cancelled;
         }
-        return await work(client);
-      } catch (err) {
-        if (running.cancelled && isCancel(err)) {
+        const result = await work(client, () => running.cancelled !== undefined);
+        // The work may end on its own while its cancel is on the way: the caller asked to stop, so it stopped.
+        if (running.cancelled) {
           throw running.cancelled;
         }
-        throw err;
+        return result;
+      } catch (err) {
+        throw running.cancelled ?? err;
       } finally {
         this.running = undefined;
       }
@@ -119,6 +122,3 @@ export class QueryLane {
   }
 }
 
-function isCancel(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && 'code' in err && (err as { code: unknown }).code === QUERY_CANCELED;
-}
