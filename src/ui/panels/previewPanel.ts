@@ -1,7 +1,7 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { profileKey, type ServerProfile } from '../../core/serverProfile';
+import { openPartFile } from '../../files/partFile';
 import type { PreviewView } from '../../protocol/preview';
 import { previewToHostSchema, previewToWebviewSchema, type PreviewToWebview } from '../../protocol/preview';
 import { PREVIEW_STRINGS } from '../../protocol/previewStrings';
@@ -173,7 +173,7 @@ export class PreviewPanel implements vscode.Disposable {
     }
   }
 
-  /** Streams to `<file>.part` and renames at the end, so a cancelled or failed export leaves no half file. */
+  /** Streams to a part file renamed at the end, so a cancelled or failed export leaves no half file. */
   private async exportCsv(session: PreviewSession, view: PreviewView): Promise<void> {
     if (this.exporting) {
       return;
@@ -189,7 +189,7 @@ export class PreviewPanel implements vscode.Disposable {
       return;
     }
     const file = target.fsPath;
-    const partial = `${file}.part`;
+    const part = openPartFile(file);
     const cancel = new vscode.CancellationTokenSource();
     this.exporting = cancel;
     this.post({ type: 'exportProgress', bytes: 0 });
@@ -201,7 +201,7 @@ export class PreviewPanel implements vscode.Disposable {
           token.onCancellationRequested(stop);
           cancel.token.onCancellationRequested(stop);
           let shown = 0;
-          return session.exportCsv(view, fs.createWriteStream(partial), ({ bytes }) => {
+          return session.exportCsv(view, part.stream, ({ bytes }) => {
             const mib = bytes / 2 ** 20;
             progress.report({ message: vscode.l10n.t('{0} MiB written', mib.toFixed(0)) });
             if (bytes - shown >= 4 * 2 ** 20) {
@@ -211,14 +211,14 @@ export class PreviewPanel implements vscode.Disposable {
           });
         },
       );
-      await fs.promises.rename(partial, file);
+      await part.keep();
       const text = vscode.l10n.t('Exported {0} rows to {1}.', result.rows.toLocaleString(vscode.env.language), path.basename(file));
       this.log.info(`Exported ${result.rows} rows of ${this.title} to ${file}`);
       this.post({ type: 'exportEnded', outcome: 'done', message: text });
       const open = vscode.l10n.t('Open');
       void vscode.window.showInformationMessage(text, open).then((picked) => picked === open && vscode.commands.executeCommand('vscode.open', vscode.Uri.file(file)));
     } catch (err) {
-      await fs.promises.rm(partial, { force: true });
+      await part.discard();
       if (err instanceof Cancelled) {
         this.post({ type: 'exportEnded', outcome: 'cancelled', message: vscode.l10n.t('Export cancelled; no file was written.') });
       } else {
