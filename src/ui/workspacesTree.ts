@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { may, type WorkspaceRole } from '../core/roles';
+import { may } from '../core/roles';
 import type { LocalServerState } from '../localServer/localServer';
 import { profileKey, type ProfileProblem, type ServerProfile } from '../core/serverProfile';
 import { asCatalogError, CatalogError } from '../postgres/catalog/catalogError';
@@ -11,6 +11,7 @@ import { formatBytes, formatRows, roleLabel, tableKindLabel } from './format';
 import type { Log } from './log';
 import type { ServerStore } from './serverStore';
 import type { Sessions } from './sessions';
+import { workspaceContext } from './treeContext';
 
 /** What the tree needs of the local server. */
 export interface LocalServerAccess {
@@ -26,7 +27,7 @@ export type TreeNode =
   | { kind: 'localStopped'; profile: ServerProfile }
   | { kind: 'needsInit'; profile: ServerProfile; canInitialize: boolean; missing: string }
   | { kind: 'noWorkspaces'; profile: ServerProfile; platformAdmin: boolean }
-  | { kind: 'workspace'; profile: ServerProfile; workspace: WorkspaceSummary }
+  | { kind: 'workspace'; profile: ServerProfile; workspace: WorkspaceSummary; platformAdmin: boolean }
   | { kind: 'database'; profile: ServerProfile; workspace: WorkspaceSummary }
   | { kind: 'members'; profile: ServerProfile; workspace: WorkspaceSummary }
   | { kind: 'table'; profile: ServerProfile; workspace: WorkspaceSummary; table: TableInfo }
@@ -167,7 +168,7 @@ export class WorkspacesTree implements vscode.TreeDataProvider<TreeNode>, vscode
       if (workspaces.length === 0) {
         return [{ kind: 'noWorkspaces', profile, platformAdmin }];
       }
-      return workspaces.map((workspace): TreeNode => ({ kind: 'workspace', profile, workspace }));
+      return workspaces.map((workspace): TreeNode => ({ kind: 'workspace', profile, workspace, platformAdmin }));
     } catch (raw) {
       const err = asCatalogError(raw);
       if (err instanceof CatalogError && err.kind === 'catalogMissing') {
@@ -267,7 +268,7 @@ export class WorkspacesTree implements vscode.TreeDataProvider<TreeNode>, vscode
           ...(workspace.status === 'ready' ? [] : [vscode.l10n.t('Its creation did not finish: delete it and create it again.')]),
         ].join('\n');
         item.iconPath = new vscode.ThemeIcon(workspace.status === 'ready' ? 'folder-library' : 'warning');
-        item.contextValue = workspaceContext(workspace.role);
+        item.contextValue = workspaceContext(workspace.role, node.platformAdmin);
         return item;
       }
       case 'database': {
@@ -368,9 +369,4 @@ function explain(err: unknown): { message: string; detail: string } {
   const failure = describeLoginFailure(err);
   // For errors we have no advice for, the server's own words are the most useful label.
   return failure.kind === 'other' ? { message: failure.detail, detail: vscode.l10n.t(failure.message) } : { message: vscode.l10n.t(failure.message), detail: failure.detail };
-}
-
-/** contextValue of a workspace item: menus match on the role (e.g. /^workspace\.(editor|admin)$/). */
-export function workspaceContext(role: WorkspaceRole): string {
-  return `workspace.${role}`;
 }

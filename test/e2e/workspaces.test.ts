@@ -94,6 +94,14 @@ describe('workspaces end to end: an admin and a viewer on a real server', functi
     await ws.click();
     await row('Database').waitFor();
     await screenshot(page, 'workspace-admin');
+    // The platform admin who created it may manage and delete it: VS Code reads the menus' when clauses as we do.
+    await ws.click({ button: 'right' });
+    const menu = page.locator('.context-view .monaco-menu');
+    await menu.waitFor();
+    for (const action of ['Show Database Credentials', 'Regenerate Database Password', 'Add Member', 'Delete Workspace']) {
+      assert.ok((await menu.innerText()).includes(action), `no "${action}" in ${await menu.innerText()}`);
+    }
+    await page.keyboard.press('Escape');
   });
 
   async function credentialsPanel(): Promise<FrameLocator> {

@@ -5,13 +5,17 @@ import { M } from '../../src/core/messages';
 import { CONNECT_SERVER_STRINGS } from '../../src/protocol/connectServerStrings';
 import { CREDENTIALS_STRINGS } from '../../src/protocol/credentialsStrings';
 import { PREVIEW_STRINGS } from '../../src/protocol/previewStrings';
+import { workspaceContext } from '../../src/ui/treeContext';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 const readJson = <T>(file: string): T => JSON.parse(fs.readFileSync(path.join(ROOT, file), 'utf8')) as T;
 
 interface Manifest {
   engines: { vscode: string };
-  contributes: { commands: { command: string; title: string; category?: string }[] };
+  contributes: {
+    commands: { command: string; title: string; category?: string }[];
+    menus: Record<string, { command: string; when?: string }[]>;
+  };
 }
 const manifest = readJson<Manifest>('package.json');
 const nls = readJson<Record<string, string>>('package.nls.json');
@@ -85,5 +89,25 @@ describe('manifest and translations', () => {
     }
     const contributed = new Set(manifest.contributes.commands.map((c) => c.command));
     assert.deepEqual([...registered].sort(), [...contributed].sort());
+  });
+
+  it('offers workspace actions on the tree only to the roles that may use them', () => {
+    const items = manifest.contributes.menus['view/item/context'] ?? [];
+    /** Which commands a workspace item with this role shows, evaluating each `viewItem =~ /.../` or `viewItem == ...`. */
+    const shown = (context: string): string[] =>
+      items
+        .filter(({ when = '' }) => {
+          const regex = /viewItem =~ \/(.+)\/(?:\s|$)/.exec(when);
+          const equal = /viewItem == (\S+)/.exec(when);
+          return regex ? new RegExp(regex[1]!).test(context) : equal ? equal[1] === context : false;
+        })
+        .map((item) => item.command)
+        .sort();
+    const forAdmin = ['openhexa.addMember', 'openhexa.regeneratePassword', 'openhexa.showCredentials', 'openhexa.showCredentials'];
+    assert.deepEqual(shown(workspaceContext('viewer', false)), []);
+    assert.deepEqual(shown(workspaceContext('editor', false)), ['openhexa.showCredentials', 'openhexa.showCredentials']);
+    assert.deepEqual(shown(workspaceContext('admin', false)), forAdmin);
+    assert.deepEqual(shown(workspaceContext('admin', true)), [...forAdmin, 'openhexa.deleteWorkspace'].sort());
+    assert.deepEqual(shown(workspaceContext('viewer', true)), ['openhexa.deleteWorkspace']);
   });
 });
