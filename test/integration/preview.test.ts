@@ -174,7 +174,7 @@ describe('preview engine: keyset paging, sort, filters (no vscode)', function ()
     assert.equal(await fetchWholeValue(client, selectionOf('public', 'select', view, {}), 'note', viewPage.at[2]!), viewPage.rows[2]![1]);
   });
 
-  it('estimates instantly and counts exactly, with the filters applied', async () => {
+  it('estimates the row count from the planner, and counts exactly with the filters applied', async () => {
     await client.query('ANALYZE events');
     const shape = await tableShape(client, 'public', 'events');
     const all = selectionOf('public', 'events', shape, {});
