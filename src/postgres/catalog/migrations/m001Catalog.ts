@@ -1,23 +1,10 @@
 /**
- * The catalog's versioned migrations. Each runs once, in its own transaction,
- * under an advisory lock (see migrate.ts). Never edit a released migration:
- * add the next one.
- *
- * Security model: members never get privileges on catalog tables. They call
- * the SECURITY DEFINER functions below, each of which pins search_path,
- * checks the caller (session_user) with pg_has_role, and audits what it
- * reveals or changes. Group roles: openhexa_platform_admin (manages
- * everything) and openhexa_member (may connect to the catalog and call the
- * functions).
+ * Migration 1 (0.1.0): the catalog, members and credentials. Released: never
+ * edit it. Later migrations replace what changed (see ./index.ts); the
+ * functions of this one that no later migration replaces are checked by
+ * test/unit/sqlQualified.test.ts like the rest of the product's SQL.
  */
-export interface Migration {
-  readonly version: number;
-  readonly name: string;
-  readonly sql: string;
-}
-
-export const PLATFORM_ADMIN_GROUP = 'openhexa_platform_admin';
-export const MEMBER_GROUP = 'openhexa_member';
+import type { Migration } from './migration';
 
 const M001_CATALOG = String.raw`
 CREATE SCHEMA openhexa;
@@ -393,6 +380,4 @@ GRANT EXECUTE ON FUNCTION
 TO openhexa_platform_admin;
 `;
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'catalog, members and credentials', sql: M001_CATALOG }];
-
-export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+export const m001Catalog: Migration = { version: 1, name: 'catalog, members and credentials', sql: M001_CATALOG };

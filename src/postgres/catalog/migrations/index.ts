@@ -1,0 +1,19 @@
+/**
+ * The catalog's versioned migrations, one module per version. Each runs once,
+ * in its own transaction, under an advisory lock (see ../migrate.ts). Never
+ * edit a released migration: add the next one.
+ *
+ * Security model: members never get privileges on catalog tables. They call
+ * SECURITY DEFINER functions, each of which pins search_path, checks the
+ * caller (session_user) with pg_has_role, and audits what it reveals or
+ * changes.
+ */
+import type { Migration } from './migration';
+import { m001Catalog } from './m001Catalog';
+
+export type { Migration } from './migration';
+export { MEMBER_GROUP, PLATFORM_ADMIN_GROUP } from './migration';
+
+export const MIGRATIONS: readonly Migration[] = [m001Catalog];
+
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
