@@ -14,6 +14,7 @@ import { embeddedBinaries } from '../src/localServer/binaries';
 import { LOCAL_SUPERUSER, LocalServer } from '../src/localServer/localServer';
 import { exportCsv } from '../src/postgres/preview/exportCsv';
 import { fetchPage, selectionOf, tableShape, type PageOptions } from '../src/postgres/preview/preview';
+import { readOnly } from '../src/postgres/readOnly';
 import { machine, median, printTable } from './machine';
 
 const ROWS = 10_000_000;
@@ -96,7 +97,8 @@ export async function run(resultsDir: string): Promise<void> {
     await client.query('VACUUM ANALYZE big');
 
     const shape = await tableShape(client, 'public', 'big');
-    const page = (options: PageOptions) => () => fetchPage(client, 'public', 'big', shape, { pageSize: PAGE, ...options });
+    // As the preview's page lane runs it: one read-only transaction per page, search_path pinned, ROLLBACK.
+    const page = (options: PageOptions) => () => readOnly(client, () => fetchPage(client, 'public', 'big', shape, { pageSize: PAGE, ...options }));
     const sortCases = { column: 'cases', direction: 'asc' as const };
     const sortedDeep = (await client.query(`SELECT id::text, cases::text FROM big ORDER BY cases ASC NULLS LAST, id ASC OFFSET ${DEEP} LIMIT 1`)).rows[0] as { id: string; cases: string | null };
     const filter = { filters: [{ column: 'district', op: 'eq' as const, value: 'district 42' }] };

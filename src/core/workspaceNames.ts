@@ -29,16 +29,20 @@ export function workspaceDbName(slug: string): string {
 }
 
 export interface WorkspaceRoleNames {
-  /** read/write login, named like the database */
+  /** shared read/write login, named like the database (OpenHEXA's name); acts as the writer group */
   readonly rw: string;
-  /** read-only login */
+  /** shared read-only login (OpenHEXA's name) */
   readonly ro: string;
-  /** group of the workspace's admins (no login) */
+  /** group holding read access: viewers and the read-only login belong to it */
+  readonly reader: string;
+  /** group that writes and owns what is created: editors, admins, the read/write login and the platform admins belong to it */
+  readonly writer: string;
+  /** group marking the workspace's admins (no privilege of its own) */
   readonly admin: string;
 }
 
 export function workspaceRoleNames(dbName: string): WorkspaceRoleNames {
-  return { rw: dbName, ro: `${dbName}_ro`, admin: `${dbName}_admin` };
+  return { rw: dbName, ro: `${dbName}_ro`, reader: `${dbName}_reader`, writer: `${dbName}_writer`, admin: `${dbName}_admin` };
 }
 
 /** A short suffix to make a slug unique: "-" and 4 characters. */

@@ -1,5 +1,17 @@
 import type { Client } from 'pg';
 
+// Operators, schema-qualified: this runs in a workspace database, where
+// editors may have created look-alikes that match better than the built-ins.
+// OPERATOR(...) has one precedence for all (left to right): every compound
+// expression below is parenthesized.
+const PLUS = 'OPERATOR(pg_catalog.+)';
+const TIMES = 'OPERATOR(pg_catalog.*)';
+const DIV = 'OPERATOR(pg_catalog./)';
+const MOD = 'OPERATOR(pg_catalog.%)';
+const LT = 'OPERATOR(pg_catalog.<)';
+const EQ = 'OPERATOR(pg_catalog.=)';
+const CAT = 'OPERATOR(pg_catalog.||)';
+
 /**
  * Synthetic public-health data for the Sandbox: health facilities, monthly
  * case reports (600 facilities x 48 months x 4 diseases = 115,200 rows), a
@@ -7,8 +19,8 @@ import type { Client } from 'pg';
  * in the server by generate_series: a few seconds, no file to ship.
  */
 export const SAMPLE_DATA_SQL = [
-  'SELECT setseed(0.42)',
-  `CREATE TABLE health_facilities (
+  'SELECT pg_catalog.setseed(0.42)',
+  `CREATE TABLE public.health_facilities (
      id int PRIMARY KEY,
      code text NOT NULL UNIQUE,
      name text NOT NULL,
@@ -19,21 +31,23 @@ export const SAMPLE_DATA_SQL = [
      longitude numeric(8,5),
      opened_on date
    )`,
-  `INSERT INTO health_facilities
+  `INSERT INTO public.health_facilities
    SELECT g,
-          'HF' || lpad(g::text, 4, '0'),
-          (ARRAY['Centre de santé', 'Poste de santé', 'Hôpital de district', 'Clinique'])[1 + g % 4] || ' ' ||
-            (ARRAY['Nord', 'Sud', 'Est', 'Ouest', 'Centre', 'Plateau', 'Lac', 'Fleuve'])[1 + (g / 4) % 8] || ' ' || g,
-          (ARRAY['Nord', 'Sud', 'Est', 'Ouest', 'Centre'])[1 + g % 5],
-          'District ' || (1 + g % 37),
-          (ARRAY['Health centre', 'Health post', 'District hospital', 'Private clinic'])[1 + g % 4],
-          round((8 + random() * 8)::numeric, 5),
-          round((-12 + random() * 14)::numeric, 5),
-          CASE WHEN g % 23 = 0 THEN NULL ELSE date '1980-01-01' + (random() * 15000)::int END
-     FROM generate_series(1, 600) g`,
-  `CREATE TABLE monthly_case_reports (
+          'HF' ${CAT} pg_catalog.lpad(g::text, 4, '0'),
+          pg_catalog.concat_ws(' ',
+            (ARRAY['Centre de santé', 'Poste de santé', 'Hôpital de district', 'Clinique'])[1 ${PLUS} (g ${MOD} 4)],
+            (ARRAY['Nord', 'Sud', 'Est', 'Ouest', 'Centre', 'Plateau', 'Lac', 'Fleuve'])[1 ${PLUS} ((g ${DIV} 4) ${MOD} 8)],
+            g),
+          (ARRAY['Nord', 'Sud', 'Est', 'Ouest', 'Centre'])[1 ${PLUS} (g ${MOD} 5)],
+          'District ' ${CAT} (1 ${PLUS} (g ${MOD} 37)),
+          (ARRAY['Health centre', 'Health post', 'District hospital', 'Private clinic'])[1 ${PLUS} (g ${MOD} 4)],
+          pg_catalog.round((8 ${PLUS} (pg_catalog.random() ${TIMES} 8))::numeric, 5),
+          pg_catalog.round((-12 ${PLUS} (pg_catalog.random() ${TIMES} 14))::numeric, 5),
+          CASE WHEN (g ${MOD} 23) ${EQ} 0 THEN NULL ELSE date '1980-01-01' ${PLUS} (pg_catalog.random() ${TIMES} 15000)::int END
+     FROM pg_catalog.generate_series(1, 600) g`,
+  `CREATE TABLE public.monthly_case_reports (
      id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-     facility_id int NOT NULL REFERENCES health_facilities,
+     facility_id int NOT NULL REFERENCES public.health_facilities,
      period date NOT NULL,
      disease text NOT NULL,
      suspected_cases int NOT NULL,
@@ -41,38 +55,45 @@ export const SAMPLE_DATA_SQL = [
      deaths int NOT NULL,
      reported_at timestamptz
    )`,
-  `INSERT INTO monthly_case_reports (facility_id, period, disease, suspected_cases, confirmed_cases, deaths, reported_at)
-   SELECT f, p::date, d, s, (s * (0.3 + random() * 0.6))::int, (s * random() * 0.02)::int,
-          CASE WHEN random() < 0.03 THEN NULL ELSE p + interval '1 month' + (random() * interval '20 days') END
-     FROM generate_series(1, 600) f,
-          generate_series(date '2021-01-01', date '2024-12-01', interval '1 month') p,
-          unnest(ARRAY['Malaria', 'Diarrhoea', 'Pneumonia', 'Measles']) d,
-          LATERAL (SELECT (random() * CASE d WHEN 'Malaria' THEN 180 WHEN 'Measles' THEN 6 ELSE 40 END)::int AS s) x`,
-  'CREATE INDEX ON monthly_case_reports (facility_id, period)',
-  `CREATE VIEW malaria_by_district AS
-   SELECT f.region, f.district, r.period, sum(r.confirmed_cases) AS confirmed_cases, sum(r.deaths) AS deaths
-     FROM monthly_case_reports r JOIN health_facilities f ON f.id = r.facility_id
-    WHERE r.disease = 'Malaria'
+  `INSERT INTO public.monthly_case_reports (facility_id, period, disease, suspected_cases, confirmed_cases, deaths, reported_at)
+   SELECT f, p::date, d, s, (s ${TIMES} (0.3 ${PLUS} (pg_catalog.random() ${TIMES} 0.6)))::int, ((s ${TIMES} pg_catalog.random()) ${TIMES} 0.02)::int,
+          CASE WHEN pg_catalog.random() ${LT} 0.03 THEN NULL
+               ELSE (p ${PLUS} interval '1 month') ${PLUS} (pg_catalog.random() ${TIMES} interval '20 days') END
+     FROM pg_catalog.generate_series(1, 600) f,
+          pg_catalog.generate_series(date '2021-01-01', date '2024-12-01', interval '1 month') p,
+          pg_catalog.unnest(ARRAY['Malaria', 'Diarrhoea', 'Pneumonia', 'Measles']) d,
+          LATERAL (SELECT (pg_catalog.random() ${TIMES} CASE d WHEN 'Malaria' THEN 180 WHEN 'Measles' THEN 6 ELSE 40 END)::int AS s) x`,
+  'CREATE INDEX ON public.monthly_case_reports (facility_id, period)',
+  `CREATE VIEW public.malaria_by_district AS
+   SELECT f.region, f.district, r.period, pg_catalog.sum(r.confirmed_cases) AS confirmed_cases, pg_catalog.sum(r.deaths) AS deaths
+     FROM public.monthly_case_reports r JOIN public.health_facilities f ON f.id ${EQ} r.facility_id
+    WHERE r.disease ${EQ} 'Malaria'
     GROUP BY f.region, f.district, r.period`,
   'CREATE SCHEMA surveys',
   `CREATE TABLE surveys.household_survey (
      id int PRIMARY KEY,
-     facility_id int REFERENCES health_facilities,
+     facility_id int REFERENCES public.health_facilities,
      interviewed_on date NOT NULL,
      household_size int NOT NULL,
      has_bednet boolean,
      answers jsonb
    )`,
   `INSERT INTO surveys.household_survey
-   SELECT g, 1 + (random() * 599)::int, date '2024-01-01' + (random() * 300)::int, 1 + (random() * 11)::int,
-          CASE WHEN random() < 0.05 THEN NULL ELSE random() < 0.7 END,
-          jsonb_build_object('water_source', (ARRAY['borehole', 'tap', 'river', 'well'])[1 + (random() * 3)::int], 'visits', (random() * 4)::int)
-     FROM generate_series(1, 2000) g`,
+   SELECT g, 1 ${PLUS} (pg_catalog.random() ${TIMES} 599)::int, date '2024-01-01' ${PLUS} (pg_catalog.random() ${TIMES} 300)::int,
+          1 ${PLUS} (pg_catalog.random() ${TIMES} 11)::int,
+          CASE WHEN pg_catalog.random() ${LT} 0.05 THEN NULL ELSE pg_catalog.random() ${LT} 0.7 END,
+          pg_catalog.jsonb_build_object('water_source', (ARRAY['borehole', 'tap', 'river', 'well'])[1 ${PLUS} (pg_catalog.random() ${TIMES} 3)::int],
+                                        'visits', (pg_catalog.random() ${TIMES} 4)::int)
+     FROM pg_catalog.generate_series(1, 2000) g`,
 ];
+
+const EXISTING_SQL = `SELECT 1 FROM pg_catalog.pg_class
+                       WHERE relname OPERATOR(pg_catalog.=) ANY (ARRAY['health_facilities', 'monthly_case_reports']::name[])
+                         AND relnamespace OPERATOR(pg_catalog.=) 'public'::regnamespace`;
 
 /** Fills a workspace database in one transaction; refuses a database that already has these tables. */
 export async function loadSampleData(client: Client): Promise<void> {
-  const existing = await client.query("SELECT 1 FROM pg_catalog.pg_class WHERE relname IN ('health_facilities', 'monthly_case_reports') AND relnamespace = 'public'::regnamespace");
+  const existing = await client.query(EXISTING_SQL);
   if ((existing.rowCount ?? 0) > 0) {
     throw new Error('This workspace already has the sample tables.');
   }
@@ -87,5 +108,5 @@ export async function loadSampleData(client: Client): Promise<void> {
     throw err;
   }
   // Statistics make the tree's row estimates right at once.
-  await client.query('ANALYZE health_facilities, monthly_case_reports, surveys.household_survey');
+  await client.query('ANALYZE public.health_facilities, public.monthly_case_reports, surveys.household_survey');
 }

@@ -1,6 +1,7 @@
 import { Client, type ClientConfig } from 'pg';
 import type { ConnectionOptions } from 'node:tls';
 import type { SslMode } from '../core/serverProfile';
+import { PIN_SEARCH_PATH_SQL } from './readOnly';
 
 export interface Login {
   readonly host: string;
@@ -9,10 +10,12 @@ export interface Login {
   readonly password: string | undefined;
   readonly database: string;
   readonly sslmode: SslMode;
+  /** application_name shown in pg_stat_activity; the product's own name by default. */
+  readonly application?: string;
 }
 
 export const CONNECT_TIMEOUT_MS = 10_000;
-const APPLICATION_NAME = 'OpenHEXA for VS Code';
+export const APPLICATION_NAME = 'OpenHEXA for VS Code';
 
 function tlsFor(sslmode: SslMode): false | ConnectionOptions {
   switch (sslmode) {
@@ -38,12 +41,12 @@ export function clientConfig(login: Login, ssl: false | ConnectionOptions | unde
     database: login.database,
     ssl,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
-    application_name: APPLICATION_NAME,
+    application_name: login.application ?? APPLICATION_NAME,
   };
 }
 
 /**
- * Opens a client honouring libpq's sslmode. `prefer` tries TLS first and
+ * Opens a client honouring libpq's sslmode, with search_path pinned. `prefer` tries TLS first and
  * falls back to a plain connection only when the server has no TLS.
  */
 export async function connect(login: Login): Promise<Client> {
@@ -53,6 +56,7 @@ export async function connect(login: Login): Promise<Client> {
     client.on('error', () => undefined);
     try {
       await client.connect();
+      await client.query(PIN_SEARCH_PATH_SQL);
       return client;
     } catch (err) {
       await client.end().catch(() => undefined);

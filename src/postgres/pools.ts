@@ -1,5 +1,6 @@
 import { Pool, type PoolClient } from 'pg';
 import { clientConfig, type Login } from './connect';
+import { PIN_SEARCH_PATH_SQL, readOnly } from './readOnly';
 
 /** How long a pool with no checked-out client stays open. */
 const IDLE_POOL_MS = 5 * 60_000;
@@ -24,6 +25,11 @@ export class PoolRegistry {
   private readonly pools = new Map<string, Entry & { password: string | undefined }>();
   /** Servers that answered sslmode=prefer with "no TLS here": plain connections from then on. */
   private readonly withoutTls = new Set<string>();
+
+  /** Reads workspace data: a READ ONLY transaction with search_path pinned, ended by ROLLBACK (see readOnly.ts). */
+  browse<T>(login: Login, run: (client: PoolClient) => Promise<T>): Promise<T> {
+    return this.withClient(login, (client) => readOnly(client, () => run(client)));
+  }
 
   async withClient<T>(login: Login, run: (client: PoolClient) => Promise<T>): Promise<T> {
     try {
@@ -83,6 +89,8 @@ export class PoolRegistry {
     const pool = new Pool({ ...clientConfig(login, ssl), max: 4, idleTimeoutMillis: 30_000, statement_timeout: STATEMENT_TIMEOUT_MS, allowExitOnIdle: true });
     // Idle clients whose server goes away emit 'error'; the next checkout reconnects.
     pool.on('error', () => undefined);
+    // Queued before the first checkout's statements: a connection that cannot take it is broken, and they fail.
+    pool.on('connect', (client) => void client.query(PIN_SEARCH_PATH_SQL).catch(() => undefined));
     const entry = { pool, timer: undefined, busy: 0, password: login.password };
     this.pools.set(key, entry);
     return entry;

@@ -12,13 +12,13 @@ export interface ServerProbe {
 }
 
 const PROBE_SQL = `
-SELECT current_setting('server_version') AS version,
-       current_setting('server_version_num')::int AS version_num,
+SELECT pg_catalog.current_setting('server_version') AS version,
+       pg_catalog.current_setting('server_version_num')::int AS version_num,
        r.rolsuper AS superuser,
        r.rolcreatedb AS create_db,
        r.rolcreaterole AS create_role,
-       EXISTS (SELECT 1 FROM pg_database WHERE datname = $1) AS catalog_exists
-  FROM pg_roles r
+       EXISTS (SELECT 1 FROM pg_catalog.pg_database WHERE datname = $1) AS catalog_exists
+  FROM pg_catalog.pg_roles r
  WHERE r.rolname = session_user`;
 
 interface ProbeRow {

@@ -32,6 +32,8 @@ export const testOutcomeSchema = z.discriminatedUnion('ok', [
     ok: z.literal(true),
     summary: z.string(),
     initHint: z.string().optional(),
+    /** Said apart from the summary: e.g. that the login is a superuser. */
+    warning: z.string().optional(),
     /** The catalog is missing and this login may create it: the form offers "Initialize Server". */
     canInitialize: z.boolean(),
   }),

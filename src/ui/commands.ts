@@ -92,7 +92,7 @@ async function resolveTable(services: Services, ref: WorkspaceRef, arg: unknown)
       return { schema: typeof schema === 'string' ? schema : 'public', name: given };
     }
   }
-  const tables = await services.sessions.database(ref.profile, ref.workspace.dbName, (c) => listTables(c));
+  const tables = await services.sessions.browse(ref.profile, ref.workspace.dbName, (c) => listTables(c));
   if (tables.length === 0) {
     throw new Error(vscode.l10n.t('The workspace "{0}" has no tables yet.', ref.workspace.name));
   }
@@ -184,7 +184,7 @@ export function registerCommands(context: vscode.ExtensionContext, services: Ser
       throw new Error(vscode.l10n.t('Loading sample data writes to "{0}": it needs the Editor or Admin role.', ref.workspace.name));
     }
     await progress(vscode.l10n.t('Loading sample data into "{0}"…', ref.workspace.name), () =>
-      sessions.database(ref.profile, ref.workspace.dbName, (c) => loadSampleData(c)),
+      sessions.write(ref.profile, ref.workspace.dbName, (c) => loadSampleData(c)),
     );
     tree.refresh();
   });
@@ -226,8 +226,14 @@ export function registerCommands(context: vscode.ExtensionContext, services: Ser
     }
     const login = await sessions.login(profile, 'postgres');
     const result = await progress(vscode.l10n.t('Initializing {0} for OpenHEXA…', profile.label), () => initializeCatalog(login, profile.catalogDatabase));
-    log.info(`Initialized ${profile.label}: catalog "${profile.catalogDatabase}"${result.createdDatabase ? ' created' : ''}, migrations ${result.applied.join(', ') || 'none pending'}`);
-    void vscode.window.showInformationMessage(vscode.l10n.t('{0} is ready for OpenHEXA workspaces.', profile.label));
+    log.info(
+      `Initialized ${profile.label}: catalog "${profile.catalogDatabase}"${result.createdDatabase ? ' created' : ''}, migrations ${result.applied.join(', ') || 'none pending'}, workspaces moved to the group layout: ${result.upgraded.join(', ') || 'none'}`,
+    );
+    void vscode.window.showInformationMessage(
+      result.upgraded.length > 0
+        ? vscode.l10n.t('{0} is ready for OpenHEXA workspaces; {1} workspace(s) were moved to the new role layout.', profile.label, result.upgraded.length)
+        : vscode.l10n.t('{0} is ready for OpenHEXA workspaces.', profile.label),
+    );
     tree.refresh();
   });
 

@@ -4,20 +4,18 @@ import * as vscode from 'vscode';
 import { generatePassword } from '../core/passwords';
 import { serverProfileSchema, type ServerProfile } from '../core/serverProfile';
 import { embeddedBinaries } from '../localServer/binaries';
+import { createSandbox, prepareLocalCatalog } from '../localServer/localCatalog';
 import { LOCAL_SUPERUSER, LocalServer, type LocalServerState } from '../localServer/localServer';
-import { loadSampleData } from '../localServer/sampleData';
-import { initializeCatalog } from '../postgres/catalog/migrate';
-import { withConnection } from '../postgres/connect';
-import { listWorkspaces } from '../postgres/workspace/catalogCalls';
-import { createWorkspace } from '../postgres/workspace/provisioning';
+import { ensurePlatformLogin, LOCAL_PLATFORM_LOGIN } from '../localServer/platformLogin';
 import type { Log } from './log';
 import type { ServerStore } from './serverStore';
 import type { Sessions } from './sessions';
 
+// The superuser's password (maintenance only) and the platform login's (everything else).
 const PASSWORD_KEY = 'openhexa.localServer.password';
+const PLATFORM_PASSWORD_KEY = 'openhexa.localServer.platformPassword';
 const PORT_KEY = 'openhexa.localServer.port';
 const CATALOG = 'openhexa';
-export const SANDBOX = 'Sandbox';
 
 /**
  * Where the data lives. As root, PostgreSQL runs as the `postgres` user, who
@@ -83,14 +81,22 @@ export class LocalServerController implements vscode.Disposable {
     }
   }
 
-  private async password(): Promise<string> {
-    const existing = await this.context.secrets.get(PASSWORD_KEY);
+  private async secret(key: string): Promise<string> {
+    const existing = await this.context.secrets.get(key);
     if (existing) {
       return existing;
     }
     const created = generatePassword(24);
-    await this.context.secrets.store(PASSWORD_KEY, created);
+    await this.context.secrets.store(key, created);
     return created;
+  }
+
+  private password(): Promise<string> {
+    return this.secret(PASSWORD_KEY);
+  }
+
+  private platformPassword(): Promise<string> {
+    return this.secret(PLATFORM_PASSWORD_KEY);
   }
 
   /** The settings profile of the local server, if one was made. */
@@ -128,8 +134,11 @@ export class LocalServerController implements vscode.Disposable {
     }
     const port = await this.server.start();
     await this.context.globalState.update(PORT_KEY, port);
+    // Every start: the platform login exists and its password is the one in secret storage.
+    await ensurePlatformLogin(await this.superuserLogin(port), await this.platformPassword());
     const current = this.profile();
-    if (!current || current.port !== port) {
+    // A profile from 0.1.0 used the superuser: it is replaced by the platform login's.
+    if (!current || current.port !== port || current.user !== LOCAL_PLATFORM_LOGIN) {
       if (current) {
         await this.store.remove(current);
         await this.sessions.forget(current);
@@ -138,12 +147,12 @@ export class LocalServerController implements vscode.Disposable {
         label: vscode.l10n.t('Local server'),
         host: '127.0.0.1',
         port,
-        user: LOCAL_SUPERUSER,
+        user: LOCAL_PLATFORM_LOGIN,
         sslmode: 'disable',
         catalogDatabase: CATALOG,
         local: true,
       });
-      await this.store.save(profile, await this.password(), 'user');
+      await this.store.save(profile, await this.platformPassword(), 'user');
     }
     return port;
   }
@@ -154,16 +163,22 @@ export class LocalServerController implements vscode.Disposable {
    */
   async startWithSandbox(): Promise<{ port: number; createdSandbox: boolean }> {
     const port = await this.start();
-    const login = { host: '127.0.0.1', port, user: LOCAL_SUPERUSER, password: await this.password(), sslmode: 'disable' as const };
-    await initializeCatalog(login, CATALOG);
-    const workspaces = await withConnection({ ...login, database: CATALOG }, (c) => listWorkspaces(c));
-    if (workspaces.length > 0) {
+    const platform = { host: '127.0.0.1', port, user: LOCAL_PLATFORM_LOGIN, password: await this.platformPassword(), sslmode: 'disable' as const };
+    const prepared = await prepareLocalCatalog(await this.superuserLogin(port), platform, CATALOG);
+    if (prepared.applied.length > 0 || prepared.upgraded.length > 0) {
+      this.log.info(`Local catalog: migrations ${prepared.applied.join(', ') || 'none'} applied; workspaces moved to the group layout: ${prepared.upgraded.join(', ') || 'none'}`);
+    }
+    const sandbox = await createSandbox(platform, CATALOG);
+    if (!sandbox) {
       return { port, createdSandbox: false };
     }
-    const sandbox = await createWorkspace(login, CATALOG, SANDBOX);
-    await withConnection({ ...login, database: sandbox.dbName }, (c) => loadSampleData(c));
     this.log.info(`Created the Sandbox workspace (${sandbox.dbName}) with sample data`);
     return { port, createdSandbox: true };
+  }
+
+  /** Maintenance only: making the platform login, and migrations of a catalog the superuser made. */
+  private async superuserLogin(port: number): Promise<{ host: string; port: number; user: string; password: string; sslmode: 'disable' }> {
+    return { host: '127.0.0.1', port, user: LOCAL_SUPERUSER, password: await this.password(), sslmode: 'disable' };
   }
 
   async stop(): Promise<void> {

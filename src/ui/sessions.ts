@@ -1,11 +1,11 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { PoolClient } from 'pg';
+import type { Client, PoolClient } from 'pg';
 import type * as vscode from 'vscode';
 import { pgpassLookup } from '../core/pgpass';
 import type { ServerProfile } from '../core/serverProfile';
-import type { Login } from '../postgres/connect';
+import { withConnection, type Login } from '../postgres/connect';
 import { PoolRegistry } from '../postgres/pools';
 import type { ServerStore } from './serverStore';
 
@@ -37,8 +37,14 @@ export class Sessions implements vscode.Disposable {
     return this.pools.withClient(await this.login(profile, profile.catalogDatabase), run);
   }
 
-  async database<T>(profile: ServerProfile, database: string, run: (client: PoolClient) => Promise<T>): Promise<T> {
-    return this.pools.withClient(await this.login(profile, database), run);
+  /** Reads a workspace database: read-only, search_path pinned, ended by ROLLBACK (postgres/readOnly.ts). */
+  async browse<T>(profile: ServerProfile, database: string, run: (client: PoolClient) => Promise<T>): Promise<T> {
+    return this.pools.browse(await this.login(profile, database), run);
+  }
+
+  /** Writes to a workspace database (sample data) on a connection of its own, search_path pinned. */
+  async write<T>(profile: ServerProfile, database: string, run: (client: Client) => Promise<T>): Promise<T> {
+    return withConnection(await this.login(profile, database), run);
   }
 
   /** After a profile or its password changed. */

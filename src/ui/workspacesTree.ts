@@ -11,6 +11,7 @@ import { formatBytes, formatRows, roleLabel, tableKindLabel } from './format';
 import type { Log } from './log';
 import type { ServerStore } from './serverStore';
 import type { Sessions } from './sessions';
+import { superuserWarning } from './superuserWarning';
 import { workspaceContext } from './treeContext';
 
 /** What the tree needs of the local server. */
@@ -25,7 +26,8 @@ export type TreeNode =
   | { kind: 'problem'; problem: ProfileProblem }
   | { kind: 'serverError'; profile: ServerProfile; message: string; detail: string }
   | { kind: 'localStopped'; profile: ServerProfile }
-  | { kind: 'needsInit'; profile: ServerProfile; canInitialize: boolean; missing: string }
+  | { kind: 'needsInit'; profile: ServerProfile; canInitialize: boolean; missing: string; outdated?: string }
+  | { kind: 'superuserWarning'; profile: ServerProfile }
   | { kind: 'noWorkspaces'; profile: ServerProfile; platformAdmin: boolean }
   | { kind: 'workspace'; profile: ServerProfile; workspace: WorkspaceSummary; platformAdmin: boolean }
   | { kind: 'database'; profile: ServerProfile; workspace: WorkspaceSummary }
@@ -54,6 +56,8 @@ export class WorkspacesTree implements vscode.TreeDataProvider<TreeNode>, vscode
   private readonly subscription: vscode.Disposable;
   /** Server nodes are reused so a refresh of one server reaches the element VS Code knows. */
   private serverNodes = new Map<string, Extract<TreeNode, { kind: 'server' }>>();
+  /** Servers whose login turned out to be a superuser (their tooltip warns). */
+  private readonly superusers = new Set<string>();
 
   constructor(
     private readonly store: ServerStore,
@@ -121,7 +125,7 @@ export class WorkspacesTree implements vscode.TreeDataProvider<TreeNode>, vscode
         ];
       case 'database':
         return this.guard(async () => {
-          const tables = await this.sessions.database(element.profile, element.workspace.dbName, (c) => listTables(c));
+          const tables = await this.sessions.browse(element.profile, element.workspace.dbName, (c) => listTables(c));
           if (tables.length === 0) {
             return [{ kind: 'message', text: vscode.l10n.t('No tables yet') }];
           }
@@ -129,7 +133,7 @@ export class WorkspacesTree implements vscode.TreeDataProvider<TreeNode>, vscode
         });
       case 'table':
         return this.guard(async () => {
-          const columns = await this.sessions.database(element.profile, element.workspace.dbName, (c) => listColumns(c, element.table.schema, element.table.name));
+          const columns = await this.sessions.browse(element.profile, element.workspace.dbName, (c) => listColumns(c, element.table.schema, element.table.name));
           return columns.map((column): TreeNode => ({ kind: 'column', column }));
         });
       case 'members':
@@ -164,15 +168,20 @@ export class WorkspacesTree implements vscode.TreeDataProvider<TreeNode>, vscode
       }
     }
     try {
-      const { platformAdmin, workspaces } = await this.sessions.catalog(profile, (c) => serverOverview(c));
+      const { platformAdmin, superuser, workspaces } = await this.sessions.catalog(profile, (c) => serverOverview(c));
+      this.noteSuperuser(given, superuser);
+      const warning: TreeNode[] = superuser ? [{ kind: 'superuserWarning', profile }] : [];
       if (workspaces.length === 0) {
-        return [{ kind: 'noWorkspaces', profile, platformAdmin }];
+        return [...warning, { kind: 'noWorkspaces', profile, platformAdmin }];
       }
-      return workspaces.map((workspace): TreeNode => ({ kind: 'workspace', profile, workspace, platformAdmin }));
+      return [...warning, ...workspaces.map((workspace): TreeNode => ({ kind: 'workspace', profile, workspace, platformAdmin }))];
     } catch (raw) {
       const err = asCatalogError(raw);
       if (err instanceof CatalogError && err.kind === 'catalogMissing') {
         return [await this.initNode(profile)];
+      }
+      if (err instanceof CatalogError && err.kind === 'catalogOutdated') {
+        return [{ ...(await this.initNode(profile)), outdated: err.message }];
       }
       const failure = explain(err);
       this.log.warn(`Server ${profile.label} (${profile.user}@${profile.host}:${profile.port}): ${failure.detail || failure.message}`);
@@ -180,7 +189,24 @@ export class WorkspacesTree implements vscode.TreeDataProvider<TreeNode>, vscode
     }
   }
 
-  private async initNode(profile: ServerProfile): Promise<TreeNode> {
+  /** The server item's tooltip warns once the login is known to be a superuser. */
+  private noteSuperuser(profile: ServerProfile, superuser: boolean): void {
+    const key = profileKey(profile);
+    if (superuser !== this.superusers.has(key)) {
+      if (superuser) {
+        this.superusers.add(key);
+      } else {
+        this.superusers.delete(key);
+      }
+      const node = this.serverNodes.get(key);
+      if (node) {
+        // Re-renders the item; its children come from the same overview, so this settles at once.
+        this.changed.fire(node);
+      }
+    }
+  }
+
+  private async initNode(profile: ServerProfile): Promise<Extract<TreeNode, { kind: 'needsInit' }>> {
     try {
       const login = await this.sessions.login(profile, 'postgres');
       const probe = await probeServer(login, profile.catalogDatabase);
@@ -227,7 +253,28 @@ export class WorkspacesTree implements vscode.TreeDataProvider<TreeNode>, vscode
         item.command = { command: 'openhexa.restartLocalServer', title: vscode.l10n.t('Restart') };
         return item;
       }
+      case 'superuserWarning': {
+        const item = new vscode.TreeItem(vscode.l10n.t('This login is a superuser'), vscode.TreeItemCollapsibleState.None);
+        item.description = vscode.l10n.t('browsing runs members\' code with full power');
+        item.tooltip = superuserWarning();
+        item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+        item.contextValue = 'superuserWarning';
+        return item;
+      }
       case 'needsInit': {
+        if (node.outdated) {
+          const item = new vscode.TreeItem(
+            node.canInitialize ? vscode.l10n.t('Upgrade the OpenHEXA catalog on this server…') : vscode.l10n.t('The OpenHEXA catalog on this server needs an upgrade'),
+            vscode.TreeItemCollapsibleState.None,
+          );
+          item.iconPath = new vscode.ThemeIcon(node.canInitialize ? 'arrow-circle-up' : 'info');
+          item.tooltip = node.outdated;
+          if (node.canInitialize) {
+            item.command = { command: 'openhexa.initializeServer', title: vscode.l10n.t('Initialize Server'), arguments: [node] };
+          }
+          item.contextValue = 'needsInit';
+          return item;
+        }
         const item = new vscode.TreeItem(
           node.canInitialize ? vscode.l10n.t('Initialize this server for OpenHEXA…') : vscode.l10n.t('OpenHEXA is not set up on this server'),
           vscode.TreeItemCollapsibleState.None,
@@ -339,6 +386,7 @@ export class WorkspacesTree implements vscode.TreeDataProvider<TreeNode>, vscode
       `${vscode.l10n.t('User')}: ${profile.user}`,
       `${vscode.l10n.t('TLS mode')}: ${profile.sslmode}`,
       `${vscode.l10n.t('Catalog database')}: ${profile.catalogDatabase}`,
+      ...(this.superusers.has(profileKey(profile)) ? ['', `⚠ ${superuserWarning()}`] : []),
     ].join('\n');
     item.iconPath = new vscode.ThemeIcon('server');
     item.contextValue = 'server';

@@ -71,6 +71,17 @@ describe('connecting to a team server from the welcome view, as a new user would
     await status().getByText('The server refused the user name or password').waitFor({ timeout: 20_000 });
   });
 
+  it('warns in plain words when the login is a superuser', async () => {
+    await input('user').fill(pg.superuser);
+    await input('password').fill(pg.password);
+    await form.locator('#test').click();
+    const warning = status().locator('.status-warning');
+    await warning.waitFor({ timeout: 20_000 });
+    assert.match(await warning.innerText(), /This login is a superuser\. Browsing a workspace runs code its editors wrote .* CREATEDB and CREATEROLE instead/);
+    await screenshot(page, 'connect-form-superuser');
+    await input('user').fill('e2e_platform');
+  });
+
   it('tests the login against the real server and tells the catalog can be initialized', async () => {
     await input('password').fill(PASSWORD);
     await form.locator('#test').click();
@@ -78,6 +89,7 @@ describe('connecting to a team server from the welcome view, as a new user would
     const text = await status().innerText();
     assert.match(text, new RegExp(`Connected to PostgreSQL ${pg.version.replace('.', '\\.')}`));
     assert.match(text, /This login has the privileges to initialize it/);
+    assert.equal(await status().locator('.status-warning').count(), 0, 'a login that is not a superuser was warned about');
     await screenshot(page, 'connect-form-tested');
   });
 

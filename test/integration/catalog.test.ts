@@ -1,8 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { CatalogError } from '../../src/postgres/catalog/catalogError';
-import { catalogState, initializeCatalog, migrate } from '../../src/postgres/catalog/migrate';
-import { LATEST_VERSION } from '../../src/postgres/catalog/migrations';
-import { addMember, createMember, listWorkspaces } from '../../src/postgres/workspace/catalogCalls';
+import { catalogState, initializeCatalog, migrate, MIGRATION_LOCK_KEY } from '../../src/postgres/catalog/migrate';
+import { withConnection } from '../../src/postgres/connect';
+import { startTestServer } from '../fixtures/postgresServer';
+import { LATEST_VERSION, MIGRATIONS } from '../../src/postgres/catalog/migrations';
+import { addMember, createMember, listWorkspaces, regeneratePassword, revealPassword } from '../../src/postgres/workspace/catalogCalls';
 import { createWorkspace, deleteWorkspace } from '../../src/postgres/workspace/provisioning';
 import { testServer } from './setup';
 import { clientAs, loginAs, makePlatform, refused, unique, using, type ServerLogin } from './workspaceWorld';
@@ -29,7 +31,7 @@ describe('Initialize server: the catalog', function () {
     const catalog = unique('cat');
     assert.deepEqual(await catalogState(platform, catalog), { state: 'missing' });
     const result = await initializeCatalog(platform, catalog);
-    assert.deepEqual(result, { createdDatabase: true, applied: [LATEST_VERSION] });
+    assert.deepEqual(result, { createdDatabase: true, applied: MIGRATIONS.map((m) => m.version), upgraded: [] });
     assert.deepEqual(await catalogState(platform, catalog), { state: 'ready', version: LATEST_VERSION });
   });
 
@@ -37,15 +39,21 @@ describe('Initialize server: the catalog', function () {
     const catalog = unique('cat');
     await initializeCatalog(platform, catalog);
     const again = await initializeCatalog(platform, catalog);
-    assert.deepEqual(again, { createdDatabase: false, applied: [] });
+    assert.deepEqual(again, { createdDatabase: false, applied: [], upgraded: [] });
   });
 
   it('two clients initializing at once are serialized: one applies, the other finds it done', async () => {
     const catalog = unique('cat');
     const results = await Promise.all([initializeCatalog(platform, catalog), initializeCatalog(platform, catalog)]);
-    assert.deepEqual(results.flatMap((r) => r.applied).sort(), [LATEST_VERSION]);
-    const versions = await using(platform, catalog, (c) => c.query('SELECT version FROM public.openhexa_schema_version'));
-    assert.deepEqual(versions.rows, [{ version: LATEST_VERSION }]);
+    assert.deepEqual(
+      results.flatMap((r) => r.applied).sort(),
+      MIGRATIONS.map((m) => m.version),
+    );
+    const versions = await using(platform, catalog, (c) => c.query('SELECT version FROM public.openhexa_schema_version ORDER BY version'));
+    assert.deepEqual(
+      versions.rows,
+      MIGRATIONS.map((m) => ({ version: m.version })),
+    );
   });
 
   it('says which privilege a login lacks', async () => {
@@ -161,7 +169,7 @@ describe('workspaces: create and delete, with hostile names, never half-done', f
     await using(platform, catalog, (c) => addMember(c, ws.slug, user, 'editor'));
     await using(loginAs(user, 'existing-pw'), ws.dbName, async (c) => {
       await c.query('CREATE TABLE made_by_existing (id int)');
-      assert.equal((await c.query("SELECT tableowner FROM pg_tables WHERE tablename = 'made_by_existing'")).rows[0].tableowner, ws.dbName);
+      assert.equal((await c.query("SELECT tableowner FROM pg_tables WHERE tablename = 'made_by_existing'")).rows[0].tableowner, `${ws.dbName}_writer`);
     });
   });
 
@@ -192,29 +200,80 @@ describe('workspaces: create and delete, with hostile names, never half-done', f
   }
   const RESTORE_TEMPLATE = ['REVOKE CREATE ON SCHEMA public FROM PUBLIC', 'ALTER SCHEMA public OWNER TO pg_database_owner'];
 
-  it('on a server whose public schema grants CREATE to PUBLIC, the read-only login still creates nothing', async () => {
-    await inTemplate1(['GRANT CREATE ON SCHEMA public TO PUBLIC']);
-    try {
-      const ws = await createWorkspace(platform, catalog, 'Open public');
-      const [ro] = (await using(platform, catalog, (c) => c.query<{ username: string; password: string }>("SELECT username, password FROM openhexa.workspace_credentials($1) WHERE kind = 'ro'", [ws.slug]))).rows;
-      await using(loginAs(ro!.username, ro!.password), ws.dbName, (c) => refused(c.query('CREATE TABLE public.sneaky (id int)'), '42501'));
-    } finally {
-      await inTemplate1(RESTORE_TEMPLATE);
-    }
-  });
-
-  it('where that cannot be fixed (public owned by a superuser, as after an upgrade), refuses and leaves nothing behind', async () => {
-    const before = await snapshot();
+  it('what template1 holds never reaches a workspace: an open public schema, a viewer\'s large object (new databases come from template0)', async () => {
+    const ws = await createWorkspace(platform, catalog, 'Template source');
+    const user = unique('lo_viewer');
+    const pw = await using(platform, catalog, (c) => createMember(c, ws.slug, user, 'viewer'));
+    // Any login may connect to template1 and leave a large object there (PostgreSQL cannot prevent it without a superuser).
+    const planted = await using(loginAs(user, pw), 'template1', async (c) => (await c.query<{ oid: number }>("SELECT lo_from_bytea(0, 'left by a viewer') AS oid")).rows[0]!.oid);
     await inTemplate1(['ALTER SCHEMA public OWNER TO postgres', 'GRANT CREATE ON SCHEMA public TO PUBLIC']);
     try {
-      await assert.rejects(createWorkspace(platform, catalog, 'Upgraded server'), (e: unknown) => {
-        return e instanceof CatalogError && e.kind === 'publicSchemaOpen' && /REVOKE CREATE ON SCHEMA public FROM PUBLIC/.test(e.message);
+      const next = await createWorkspace(platform, catalog, 'Made after');
+      await using(platform, next.dbName, async (c) => {
+        assert.equal((await c.query('SELECT count(*)::int AS n FROM pg_largeobject_metadata')).rows[0].n, 0);
+        assert.equal((await c.query("SELECT has_schema_privilege('public', 'public', 'CREATE') AS open")).rows[0].open, false);
       });
+      const ro = await using(platform, catalog, (c) => revealPassword(c, next.slug, 'ro', 'reveal'));
+      await using(loginAs(ro.username, ro.password), next.dbName, (c) => refused(c.query('CREATE TABLE public.sneaky (id int)'), '42501'));
     } finally {
-      await inTemplate1(RESTORE_TEMPLATE);
+      await inTemplate1([...RESTORE_TEMPLATE, `SELECT lo_unlink(${planted})`]);
     }
-    const after = await snapshot();
-    assert.deepEqual(after, before, 'a database or role was left behind');
-    assert.equal((await using(platform, catalog, (c) => listWorkspaces(c))).some((w) => w.name === 'Upgraded server'), false);
+  });
+});
+
+describe('Initialize server: waiting for others, and what the server log keeps', function () {
+  this.timeout(120_000);
+
+  it('waits for a migration lock held by someone else only so long, and says who holds it', async () => {
+    const platform = await makePlatform();
+    const catalog = unique('cat');
+    await initializeCatalog(platform, catalog);
+    const ws = await createWorkspace(platform, catalog, 'Lock holder');
+    const user = unique('holder');
+    const pw = await using(platform, catalog, (c) => createMember(c, ws.slug, user, 'viewer'));
+    // Any member may connect to the catalog and take an advisory lock: no privilege is needed.
+    const holder = await clientAs(loginAs(user, pw), catalog);
+    try {
+      await holder.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+      const started = Date.now();
+      await assert.rejects(initializeCatalog(platform, catalog, { lockWaitMs: 1000 }), (err: unknown) => {
+        assert.ok(err instanceof CatalogError && err.kind === 'catalogBusy', String(err));
+        assert.match(err.message, new RegExp(`login "${user}"`));
+        return true;
+      });
+      assert.ok(Date.now() - started < 15_000, 'it waited far longer than asked');
+    } finally {
+      await holder.end();
+    }
+    assert.deepEqual((await initializeCatalog(platform, catalog)).applied, []);
+  });
+
+  it('no password ever reaches the server log, even with log_statement = all', async () => {
+    const server = await startTestServer({ settings: { log_statement: 'all', log_min_error_statement: 'info', log_min_messages: 'info' } });
+    try {
+      const admin = await server.connect();
+      await admin.query("CREATE ROLE logged_platform LOGIN CREATEDB CREATEROLE PASSWORD 'platform-Pw-9'");
+      await admin.end();
+      const platform: ServerLogin = { host: server.host, port: server.port, user: 'logged_platform', password: 'platform-Pw-9', sslmode: 'disable' };
+      await initializeCatalog(platform, 'openhexa');
+      const ws = await createWorkspace(platform, 'openhexa', 'Logged');
+      const secrets = await withConnection({ ...platform, database: 'openhexa' }, async (c) => [
+        await createMember(c, ws.slug, 'logged_member', 'editor'),
+        await regeneratePassword(c, ws.slug, 'ro'),
+        await regeneratePassword(c, ws.slug, 'rw'),
+        (await revealPassword(c, ws.slug, 'ro', 'reveal')).password,
+        (await revealPassword(c, ws.slug, 'rw', 'copy')).password,
+      ]);
+      // A failing call too: its statement and context go to the log.
+      await withConnection({ ...platform, database: 'openhexa' }, (c) => createMember(c, ws.slug, 'logged_member', 'viewer')).catch(() => undefined);
+      const log = server.log();
+      assert.match(log, /openhexa\.create_member/, 'the server did not log statements: this test would prove nothing');
+      assert.match(log, /openhexa\.regenerate_password/);
+      for (const secret of secrets) {
+        assert.ok(!log.includes(secret), 'a password is in the server log');
+      }
+    } finally {
+      await server.stop();
+    }
   });
 });

@@ -6,10 +6,16 @@ import { Client } from 'pg';
 import { binariesIn, embeddedBinaries } from '../../src/localServer/binaries';
 import { LocalServer, type LocalServerState } from '../../src/localServer/localServer';
 import { loadSampleData } from '../../src/localServer/sampleData';
+import { createSandbox, prepareLocalCatalog } from '../../src/localServer/localCatalog';
+import { LOCAL_PLATFORM_LOGIN } from '../../src/localServer/platformLogin';
 import { initializeCatalog } from '../../src/postgres/catalog/migrate';
-import { createWorkspace } from '../../src/postgres/workspace/provisioning';
+import { withConnection, type Login } from '../../src/postgres/connect';
+import { PoolRegistry } from '../../src/postgres/pools';
+import { PreviewSession } from '../../src/postgres/preview/previewSession';
+import { listWorkspaces } from '../../src/postgres/workspace/catalogCalls';
 import { listTables } from '../../src/postgres/workspace/tables';
 import { ownedTempDir, type OwnedDir } from '../harness/processes';
+import { createWorkspaceV010 } from '../fixtures/v010Provisioning';
 
 const PASSWORD = 'local-Pw-123';
 
@@ -45,8 +51,8 @@ describe('the local server: one click, and it survives what a laptop throws at i
   let temp: OwnedDir;
   let folder: string;
   const servers: LocalServer[] = [];
-  const make = (preferredPort?: number): LocalServer => {
-    const server = new LocalServer({ folder, binaries: binaries(), superuser: 'openhexa_local', password: PASSWORD, preferredPort });
+  const make = (preferredPort?: number, inFolder = folder): LocalServer => {
+    const server = new LocalServer({ folder: inFolder, binaries: binaries(), superuser: 'openhexa_local', password: PASSWORD, preferredPort });
     servers.push(server);
     return server;
   };
@@ -117,28 +123,81 @@ describe('the local server: one click, and it survives what a laptop throws at i
     }
   });
 
-  it('hosts the catalog and a Sandbox with sample tables owned by its read/write role', async () => {
-    const server = make();
-    const port = await server.start();
-    const login = { host: '127.0.0.1', port, user: 'openhexa_local', password: PASSWORD, sslmode: 'disable' as const };
-    await initializeCatalog(login, 'openhexa');
-    const sandbox = await createWorkspace(login, 'openhexa', 'Sandbox');
-    const client = new Client({ ...login, database: sandbox.dbName });
-    await client.connect();
+  const sandboxLooksRight = async (platform: Omit<Login, 'database'>, dbName: string): Promise<void> => {
+    const pools = new PoolRegistry();
     try {
-      await loadSampleData(client);
-      const tables = await listTables(client);
+      // Through the tree's own path: a pooled, read-only browse.
+      const tables = await pools.browse({ ...platform, database: dbName }, (c) => listTables(c));
       const byName = new Map(tables.map((t) => [`${t.schema}.${t.name}`, t]));
       assert.ok((byName.get('public.monthly_case_reports')?.rows ?? 0) >= 100_000);
       assert.equal(byName.get('public.health_facilities')?.rows, 600);
       assert.equal(byName.get('public.malaria_by_district')?.kind, 'view');
       assert.equal(byName.get('surveys.household_survey')?.rows, 2000);
-      const owners = await client.query("SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname IN ('public', 'surveys')");
-      assert.deepEqual(owners.rows, [{ tableowner: sandbox.dbName }]);
+      const owners = await pools.browse({ ...platform, database: dbName }, (c) => c.query("SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname IN ('public', 'surveys')"));
+      assert.deepEqual(owners.rows, [{ tableowner: `${dbName}_writer` }]);
+    } finally {
+      await pools.dispose();
+    }
+    // The preview's own connection answers who it runs as: neither its login nor the role it acts as is a superuser.
+    const session = new PreviewSession({ ...platform, database: dbName }, 'public', 'health_facilities');
+    try {
+      assert.equal((await session.page({ pageSize: 3 })).rows.length, 3);
+      const identity = await session.identity();
+      assert.equal(identity.login, LOCAL_PLATFORM_LOGIN);
+      assert.equal(identity.superuser, false);
+    } finally {
+      await session.close();
+    }
+  };
+
+  it('makes its catalog and Sandbox with a platform login that is not a superuser, and is browsed by it', async () => {
+    const server = make();
+    const port = await server.start();
+    const superuser = { host: '127.0.0.1', port, user: 'openhexa_local', password: PASSWORD, sslmode: 'disable' as const };
+    const platform = { ...superuser, user: LOCAL_PLATFORM_LOGIN, password: 'platform-Pw-123' };
+    await prepareLocalCatalog(superuser, platform, 'openhexa');
+    const sandbox = await createSandbox(platform, 'openhexa');
+    assert.ok(sandbox, 'no Sandbox was made');
+    assert.equal(await createSandbox(platform, 'openhexa'), undefined, 'a second Sandbox was made');
+    assert.deepEqual(await query(port, "SELECT rolsuper, rolcreatedb, rolcreaterole FROM pg_roles WHERE rolname = 'openhexa_platform'"), [
+      { rolsuper: false, rolcreatedb: true, rolcreaterole: true },
+    ]);
+    assert.deepEqual(await query(port, "SELECT pg_get_userbyid(nspowner) AS owner FROM pg_namespace WHERE nspname = 'openhexa'", 'openhexa'), [{ owner: LOCAL_PLATFORM_LOGIN }]);
+    await sandboxLooksRight(platform, sandbox.dbName);
+    const client = new Client({ ...platform, database: sandbox.dbName });
+    await client.connect();
+    try {
       await assert.rejects(loadSampleData(client), /already has the sample tables/);
     } finally {
       await client.end();
     }
+    // A lost secret: the next start sets the password from secret storage again.
+    await prepareLocalCatalog(superuser, { ...platform, password: 'another-Pw-456' }, 'openhexa');
+    await sandboxLooksRight({ ...platform, password: 'another-Pw-456' }, sandbox.dbName);
+    await server.stop();
+  });
+
+  it('a local server that 0.1.0 made with its superuser moves to the platform login, Sandbox and all', async () => {
+    const server = make(undefined, path.join(temp.dir, 'made-by-0.1.0'));
+    const port = await server.start();
+    const superuser = { host: '127.0.0.1', port, user: 'openhexa_local', password: PASSWORD, sslmode: 'disable' as const };
+    // As 0.1.0 did it: everything by the superuser.
+    await initializeCatalog(superuser, 'openhexa', { upTo: 1 });
+    const sandbox = await createWorkspaceV010(superuser, 'openhexa', 'Sandbox', 'sandbox');
+    const old = new Client({ ...superuser, database: sandbox.dbName });
+    await old.connect();
+    await loadSampleData(old).finally(() => old.end());
+    const platform = { ...superuser, user: LOCAL_PLATFORM_LOGIN, password: 'platform-Pw-123' };
+    const prepared = await prepareLocalCatalog(superuser, platform, 'openhexa');
+    assert.deepEqual(prepared.applied, [2]);
+    assert.deepEqual(prepared.upgraded, ['sandbox']);
+    assert.equal(await createSandbox(platform, 'openhexa'), undefined);
+    const seen = await withConnection({ ...platform, database: 'openhexa' }, (c) => listWorkspaces(c));
+    assert.deepEqual(
+      seen.map((x) => [x.slug, x.role]),
+      [['sandbox', 'admin']],
+    );
+    await sandboxLooksRight(platform, sandbox.dbName);
     await server.stop();
   });
 });

@@ -113,7 +113,7 @@ describe('preview session: a member\'s own login, cancel on close and on newer r
   });
 
   it('work that ends on its own while its cancel is on the way still answers Cancelled', async () => {
-    const lane = new QueryLane({ ...w.viewer, database: w.workspace.dbName }, undefined);
+    const lane = new QueryLane({ ...w.viewer, database: w.workspace.dbName }, undefined, 'read-only');
     try {
       let finish: () => void = () => undefined;
       let began: () => void = () => undefined;
@@ -171,7 +171,7 @@ describe('preview session: a member\'s own login, cancel on close and on newer r
   });
 
   it('a page that runs too long is stopped by the statement timeout', async () => {
-    const lane = new QueryLane({ ...w.viewer, database: w.workspace.dbName }, 200);
+    const lane = new QueryLane({ ...w.viewer, database: w.workspace.dbName }, 200, 'read-only');
     try {
       await assert.rejects(lane.run((c) => c.query('SELECT pg_sleep(5)')), /statement timeout/);
       assert.equal((await lane.run((c) => c.query('SELECT 1 AS one'))).rows[0].one, 1);

@@ -7,6 +7,8 @@ import { initializeCatalog } from '../../src/postgres/catalog/migrate';
 import type { Login } from '../../src/postgres/connect';
 import { createMember } from '../../src/postgres/workspace/catalogCalls';
 import { createWorkspace, type CreatedWorkspace } from '../../src/postgres/workspace/provisioning';
+import { workspaceSlug } from '../../src/core/workspaceNames';
+import { createMemberV010, createWorkspaceV010 } from '../fixtures/v010Provisioning';
 import { testServer } from './setup';
 
 export type ServerLogin = Omit<Login, 'database'>;
@@ -61,6 +63,10 @@ export interface World {
   admin: ServerLogin;
 }
 
+/** Where a world's server comes from: made by this version, or made by 0.1.0 and then upgraded by this one. */
+export type Origin = 'fresh' | 'upgraded from 0.1.0';
+export const ORIGINS: readonly Origin[] = ['fresh', 'upgraded from 0.1.0'];
+
 let platform: Promise<ServerLogin> | undefined;
 
 /**
@@ -81,18 +87,32 @@ async function newPlatformLogin(): Promise<ServerLogin> {
   return loginAs(user, password);
 }
 
-export async function makeWorld(names: { workspace: string; other: string }): Promise<World> {
+export interface WorldOptions {
+  readonly origin?: Origin;
+  /** Runs once the members exist; on an upgraded world, before the upgrade (as 0.1.0 users would have). */
+  readonly seed?: (world: World) => Promise<void>;
+}
+
+/**
+ * A catalog with two workspaces and a viewer, an editor and an admin of the
+ * first. 'upgraded from 0.1.0': the catalog at migration 1 and everything
+ * made by 0.1.0's own steps, then Initialize Server of this version.
+ */
+export async function makeWorld(names: { workspace: string; other: string }, options: WorldOptions = {}): Promise<World> {
   const platform = await makePlatform();
   const catalog = unique('catalog');
-  await initializeCatalog(platform, catalog);
-  const workspace = await createWorkspace(platform, catalog, names.workspace);
-  const other = await createWorkspace(platform, catalog, names.other);
+  const legacy = options.origin === 'upgraded from 0.1.0';
+  await initializeCatalog(platform, catalog, legacy ? { upTo: 1 } : {});
+  const create = (name: string): Promise<CreatedWorkspace> =>
+    legacy ? createWorkspaceV010(platform, catalog, name, unique(workspaceSlug(name).slice(0, 20).replace(/-+$/, '')).replace(/_/g, '-')) : createWorkspace(platform, catalog, name);
+  const workspace = await create(names.workspace);
+  const other = await create(names.other);
   const member = async (base: string, role: 'viewer' | 'editor' | 'admin'): Promise<ServerLogin> => {
     const user = unique(base);
-    const password = await using(platform, catalog, (c) => createMember(c, workspace.slug, user, role));
+    const password = legacy ? await createMemberV010(platform, catalog, workspace.slug, user, role) : await using(platform, catalog, (c) => createMember(c, workspace.slug, user, role));
     return loginAs(user, password);
   };
-  return {
+  const world: World = {
     platform,
     catalog,
     workspace,
@@ -101,4 +121,11 @@ export async function makeWorld(names: { workspace: string; other: string }): Pr
     editor: await member('eddie', 'editor'),
     admin: await member('ada', 'admin'),
   };
+  await options.seed?.(world);
+  if (legacy) {
+    const result = await initializeCatalog(platform, catalog);
+    assert.deepEqual(result.applied, [2]);
+    assert.deepEqual(result.upgraded.sort(), [workspace.slug, other.slug].sort());
+  }
+  return world;
 }

@@ -233,6 +233,9 @@ host.onMessage((message) => {
       setBusy(false);
       if (message.outcome.ok) {
         setStatus('ok', t('Connected'), [message.outcome.summary, message.outcome.initHint ?? ''].filter(Boolean).join(' '));
+        if (message.outcome.warning) {
+          document.getElementById('status')!.append(h('div', { class: 'status-warning', role: 'alert' }, message.outcome.warning));
+        }
         if (message.outcome.canInitialize) {
           const init = h('vscode-button', { id: 'initialize', appearance: 'primary' }, t('Initialize Server'));
           init.addEventListener('click', () => submit('initialize'));

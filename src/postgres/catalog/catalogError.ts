@@ -3,6 +3,8 @@ export type CatalogErrorKind =
   | 'missingPrivilege'
   | 'catalogMissing'
   | 'catalogNewer'
+  | 'catalogOutdated'
+  | 'catalogBusy'
   | 'notAllowed'
   | 'notFound'
   | 'conflict'

@@ -8,30 +8,38 @@ function isBytea(type: string): boolean {
   return type === 'bytea';
 }
 
-function isSpatial(type: string): boolean {
-  return /^(geometry|geography)\b/.test(type);
+/**
+ * PostGIS's ST_AsText, qualified with the schema its type lives in
+ * (format_type names it, as search_path is pinned): PostGIS is not in
+ * pg_catalog. Undefined when the type is not PostGIS's.
+ */
+function spatialAsText(type: string): string | undefined {
+  const match = /^("(?:[^"]|"")+"|[a-z_][a-z0-9_$]*)\.(geometry|geography)\b/.exec(type);
+  return match ? `${match[1]}.st_astext` : undefined;
 }
 
 /** A cell of the grid: at most `max` + 1 characters (one more says "cut"). */
 export function cellSql(column: string, type: string, max: number): string {
   if (isBytea(type)) {
-    // Two hex digits per byte, after the two-character "\x" prefix.
+    // Two hex digits per byte, after the two-character "\x" prefix; || (not concat) keeps NULL as NULL.
     const bytes = Math.ceil(max / 2);
-    return `'\\x' || encode(substring(${column} FROM 1 FOR ${bytes}), 'hex')`;
+    return `'\\x' OPERATOR(pg_catalog.||) pg_catalog.encode(pg_catalog.substring(${column}, 1, ${bytes}), 'hex')`;
   }
-  if (isSpatial(type)) {
-    return `substr(ST_AsText(${column}), 1, ${max + 1})`;
+  const spatial = spatialAsText(type);
+  if (spatial) {
+    return `pg_catalog.substr(${spatial}(${column}), 1, ${max + 1})`;
   }
-  return `substr(${column}::text, 1, ${max + 1})`;
+  return `pg_catalog.substr(${column}::text, 1, ${max + 1})`;
 }
 
 /** The whole value of a cell, for "open value". */
 export function fullValueSql(column: string, type: string): string {
   if (isBytea(type)) {
-    return `'\\x' || encode(${column}, 'hex')`;
+    return `'\\x' OPERATOR(pg_catalog.||) pg_catalog.encode(${column}, 'hex')`;
   }
-  if (isSpatial(type)) {
-    return `ST_AsText(${column})`;
+  const spatial = spatialAsText(type);
+  if (spatial) {
+    return `${spatial}(${column})`;
   }
   return `${column}::text`;
 }

@@ -2,6 +2,7 @@ import type { Readable, Writable } from 'node:stream';
 import type { ClientBase } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { quoteLiteral } from '../../core/identifiers';
+import { PINNED_SEARCH_PATH } from '../readOnly';
 import { exportSql, type Selection } from './previewSql';
 
 export interface ExportProgress {
@@ -16,6 +17,9 @@ export interface ExportResult {
 /** COPY takes no bind parameters: each value travels as a parameter of set_config and is read back by name. */
 const SETTING_PREFIX = 'openhexa_export.p';
 const SET_SETTING_SQL = 'SELECT pg_catalog.set_config($1, $2, true)';
+const BEGIN_SQL = `BEGIN READ ONLY; SET LOCAL search_path = ${PINNED_SEARCH_PATH}`;
+// Fails with 25P02 when the transaction was aborted (a COPY that failed after its last data).
+const STILL_GOOD_SQL = 'SELECT 1';
 
 export interface ExportControl {
   readonly onProgress?: (progress: ExportProgress) => void;
@@ -31,9 +35,10 @@ const STOPPED = 'The export was stopped';
 /**
  * Streams the current view (sort and filters applied) as CSV with a header
  * through COPY, the server's own fast path. It runs in a read-only
- * transaction so the filter values, set as transaction-local settings, are
- * gone when it ends, however it ends. If the file fails (disk full, folder
- * gone) or the caller stops, `interrupt` stops the COPY on the server and
+ * transaction with search_path pinned, ended by ROLLBACK (see readOnly.ts),
+ * so the filter values, set as transaction-local settings, and whatever a
+ * view's code changed for the session are gone when it ends, however it
+ * ends. If the file fails (disk full, folder gone) or the caller stops, `interrupt` stops the COPY on the server and
  * what is still in flight is drained, so the connection is usable again.
  */
 export async function exportCsv(client: ClientBase, selection: Selection, out: Writable, control: ExportControl = {}): Promise<ExportResult> {
@@ -45,7 +50,7 @@ export async function exportCsv(client: ClientBase, selection: Selection, out: W
     }
   };
   goOn();
-  await client.query('BEGIN READ ONLY');
+  await client.query(BEGIN_SQL);
   try {
     for (const [i, value] of values.entries()) {
       goOn();
@@ -70,11 +75,14 @@ export async function exportCsv(client: ClientBase, selection: Selection, out: W
       }
       return undefined;
     });
-    // COMMIT of a transaction the failed COPY aborted answers ROLLBACK, without an error: check.
-    const commit = await client.query('COMMIT');
-    if (copyError !== undefined || commit.command === 'ROLLBACK') {
-      throw copyError ?? new Error('The server stopped the export before its end');
+    if (copyError !== undefined) {
+      throw copyError;
     }
+    // The stream may end cleanly although the server aborted the COPY after its last data: ask.
+    await client.query(STILL_GOOD_SQL).catch((err: unknown) => {
+      throw (err as { code?: unknown }).code === '25P02' ? new Error('The server stopped the export before its end') : err;
+    });
+    await client.query('ROLLBACK');
     onProgress?.({ bytes });
     return { rows: copy.rowCount, bytes };
   } catch (err) {

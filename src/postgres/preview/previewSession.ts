@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import type { Login } from '../connect';
+import { APPLICATION_NAME, type Login } from '../connect';
 import { exportCsv, type ExportProgress, type ExportResult } from './exportCsv';
 import { countRows, estimateRows, fetchPage, fetchWholeValue, selectionOf, tableShape, type PageOptions, type PreviewPage, type TableShape, type ViewOptions } from './preview';
 import type { Cursor } from './previewSql';
@@ -7,6 +7,19 @@ import { Cancelled, QueryLane } from './queryLane';
 
 /** A page that takes longer than this is stopped by the server with a clear error. */
 export const PAGE_STATEMENT_TIMEOUT_MS = 30_000;
+/** How the preview's connections show in pg_stat_activity. */
+export const PREVIEW_APPLICATION = `${APPLICATION_NAME} (preview)`;
+
+const IDENTITY_SQL = `SELECT session_user AS login, current_user AS acting_as,
+  (SELECT r.rolsuper FROM pg_catalog.pg_roles r WHERE r.rolname OPERATOR(pg_catalog.=) session_user) AS login_superuser,
+  (SELECT r.rolsuper FROM pg_catalog.pg_roles r WHERE r.rolname OPERATOR(pg_catalog.=) current_user) AS acting_superuser`;
+
+/** Who a preview reads as: the login, and the role its session acts as (the workspace's writer group for editors). */
+export interface PreviewIdentity {
+  readonly login: string;
+  readonly actingAs: string;
+  readonly superuser: boolean;
+}
 
 /**
  * Everything one preview panel reads, through the member's own login: pages
@@ -25,13 +38,15 @@ export class PreviewSession {
   private shapePromise: Promise<TableShape> | undefined;
 
   constructor(
-    login: Login,
+    given: Login,
     readonly schema: string,
     readonly table: string,
   ) {
-    this.pages = new QueryLane(login, PAGE_STATEMENT_TIMEOUT_MS);
-    this.counts = new QueryLane(login, undefined);
-    this.exports = new QueryLane(login, undefined);
+    const login = { ...given, application: PREVIEW_APPLICATION };
+    this.pages = new QueryLane(login, PAGE_STATEMENT_TIMEOUT_MS, 'read-only');
+    this.counts = new QueryLane(login, undefined, 'read-only');
+    // exportCsv runs its own read-only transaction (its filter values are transaction-local settings).
+    this.exports = new QueryLane(login, undefined, 'own');
   }
 
   shape(): Promise<TableShape> {
@@ -95,6 +110,14 @@ export class PreviewSession {
   cancelExport(): Promise<void> {
     this.exportGeneration += 1;
     return this.exports.cancel(new Cancelled('user'));
+  }
+
+  /** Asked on the preview's own connection: whether either its login or the role it acts as is a superuser. */
+  identity(): Promise<PreviewIdentity> {
+    return this.pages.run(async (client) => {
+      const row = (await client.query<{ login: string; acting_as: string; login_superuser: boolean; acting_superuser: boolean }>(IDENTITY_SQL)).rows[0]!;
+      return { login: row.login, actingAs: row.acting_as, superuser: row.login_superuser || row.acting_superuser };
+    });
   }
 
   async close(): Promise<void> {

@@ -65,6 +65,16 @@ export interface PageSql {
 export type Placeholder = (index: number) => string;
 const bindParameter: Placeholder = (index) => `$${index}`;
 
+/**
+ * A comparison operator, schema-qualified: editors can create operators in
+ * the workspace database, and one that matches the column's type better than
+ * the built-in would otherwise be chosen (and run with the browser's rights).
+ * OPERATOR(...) has one precedence for all: operands here are never compound.
+ */
+export function op(symbol: '=' | '<>' | '<' | '>' | '~~*'): string {
+  return `OPERATOR(pg_catalog.${symbol})`;
+}
+
 function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
@@ -107,22 +117,23 @@ class SqlBuilder {
       const col = quoteIdent(c.name);
       switch (filter.op) {
         case 'eq':
-          where.push(`${col} = ${this.typed(c, filter.value)}`);
+          where.push(`${col} ${op('=')} ${this.typed(c, filter.value)}`);
           break;
         case 'ne':
-          where.push(`${col} <> ${this.typed(c, filter.value)}`);
+          where.push(`${col} ${op('<>')} ${this.typed(c, filter.value)}`);
           break;
         case 'lt':
-          where.push(`${col} < ${this.typed(c, filter.value)}`);
+          where.push(`${col} ${op('<')} ${this.typed(c, filter.value)}`);
           break;
         case 'gt':
-          where.push(`${col} > ${this.typed(c, filter.value)}`);
+          where.push(`${col} ${op('>')} ${this.typed(c, filter.value)}`);
           break;
+        // ILIKE's operator; backslash is LIKE's default escape character.
         case 'contains':
-          where.push(`${col}::text ILIKE '%' || ${this.param(escapeLike(filter.value ?? ''))} || '%' ESCAPE '\\'`);
+          where.push(`${col}::text ${op('~~*')} pg_catalog.concat('%', ${this.param(escapeLike(filter.value ?? ''))}::text, '%')`);
           break;
         case 'startsWith':
-          where.push(`${col}::text ILIKE ${this.param(escapeLike(filter.value ?? ''))} || '%' ESCAPE '\\'`);
+          where.push(`${col}::text ${op('~~*')} pg_catalog.concat(${this.param(escapeLike(filter.value ?? ''))}::text, '%')`);
           break;
         case 'isNull':
           where.push(`${col} IS NULL`);
@@ -131,7 +142,7 @@ class SqlBuilder {
           where.push(`${col} IS NOT NULL`);
           break;
         case 'in':
-          where.push(`${col} = ANY(${this.param([...(filter.values ?? [])])}::${c.type}[])`);
+          where.push(`${col} ${op('=')} ANY(${this.param([...(filter.values ?? [])])}::${c.type}[])`);
           break;
       }
     }
@@ -200,7 +211,7 @@ export function pagePlan(request: PageRequest): PlannedStatement[] {
     return [statement(() => [])];
   }
   const keyCols = key.map((k) => quoteIdent(k.name));
-  const afterKey = (b: SqlBuilder, op: '>' | '<'): string => `${tuple(keyCols)} ${op} ${tuple(key.map((k, i) => b.typed(k, after.key[i])))}`;
+  const afterKey = (b: SqlBuilder, cmp: '>' | '<'): string => `${tuple(keyCols)} ${op(cmp)} ${tuple(key.map((k, i) => b.typed(k, after.key[i])))}`;
   if (!sort) {
     return [statement((b) => [afterKey(b, '>')])];
   }
@@ -218,7 +229,7 @@ export function pagePlan(request: PageRequest): PlannedStatement[] {
   const beyond = statement((b) => {
     const c = b.column(sort.column);
     const sortValue = b.typed(c, after.sortValue);
-    return [`${tuple([sortCol, ...keyCols])} ${cmp} ${tuple([sortValue, ...key.map((k, i) => b.typed(k, after.key[i]))])}`];
+    return [`${tuple([sortCol, ...keyCols])} ${op(cmp)} ${tuple([sortValue, ...key.map((k, i) => b.typed(k, after.key[i]))])}`];
   });
   return asc ? [beyond, statement(nullGroup, keyOrder)] : [beyond];
 }
@@ -235,7 +246,7 @@ export function exportSql(selection: Selection, placeholder: Placeholder): PageS
 export function countSql(selection: Selection, estimate: boolean): PageSql {
   const b = new SqlBuilder(selection);
   const where = b.filters();
-  const text = [`${estimate ? 'EXPLAIN (FORMAT JSON) SELECT 1' : 'SELECT count(*)::text AS n'}`, b.from(), where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''].filter(Boolean).join('\n');
+  const text = [`${estimate ? 'EXPLAIN (FORMAT JSON) SELECT 1' : 'SELECT pg_catalog.count(*)::text AS n'}`, b.from(), where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''].filter(Boolean).join('\n');
   return { text, values: b.values };
 }
 
@@ -247,6 +258,6 @@ export function wholeValueSql(selection: Selection, column: string, at: Cursor):
   if (selection.key.length === 0) {
     return { text: assemble(select, b, b.filters(), b.orderBy(), `LIMIT 1 OFFSET ${Math.max(0, Math.floor(at.offset ?? 0))}`), values: b.values };
   }
-  const where = [`${tuple(selection.key.map((k) => quoteIdent(k.name)))} = ${tuple(selection.key.map((k, i) => b.typed(k, at.key[i])))}`];
+  const where = [`${tuple(selection.key.map((k) => quoteIdent(k.name)))} ${op('=')} ${tuple(selection.key.map((k, i) => b.typed(k, at.key[i])))}`];
   return { text: [`SELECT ${select[0]}`, b.from(), `WHERE ${where.join(' AND ')}`].join('\n'), values: b.values };
 }

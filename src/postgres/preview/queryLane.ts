@@ -1,6 +1,7 @@
 import type { Client } from 'pg';
 import { cancelRunningQuery } from '../cancel';
 import { connect, type Login } from '../connect';
+import { readOnly } from '../readOnly';
 
 /** Thrown to a caller whose work was cancelled (panel closed, newer request, user's Cancel). */
 export class Cancelled extends Error {
@@ -26,9 +27,11 @@ export class QueryLane {
   private running: Running | undefined;
   private closed = false;
 
+  /** `transaction: 'read-only'` runs each piece of work in its own read-only transaction (readOnly.ts); 'own': the work manages it. */
   constructor(
     private readonly login: Login,
     private readonly statementTimeoutMs: number | undefined,
+    private readonly transaction: 'read-only' | 'own',
   ) {}
 
   /**
@@ -49,7 +52,8 @@ export class QueryLane {
         if (running.cancelled) {
           throw running.cancelled;
         }
-        const result = await work(client, () => running.cancelled !== undefined);
+        const stopped = (): boolean => running.cancelled !== undefined;
+        const result = this.transaction === 'read-only' ? await readOnly(client, () => work(client, stopped)) : await work(client, stopped);
         // The work may end on its own while its cancel is on the way: the caller asked to stop, so it stopped.
         if (running.cancelled) {
           throw running.cancelled;

@@ -1,7 +1,7 @@
-import type { Client } from 'pg';
-import { generatePassword } from '../../core/passwords';
+import type { ClientBase } from 'pg';
 import { isWorkspaceRole, type WorkspaceRole } from '../../core/roles';
-import { asCatalogError } from '../catalog/catalogError';
+import { asCatalogError, CatalogError } from '../catalog/catalogError';
+import { LATEST_VERSION } from '../catalog/migrations';
 import { SQL } from './sql';
 
 /** A workspace as the calling login sees it, with its role there. */
@@ -48,63 +48,105 @@ function toSummaries(rows: WorkspaceRow[]): WorkspaceSummary[] {
 }
 
 /** The calling login's workspaces (all of them for platform admins). */
-export function listWorkspaces(catalog: Client): Promise<WorkspaceSummary[]> {
+export function listWorkspaces(catalog: ClientBase): Promise<WorkspaceSummary[]> {
   return call(async () => toSummaries((await catalog.query<WorkspaceRow>(SQL.myWorkspaces)).rows));
 }
 
-/** What the tree shows under a server: the login's workspaces and whether it is a platform admin. */
-export function serverOverview(catalog: Client): Promise<{ platformAdmin: boolean; workspaces: WorkspaceSummary[] }> {
+export interface ServerOverview {
+  readonly platformAdmin: boolean;
+  /** The login is a superuser: whatever it browses runs members' code with full power. */
+  readonly superuser: boolean;
+  readonly workspaces: WorkspaceSummary[];
+}
+
+/** What the tree shows under a server: the login's workspaces, whether it is a platform admin or a superuser. */
+export function serverOverview(catalog: ClientBase): Promise<ServerOverview> {
   return call(async () => {
-    const row = (await catalog.query<{ platform_admin: boolean; workspaces: WorkspaceRow[] }>(SQL.overview)).rows[0];
-    return { platformAdmin: Boolean(row?.platform_admin), workspaces: toSummaries(row?.workspaces ?? []) };
+    let row: { platform_admin: boolean; version: number; superuser: boolean; workspaces: WorkspaceRow[] } | undefined;
+    try {
+      row = (await catalog.query<{ platform_admin: boolean; version: number; superuser: boolean; workspaces: WorkspaceRow[] }>(SQL.overview)).rows[0];
+    } catch (err) {
+      // The catalog is there but older than this extension: catalog_version() came with version 2.
+      if ((err as { code?: unknown }).code === '42883') {
+        throw outdated(1);
+      }
+      throw err;
+    }
+    if ((row?.version ?? 0) < LATEST_VERSION) {
+      throw outdated(row?.version ?? 0);
+    }
+    return { platformAdmin: Boolean(row?.platform_admin), superuser: Boolean(row?.superuser), workspaces: toSummaries(row?.workspaces ?? []) };
   });
 }
 
-export function isPlatformAdmin(catalog: Client): Promise<boolean> {
+function outdated(version: number): CatalogError {
+  return new CatalogError(
+    'catalogOutdated',
+    `The OpenHEXA catalog on this server is at version ${version}; this extension needs version ${LATEST_VERSION}. The login that initialized the server must run "Initialize Server" to upgrade it.`,
+  );
+}
+
+export function isPlatformAdmin(catalog: ClientBase): Promise<boolean> {
   return call(async () => Boolean((await catalog.query<{ yes: boolean }>(SQL.isPlatformAdmin)).rows[0]?.yes));
 }
 
-/** Both credential sets; audited by the server. Editors and admins only. */
-export function revealCredentials(catalog: Client, slug: string): Promise<Credential[]> {
+/** Why a password is fetched; each kind is its own audit record. */
+export type CredentialAccess = 'reveal' | 'copy';
+
+/**
+ * One shared login's password, for an editor or admin. Two statements: the
+ * first records the access and commits (this client must not be inside a
+ * transaction), the second returns the password only once that record is
+ * committed, so no rolled-back transaction can hide a reveal.
+ */
+export function revealPassword(catalog: ClientBase, slug: string, kind: 'rw' | 'ro', access: CredentialAccess): Promise<Credential> {
   return call(async () => {
-    const { rows } = await catalog.query<{ kind: string; username: string; password: string }>(SQL.credentials, [slug]);
-    return rows.map((r) => ({ kind: r.kind === 'rw' ? 'rw' : 'ro', username: r.username, password: r.password }));
+    const record = (await catalog.query<{ record: string }>(SQL.logCredentialAccess, [slug, kind, access])).rows[0]?.record;
+    const row = (await catalog.query<{ kind: string; username: string; password: string }>(SQL.credentialPassword, [record])).rows[0];
+    if (!row) {
+      throw new CatalogError('notFound', `The workspace "${slug}" has no ${kind === 'rw' ? 'read/write' : 'read-only'} credentials`);
+    }
+    return { kind: row.kind === 'rw' ? 'rw' : 'ro', username: row.username, password: row.password };
   });
 }
 
-/** A new password for the read/write or read-only login; the old one stops working at once. Admins only. */
-export function regeneratePassword(catalog: Client, slug: string, kind: 'rw' | 'ro'): Promise<string> {
+/** A new password for the read/write or read-only login, made by the server; the old one stops working at once. Admins only. */
+export function regeneratePassword(catalog: ClientBase, slug: string, kind: 'rw' | 'ro'): Promise<string> {
   return call(async () => {
-    const password = generatePassword();
-    await catalog.query(SQL.setPassword, [slug, kind, password]);
+    const password = (await catalog.query<{ password: string }>(SQL.regeneratePassword, [slug, kind])).rows[0]?.password;
+    if (!password) {
+      throw new Error('The server did not return the new password');
+    }
     return password;
   });
 }
 
-export function listMembers(catalog: Client, slug: string): Promise<Member[]> {
+export function listMembers(catalog: ClientBase, slug: string): Promise<Member[]> {
   return call(async () => {
     const { rows } = await catalog.query<{ login: string; role: string; created_at: Date }>(SQL.members, [slug]);
     return rows.flatMap((r) => (isWorkspaceRole(r.role) ? [{ login: r.login, role: r.role, since: r.created_at }] : []));
   });
 }
 
-export function addMember(catalog: Client, slug: string, login: string, role: WorkspaceRole): Promise<void> {
+export function addMember(catalog: ClientBase, slug: string, login: string, role: WorkspaceRole): Promise<void> {
   return call(async () => void (await catalog.query(SQL.addMember, [slug, login, role])));
 }
 
-/** Creates a new login for the member; returns its password, to be shown once. */
-export function createMember(catalog: Client, slug: string, login: string, role: WorkspaceRole): Promise<string> {
+/** Creates a new login for the member; returns its password (made by the server), to be shown once. */
+export function createMember(catalog: ClientBase, slug: string, login: string, role: WorkspaceRole): Promise<string> {
   return call(async () => {
-    const password = generatePassword();
-    await catalog.query(SQL.createMember, [slug, login, role, password]);
+    const password = (await catalog.query<{ password: string }>(SQL.createMember, [slug, login, role])).rows[0]?.password;
+    if (!password) {
+      throw new Error('The server did not return the new password');
+    }
     return password;
   });
 }
 
-export function setMemberRole(catalog: Client, slug: string, login: string, role: WorkspaceRole): Promise<void> {
+export function setMemberRole(catalog: ClientBase, slug: string, login: string, role: WorkspaceRole): Promise<void> {
   return call(async () => void (await catalog.query(SQL.setMemberRole, [slug, login, role])));
 }
 
-export function removeMember(catalog: Client, slug: string, login: string): Promise<void> {
+export function removeMember(catalog: ClientBase, slug: string, login: string): Promise<void> {
   return call(async () => void (await catalog.query(SQL.removeMember, [slug, login])));
 }

@@ -3,6 +3,7 @@ import { quoteIdent } from '../../core/identifiers';
 import { generatePassword } from '../../core/passwords';
 import { MAX_WORKSPACE_NAME, slugWithSuffix, workspaceDbName, workspaceRoleNames, workspaceSlug } from '../../core/workspaceNames';
 import { CatalogError, asCatalogError } from '../catalog/catalogError';
+import { PLATFORM_ADMIN_GROUP } from '../catalog/migrations';
 import { withConnection, type Login } from '../connect';
 import { SQL, workspaceDatabaseSetup } from './sql';
 
@@ -32,9 +33,22 @@ async function freeSlug(catalog: Client, name: string): Promise<string> {
 }
 
 /**
- * Creates a workspace: roles and catalog rows (one transaction, in the
- * catalog), the dedicated database, then its privileges. Any failure undoes
- * what was done: no database, role or catalog row is left behind.
+ * template0 from PostgreSQL 15 on: template1 is open to every login, and what
+ * anyone leaves there (a large object, say) would appear in each new
+ * database. Before 15, template0's public schema lets everyone create and
+ * belongs to the bootstrap superuser, which a platform login cannot fix, so
+ * template1 (which a server admin can fix) stays the template there.
+ */
+async function templateFor(catalog: Client): Promise<string> {
+  const version = (await catalog.query<{ version: number }>(SQL.serverVersion)).rows[0]?.version ?? 0;
+  return version >= 150000 ? 'template0' : 'template1';
+}
+
+/**
+ * Creates a workspace: groups, shared logins and catalog rows (one
+ * transaction, in the catalog; the passwords are made there), the dedicated
+ * database owned by the platform admins' group, then its privileges. Any
+ * failure undoes what was done: no database, role or catalog row is left.
  */
 export async function createWorkspace(login: ServerLogin, catalogDatabase: string, name: string): Promise<CreatedWorkspace> {
   const trimmed = name.trim();
@@ -45,21 +59,23 @@ export async function createWorkspace(login: ServerLogin, catalogDatabase: strin
     const slug = await freeSlug(catalog, trimmed);
     let dbName: string;
     try {
-      const row = (await catalog.query<{ slug: string; db_name: string }>(SQL.beginWorkspace, [trimmed, slug, generatePassword(), generatePassword()])).rows[0];
+      const row = (await catalog.query<{ slug: string; db_name: string }>(SQL.beginWorkspace, [trimmed, slug])).rows[0];
       dbName = row!.db_name;
     } catch (err) {
       throw asCatalogError(err);
     }
     let databaseCreated = false;
     try {
-      await catalog.query(`CREATE DATABASE ${quoteIdent(dbName)} OWNER ${quoteIdent(dbName)}`);
+      const template = await templateFor(catalog);
+      await catalog.query(`CREATE DATABASE ${quoteIdent(dbName)} OWNER ${quoteIdent(PLATFORM_ADMIN_GROUP)} TEMPLATE ${quoteIdent(template)}`);
       databaseCreated = true;
       await withConnection({ ...login, database: dbName }, async (db) => {
         await db.query('BEGIN');
         for (const statement of workspaceDatabaseSetup(dbName, workspaceRoleNames(dbName))) {
           await db.query(statement);
         }
-        const open = (await db.query<{ open: boolean }>(SQL.publicSchemaOpen, [workspaceRoleNames(dbName).ro])).rows[0]?.open;
+        const roles = workspaceRoleNames(dbName);
+        const open = (await db.query<{ open: boolean }>(SQL.publicSchemaOpen, [roles.ro, roles.reader])).rows[0]?.open;
         if (open) {
           throw new CatalogError(
             'publicSchemaOpen',
@@ -93,8 +109,16 @@ export async function deleteWorkspace(login: ServerLogin, catalogDatabase: strin
       await catalog.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
     } catch (err) {
       const code = (err as { code?: unknown }).code;
-      if (code === '42501' || code === '55006') {
+      const message = err instanceof Error ? err.message : String(err);
+      // FORCE needs the right to end the other sessions: without it PostgreSQL answers 42501 naming them.
+      if (code === '55006' || (code === '42501' && /other session|terminate/i.test(message))) {
         throw new CatalogError('databaseInUse', `Other sessions are connected to the database "${workspace.db_name}" and this login may not close them. Ask them to disconnect, then delete again.`);
+      }
+      if (code === '42501') {
+        throw new CatalogError(
+          'missingPrivilege',
+          `This login may not drop the database "${workspace.db_name}" (${message}). It must be a platform admin (a member of ${PLATFORM_ADMIN_GROUP}, which owns workspace databases).`,
+        );
       }
       throw asCatalogError(err);
     }

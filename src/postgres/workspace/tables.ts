@@ -36,33 +36,37 @@ const SMALL_UNANALYZED_BYTES = 1024 * 1024;
 
 // One round trip for the whole level. Small readable tables are counted
 // exactly (query_to_xml runs the count inside this query); big ones use
-// reltuples, so no count(*) ever scans a big table.
+// reltuples, so no count(*) ever scans a big table. Every function and
+// operator is schema-qualified: this runs in a database where editors create
+// functions and operators, and a better-matching look-alike would win.
 const TABLES_SQL = `
 WITH rel AS (
   SELECT c.oid, n.nspname, c.relname, c.relkind, c.reltuples,
-         CASE WHEN c.relkind = 'p'
-              THEN (SELECT COALESCE(sum(pg_catalog.pg_total_relation_size(t.relid)), 0) FROM pg_catalog.pg_partition_tree(c.oid) t)
-              WHEN c.relkind IN ('r', 'm') THEN pg_catalog.pg_total_relation_size(c.oid) END AS bytes,
-         CASE WHEN c.relkind = 'p'
-              THEN (SELECT sum(GREATEST(k.reltuples, 0)) FROM pg_catalog.pg_partition_tree(c.oid) t JOIN pg_catalog.pg_class k ON k.oid = t.relid WHERE t.isleaf)
+         CASE WHEN c.relkind OPERATOR(pg_catalog.=) 'p'
+              THEN (SELECT COALESCE(pg_catalog.sum(pg_catalog.pg_total_relation_size(t.relid)), 0) FROM pg_catalog.pg_partition_tree(c.oid) t)
+              WHEN c.relkind OPERATOR(pg_catalog.=) ANY (ARRAY['r', 'm']::"char"[]) THEN pg_catalog.pg_total_relation_size(c.oid) END AS bytes,
+         CASE WHEN c.relkind OPERATOR(pg_catalog.=) 'p'
+              THEN (SELECT pg_catalog.sum(GREATEST(k.reltuples, 0)) FROM pg_catalog.pg_partition_tree(c.oid) t
+                      JOIN pg_catalog.pg_class k ON k.oid OPERATOR(pg_catalog.=) t.relid WHERE t.isleaf)
               ELSE c.reltuples END AS estimate,
          pg_catalog.has_table_privilege(c.oid, 'SELECT') AS readable
     FROM pg_catalog.pg_class c
-    JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-   WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f')
+    JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) c.relnamespace
+   WHERE c.relkind OPERATOR(pg_catalog.=) ANY (ARRAY['r', 'p', 'v', 'm', 'f']::"char"[])
      AND NOT c.relispartition
-     AND n.nspname NOT IN ('pg_catalog', 'information_schema')
-     AND n.nspname !~ '^pg_(toast|temp)'
+     AND NOT n.nspname OPERATOR(pg_catalog.=) ANY (ARRAY['pg_catalog', 'information_schema']::name[])
+     AND n.nspname::text OPERATOR(pg_catalog.!~) '^pg_(toast|temp)'
 )
 SELECT nspname AS schema, relname AS name, relkind AS kind, bytes, readable,
-       CASE WHEN readable AND relkind IN ('r', 'p', 'm')
-                 AND ((estimate >= 0 AND estimate < $1) OR (estimate < 0 AND bytes < $2))
+       CASE WHEN readable AND relkind OPERATOR(pg_catalog.=) ANY (ARRAY['r', 'p', 'm']::"char"[])
+                 AND ((estimate OPERATOR(pg_catalog.>=) 0 AND estimate OPERATOR(pg_catalog.<) $1::float4)
+                      OR (estimate OPERATOR(pg_catalog.<) 0 AND bytes OPERATOR(pg_catalog.<) $2::bigint))
             THEN (pg_catalog.xpath('/row/c/text()', pg_catalog.query_to_xml(
-                    pg_catalog.format('SELECT count(*) AS c FROM %I.%I', nspname, relname), false, true, '')))[1]::text::bigint
+                    pg_catalog.format('SELECT pg_catalog.count(*) AS c FROM %I.%I', nspname, relname), false, true, '')))[1]::text::bigint
        END AS exact,
-       CASE WHEN estimate >= 0 THEN estimate::bigint END AS estimate
+       CASE WHEN estimate OPERATOR(pg_catalog.>=) 0 THEN estimate::bigint END AS estimate
   FROM rel
- ORDER BY nspname = 'public' DESC, nspname, relname`;
+ ORDER BY nspname OPERATOR(pg_catalog.=) 'public' DESC, nspname, relname`;
 
 const KINDS: Record<string, TableKind> = { r: 'table', p: 'partitioned table', v: 'view', m: 'materialized view', f: 'foreign table' };
 
@@ -70,12 +74,12 @@ const KINDS: Record<string, TableKind> = { r: 'table', p: 'partitioned table', v
 // preview pages by primary key, else by ctid for tables, else by position).
 const COLUMNS_SQL = `
 SELECT a.attname AS name, pg_catalog.format_type(a.atttypid, a.atttypmod) AS type, NOT a.attnotnull AS nullable,
-       array_position(i.indkey::int2[], a.attnum) AS key_pos, c.relkind
+       pg_catalog.array_position(i.indkey::int2[], a.attnum) AS key_pos, c.relkind
   FROM pg_catalog.pg_class c
-  JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-  JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
-  LEFT JOIN pg_catalog.pg_index i ON i.indrelid = c.oid AND i.indisprimary
- WHERE n.nspname = $1 AND c.relname = $2
+  JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) c.relnamespace
+  JOIN pg_catalog.pg_attribute a ON a.attrelid OPERATOR(pg_catalog.=) c.oid AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped
+  LEFT JOIN pg_catalog.pg_index i ON i.indrelid OPERATOR(pg_catalog.=) c.oid AND i.indisprimary
+ WHERE n.nspname OPERATOR(pg_catalog.=) $1 AND c.relname OPERATOR(pg_catalog.=) $2
  ORDER BY a.attnum`;
 
 interface TableRow {

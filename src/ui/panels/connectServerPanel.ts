@@ -8,6 +8,7 @@ import { toHostSchema, toWebviewSchema, type ConnectForm, type TestOutcome, type
 import { CONNECT_SERVER_STRINGS } from '../../protocol/connectServerStrings';
 import type { Log } from '../log';
 import type { ServerStore } from '../serverStore';
+import { superuserWarning } from '../superuserWarning';
 import { localRoots, webviewHtml } from './webviewHtml';
 
 const VIEW_TYPE = 'openhexa.connectServer';
@@ -152,7 +153,7 @@ export class ConnectServerPanel implements vscode.Disposable {
     try {
       const probe = await probeServer({ ...profile, password: password === '' ? undefined : password }, profile.catalogDatabase);
       this.log.info(`Test connection to ${profile.user}@${profile.host}:${profile.port}: PostgreSQL ${probe.version}`);
-      return { ok: true, ...probeSummary(probe, profile) };
+      return { ok: true, ...probeSummary(probe, profile), ...(probe.superuser ? { warning: superuserWarning() } : {}) };
     } catch (err) {
       const failure = describeLoginFailure(err);
       this.log.warn(`Test connection to ${profile.user}@${profile.host}:${profile.port} failed (${failure.kind}): ${failure.detail}`);

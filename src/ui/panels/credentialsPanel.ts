@@ -4,7 +4,7 @@ import { workspaceEnvNames } from '../../core/envNames';
 import { may } from '../../core/roles';
 import { profileKey, type ServerProfile } from '../../core/serverProfile';
 import { workspaceRoleNames } from '../../core/workspaceNames';
-import { regeneratePassword, revealCredentials, type Credential, type WorkspaceSummary } from '../../postgres/workspace/catalogCalls';
+import { regeneratePassword, revealPassword, type CredentialAccess, type WorkspaceSummary } from '../../postgres/workspace/catalogCalls';
 import {
   credentialsToHostSchema,
   credentialsToWebviewSchema,
@@ -43,15 +43,16 @@ export async function confirmRegeneration(workspace: WorkspaceSummary, kind: Cre
 }
 
 /**
- * Controller of a workspace's credentials panel. Passwords stay on the host
- * until the user asks: reveal sends one to the webview, copy goes straight
- * to the clipboard. Both go through the audited catalog function.
+ * Controller of a workspace's credentials panel. Passwords stay on the
+ * server until the user asks: reveal fetches one and sends it to the
+ * webview, copy fetches it straight to the clipboard. Each is its own audit
+ * record, committed by the server before it answers with the password.
  */
 export class CredentialsPanel implements vscode.Disposable {
   private static readonly open = new Map<string, CredentialsPanel>();
   private readonly disposables: vscode.Disposable[] = [];
-  private readonly revealed = new Set<CredentialKind>();
-  private credentials: Credential[] | undefined;
+  /** Passwords shown in the panel, only after an explicit reveal. */
+  private readonly revealed = new Map<CredentialKind, string>();
 
   static show(extensionUri: vscode.Uri, sessions: Sessions, log: Log, profile: ServerProfile, workspace: WorkspaceSummary): CredentialsPanel {
     if (!may(workspace.role, 'seeCredentials')) {
@@ -106,20 +107,17 @@ export class CredentialsPanel implements vscode.Disposable {
       sets: (['ro', 'rw'] as const).map((kind) => ({
         kind,
         username: kind === 'ro' ? roles.ro : roles.rw,
-        ...(this.revealed.has(kind) ? { password: this.password(kind) } : {}),
+        ...(this.revealed.has(kind) ? { password: this.revealed.get(kind) } : {}),
       })),
       canRegenerate: may(this.workspace.role, 'regeneratePassword'),
       envNames: Object.values(workspaceEnvNames()),
     };
   }
 
-  private password(kind: CredentialKind): string | undefined {
-    return this.credentials?.find((c) => c.kind === kind)?.password;
-  }
-
-  /** Fetches both sets through the audited catalog function. */
-  private async fetch(): Promise<void> {
-    this.credentials = await this.sessions.catalog(this.profile, (c) => revealCredentials(c, this.workspace.slug));
+  /** One password, through the audited two-step catalog call. */
+  private async fetch(kind: CredentialKind, access: CredentialAccess): Promise<string> {
+    const credential = await this.sessions.catalog(this.profile, (c) => revealPassword(c, this.workspace.slug, kind, access));
+    return credential.password;
   }
 
   private async onMessage(raw: unknown): Promise<void> {
@@ -135,8 +133,7 @@ export class CredentialsPanel implements vscode.Disposable {
           this.post({ type: 'init', strings: Object.fromEntries(CREDENTIALS_STRINGS.map((s) => [s, vscode.l10n.t(s)])), view: this.view() });
           return;
         case 'reveal':
-          await this.fetch();
-          this.revealed.add(message.kind);
+          this.revealed.set(message.kind, await this.fetch(message.kind, 'reveal'));
           this.log.info(`Revealed the ${message.kind} password of workspace ${this.workspace.slug}`);
           this.post({ type: 'update', view: this.view() });
           return;
@@ -172,8 +169,7 @@ export class CredentialsPanel implements vscode.Disposable {
       case 'password':
       case 'url':
       case 'env': {
-        await this.fetch();
-        const password = this.password(kind) ?? '';
+        const password = await this.fetch(kind, 'copy');
         this.log.info(`Copied the ${kind} ${field} of workspace ${this.workspace.slug}`);
         const url = postgresUrl({ user: username, password, host: this.profile.host, port: this.profile.port, database: this.workspace.dbName });
         if (field === 'password') {
@@ -199,10 +195,11 @@ export class CredentialsPanel implements vscode.Disposable {
     if (!(await confirmRegeneration(this.workspace, kind))) {
       return;
     }
-    await this.sessions.catalog(this.profile, (c) => regeneratePassword(c, this.workspace.slug, kind));
+    const fresh = await this.sessions.catalog(this.profile, (c) => regeneratePassword(c, this.workspace.slug, kind));
     this.log.info(`Regenerated the ${kind} password of workspace ${this.workspace.slug}`);
+    // The regeneration's own audit record covers showing its result.
     if (this.revealed.has(kind)) {
-      await this.fetch();
+      this.revealed.set(kind, fresh);
     }
     this.post({ type: 'update', view: this.view() });
     this.post({ type: 'notice', text: vscode.l10n.t('New {0} password set. The old one no longer works.', kindLabel(kind)), error: false });
@@ -214,7 +211,7 @@ export class CredentialsPanel implements vscode.Disposable {
 
   dispose(): void {
     CredentialsPanel.open.delete(this.key);
-    this.credentials = undefined;
+    this.revealed.clear();
     for (const d of this.disposables.splice(0)) {
       d.dispose();
     }

@@ -60,6 +60,25 @@ describe('workspace commands take their inputs as arguments (real extension host
     assert.equal(api.tree.getTreeItem(ws!).contextValue, 'workspace.admin.platformAdmin');
   });
 
+  it('warns, first under the server and in its tooltip, when the login is a superuser; not for the platform login', async () => {
+    assert.ok((await children(await serverNode())).every((n) => n.kind !== 'superuserWarning'));
+    const superProfile = serverProfileSchema.parse({ label: 'Host superuser', host: '127.0.0.1', port: pg.port, user: pg.superuser, sslmode: 'disable' });
+    await api.store.save(superProfile, pg.password, 'user');
+    try {
+      const node = await waitFor(async () => (await children()).find((n) => n.kind === 'server' && n.profile.label === 'Host superuser'), 'the superuser profile in the tree');
+      const [first, ...rest] = await children(node);
+      assert.equal(first?.kind, 'superuserWarning');
+      assert.equal(labelOf(first!), 'This login is a superuser');
+      assert.match(String(api.tree.getTreeItem(first!).tooltip), /runs code its editors wrote .* full power/);
+      assert.ok(rest.some((n) => n.kind === 'workspace'));
+      const refreshed = await waitFor(async () => (await children()).find((n) => n.kind === 'server' && n.profile.label === 'Host superuser'), 'the superuser profile in the tree');
+      assert.match(String(api.tree.getTreeItem(refreshed!).tooltip), /superuser/);
+    } finally {
+      await api.store.remove(superProfile);
+      await api.sessions.forget(superProfile);
+    }
+  });
+
   it('lists the tables of the workspace database with their row counts, and their columns', async () => {
     const [ws] = await children(await serverNode());
     if (ws?.kind !== 'workspace') {

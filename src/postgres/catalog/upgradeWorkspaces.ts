@@ -1,0 +1,89 @@
+import type { Client } from 'pg';
+import { quoteIdent } from '../../core/identifiers';
+import { workspaceRoleNames } from '../../core/workspaceNames';
+import { withConnection, type Login } from '../connect';
+import { handOverDatabase, readerGrants, SQL, workspaceDatabaseSetup } from '../workspace/sql';
+import { CatalogError } from './catalogError';
+
+const OWNER_SQL = `SELECT pg_catalog.pg_get_userbyid(n.nspowner) AS owner, current_user AS me
+  FROM pg_catalog.pg_namespace n WHERE n.nspname = 'openhexa'`;
+const PENDING_SQL = 'SELECT slug, db_name FROM openhexa.workspaces WHERE layout = 1 ORDER BY slug';
+const FINISH_SQL = 'SELECT openhexa._finish_layout($1)';
+
+/** Acts as the catalog's owner when this login can; false when it cannot (nothing to do for it, then). */
+async function actAsOwner(catalog: Client): Promise<boolean> {
+  const row = (await catalog.query<{ owner: string; me: string }>(OWNER_SQL)).rows[0];
+  if (!row) {
+    return false;
+  }
+  if (row.owner === row.me) {
+    return true;
+  }
+  try {
+    await catalog.query(`SET ROLE ${quoteIdent(row.owner)}`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Hands one 0.1.0 workspace database to the group layout, in one
+ * transaction: the platform admins' group takes the database, the writer
+ * group takes what the read/write login owned, the reader group reads it.
+ */
+async function handOver(login: Omit<Login, 'database'>, dbName: string): Promise<void> {
+  const roles = workspaceRoleNames(dbName);
+  await withConnection({ ...login, database: dbName }, async (db) => {
+    await db.query('BEGIN');
+    try {
+      const rwSchemas = (await db.query<{ nspname: string }>(SQL.schemasOwnedBy, [roles.rw])).rows.map((r) => r.nspname);
+      for (const statement of [...handOverDatabase(dbName, roles, rwSchemas), ...workspaceDatabaseSetup(dbName, roles)]) {
+        await db.query(statement);
+      }
+      const writerSchemas = (await db.query<{ nspname: string }>(SQL.schemasOwnedBy, [roles.writer])).rows.map((r) => r.nspname);
+      const writerRelations = (await db.query<{ nspname: string; relname: string }>(SQL.relationsOwnedBy, [roles.writer])).rows.map((r) => ({ schema: r.nspname, name: r.relname }));
+      for (const statement of readerGrants(roles, writerSchemas, writerRelations)) {
+        await db.query(statement);
+      }
+      await db.query('COMMIT');
+    } catch (err) {
+      await db.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    }
+  });
+}
+
+/**
+ * Moves the workspaces that 0.1.0 made to the group layout (migration 2 made
+ * their groups and memberships): each database is handed over, then the old
+ * memberships in the shared logins are removed. A workspace whose database
+ * cannot be reached keeps working as before (both memberships stay) and is
+ * retried by the next Initialize Server. Returns the slugs it upgraded.
+ */
+export async function upgradeWorkspaces(login: Omit<Login, 'database'>, catalogDatabase: string): Promise<string[]> {
+  return withConnection({ ...login, database: catalogDatabase }, async (catalog) => {
+    if (!(await actAsOwner(catalog))) {
+      return [];
+    }
+    const pending = (await catalog.query<{ slug: string; db_name: string }>(PENDING_SQL)).rows;
+    const upgraded: string[] = [];
+    const failed: string[] = [];
+    for (const workspace of pending) {
+      try {
+        await handOver(login, workspace.db_name);
+        await catalog.query(FINISH_SQL, [workspace.slug]);
+        upgraded.push(workspace.slug);
+      } catch (err) {
+        failed.push(`"${workspace.slug}" (${err instanceof Error ? err.message : String(err)})`);
+      }
+    }
+    if (failed.length > 0) {
+      throw new CatalogError(
+        'conflict',
+        `The catalog is upgraded, but ${failed.length} workspace database(s) could not be moved to the new role layout: ${failed.join('; ')}. They keep working as before; run Initialize Server again to retry.`,
+      );
+    }
+    return upgraded;
+  });
+}
