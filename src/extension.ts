@@ -1,38 +1,42 @@
 import * as vscode from 'vscode';
-import { registerCommands } from './ui/commands';
-import { LocalServerController } from './ui/localServerController';
-import { Log } from './ui/log';
-import { PreviewPanel } from './ui/panels/previewPanel';
-import { ServerStore } from './ui/serverStore';
-import { Sessions } from './ui/sessions';
-import { ValueDocuments } from './ui/valueDocuments';
-import { WorkspacesTree } from './ui/workspacesTree';
+import { COMMANDS, FEATURES } from './features';
+import { LocalServerService } from './features/localServer/localServerService';
+import { NODE_KINDS } from './features/nodeKinds';
+import { ValueDocuments } from './features/preview/valueDocuments';
+import { serverRoots } from './features/servers/nodes/serverNode';
+import { registerCommands } from './platform/commands/registerCommands';
+import { trackServerCount } from './platform/contextKeys';
+import { Log } from './platform/log';
+import { ServerStore } from './platform/serverStore';
+import type { Services } from './platform/services';
+import { Sessions } from './platform/sessions';
+import { WorkspacesTree } from './platform/tree/workspacesTree';
 
 /** What activation hands back; the host tests use it to reach the live services. */
-export interface OpenhexaApi {
-  readonly store: ServerStore;
-  readonly tree: WorkspacesTree;
-  readonly sessions: Sessions;
-  readonly localServer: LocalServerController;
-}
+export type OpenhexaApi = Services;
 
-let localServer: LocalServerController | undefined;
+let localServer: LocalServerService | undefined;
 
+/** The composition root: shared services, the tree, then every feature's commands and set-up. */
 export function activate(context: vscode.ExtensionContext): OpenhexaApi {
   const log = new Log();
   const store = new ServerStore(context.secrets);
   const sessions = new Sessions(store);
-  localServer = new LocalServerController(context, store, sessions, log);
-  const tree = new WorkspacesTree(store, sessions, log, localServer);
+  localServer = new LocalServerService(context, store, sessions, log);
+  const tree = new WorkspacesTree(NODE_KINDS, serverRoots, { sessions, store, log, local: localServer });
   const view = vscode.window.createTreeView('openhexa.workspaces', { treeDataProvider: tree, showCollapseAll: true });
   const values = new ValueDocuments();
-  context.subscriptions.push(log, store, sessions, localServer, tree, view, values, { dispose: () => PreviewPanel.disposeAll() });
-  registerCommands(context, { extensionUri: context.extensionUri, log, store, sessions, tree, view, localServer, values });
+  context.subscriptions.push(log, store, sessions, localServer, tree, view, values, trackServerCount(store), store.onDidChange(() => tree.refresh()));
+  const services: Services = { extensionUri: context.extensionUri, log, store, sessions, tree, view, localServer, values };
+  registerCommands(context, services, COMMANDS);
+  for (const feature of FEATURES) {
+    feature.activate?.(context, services);
+  }
   log.info(`OpenHEXA Workspaces ${String(context.extension.packageJSON.version)} activated (VS Code ${vscode.version}, language ${vscode.env.language})`);
   if (vscode.workspace.getConfiguration('openhexa').get<boolean>('localServer.startOnLaunch', false)) {
     void vscode.commands.executeCommand('openhexa.startLocalServer');
   }
-  return { store, tree, sessions, localServer };
+  return services;
 }
 
 /** The local server stops with VS Code; the rest is disposed through context.subscriptions. */

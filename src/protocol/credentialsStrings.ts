@@ -17,7 +17,7 @@ export const CREDENTIALS_STRINGS = [
   'Copy URL',
   'Regenerate password…',
   'Environment variables',
-  'The OpenHEXA SDK and the notebook snippets read these names.',
+  'The OpenHEXA SDK reads these names when your code runs on this computer.',
   'In your BI tool',
   'Superset: Settings › Database Connections › + Database › PostgreSQL, then paste the SQLAlchemy URI',
   'Tableau: Connect › PostgreSQL, then fill Server, Port, Database, Username and Password',

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { serverProfileSchema } from '../../../src/core/serverProfile';
 import type { OpenhexaApi } from '../../../src/extension';
-import type { TreeNode } from '../../../src/ui/workspacesTree';
+import type { TreeNode } from '../../../src/features/nodeKinds';
 import { waitFor } from '../waitFor';
 import { activeApi } from './extension.test';
 

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { serverProfileSchema, type ServerProfile } from '../../../src/core/serverProfile';
 import type { OpenhexaApi } from '../../../src/extension';
-import type { TreeNode } from '../../../src/ui/workspacesTree';
+import type { TreeNode } from '../../../src/features/nodeKinds';
 import { startTestServer, type TestServer } from '../../fixtures/postgresServer';
 import { waitFor } from '../waitFor';
 import { activeApi } from './extension.test';
@@ -102,9 +102,13 @@ describe('workspace commands take their inputs as arguments (real extension host
     await vscode.commands.executeCommand('openhexa.addMember', ws, 'host_viewer', 'viewer', 'existing');
     const [, members] = await children(ws);
     const list = await children(members);
+    // The admin looking at the list sees themselves too (here a platform admin, not a member).
     assert.deepEqual(
-      list.map((m) => [labelOf(m), api.tree.getTreeItem(m).description]),
-      [['host_viewer', 'Viewer']],
+      list.map((m) => [labelOf(m), api.tree.getTreeItem(m).description, api.tree.getTreeItem(m).contextValue]),
+      [
+        [PLATFORM, 'Admin · you, as platform admin', 'member.you'],
+        ['host_viewer', 'Viewer', 'member'],
+      ],
     );
   });
 

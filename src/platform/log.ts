@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
+import type { Logger } from '../core/logger';
 import { redactSecrets } from '../core/redact';
 
 /** The "OpenHEXA" output channel. Every line passes through redaction first. */
-export class Log implements vscode.Disposable {
+export class Log implements vscode.Disposable, Logger {
   private readonly channel = vscode.window.createOutputChannel('OpenHEXA', { log: true });
 
   info(message: string): void {

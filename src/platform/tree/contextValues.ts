@@ -1,4 +1,4 @@
-import type { WorkspaceRole } from '../core/roles';
+import type { WorkspaceRole } from '../../core/roles';
 
 /**
  * contextValue of a workspace item. Menus match on it in package.json: the

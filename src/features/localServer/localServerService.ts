@@ -1,15 +1,16 @@
 import * as crypto from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { generatePassword } from '../core/passwords';
-import { serverProfileSchema, type ServerProfile } from '../core/serverProfile';
-import { embeddedBinaries } from '../localServer/binaries';
-import { createSandbox, prepareLocalCatalog } from '../localServer/localCatalog';
-import { LOCAL_SUPERUSER, LocalServer, type LocalServerState } from '../localServer/localServer';
-import { ensurePlatformLogin, LOCAL_PLATFORM_LOGIN } from '../localServer/platformLogin';
-import type { Log } from './log';
-import type { ServerStore } from './serverStore';
-import type { Sessions } from './sessions';
+import { generatePassword } from '../../core/passwords';
+import { serverProfileSchema, type ServerProfile } from '../../core/serverProfile';
+import { embeddedBinaries } from '../../localServer/binaries';
+import { createSandbox, prepareLocalCatalog } from '../../localServer/localCatalog';
+import { LOCAL_SUPERUSER, LocalServer, type LocalServerState } from '../../localServer/localServer';
+import { ensurePlatformLogin, LOCAL_PLATFORM_LOGIN } from '../../localServer/platformLogin';
+import type { Log } from '../../platform/log';
+import type { ServerStore } from '../../platform/serverStore';
+import type { Sessions } from '../../platform/sessions';
+import type { LocalServerAccess } from '../../platform/tree/nodeDef';
 
 // The superuser's password (maintenance only) and the platform login's (everything else).
 const PASSWORD_KEY = 'openhexa.localServer.password';
@@ -30,12 +31,14 @@ function defaultFolder(globalStorage: string): string {
 }
 
 /** The local server in VS Code: lifecycle, status bar, its server profile and its Sandbox. */
-export class LocalServerController implements vscode.Disposable {
+export class LocalServerService implements vscode.Disposable, LocalServerAccess {
   private server: LocalServer | undefined;
   private readonly statusItem = vscode.window.createStatusBarItem('openhexa.localServer', vscode.StatusBarAlignment.Left, 10);
   private readonly changed = new vscode.EventEmitter<LocalServerState>();
   readonly onDidChangeState = this.changed.event;
   private starting: Promise<number> | undefined;
+  private stopped = false;
+  private lastError: string | undefined;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -50,6 +53,16 @@ export class LocalServerController implements vscode.Disposable {
 
   get state(): LocalServerState {
     return this.server?.state ?? 'stopped';
+  }
+
+  /** Stopped by the user this session: nothing starts it again but the user. */
+  get stoppedByUser(): boolean {
+    return this.stopped;
+  }
+
+  /** Why the last start failed; cleared by the next start. */
+  get startError(): string | undefined {
+    return this.lastError;
   }
 
   private folder(): string {
@@ -106,9 +119,22 @@ export class LocalServerController implements vscode.Disposable {
 
   /** Starts (once, however many callers ask at the same time) and keeps the profile's port right. */
   start(): Promise<number> {
-    this.starting ??= this.doStart().finally(() => {
-      this.starting = undefined;
-    });
+    this.stopped = false;
+    this.starting ??= this.doStart()
+      .then(
+        (port) => {
+          this.lastError = undefined;
+          return port;
+        },
+        (err: unknown) => {
+          this.lastError = err instanceof Error ? err.message : String(err);
+          this.changed.fire(this.state);
+          throw err;
+        },
+      )
+      .finally(() => {
+        this.starting = undefined;
+      });
     return this.starting;
   }
 
@@ -182,6 +208,7 @@ export class LocalServerController implements vscode.Disposable {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     await this.server?.stop();
   }
 

@@ -4,14 +4,14 @@ import { CatalogError } from '../../postgres/catalog/catalogError';
 import { initializeCatalog } from '../../postgres/catalog/migrate';
 import { describeLoginFailure } from '../../postgres/loginFailure';
 import { probeServer, type ServerProbe } from '../../postgres/probeServer';
-import { toHostSchema, toWebviewSchema, type ConnectForm, type TestOutcome, type ToWebview } from '../../protocol/connectServer';
+import { toHostSchema, toWebviewSchema, type ConnectForm, type TestOutcome, type ToHost, type ToWebview } from '../../protocol/connectServer';
 import { CONNECT_SERVER_STRINGS } from '../../protocol/connectServerStrings';
-import type { Log } from '../log';
-import type { ServerStore } from '../serverStore';
-import { superuserWarning } from '../superuserWarning';
-import { localRoots, webviewHtml } from './webviewHtml';
+import type { Log } from '../../platform/log';
+import { PanelHost, PanelRegistry } from '../../platform/panels/panelHost';
+import type { ServerStore } from '../../platform/serverStore';
+import { superuserWarning } from '../../platform/superuserWarning';
 
-const VIEW_TYPE = 'openhexa.connectServer';
+const SPEC = { viewType: 'openhexa.connectServer', app: 'connectServer', toHost: toHostSchema, toWebview: toWebviewSchema };
 
 function translateErrors(errors: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(errors).map(([field, message]) => [field, vscode.l10n.t(message)]));
@@ -38,50 +38,34 @@ function probeSummary(probe: ServerProbe, profile: ServerProfile): Omit<Extract<
 }
 
 /** Controller of the "Connect to a Server" panel: one at a time, revealed if open. */
-export class ConnectServerPanel implements vscode.Disposable {
-  private static current: ConnectServerPanel | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
+export class ConnectServerPanel {
+  private static readonly panels = new PanelRegistry<ConnectServerPanel>();
+  private readonly host: PanelHost<ToHost, ToWebview>;
 
   static show(extensionUri: vscode.Uri, store: ServerStore, log: Log, initial: Partial<ConnectForm> = {}): ConnectServerPanel {
-    if (ConnectServerPanel.current) {
-      ConnectServerPanel.current.panel.reveal();
-      return ConnectServerPanel.current;
-    }
-    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, vscode.l10n.t('Connect to a Server'), vscode.ViewColumn.Active, {
-      enableScripts: true,
-      retainContextWhenHidden: true,
-      localResourceRoots: localRoots(extensionUri),
-    });
-    ConnectServerPanel.current = new ConnectServerPanel(panel, extensionUri, store, log, initial);
-    return ConnectServerPanel.current;
+    return ConnectServerPanel.panels.showOrCreate('connect', () => new ConnectServerPanel(extensionUri, store, log, initial));
   }
 
   private constructor(
-    readonly panel: vscode.WebviewPanel,
     extensionUri: vscode.Uri,
     private readonly store: ServerStore,
     private readonly log: Log,
     private readonly initial: Partial<ConnectForm>,
   ) {
-    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'openhexa.svg');
-    panel.webview.html = webviewHtml(panel.webview, extensionUri, 'connectServer', vscode.l10n.t('Connect to a Server'));
-    this.disposables.push(
-      panel.onDidDispose(() => this.dispose()),
-      panel.webview.onDidReceiveMessage((raw: unknown) => void this.onMessage(raw)),
+    this.host = new PanelHost(extensionUri, SPEC, vscode.l10n.t('Connect to a Server'), log, (message) => this.onMessage(message), () =>
+      ConnectServerPanel.panels.forget('connect'),
     );
   }
 
   private post(message: ToWebview): void {
-    void this.panel.webview.postMessage(toWebviewSchema.parse(message));
+    this.host.post(message);
   }
 
-  private async onMessage(raw: unknown): Promise<void> {
-    const parsed = toHostSchema.safeParse(raw);
-    if (!parsed.success) {
-      this.log.warn(`Connect panel: ignored a malformed message (${parsed.error.issues[0]?.message ?? 'invalid'})`);
-      return;
-    }
-    const message = parsed.data;
+  reveal(): void {
+    this.host.reveal();
+  }
+
+  private async onMessage(message: ToHost): Promise<void> {
     switch (message.type) {
       case 'ready':
         this.post({
@@ -100,7 +84,7 @@ export class ConnectServerPanel implements vscode.Disposable {
         });
         return;
       case 'cancel':
-        this.panel.dispose();
+        this.dispose();
         return;
       case 'test':
       case 'save':
@@ -125,7 +109,7 @@ export class ConnectServerPanel implements vscode.Disposable {
           await this.store.save(profile.data, message.password, message.scope);
           this.log.info(`Saved server profile "${profile.data.label}" (${profile.data.user}@${profile.data.host}:${profile.data.port}) to ${message.scope} settings`);
           void vscode.window.showInformationMessage(vscode.l10n.t('Server "{0}" saved.', profile.data.label));
-          this.panel.dispose();
+          this.dispose();
         } catch (err) {
           this.log.error('Saving a server profile failed', err);
           this.post({ type: 'saveFailed', fieldErrors: {}, message: vscode.l10n.t('Could not save the server: {0}', err instanceof Error ? err.message : String(err)) });
@@ -162,10 +146,6 @@ export class ConnectServerPanel implements vscode.Disposable {
   }
 
   dispose(): void {
-    ConnectServerPanel.current = undefined;
-    for (const d of this.disposables.splice(0)) {
-      d.dispose();
-    }
-    this.panel.dispose();
+    this.host.dispose();
   }
 }

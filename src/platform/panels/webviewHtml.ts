@@ -19,6 +19,7 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, a
   const nonce = crypto.randomBytes(16).toString('base64');
   const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', `${app}.js`));
   const css = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'webview.css'));
+  const toolkitCss = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'toolkit.css'));
   const csp = [
     "default-src 'none'",
     `style-src ${webview.cspSource}`,
@@ -33,6 +34,7 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, a
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${css}">
+<link rel="stylesheet" href="${toolkitCss}">
 <title>${escapeHtml(title)}</title>
 </head>
 <body>

@@ -1,0 +1,87 @@
+import * as vscode from 'vscode';
+import { may } from '../../core/roles';
+import { profileKey, type ServerProfile } from '../../core/serverProfile';
+import { regeneratePassword, revealPassword, type WorkspaceSummary } from '../../postgres/workspace/catalogCalls';
+import { credentialsToHostSchema, credentialsToWebviewSchema, type CredentialKind, type CredentialsToHost, type CredentialsToWebview } from '../../protocol/credentials';
+import { roleLabel } from '../../platform/format';
+import { PanelHost, PanelRegistry } from '../../platform/panels/panelHost';
+import type { Services } from '../../platform/services';
+import { CredentialsController } from './credentialsController';
+
+const SPEC = { viewType: 'openhexa.credentials', app: 'credentials', toHost: credentialsToHostSchema, toWebview: credentialsToWebviewSchema };
+
+export function kindLabel(kind: CredentialKind): string {
+  return kind === 'ro' ? vscode.l10n.t('read-only') : vscode.l10n.t('read/write');
+}
+
+/** Asks, naming what breaks; true when the admin confirmed. */
+export async function confirmRegeneration(workspace: WorkspaceSummary, kind: CredentialKind): Promise<boolean> {
+  const regenerate = vscode.l10n.t('Regenerate');
+  const answer = await vscode.window.showWarningMessage(
+    vscode.l10n.t('Regenerate the {0} password of "{1}"?', kindLabel(kind), workspace.name),
+    {
+      modal: true,
+      detail:
+        kind === 'ro'
+          ? vscode.l10n.t('The current read-only password stops working at once: Superset, Tableau, Power BI and anything else using it must be given the new one.')
+          : vscode.l10n.t('The current read/write password stops working at once: notebooks, pipelines and .env files using it must be given the new one.'),
+    },
+    regenerate,
+  );
+  return answer === regenerate;
+}
+
+/** A workspace's credentials panel in VS Code: the controller's logic over a panel, the catalog and the clipboard. */
+export class CredentialsPanel {
+  private static readonly panels = new PanelRegistry<CredentialsPanel>();
+  private readonly host: PanelHost<CredentialsToHost, CredentialsToWebview>;
+  private readonly controller: CredentialsController;
+
+  static show(services: Services, profile: ServerProfile, workspace: WorkspaceSummary): CredentialsPanel {
+    if (!may(workspace.role, 'seeCredentials')) {
+      throw new Error(
+        vscode.l10n.t('As a {0} of "{1}" you cannot see its database credentials. Ask a workspace admin for the Editor role.', roleLabel(workspace.role), workspace.name),
+      );
+    }
+    const key = `${profileKey(profile)}/${workspace.slug}`;
+    return CredentialsPanel.panels.showOrCreate(key, () => new CredentialsPanel(services, profile, workspace, key));
+  }
+
+  static forWorkspace(profile: ServerProfile, slug: string): CredentialsPanel | undefined {
+    return CredentialsPanel.panels.get(`${profileKey(profile)}/${slug}`);
+  }
+
+  private constructor(services: Services, profile: ServerProfile, workspace: WorkspaceSummary, key: string) {
+    const { sessions, log } = services;
+    const title = vscode.l10n.t('Credentials: {0}', workspace.name);
+    this.host = new PanelHost(services.extensionUri, SPEC, title, log, (message) => this.controller.receive(message), () => {
+      CredentialsPanel.panels.forget(key);
+      this.controller.dispose();
+    });
+    this.controller = new CredentialsController(
+      {
+        post: (message) => this.host.post(message),
+        t: (text, ...args) => vscode.l10n.t(text, ...args),
+        log,
+        fetchPassword: async (kind, access) => (await sessions.catalog(profile, (c) => revealPassword(c, workspace.slug, kind, access))).password,
+        regeneratePassword: (kind) => sessions.catalog(profile, (c) => regeneratePassword(c, workspace.slug, kind)),
+        confirmRegeneration: (kind) => confirmRegeneration(workspace, kind),
+        writeClipboard: (text) => Promise.resolve(vscode.env.clipboard.writeText(text)),
+      },
+      { host: profile.host, port: profile.port, sslmode: profile.sslmode, workspace: { name: workspace.name, slug: workspace.slug, dbName: workspace.dbName, role: workspace.role } },
+    );
+  }
+
+  /** Regenerate from the command palette while the panel is open: the panel shows the result. */
+  regenerate(kind: CredentialKind): Promise<void> {
+    return this.controller.regenerate(kind);
+  }
+
+  reveal(): void {
+    this.host.reveal();
+  }
+
+  dispose(): void {
+    this.host.dispose();
+  }
+}

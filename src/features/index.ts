@@ -1,0 +1,14 @@
+import type { Command } from '../platform/commands/command';
+import { credentials } from './credentials';
+import type { Feature } from './feature';
+import { localServer } from './localServer';
+import { members } from './members';
+import { preview } from './preview';
+import { servers } from './servers';
+import { workspaces } from './workspaces';
+
+/** Every feature of the VS Code layer. A new feature is a folder plus one line here. */
+export const FEATURES: readonly Feature[] = [servers, localServer, workspaces, members, credentials, preview];
+
+/** Every command the extension registers: what package.json must contribute, no more, no less. */
+export const COMMANDS: readonly Command[] = FEATURES.flatMap((f) => f.commands);

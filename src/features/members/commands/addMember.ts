@@ -1,0 +1,64 @@
+import * as vscode from 'vscode';
+import { addMember as add, createMember } from '../../../postgres/workspace/catalogCalls';
+import { roleLabel } from '../../../platform/format';
+import type { Command } from '../../../platform/commands/command';
+import { pickRole, resolveWorkspace } from '../../../platform/commands/pickers';
+
+/** `(workspace, login, 'viewer' | 'editor' | 'admin', 'new' | 'existing')` (admins). */
+export const addMember: Command = {
+  id: 'openhexa.addMember',
+  run: async (services, arg?: unknown, loginArg?: unknown, roleArg?: unknown, modeArg?: unknown) => {
+    const ref = await resolveWorkspace(services, arg, vscode.l10n.t('Add Member'));
+    if (!ref) {
+      return;
+    }
+    const mode =
+      modeArg === 'new' || modeArg === 'existing'
+        ? modeArg
+        : (
+            await vscode.window.showQuickPick(
+              [
+                { label: vscode.l10n.t('Create a new login'), detail: vscode.l10n.t('A login and a password are made for them; you see the password once.'), mode: 'new' as const },
+                { label: vscode.l10n.t('Add an existing login'), detail: vscode.l10n.t('Someone who already has a login on this server.'), mode: 'existing' as const },
+              ],
+              { title: vscode.l10n.t('Add Member to {0}', ref.workspace.name) },
+            )
+          )?.mode;
+    if (!mode) {
+      return;
+    }
+    const login =
+      typeof loginArg === 'string'
+        ? loginArg
+        : await vscode.window.showInputBox({
+            title: vscode.l10n.t('Add Member to {0}', ref.workspace.name),
+            prompt: vscode.l10n.t('PostgreSQL login name'),
+            validateInput: (v) => (v.length === 0 ? vscode.l10n.t('Login name is required') : new TextEncoder().encode(v).length > 63 ? vscode.l10n.t('A login name has at most 63 bytes') : undefined),
+          });
+    if (!login) {
+      return;
+    }
+    const role = await pickRole(vscode.l10n.t('Role of {0} in {1}', login, ref.workspace.name), roleArg);
+    if (!role) {
+      return;
+    }
+    const { sessions, log, tree } = services;
+    if (mode === 'existing') {
+      await sessions.catalog(ref.profile, (c) => add(c, ref.workspace.slug, login, role));
+      void vscode.window.showInformationMessage(vscode.l10n.t('{0} is now {1} of "{2}".', login, roleLabel(role), ref.workspace.name));
+    } else {
+      const password = await sessions.catalog(ref.profile, (c) => createMember(c, ref.workspace.slug, login, role));
+      const copy = vscode.l10n.t('Copy Password');
+      const answer = await vscode.window.showInformationMessage(
+        vscode.l10n.t('Login "{0}" created as {1} of "{2}".', login, roleLabel(role), ref.workspace.name),
+        { modal: true, detail: `${vscode.l10n.t('Give them this password now: it is not shown again.')}\n\n${password}` },
+        copy,
+      );
+      if (answer === copy) {
+        await vscode.env.clipboard.writeText(password);
+      }
+    }
+    log.info(`Added ${login} as ${role} of ${ref.workspace.slug}`);
+    tree.refresh();
+  },
+};

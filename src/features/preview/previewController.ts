@@ -1,0 +1,209 @@
+import * as path from 'node:path';
+import type { Logger, Translate } from '../../core/logger';
+import { openPartFile } from '../../files/partFile';
+import { PAGE_STATEMENT_TIMEOUT_MS, type PreviewSession } from '../../postgres/preview/previewSession';
+import type { Cursor } from '../../postgres/preview/previewSql';
+import { Cancelled } from '../../postgres/preview/queryLane';
+import { previewToHostSchema, type PreviewToWebview, type PreviewView } from '../../protocol/preview';
+import { PREVIEW_STRINGS } from '../../protocol/previewStrings';
+
+/** What the controller reads through: a PreviewSession, or a stand-in in tests. */
+export type PreviewReader = Pick<
+  PreviewSession,
+  'schema' | 'table' | 'shape' | 'page' | 'estimate' | 'count' | 'cancelCount' | 'wholeValue' | 'exportCsv' | 'cancelExport' | 'close'
+>;
+
+/** What the controller needs from outside; the panel glue passes VS Code's, tests pass their own. */
+export interface PreviewDeps {
+  post(message: PreviewToWebview): void;
+  readonly t: Translate;
+  readonly log: Logger;
+  readonly locale: string;
+  /** Turns a failure into words for the user. */
+  describe(err: unknown): string;
+  writeClipboard(text: string): Promise<void>;
+  /** Opens a whole value in a read-only editor tab. */
+  showValue(title: string, text: string, json: boolean): Promise<void>;
+  /** Where to write the CSV; undefined when the user cancelled the dialog. */
+  chooseExportFile(title: string, defaultName: string): Promise<string | undefined>;
+  /** Runs the export under a progress notification; `onCancel` registers what its Cancel does. */
+  withExportProgress<T>(title: string, run: (report: (message: string) => void, onCancel: (stop: () => void) => void) => Promise<T>): Promise<T>;
+  /** Says the export is done (and offers to open the file). */
+  announceExported(text: string, file: string): void;
+}
+
+function isStatementTimeout(err: unknown): boolean {
+  return err instanceof Error && 'code' in err && (err as { code: unknown }).code === '57014' && /statement timeout/.test(err.message);
+}
+
+function plain(cursor: Cursor): { key: string[]; sortValue?: string | null; offset?: number } {
+  return { ...cursor, key: [...cursor.key] };
+}
+
+/**
+ * One table's preview, as messages in and out: pages, counts, whole values
+ * and exports, each read through the member's own login by the reader, which
+ * closes (cancelling what runs) when the panel goes.
+ */
+export class PreviewController {
+  private reader: PreviewReader | undefined;
+  private exporting = false;
+
+  constructor(
+    private readonly deps: PreviewDeps,
+    reader: PreviewReader,
+    private readonly workspaceName: string,
+    private readonly title: string,
+  ) {
+    this.reader = reader;
+  }
+
+  private describe(err: unknown): string {
+    if (isStatementTimeout(err)) {
+      return this.deps.t('The server stopped this read after {0} seconds. Add a filter, or sort on an indexed column.', String(PAGE_STATEMENT_TIMEOUT_MS / 1000));
+    }
+    return this.deps.describe(err);
+  }
+
+  /** A message from the webview, checked against the protocol; anything else is ignored and logged. */
+  async receive(raw: unknown): Promise<void> {
+    const parsed = previewToHostSchema.safeParse(raw);
+    const reader = this.reader;
+    if (!parsed.success) {
+      this.deps.log.warn('Preview panel: ignored a malformed message');
+      return;
+    }
+    if (!reader) {
+      return;
+    }
+    const { post, t, log } = this.deps;
+    const message = parsed.data;
+    switch (message.type) {
+      case 'ready':
+        try {
+          const shape = await reader.shape();
+          post({
+            type: 'init',
+            strings: Object.fromEntries(PREVIEW_STRINGS.map((s) => [s, t(s)])),
+            locale: this.deps.locale,
+            table: { schema: reader.schema, name: reader.table, workspace: this.workspaceName },
+            columns: shape.columns,
+            keyKind: shape.keyKind,
+          });
+        } catch (err) {
+          log.error(`Preview of ${this.title}`, err);
+          post({ type: 'initError', message: this.describe(err) });
+        }
+        return;
+      case 'page':
+        try {
+          const page = await reader.page({ ...message.view, after: message.after, pageSize: message.pageSize });
+          post({ type: 'page', requestId: message.requestId, rows: page.rows, truncated: page.truncated, at: page.at.map(plain), next: page.next && plain(page.next) });
+        } catch (err) {
+          if (!(err instanceof Cancelled)) {
+            log.error(`Preview of ${this.title}: page`, err);
+            post({ type: 'pageError', requestId: message.requestId, message: this.describe(err) });
+          }
+        }
+        return;
+      case 'estimate':
+        void reader.cancelCount();
+        await this.rowCount(message.viewId, () => reader.estimate(message.view), false);
+        return;
+      case 'count':
+        await this.rowCount(message.viewId, () => reader.count(message.view), true);
+        return;
+      case 'openValue':
+        await this.openValue(reader, message.view, message.column, message.at);
+        return;
+      case 'copy':
+        await this.deps.writeClipboard(message.text);
+        post({ type: 'notice', text: message.rows === 1 ? t('Copied 1 row as TSV.') : t('Copied {0} rows as TSV.', String(message.rows)), error: false });
+        return;
+      case 'export':
+        await this.exportCsv(reader, message.view);
+        return;
+      case 'cancelExport':
+        // The session keeps a Cancel that arrives before its export reached the server.
+        if (this.exporting) {
+          void reader.cancelExport();
+        }
+        return;
+    }
+  }
+
+  private async rowCount(viewId: number, count: () => Promise<number>, exact: boolean): Promise<void> {
+    try {
+      this.deps.post({ type: 'rowCount', viewId, rows: await count(), exact });
+    } catch (err) {
+      if (!(err instanceof Cancelled)) {
+        this.deps.post({ type: 'countError', viewId, message: this.describe(err) });
+      }
+    }
+  }
+
+  private async openValue(reader: PreviewReader, view: PreviewView, column: string, at: Cursor): Promise<void> {
+    try {
+      const value = await reader.wholeValue(view, column, at);
+      const type = (await reader.shape()).columns.find((c) => c.name === column)?.type ?? '';
+      await this.deps.showValue(`${reader.table}.${column}`, value ?? 'NULL', value !== null && /^jsonb?$/.test(type));
+    } catch (err) {
+      if (!(err instanceof Cancelled)) {
+        this.deps.post({ type: 'notice', text: this.describe(err), error: true });
+      }
+    }
+  }
+
+  /** Streams to a part file renamed at the end, so a cancelled or failed export leaves no half file. */
+  private async exportCsv(reader: PreviewReader, view: PreviewView): Promise<void> {
+    if (this.exporting) {
+      return;
+    }
+    const { post, t, log } = this.deps;
+    this.exporting = true;
+    try {
+      const file = await this.deps.chooseExportFile(t('Export {0} as CSV', this.title), `${reader.table}.csv`);
+      if (!file) {
+        post({ type: 'exportEnded', outcome: 'cancelled', message: '' });
+        return;
+      }
+      const part = openPartFile(file);
+      post({ type: 'exportProgress', bytes: 0 });
+      try {
+        const result = await this.deps.withExportProgress(t('Exporting {0}', this.title), (report, onCancel) => {
+          onCancel(() => void reader.cancelExport());
+          let shown = 0;
+          return reader.exportCsv(view, part.stream, ({ bytes }) => {
+            report(t('{0} MiB written', (bytes / 2 ** 20).toFixed(0)));
+            if (bytes - shown >= 4 * 2 ** 20) {
+              shown = bytes;
+              post({ type: 'exportProgress', bytes });
+            }
+          });
+        });
+        await part.keep();
+        const text = t('Exported {0} rows to {1}.', result.rows.toLocaleString(this.deps.locale), path.basename(file));
+        log.info(`Exported ${result.rows} rows of ${this.title} to ${file}`);
+        post({ type: 'exportEnded', outcome: 'done', message: text });
+        this.deps.announceExported(text, file);
+      } catch (err) {
+        await part.discard();
+        if (err instanceof Cancelled) {
+          post({ type: 'exportEnded', outcome: 'cancelled', message: t('Export cancelled; no file was written.') });
+        } else {
+          log.error(`Export of ${this.title}`, err);
+          post({ type: 'exportEnded', outcome: 'failed', message: t('The export failed and no file was written: {0}', this.describe(err)) });
+        }
+      }
+    } finally {
+      this.exporting = false;
+    }
+  }
+
+  /** The panel closed: stop an export, cancel what runs, close the connections. */
+  async dispose(): Promise<void> {
+    const reader = this.reader;
+    this.reader = undefined;
+    await reader?.close();
+  }
+}

@@ -1,0 +1,79 @@
+import * as vscode from 'vscode';
+import { profileKey, type ServerProfile } from '../../core/serverProfile';
+import { PreviewSession } from '../../postgres/preview/previewSession';
+import type { WorkspaceSummary } from '../../postgres/workspace/catalogCalls';
+import type { TableInfo } from '../../postgres/workspace/tables';
+import { previewToHostSchema, previewToWebviewSchema, type PreviewToHost, type PreviewToWebview } from '../../protocol/preview';
+import { PanelHost, PanelRegistry } from '../../platform/panels/panelHost';
+import type { Services } from '../../platform/services';
+import { userMessage } from '../../platform/userMessage';
+import { PreviewController } from './previewController';
+
+const SPEC = { viewType: 'openhexa.preview', app: 'preview', toHost: previewToHostSchema, toWebview: previewToWebviewSchema };
+
+/** One table's preview in VS Code: the controller's logic over a panel, a PreviewSession, dialogs and notifications. */
+export class PreviewPanel {
+  private static readonly panels = new PanelRegistry<PreviewPanel>();
+  private readonly host: PanelHost<PreviewToHost, PreviewToWebview>;
+  private readonly controller: PreviewController;
+
+  static async show(services: Services, profile: ServerProfile, workspace: WorkspaceSummary, table: Pick<TableInfo, 'schema' | 'name'>): Promise<PreviewPanel> {
+    const key = `${profileKey(profile)}/${workspace.slug}/${table.schema}/${table.name}`;
+    // Read before the registry's check: no await between the check and the registration, so two quick clicks open one tab.
+    const login = await services.sessions.login(profile, workspace.dbName);
+    return PreviewPanel.panels.showOrCreate(key, () => new PreviewPanel(services, workspace, new PreviewSession(login, table.schema, table.name), key));
+  }
+
+  private constructor(services: Services, workspace: WorkspaceSummary, session: PreviewSession, key: string) {
+    const title = session.schema === 'public' ? session.table : `${session.schema}.${session.table}`;
+    this.host = new PanelHost(services.extensionUri, SPEC, vscode.l10n.t('Preview: {0}', title), services.log, (message) => this.controller.receive(message), () => {
+      PreviewPanel.panels.forget(key);
+      void this.controller.dispose();
+    });
+    this.controller = new PreviewController(
+      {
+        post: (message) => this.host.post(message),
+        t: (text, ...args) => vscode.l10n.t(text, ...args),
+        log: services.log,
+        locale: vscode.env.language,
+        describe: userMessage,
+        writeClipboard: (text) => Promise.resolve(vscode.env.clipboard.writeText(text)),
+        showValue: (name, text, json) => services.values.show(name, text, json),
+        chooseExportFile: async (dialogTitle, defaultName) => {
+          const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+          const target = await vscode.window.showSaveDialog({ title: dialogTitle, defaultUri: folder ? vscode.Uri.joinPath(folder, defaultName) : undefined, filters: { CSV: ['csv'] } });
+          return target?.fsPath;
+        },
+        withExportProgress: (progressTitle, run) =>
+          Promise.resolve(
+            vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: progressTitle, cancellable: true }, (progress, token) =>
+              run(
+                (message) => progress.report({ message }),
+                (stop) => token.onCancellationRequested(stop),
+              ),
+            ),
+          ),
+        announceExported: (text, file) => {
+          const open = vscode.l10n.t('Open');
+          void vscode.window.showInformationMessage(text, open).then((picked) => picked === open && vscode.commands.executeCommand('vscode.open', vscode.Uri.file(file)));
+        },
+      },
+      session,
+      workspace.name,
+      title,
+    );
+  }
+
+  reveal(): void {
+    this.host.reveal();
+  }
+
+  dispose(): void {
+    this.host.dispose();
+  }
+
+  /** Closes every open preview (deactivation): their queries are cancelled. */
+  static disposeAll(): void {
+    PreviewPanel.panels.disposeAll();
+  }
+}

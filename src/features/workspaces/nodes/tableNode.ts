@@ -1,0 +1,47 @@
+import * as vscode from 'vscode';
+import { profileKey, type ServerProfile } from '../../../core/serverProfile';
+import type { WorkspaceSummary } from '../../../postgres/workspace/catalogCalls';
+import { listColumns, type TableInfo } from '../../../postgres/workspace/tables';
+import { formatBytes, formatRows, tableKindLabel } from '../../../platform/format';
+import { guard } from '../../../platform/tree/explain';
+import type { NodeDef } from '../../../platform/tree/nodeDef';
+import type { TreeNode } from '../../nodeKinds';
+
+/** A table, view or materialized view, with its rows and size. */
+export interface TableNode {
+  readonly kind: 'table';
+  readonly profile: ServerProfile;
+  readonly workspace: WorkspaceSummary;
+  readonly table: TableInfo;
+}
+
+const ICONS: Record<TableInfo['kind'], string> = {
+  table: 'table',
+  'partitioned table': 'list-tree',
+  view: 'eye',
+  'materialized view': 'layers',
+  'foreign table': 'link-external',
+};
+
+export const tableNode: NodeDef<TableNode> = {
+  kind: 'table',
+  item(node) {
+    const { table } = node;
+    const item = new vscode.TreeItem(table.schema === 'public' ? table.name : `${table.schema}.${table.name}`, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = `table:${profileKey(node.profile)}:${node.workspace.slug}:${table.schema}:${table.name}`;
+    const rows = formatRows(table.rows, table.rowsExact, vscode.env.language);
+    item.description = [rows, table.bytes === undefined ? undefined : formatBytes(table.bytes, vscode.env.language)].filter(Boolean).join(' · ');
+    item.tooltip = [`${table.schema}.${table.name}`, tableKindLabel(table.kind), rows, table.readable ? undefined : vscode.l10n.t('Your login may not read this table.')]
+      .filter(Boolean)
+      .join('\n');
+    item.iconPath = new vscode.ThemeIcon(ICONS[table.kind]);
+    item.contextValue = `table.${table.kind.replace(/ /g, '-')}`;
+    return item;
+  },
+  children({ profile, workspace, table }, ctx) {
+    return guard(ctx, async () => {
+      const columns = await ctx.sessions.browse(profile, workspace.dbName, (c) => listColumns(c, table.schema, table.name));
+      return columns.map((column): TreeNode => ({ kind: 'column', column }));
+    });
+  },
+};

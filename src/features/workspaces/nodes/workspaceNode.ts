@@ -1,0 +1,42 @@
+import * as vscode from 'vscode';
+import { may } from '../../../core/roles';
+import { profileKey, type ServerProfile } from '../../../core/serverProfile';
+import type { WorkspaceSummary } from '../../../postgres/workspace/catalogCalls';
+import { roleLabel } from '../../../platform/format';
+import { workspaceContext } from '../../../platform/tree/contextValues';
+import type { NodeDef } from '../../../platform/tree/nodeDef';
+import type { TreeNode } from '../../nodeKinds';
+
+/** A workspace, with the login's role in it. */
+export interface WorkspaceNode {
+  readonly kind: 'workspace';
+  readonly profile: ServerProfile;
+  readonly workspace: WorkspaceSummary;
+  readonly platformAdmin: boolean;
+}
+
+export const workspaceNode: NodeDef<WorkspaceNode> = {
+  kind: 'workspace',
+  item(node) {
+    const { workspace } = node;
+    const item = new vscode.TreeItem(workspace.name, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = `ws:${profileKey(node.profile)}:${workspace.slug}`;
+    item.description = workspace.status === 'ready' ? roleLabel(workspace.role) : vscode.l10n.t('{0} · incomplete', roleLabel(workspace.role));
+    item.tooltip = [
+      workspace.name,
+      `${vscode.l10n.t('Your role')}: ${roleLabel(workspace.role)}`,
+      `${vscode.l10n.t('Identifier')}: ${workspace.slug}`,
+      `${vscode.l10n.t('Database')}: ${workspace.dbName}`,
+      ...(workspace.status === 'ready' ? [] : [vscode.l10n.t('Its creation did not finish: delete it and create it again.')]),
+    ].join('\n');
+    item.iconPath = new vscode.ThemeIcon(workspace.status === 'ready' ? 'folder-library' : 'warning');
+    item.contextValue = workspaceContext(workspace.role, node.platformAdmin);
+    return item;
+  },
+  async children({ profile, workspace, platformAdmin }): Promise<TreeNode[]> {
+    return [
+      { kind: 'database', profile, workspace },
+      ...(may(workspace.role, 'manageMembers') ? [{ kind: 'members', profile, workspace, platformAdmin } as const] : []),
+    ];
+  },
+};

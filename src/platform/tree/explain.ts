@@ -1,0 +1,26 @@
+import * as vscode from 'vscode';
+import { asCatalogError, CatalogError } from '../../postgres/catalog/catalogError';
+import { describeLoginFailure } from '../../postgres/loginFailure';
+import type { TreeNode } from '../../features/nodeKinds';
+import type { TreeContext } from './nodeDef';
+
+/** What to show for a failure: what to do (translated), and the server's own words. */
+export function explain(err: unknown): { message: string; detail: string } {
+  if (err instanceof CatalogError) {
+    return { message: err.message, detail: '' };
+  }
+  const failure = describeLoginFailure(err);
+  // For errors we have no advice for, the server's own words are the most useful label.
+  return failure.kind === 'other' ? { message: failure.detail, detail: vscode.l10n.t(failure.message) } : { message: vscode.l10n.t(failure.message), detail: failure.detail };
+}
+
+/** A level that fails shows why, in place, instead of an empty or broken tree. */
+export async function guard(ctx: TreeContext, load: () => Promise<TreeNode[]>): Promise<TreeNode[]> {
+  try {
+    return await load();
+  } catch (err) {
+    const failure = explain(asCatalogError(err));
+    ctx.log.warn(`Loading the Workspaces view failed: ${failure.detail || failure.message}`);
+    return [{ kind: 'message', text: failure.message, tooltip: failure.detail, error: true }];
+  }
+}

@@ -1,0 +1,67 @@
+import * as vscode from 'vscode';
+import { profileKey, type ServerProfile } from '../../core/serverProfile';
+import type { NodeKinds, TreeNode } from '../../features/nodeKinds';
+import type { NodeDef, TreeContext } from './nodeDef';
+
+/**
+ * The Workspaces view: servers > workspaces (with the login's role) >
+ * Database (tables > columns) and Members (admins). Each node kind is a
+ * module (see features/nodeKinds.ts); this provider only dispatches. One
+ * query per level, in the login's own name, so what PostgreSQL refuses the
+ * tree never shows.
+ */
+export class WorkspacesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  readonly context: TreeContext;
+
+  constructor(
+    private readonly kinds: NodeKinds,
+    private readonly roots: (ctx: TreeContext) => TreeNode[],
+    base: Omit<TreeContext, 'refresh' | 'serverNodes' | 'superusers'>,
+  ) {
+    this.context = { ...base, superusers: new Set(), serverNodes: new Map(), refresh: (node) => this.refresh(node) };
+  }
+
+  refresh(node?: TreeNode): void {
+    this.changed.fire(node);
+  }
+
+  /** Reloads what is under one server (e.g. "Retry" on its error node). */
+  refreshServer(profile: ServerProfile): void {
+    this.changed.fire(this.context.serverNodes.get(profileKey(profile)));
+  }
+
+  /** The node of a server as VS Code knows it (for reveal). */
+  serverNodeFor(profile: ServerProfile | undefined): TreeNode | undefined {
+    if (!profile) {
+      return undefined;
+    }
+    this.roots(this.context);
+    return this.context.serverNodes.get(profileKey(profile));
+  }
+
+  /** Only server nodes are revealed, and they sit at the root. */
+  getParent(): TreeNode | undefined {
+    return undefined;
+  }
+
+  private def<N extends TreeNode>(node: N): NodeDef<N> {
+    return this.kinds[node.kind] as unknown as NodeDef<N>;
+  }
+
+  async getChildren(element?: TreeNode): Promise<TreeNode[]> {
+    if (!element) {
+      return this.roots(this.context);
+    }
+    return (await this.def(element).children?.(element, this.context)) ?? [];
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    return this.def(node).item(node, this.context);
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}

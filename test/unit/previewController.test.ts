@@ -1,0 +1,176 @@
+// The preview panel's controller, driven by the webview's own messages in
+// plain Node, over a stand-in reader: what reaches the grid, and what the
+// export leaves on disk. (The session itself is tested against PostgreSQL.)
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Writable } from 'node:stream';
+import { PreviewController, type PreviewDeps, type PreviewReader } from '../../src/features/preview/previewController';
+import { Cancelled } from '../../src/postgres/preview/queryLane';
+import { previewToWebviewSchema, type PreviewToWebview } from '../../src/protocol/preview';
+
+const SHAPE = { columns: [{ name: 'id', type: 'integer' }, { name: 'doc', type: 'jsonb' }], key: [{ name: 'id', type: 'integer' }], keyKind: 'primary key' as const };
+
+function reader(overrides: Partial<PreviewReader> = {}): PreviewReader & { closed: boolean } {
+  const r = {
+    schema: 'public',
+    table: 'cases',
+    closed: false,
+    shape: async () => SHAPE,
+    page: async () => ({ rows: [['1', '{"a":1}']], truncated: [] as [number, number][], at: [{ key: ['1'] }], next: { key: ['1'] } }),
+    estimate: async () => 1000,
+    count: async () => 998,
+    cancelCount: async () => undefined,
+    wholeValue: async () => '{\n  "a": 1\n}',
+    exportCsv: async (_view: unknown, out: Writable) => {
+      await new Promise<void>((resolve) => out.end('id,doc\n1,"{""a"":1}"\n', resolve));
+      return { rows: 1, bytes: 22 };
+    },
+    cancelExport: async () => undefined,
+    close: async () => void (r.closed = true),
+    ...overrides,
+  };
+  return r as PreviewReader & { closed: boolean };
+}
+
+function harness(read: PreviewReader, file?: string) {
+  const posted: PreviewToWebview[] = [];
+  const shown: [string, string, boolean][] = [];
+  let clipboard = '';
+  let announced = '';
+  const deps: PreviewDeps = {
+    post: (message) => posted.push(previewToWebviewSchema.parse(message)),
+    t: (text, ...args) => text.replace(/\{(\d+)\}/g, (_h, i: string) => String(args[Number(i)])),
+    log: { info: () => undefined, warn: () => undefined, error: () => undefined },
+    locale: 'en',
+    describe: (err) => (err instanceof Error ? err.message : String(err)),
+    writeClipboard: async (text) => void (clipboard = text),
+    showValue: async (title, text, json) => void shown.push([title, text, json]),
+    chooseExportFile: async () => file,
+    withExportProgress: (_title, run) => run(() => undefined, () => undefined),
+    announceExported: (text) => void (announced = text),
+  };
+  const controller = new PreviewController(deps, read, 'Santé', 'cases');
+  return { controller, posted, shown, clipboard: () => clipboard, announced: () => announced, last: () => posted.at(-1)! };
+}
+
+const VIEW = { filters: [] };
+
+describe('preview panel controller (driven by its messages)', () => {
+  let dir: string;
+  before(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'openhexa-preview-unit-'))));
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('opens with the table, its columns and how it pages', async () => {
+    const h = harness(reader());
+    await h.controller.receive({ type: 'ready' });
+    const init = h.last();
+    assert.ok(init.type === 'init');
+    assert.deepEqual(init.table, { schema: 'public', name: 'cases', workspace: 'Santé' });
+    assert.deepEqual(init.columns, SHAPE.columns);
+    assert.equal(init.keyKind, 'primary key');
+  });
+
+  it('answers a page with its request id; a superseded page answers nothing; a failure says why', async () => {
+    const h = harness(reader());
+    await h.controller.receive({ type: 'page', requestId: 7, view: VIEW, pageSize: 100 });
+    assert.deepEqual(h.last(), { type: 'page', requestId: 7, rows: [['1', '{"a":1}']], truncated: [], at: [{ key: ['1'] }], next: { key: ['1'] } });
+    const superseded = harness(reader({ page: () => Promise.reject(new Cancelled('superseded')) }));
+    await superseded.controller.receive({ type: 'page', requestId: 8, view: VIEW, pageSize: 100 });
+    assert.deepEqual(superseded.posted, []);
+    const timeout = Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' });
+    const slow = harness(reader({ page: () => Promise.reject(timeout) }));
+    await slow.controller.receive({ type: 'page', requestId: 9, view: VIEW, pageSize: 100 });
+    const error = slow.last();
+    assert.ok(error.type === 'pageError' && error.requestId === 9 && /after 30 seconds\. Add a filter/.test(error.message));
+  });
+
+  it('counts and estimates for the view they were asked for', async () => {
+    const h = harness(reader());
+    await h.controller.receive({ type: 'estimate', view: VIEW, viewId: 3 });
+    assert.deepEqual(h.last(), { type: 'rowCount', viewId: 3, rows: 1000, exact: false });
+    await h.controller.receive({ type: 'count', view: VIEW, viewId: 4 });
+    assert.deepEqual(h.last(), { type: 'rowCount', viewId: 4, rows: 998, exact: true });
+  });
+
+  it('copies a selection as TSV and opens a whole JSON value in an editor', async () => {
+    const h = harness(reader());
+    await h.controller.receive({ type: 'copy', text: '1\t{"a":1}', rows: 1 });
+    assert.equal(h.clipboard(), '1\t{"a":1}');
+    assert.deepEqual(h.last(), { type: 'notice', text: 'Copied 1 row as TSV.', error: false });
+    await h.controller.receive({ type: 'openValue', view: VIEW, column: 'doc', at: { key: ['1'] } });
+    assert.deepEqual(h.shown, [['cases.doc', '{\n  "a": 1\n}', true]]);
+  });
+
+  it('exports to the chosen file, leaving no .part behind', async () => {
+    const file = path.join(dir, 'cases.csv');
+    const h = harness(reader(), file);
+    await h.controller.receive({ type: 'export', view: VIEW });
+    assert.equal(fs.readFileSync(file, 'utf8'), 'id,doc\n1,"{""a"":1}"\n');
+    assert.deepEqual(fs.readdirSync(dir), ['cases.csv']);
+    assert.deepEqual(h.last(), { type: 'exportEnded', outcome: 'done', message: 'Exported 1 rows to cases.csv.' });
+    assert.equal(h.announced(), 'Exported 1 rows to cases.csv.');
+  });
+
+  it('an export cancelled in the dialog, cancelled on the way or failed writes no file', async () => {
+    const none = harness(reader(), undefined);
+    await none.controller.receive({ type: 'export', view: VIEW });
+    assert.deepEqual(none.last(), { type: 'exportEnded', outcome: 'cancelled', message: '' });
+    for (const [why, error] of [
+      ['cancelled', new Cancelled('user')],
+      ['failed', new Error('disk full')],
+    ] as const) {
+      const file = path.join(dir, `${why}.csv`);
+      const h = harness(
+        reader({
+          exportCsv: async (_view, out) => {
+            out.write('id\n1\n');
+            throw error;
+          },
+        }),
+        file,
+      );
+      await h.controller.receive({ type: 'export', view: VIEW });
+      const ended = h.last();
+      assert.ok(ended.type === 'exportEnded' && ended.outcome === why, JSON.stringify(ended));
+      assert.equal(fs.existsSync(file) || fs.existsSync(`${file}.part`), false, `${why}: a file was left`);
+    }
+  });
+
+  it('the webview\'s Cancel reaches the session while an export runs', async () => {
+    let cancelled = 0;
+    let started: () => void = () => undefined;
+    const running = new Promise<void>((r) => (started = r));
+    let release: () => void = () => undefined;
+    const h = harness(
+      reader({
+        cancelExport: async () => void (cancelled += 1),
+        exportCsv: async (_view, out) => {
+          started();
+          await new Promise<void>((r) => (release = r));
+          out.end();
+          throw new Cancelled('user');
+        },
+      }),
+      path.join(dir, 'slow.csv'),
+    );
+    const exporting = h.controller.receive({ type: 'export', view: VIEW });
+    await running;
+    await h.controller.receive({ type: 'cancelExport' });
+    release();
+    await exporting;
+    assert.equal(cancelled, 1);
+    await h.controller.receive({ type: 'cancelExport' });
+    assert.equal(cancelled, 1, 'a Cancel with no export running reached the session');
+  });
+
+  it('closing closes the session, and nothing is read after', async () => {
+    const read = reader();
+    const h = harness(read);
+    await h.controller.dispose();
+    assert.equal(read.closed, true);
+    await h.controller.receive({ type: 'page', requestId: 1, view: VIEW, pageSize: 10 });
+    assert.deepEqual(h.posted, []);
+  });
+});
