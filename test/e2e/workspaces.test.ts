@@ -122,7 +122,7 @@ describe('workspaces end to end: an admin and a viewer on a real server', functi
     revealedRo = (await ro.locator('code', { hasText: /^[a-hjkmnp-zA-HJ-NP-Z2-9]{16}$/ }).innerText()).trim();
     assert.ok(await canLogin(`${dbName}_ro`, revealedRo), 'the revealed read-only password does not work');
     await ro.locator('[data-copy="ro-url"]').click();
-    await frame.locator('#status', { hasText: 'Copied to the clipboard.' }).waitFor();
+    await frame.locator('.notice', { hasText: 'Copied to the clipboard.' }).waitFor();
     const clipboard = await page.evaluate('navigator.clipboard.readText()');
     assert.equal(clipboard, `postgresql://${dbName}_ro:${revealedRo}@127.0.0.1:${pg.port}/${dbName}`);
     await screenshot(page, 'credentials-revealed');
@@ -136,7 +136,7 @@ describe('workspaces end to end: an admin and a viewer on a real server', functi
     assert.match(await dialog.innerText(), /stops working at once: Superset, Tableau, Power BI/);
     await screenshot(page, 'regenerate-confirmation');
     await dialog.locator('.monaco-button', { hasText: /^Regenerate$/ }).click();
-    await frame.locator('#status', { hasText: 'New read-only password set' }).waitFor({ timeout: 20_000 });
+    await frame.locator('.notice', { hasText: 'New read-only password set' }).waitFor({ timeout: 20_000 });
     const fresh = (await frame.locator('section[data-kind="ro"] code', { hasText: /^[a-hjkmnp-zA-HJ-NP-Z2-9]{16}$/ }).innerText()).trim();
     assert.notEqual(fresh, revealedRo);
     assert.equal(await canLogin(`${dbName}_ro`, revealedRo), false, 'the old password still works');

@@ -2,18 +2,19 @@ import { fieldErrors, serverProfileSchema, SSL_MODES } from '../../src/core/serv
 import { parsePostgresUrl } from '../../src/core/postgresUrl';
 import { toHostSchema, toWebviewSchema, type ConnectForm, type ToHost, type ToWebview } from '../../src/protocol/connectServer';
 import type { CONNECT_SERVER_STRINGS } from '../../src/protocol/connectServerStrings';
+import { panelApp } from '../shared/app';
 import { h } from '../shared/dom';
-import { channel } from '../shared/host';
-import { registerControls, setDisabled, setValue, valueOf } from '../toolkit';
+import { button, divider, progressRing, radioGroup, select, setDisabled, setInvalid, setValue, textField, valueOf } from '../toolkit';
 
 type Text = (typeof CONNECT_SERVER_STRINGS)[number];
 const FIELDS = ['label', 'host', 'port', 'user', 'catalogDatabase'] as const satisfies readonly (keyof ConnectForm)[];
 type Field = (typeof FIELDS)[number];
 
-const host = channel<ToHost, ToWebview>(toHostSchema, toWebviewSchema);
-let strings: Record<string, string> = {};
-const t = (text: Text): string => strings[text] ?? text;
-const translate = (message: string): string => strings[message] ?? message;
+const panel = panelApp<ToHost, ToWebview>(toHostSchema, toWebviewSchema);
+const { host } = panel;
+const t = (text: Text): string => panel.t(text);
+/** Messages from shared rules (field errors): translated when the host sent them among the strings. */
+const translate = (message: string): string => panel.t(message);
 
 const app = document.getElementById('app')!;
 const controls = new Map<string, HTMLElement>();
@@ -44,7 +45,7 @@ function showErrors(errors: Record<string, string>, only?: Set<string>): void {
     const message = only && !only.has(field) ? undefined : errors[field];
     const slot = document.getElementById(`error-${field}`)!;
     slot.textContent = message ? translate(message) : '';
-    control(field).toggleAttribute('aria-invalid', Boolean(message));
+    setInvalid(control(field), Boolean(message));
   }
 }
 
@@ -58,7 +59,7 @@ function setStatus(kind: 'info' | 'ok' | 'error' | 'busy', title: string, detail
   const status = document.getElementById('status')!;
   status.className = `status status-${kind}`;
   status.replaceChildren(
-    ...(kind === 'busy' ? [h('vscode-progress-ring', { 'aria-hidden': 'true' })] : []),
+    ...(kind === 'busy' ? [progressRing()] : []),
     h('strong', {}, title),
     ...(detail ? [h('div', { class: 'status-detail' }, detail)] : []),
   );
@@ -134,7 +135,7 @@ function saveState(): void {
 }
 
 function field(id: Field | 'password', label: Text, attrs: Record<string, string | boolean> = {}): HTMLElement {
-  const input = h('vscode-text-field', { id, 'aria-describedby': `error-${id}`, ...attrs }, t(label));
+  const input = textField({ label: t(label), attrs: { id, 'aria-describedby': `error-${id}`, ...attrs } });
   controls.set(id, input);
   input.addEventListener('input', () => {
     if (id !== 'password') {
@@ -149,42 +150,43 @@ function field(id: Field | 'password', label: Text, attrs: Record<string, string
 function render(form: ConnectForm, workspaceScopeAvailable: boolean): void {
   const saved = host.getState<{ form?: ConnectForm }>()?.form;
   const values = saved ?? form;
-  const url = h('vscode-text-field', { id: 'url', placeholder: 'postgresql://user@host:5432/openhexa', 'aria-describedby': 'error-url' }, t('Paste a connection URL (optional)'));
-  const fill = h('vscode-button', { id: 'fill', appearance: 'secondary' }, t('Fill from URL'));
+  const url = textField({ label: t('Paste a connection URL (optional)'), attrs: { id: 'url', placeholder: 'postgresql://user@host:5432/openhexa', 'aria-describedby': 'error-url' } });
+  const fill = button(t('Fill from URL'), fillFromUrl, { attrs: { id: 'fill' } });
   controls.set('url', url).set('fill', fill);
   url.addEventListener('keydown', (e) => {
     if ((e as KeyboardEvent).key === 'Enter') {
       fillFromUrl();
     }
   });
-  fill.addEventListener('click', fillFromUrl);
 
-  const sslmode = h('vscode-dropdown', { id: 'sslmode', 'aria-label': t('TLS mode') }, ...SSL_MODES.map((mode) => h('vscode-option', { value: mode }, mode)));
+  const sslmode = select(
+    SSL_MODES.map((mode) => ({ value: mode, label: mode })),
+    values.sslmode,
+    { id: 'sslmode', 'aria-label': t('TLS mode') },
+  );
   controls.set('sslmode', sslmode);
   sslmode.addEventListener('change', saveState);
 
-  const scope = h(
-    'vscode-radio-group',
-    { id: 'scope', orientation: 'vertical' },
-    h('label', { slot: 'label' }, t('Save to')),
-    h('vscode-radio', { value: 'user', checked: true }, t('User settings')),
-    h('vscode-radio', { value: 'workspace', disabled: !workspaceScopeAvailable }, t('Workspace settings (shared with the team; no password)')),
+  const scope = radioGroup(
+    t('Save to'),
+    [
+      { value: 'user', label: t('User settings'), checked: true },
+      { value: 'workspace', label: t('Workspace settings (shared with the team; no password)'), disabled: !workspaceScopeAvailable },
+    ],
+    { id: 'scope' },
   );
   controls.set('scope', scope);
 
-  const test = h('vscode-button', { id: 'test', appearance: 'secondary' }, t('Test Connection'));
-  const save = h('vscode-button', { id: 'save', appearance: 'primary' }, t('Save'));
-  const cancel = h('vscode-button', { id: 'cancel', appearance: 'secondary' }, t('Cancel'));
+  const test = button(t('Test Connection'), () => submit('test'), { attrs: { id: 'test' } });
+  const save = button(t('Save'), () => submit('save'), { primary: true, attrs: { id: 'save' } });
+  const cancel = button(t('Cancel'), () => host.post({ type: 'cancel' }), { attrs: { id: 'cancel' } });
   controls.set('test', test).set('save', save).set('cancel', cancel);
-  test.addEventListener('click', () => submit('test'));
-  save.addEventListener('click', () => submit('save'));
-  cancel.addEventListener('click', () => host.post({ type: 'cancel' }));
 
   const formEl = h(
     'form',
     { class: 'form', novalidate: true },
     h('div', { class: 'url-row' }, h('div', { class: 'field grow' }, url, h('div', { class: 'field-error', id: 'error-url', role: 'alert' })), fill),
-    h('vscode-divider', {}),
+    divider(),
     field('label', 'Name', { maxlength: '80' }),
     h('div', { class: 'row' }, h('div', { class: 'grow' }, field('host', 'Host')), field('port', 'Port', { size: '6', inputmode: 'numeric' })),
     field('user', 'User', { autocomplete: 'username' }),
@@ -214,15 +216,13 @@ function render(form: ConnectForm, workspaceScopeAvailable: boolean): void {
   for (const f of FIELDS) {
     setValue(control(f), values[f]);
   }
-  setValue(sslmode, values.sslmode);
   app.removeAttribute('aria-busy');
   control(values.host && values.user ? 'password' : 'label').focus();
 }
 
-host.onMessage((message) => {
+panel.start((message) => {
   switch (message.type) {
     case 'init':
-      strings = message.strings;
       render(message.form, message.workspaceScopeAvailable);
       return;
     case 'busy':
@@ -237,8 +237,7 @@ host.onMessage((message) => {
           document.getElementById('status')!.append(h('div', { class: 'status-warning', role: 'alert' }, message.outcome.warning));
         }
         if (message.outcome.canInitialize) {
-          const init = h('vscode-button', { id: 'initialize', appearance: 'primary' }, t('Initialize Server'));
-          init.addEventListener('click', () => submit('initialize'));
+          const init = button(t('Initialize Server'), () => submit('initialize'), { primary: true, attrs: { id: 'initialize' } });
           const statusEl = document.getElementById('status')!;
           statusEl.append(init);
           statusEl.scrollIntoView({ block: 'nearest' });
@@ -256,5 +255,3 @@ host.onMessage((message) => {
   }
 });
 
-registerControls();
-host.post({ type: 'ready' });

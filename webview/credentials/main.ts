@@ -1,37 +1,31 @@
-import {
-  credentialsToHostSchema,
-  credentialsToWebviewSchema,
-  type CopyField,
-  type CredentialKind,
-  type CredentialsToHost,
-  type CredentialsToWebview,
-  type CredentialsView,
-} from '../../src/protocol/credentials';
+import { credentialsToHostSchema, credentialsToWebviewSchema, type CopyField, type CredentialKind, type CredentialsView } from '../../src/protocol/credentials';
 import type { CREDENTIALS_STRINGS } from '../../src/protocol/credentialsStrings';
+import { panelApp } from '../shared/app';
 import { h } from '../shared/dom';
-import { channel } from '../shared/host';
-import { registerControls } from '../toolkit';
+import { showNotice } from '../shared/notice';
+import { button } from '../toolkit';
 
 type Text = (typeof CREDENTIALS_STRINGS)[number];
 const MASK = '••••••••••••••••';
 
-const host = channel<CredentialsToHost, CredentialsToWebview>(credentialsToHostSchema, credentialsToWebviewSchema);
-let strings: Record<string, string> = {};
-const t = (text: Text): string => strings[text] ?? text;
-const app = document.getElementById('app')!;
-
-function button(label: string, onClick: () => void, attrs: Record<string, string> = {}): HTMLElement {
-  const el = h('vscode-button', { appearance: 'secondary', ...attrs }, label);
-  el.addEventListener('click', onClick);
-  return el;
-}
+const app = panelApp(credentialsToHostSchema, credentialsToWebviewSchema);
+const { host } = app;
+const t = (text: Text): string => app.t(text);
+const root = document.getElementById('app')!;
 
 function copyButton(kind: CredentialKind, field: CopyField, label = t('Copy')): HTMLElement {
-  return button(label, () => host.post({ type: 'copy', kind, field }), { 'data-copy': `${kind}-${field}`, 'aria-label': `${label}: ${field}` });
+  return button(label, () => host.post({ type: 'copy', kind, field }), { attrs: { 'data-copy': `${kind}-${field}`, 'aria-label': `${label}: ${field}` } });
 }
 
-function row(label: string, value: string, ...actions: HTMLElement[]): HTMLElement {
-  return h('div', { class: 'cred-row' }, h('div', { class: 'cred-label' }, label), h('code', { class: 'cred-value' }, value), h('div', { class: 'cred-actions' }, ...actions));
+function row(label: string, value: string | (Node | string)[], ...actions: HTMLElement[]): HTMLElement {
+  const code = h('code', { class: 'cred-value' });
+  code.append(...(typeof value === 'string' ? [value] : value));
+  return h('div', { class: 'cred-row' }, h('div', { class: 'cred-label' }, label), code, h('div', { class: 'cred-actions' }, ...actions));
+}
+
+/** A URL that wraps only after its separators (://, @, :, /), never in the middle of a name. */
+function breakable(url: string): (Node | string)[] {
+  return url.split(/(?<=:\/\/|@|:|\/)/).flatMap((part, i) => (i === 0 ? [part] : [h('wbr'), part]));
 }
 
 function urlOf(view: CredentialsView, username: string, password: string | undefined): string {
@@ -43,10 +37,7 @@ function section(view: CredentialsView, set: CredentialsView['sets'][number]): H
   const { kind, username, password } = set;
   const revealed = password !== undefined;
   const title = kind === 'ro' ? t('Read-only') : t('Read/write');
-  const intro =
-    kind === 'ro'
-      ? t('Recommended for BI tools (Superset, Tableau, Power BI) and anyone who only reads.')
-      : t('For notebooks and pipelines that write to the workspace database. Keep it to yourself.');
+  const intro = kind === 'ro' ? t('Recommended for BI tools (Superset, Tableau, Power BI) and anyone who only reads.') : t('For notebooks and pipelines that write to the workspace database. Keep it to yourself.');
   const children: (HTMLElement | string)[] = [
     h('h2', {}, title),
     h('p', { class: 'intro' }, intro),
@@ -57,10 +48,10 @@ function section(view: CredentialsView, set: CredentialsView['sets'][number]): H
     row(
       t('Password'),
       revealed ? password : MASK,
-      button(revealed ? t('Hide') : t('Reveal'), () => host.post({ type: revealed ? 'hide' : 'reveal', kind }), { 'data-reveal': kind }),
+      button(revealed ? t('Hide') : t('Reveal'), () => host.post({ type: revealed ? 'hide' : 'reveal', kind }), { attrs: { 'data-reveal': kind } }),
       copyButton(kind, 'password'),
     ),
-    row(t('Connection URL'), urlOf(view, username, password), copyButton(kind, 'url', t('Copy URL'))),
+    row(t('Connection URL'), breakable(urlOf(view, username, password)), copyButton(kind, 'url', t('Copy URL'))),
   ];
   if (kind === 'ro') {
     children.push(
@@ -77,42 +68,33 @@ function section(view: CredentialsView, set: CredentialsView['sets'][number]): H
   } else {
     children.push(
       h('h3', {}, t('Environment variables')),
-      h('p', { class: 'intro' }, t('The OpenHEXA SDK and the notebook snippets read these names.')),
+      h('p', { class: 'intro' }, t('The OpenHEXA SDK reads these names when your code runs on this computer.')),
       h('div', { class: 'env' }, ...view.envNames.map((name) => h('code', {}, name))),
       copyButton(kind, 'env'),
     );
   }
   if (view.canRegenerate) {
-    children.push(h('div', { class: 'buttons' }, button(t('Regenerate password…'), () => host.post({ type: 'regenerate', kind }), { 'data-regenerate': kind })));
+    children.push(h('div', { class: 'buttons' }, button(t('Regenerate password…'), () => host.post({ type: 'regenerate', kind }), { attrs: { 'data-regenerate': kind } })));
   }
   return h('section', { class: 'cred-set', 'aria-label': title, 'data-kind': kind }, ...children);
 }
 
 function render(view: CredentialsView): void {
-  app.replaceChildren(
+  root.replaceChildren(
     h('h1', {}, `${t('Database credentials')}: ${view.workspace.name}`),
     h('p', { class: 'intro' }, t('Every reveal and copy of a password is recorded in the workspace audit log.')),
-    h('div', { id: 'status', role: 'status', 'aria-live': 'polite' }),
     ...view.sets.map((set) => section(view, set)),
   );
-  app.removeAttribute('aria-busy');
+  root.removeAttribute('aria-busy');
 }
 
-function notice(text: string, error: boolean): void {
-  const status = document.getElementById('status');
-  if (status) {
-    status.className = `status ${error ? 'status-error' : 'status-ok'}`;
-    status.textContent = text;
-  }
-}
-
-host.onMessage((message) => {
+app.start((message) => {
   switch (message.type) {
     case 'init':
-      strings = message.strings;
       render(message.view);
       return;
     case 'update': {
+      // Re-rendering replaces the buttons: keep the keyboard where it was.
       const focused = document.activeElement?.getAttribute('data-reveal');
       render(message.view);
       if (focused) {
@@ -121,10 +103,7 @@ host.onMessage((message) => {
       return;
     }
     case 'notice':
-      notice(message.text, message.error);
+      showNotice(message.text, message.error);
       return;
   }
 });
-
-registerControls();
-host.post({ type: 'ready' });

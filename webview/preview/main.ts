@@ -1,8 +1,9 @@
 import { previewToHostSchema, previewToWebviewSchema, type PreviewToHost, type PreviewToWebview, type PreviewView } from '../../src/protocol/preview';
 import type { PREVIEW_STRINGS } from '../../src/protocol/previewStrings';
+import { panelApp } from '../shared/app';
 import { h } from '../shared/dom';
-import { channel } from '../shared/host';
-import { registerControls, setValue, valueOf } from '../toolkit';
+import { showNotice } from '../shared/notice';
+import { button as makeButton, focusControl, select, textField, valueOf } from '../toolkit';
 import { Grid, type GridColumn } from './grid';
 
 type Text = (typeof PREVIEW_STRINGS)[number];
@@ -13,9 +14,9 @@ type FilterOp = Filter['op'];
 const FIRST_PAGE = 500;
 const NEXT_PAGE = 2000;
 
-const host = channel<PreviewToHost, PreviewToWebview>(previewToHostSchema, previewToWebviewSchema);
-let strings: Record<string, string> = {};
-const t = (text: Text): string => strings[text] ?? text;
+const panel = panelApp<PreviewToHost, PreviewToWebview>(previewToHostSchema, previewToWebviewSchema);
+const { host } = panel;
+const t = (text: Text): string => panel.t(text);
 const fmt = (text: string, ...args: string[]): string => text.replace(/\{(\d+)\}/g, (_, i: string) => args[Number(i)] ?? '');
 let numbers = new Intl.NumberFormat('en');
 const app = document.getElementById('app')!;
@@ -64,14 +65,11 @@ const filterRows = h('div', { class: 'filter-rows' });
 const errorBanner = h('div', { class: 'status status-error', role: 'alert', hidden: true });
 const rowCountEl = h('span', { class: 'row-count', 'data-row-count': '' });
 const loadedEl = h('span', { class: 'loaded' });
-const noticeEl = h('span', { class: 'notice', role: 'status', 'aria-live': 'polite' });
 const exportStatus = h('span', { class: 'export-status', 'aria-live': 'polite' });
 const emptyState = h('div', { class: 'empty-state', hidden: true });
 
 function button(label: string, onClick: () => void, attrs: Record<string, string> = {}): HTMLElement {
-  const el = h('vscode-button', { appearance: 'secondary', ...attrs }, label);
-  el.addEventListener('click', onClick);
-  return el;
+  return makeButton(label, onClick, { attrs });
 }
 
 const countButton = button('', () => countExactly(), { 'data-action': 'count' });
@@ -107,7 +105,7 @@ function layout(): void {
       button(t('Clear'), () => clearFilters(), { 'data-action': 'clear-filters' }),
     ),
   );
-  const footer = h('footer', { class: 'preview-status' }, rowCountEl, countButton, h('span', { class: 'sep' }, '·'), loadedEl, h('span', { class: 'grow' }), noticeEl);
+  const footer = h('footer', { class: 'preview-status' }, rowCountEl, countButton, h('span', { class: 'sep' }, '·'), loadedEl);
   const help = h('p', { class: 'keys-help' }, t('Arrows move, Shift+arrows select, Ctrl+C copies as TSV, Enter opens the value, Home/End and Ctrl+Home/End jump'));
   app.replaceChildren(h('div', { class: 'preview' }, h('header', { class: 'preview-head' }, titleEl, keyNote), filters, actions, errorBanner, h('div', { class: 'grid-wrap' }, grid.element, emptyState), footer, help));
   app.removeAttribute('aria-busy');
@@ -116,20 +114,19 @@ function layout(): void {
 function renderFilters(): void {
   filterRows.replaceChildren(
     ...drafts.map((draft, i) => {
-      const column = h('vscode-dropdown', { 'aria-label': t('Column'), 'data-filter-column': String(i) }, ...columns.map((c) => h('vscode-option', { value: c.name }, c.name)));
-      const op = h('vscode-dropdown', { 'aria-label': t('Operator'), 'data-filter-op': String(i) }, ...OPS.map((o) => h('vscode-option', { value: o.op }, t(o.label))));
+      const column = select(
+        columns.map((c) => ({ value: c.name, label: c.name })),
+        draft.column,
+        { 'aria-label': t('Column'), 'data-filter-column': String(i) },
+      );
+      const op = select(
+        OPS.map((o) => ({ value: o.op, label: t(o.label) })),
+        draft.op,
+        { 'aria-label': t('Operator'), 'data-filter-op': String(i) },
+      );
       const needs = OPS.find((o) => o.op === draft.op)?.needs ?? 'value';
-      const value = h('vscode-text-field', {
-        'aria-label': needs === 'values' ? t('Values, comma-separated') : t('Value'),
-        placeholder: needs === 'values' ? t('Values, comma-separated') : t('Value'),
-        'data-filter-value': String(i),
-        hidden: needs === 'none',
-      });
-      setTimeout(() => {
-        setValue(column, draft.column);
-        setValue(op, draft.op);
-        setValue(value, draft.text);
-      });
+      const hint = needs === 'values' ? t('Values, comma-separated') : t('Value');
+      const value = textField({ value: draft.text, attrs: { 'aria-label': hint, placeholder: hint, 'data-filter-value': String(i), hidden: needs === 'none' } });
       column.addEventListener('change', () => (draft.column = valueOf(column)));
       op.addEventListener('change', () => {
         draft.op = valueOf(op) as FilterOp;
@@ -155,7 +152,7 @@ function addFilter(): void {
   const { c } = grid.activeCell;
   drafts.push({ column: columns[c]?.name ?? columns[0]?.name ?? '', op: 'eq', text: '' });
   renderFilters();
-  setTimeout(() => (filterRows.querySelector(`[data-filter-value="${drafts.length - 1}"]`) as HTMLElement | null)?.focus(), 50);
+  focusControl(filterRows.querySelector(`[data-filter-value="${drafts.length - 1}"]`) as HTMLElement | null);
 }
 
 function filtersOf(list: Draft[]): Filter[] {
@@ -260,18 +257,11 @@ function showError(message: string, retry: () => void): void {
   errorBanner.hidden = false;
 }
 
-let noticeTimer: ReturnType<typeof setTimeout> | undefined;
-function notice(text: string, error: boolean): void {
-  noticeEl.textContent = text;
-  noticeEl.classList.toggle('error', error);
-  clearTimeout(noticeTimer);
-  noticeTimer = setTimeout(() => (noticeEl.textContent = ''), error ? 15_000 : 4_000);
-}
+const notice = showNotice;
 
-host.onMessage((message) => {
+panel.start((message) => {
   switch (message.type) {
     case 'init': {
-      strings = message.strings;
       numbers = new Intl.NumberFormat(message.locale);
       columns = message.columns;
       layout();
@@ -353,5 +343,3 @@ host.onMessage((message) => {
   }
 });
 
-registerControls();
-host.post({ type: 'ready' });

@@ -1,5 +1,9 @@
-// The only folder that imports @vscode/webview-ui-toolkit (deprecated
-// upstream): swapping it for other controls touches this folder alone.
+// The only folder that knows the controls' library (@vscode/webview-ui-toolkit,
+// archived upstream in January 2025): its tags, properties and timing. Apps
+// build controls through these factories and style them by the classes they
+// set; media/toolkit.css holds what is specific to the library. Moving to
+// another library (e.g. @vscode-elements/elements) touches this folder and
+// that stylesheet only.
 import {
   provideVSCodeDesignSystem,
   vsCodeButton,
@@ -11,9 +15,13 @@ import {
   vsCodeRadioGroup,
   vsCodeTextField,
 } from '@vscode/webview-ui-toolkit';
+import { h } from '../shared/dom';
+
+type Attrs = Record<string, string | boolean | undefined>;
 
 let registered = false;
 
+/** Defines the controls' custom elements; once per webview, before any control is made. */
 export function registerControls(): void {
   if (registered) {
     return;
@@ -31,7 +39,61 @@ export function registerControls(): void {
   );
 }
 
-/** The value of a toolkit control (text field, dropdown, radio group). */
+export interface ButtonOptions {
+  /** The page's one main action; everything else is secondary. */
+  readonly primary?: boolean;
+  readonly attrs?: Attrs;
+}
+
+/** A button (class `control control-button`). */
+export function button(label: string, onClick: () => void, options: ButtonOptions = {}): HTMLElement {
+  const el = h('vscode-button', { class: 'control control-button', appearance: options.primary ? 'primary' : 'secondary', ...options.attrs }, label);
+  el.addEventListener('click', onClick);
+  return el;
+}
+
+export interface TextFieldOptions {
+  /** Visible label; also the field's accessible name. Without one, give `attrs['aria-label']`. */
+  readonly label?: string;
+  readonly value?: string;
+  readonly attrs?: Attrs;
+}
+
+/** A one-line text field (class `control control-text`). Its initial value is an attribute: no timing games. */
+export function textField(options: TextFieldOptions = {}): HTMLElement {
+  const attrs: Attrs = { class: 'control control-text', ...options.attrs, ...(options.value !== undefined ? { value: options.value } : {}) };
+  return options.label === undefined ? h('vscode-text-field', attrs) : h('vscode-text-field', attrs, options.label);
+}
+
+/** A drop-down (class `control control-select`); `value` selects its option from the start. */
+export function select(options: readonly { value: string; label: string }[], value: string | undefined, attrs: Attrs = {}): HTMLElement {
+  return h(
+    'vscode-dropdown',
+    { class: 'control control-select', ...attrs },
+    ...options.map((o) => h('vscode-option', { value: o.value, ...(o.value === value ? { selected: true } : {}) }, o.label)),
+  );
+}
+
+/** A group of radio buttons with its label (class `control control-radios`). */
+export function radioGroup(label: string, options: readonly { value: string; label: string; checked?: boolean; disabled?: boolean }[], attrs: Attrs = {}): HTMLElement {
+  return h(
+    'vscode-radio-group',
+    { class: 'control control-radios', orientation: 'vertical', ...attrs },
+    h('label', { slot: 'label' }, label),
+    ...options.map((o) => h('vscode-radio', { value: o.value, checked: o.checked, disabled: o.disabled }, o.label)),
+  );
+}
+
+/** A small spinner for work in progress (decorative: say what runs in text beside it). */
+export function progressRing(): HTMLElement {
+  return h('vscode-progress-ring', { class: 'control-progress', 'aria-hidden': 'true' });
+}
+
+export function divider(): HTMLElement {
+  return h('vscode-divider', { class: 'control-divider' });
+}
+
+/** The value of a control (text field, drop-down, radio group). */
 export function valueOf(element: Element | null): string {
   return element && 'value' in element ? String((element as { value: unknown }).value ?? '') : '';
 }
@@ -46,4 +108,14 @@ export function setDisabled(element: Element | null, disabled: boolean): void {
   if (element) {
     element.toggleAttribute('disabled', disabled);
   }
+}
+
+/** Marks a control invalid (or not) for its style and for screen readers. */
+export function setInvalid(element: Element, invalid: boolean): void {
+  element.toggleAttribute('aria-invalid', invalid);
+}
+
+/** Moves focus into a control just added to the page (the library renders its inner input a frame later). */
+export function focusControl(element: HTMLElement | null): void {
+  requestAnimationFrame(() => element?.focus());
 }
