@@ -5,10 +5,11 @@ import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
 import { Client } from 'pg';
 import { initializeCatalog } from '../../src/postgres/catalog/migrate';
 import { createMember } from '../../src/postgres/workspace/catalogCalls';
+import { PREVIEW_APPLICATION } from '../../src/postgres/preview/previewSession';
 import { createWorkspace } from '../../src/postgres/workspace/provisioning';
 import { startTestServer, type TestServer } from '../fixtures/postgresServer';
 import { buildVsix, ensureHarness, launchBrowser, startCodeServer, type CodeServer } from '../harness/codeServer';
-import { openContainer, screenshotFailures, screenshot, webview } from './workbench';
+import { eventually, openContainer, screenshotFailures, screenshot, webview } from './workbench';
 
 const PLATFORM = 'e2e_preview_platform';
 const PLATFORM_PASSWORD = 'platform-Pw-preview';
@@ -115,8 +116,10 @@ describe('table preview end to end: a viewer on a 1,000,000-row table', function
     assert.equal(await frame().locator('[data-key-kind]').getAttribute('data-key-kind'), 'primary key');
     const estimate = Number(await frame().locator('[data-rows]').getAttribute('data-rows', { timeout: 20_000 }));
     assert.ok(Math.abs(estimate - ROWS) < ROWS * 0.1, `estimate ${estimate}`);
-    const sessions = await asAdmin('postgres', (c) => c.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE usename = $1 AND datname = $2`, [viewer, dbName]));
-    assert.ok(sessions.rows[0].n >= 1, 'the preview did not read through the viewer login');
+    // The preview's own connections (not the tree's pool): found by their application_name.
+    const sessions = await asAdmin('postgres', (c) => c.query<{ usename: string }>('SELECT usename FROM pg_stat_activity WHERE application_name = $1 AND datname = $2', [PREVIEW_APPLICATION, dbName]));
+    assert.ok(sessions.rows.length >= 1, 'the preview has no connection of its own');
+    assert.deepEqual([...new Set(sessions.rows.map((r) => r.usename))], [viewer], 'the preview did not read through the viewer login');
     await screenshot(page, 'preview-first-rows');
   });
 
@@ -143,10 +146,8 @@ describe('table preview end to end: a viewer on a 1,000,000-row table', function
     let last = 0;
     for (let i = 0; i < 40 && last < 30_000; i++) {
       await page.keyboard.press('Control+End');
-      const now = await loaded();
-      if (now === last) {
-        await new Promise((r) => setTimeout(r, 300));
-      }
+      // The next page has arrived when the loaded count moves past what it was.
+      await frame().locator(`[data-loaded]:not([data-loaded="${last}"])`).waitFor({ timeout: 30_000 });
       last = await loaded();
     }
     assert.ok(last >= 30_000, `only ${last} rows loaded`);
@@ -195,9 +196,7 @@ describe('table preview end to end: a viewer on a 1,000,000-row table', function
     await frame().locator('[data-action="export"]').click();
     const input = page.locator('.quick-input-widget input');
     await input.waitFor({ timeout: 20_000 });
-    for (let i = 0; i < 50 && !/visits\.csv$/.test(await input.inputValue()); i++) {
-      await page.waitForTimeout(200);
-    }
+    await page.waitForFunction("document.querySelector('.quick-input-widget input')?.value.endsWith('visits.csv')", undefined, { timeout: 20_000 });
     assert.match(await input.inputValue(), /visits\.csv$/);
     await page.keyboard.press('Enter');
     await frame().locator('[data-outcome="done"]').waitFor({ timeout: 120_000 });
@@ -219,13 +218,8 @@ describe('table preview end to end: a viewer on a 1,000,000-row table', function
     await page.locator('.tab', { hasText: 'Preview: visits' }).hover();
     await page.locator('.tab', { hasText: 'Preview: visits' }).locator('.codicon-close').click();
     await page.locator('.tab', { hasText: 'Preview: visits' }).waitFor({ state: 'detached', timeout: 20_000 });
-    const until = Date.now() + 10_000;
-    let active = -1;
-    while (Date.now() < until) {
-      active = (await asAdmin('postgres', (c) => c.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE usename = $1 AND state = 'active'`, [viewer]))).rows[0].n;
-      if (active === 0) break;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    assert.equal(active, 0, 'a query of the closed preview still runs');
+    const previewConnections = async (): Promise<number> =>
+      (await asAdmin('postgres', (c) => c.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1', [PREVIEW_APPLICATION]))).rows[0].n;
+    await eventually(async () => (await previewConnections()) === 0, 'the closed preview to leave no connection (nor a running query) behind');
   });
 });

@@ -20,14 +20,35 @@ export async function openContainer(page: Page, title: string): Promise<void> {
   await entry.waitFor({ timeout: 60_000 });
   // The entry toggles its container, and a reloaded window restores it on its own: check, then click.
   const shown = page.locator('.part.sidebar .composite.title', { hasText: new RegExp(title, 'i') });
-  for (let attempt = 0; attempt < 5; attempt++) {
-    await page.waitForTimeout(attempt === 0 ? 300 : 1000);
-    if (await shown.isVisible()) {
+  // A restored window may be showing it already, or about to: give it that chance before toggling.
+  if (await shown.waitFor({ timeout: 3_000 }).then(() => true, () => false)) {
+    return;
+  }
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await entry.click();
+    if (await shown.waitFor({ timeout: 5_000 }).then(() => true, () => false)) {
       return;
     }
-    await entry.click();
   }
   await shown.waitFor({ timeout: 10_000 });
+}
+
+/** Waits until the Workspaces view shows exactly `count` rows holding `text`. */
+export async function waitForRows(page: Page, text: string, count: number, timeout = 30_000): Promise<void> {
+  // Runs in the page (this file is compiled without DOM types): a string expression.
+  const rows = `[...document.querySelectorAll('.pane-body .monaco-list-row')].filter((row) => row.textContent.includes(${JSON.stringify(text)})).length`;
+  await page.waitForFunction(`${rows} === ${count}`, undefined, { timeout });
+}
+
+/** Polls an outside condition (the database, a file) until it holds, or fails naming it. */
+export async function eventually(check: () => Promise<boolean>, what: string, timeout = 10_000): Promise<void> {
+  const until = Date.now() + timeout;
+  while (!(await check())) {
+    if (Date.now() > until) {
+      throw new Error(`timed out after ${timeout} ms waiting for ${what}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 export async function runCommand(page: Page, title: string): Promise<void> {

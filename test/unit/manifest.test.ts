@@ -48,10 +48,20 @@ function l10nLiterals(): string[] {
 }
 
 describe('manifest and translations', () => {
-  it('runs in VS Code 1.100 (code-server 4.100)', () => {
-    const min = /^\^?(\d+)\.(\d+)/.exec(manifest.engines.vscode);
-    assert.ok(min, manifest.engines.vscode);
-    assert.ok(Number(min[1]) === 1 && Number(min[2]) <= 100, `engines.vscode ${manifest.engines.vscode}`);
+  it('declares VS Code 1.100, compiles against no newer API, and is tested in the code-server of that release', () => {
+    const minor = (version: string): number => {
+      const found = /^\^?1\.(\d+)\./.exec(version);
+      assert.ok(found, version);
+      return Number(found[1]);
+    };
+    const engine = minor(manifest.engines.vscode);
+    assert.ok(engine <= 100, `engines.vscode ${manifest.engines.vscode}: code-server 4.100 could not run it`);
+    // An API newer than the engine would type-check and then be missing at run time.
+    const types = readJson<{ version: string }>('node_modules/@types/vscode/package.json').version;
+    assert.ok(minor(types) <= engine, `@types/vscode ${types} is newer than engines.vscode ${manifest.engines.vscode}`);
+    // code-server 4.N bundles VS Code 1.N: the host and e2e tiers run the oldest release we declare.
+    const harness = readJson<{ dependencies: Record<string, string> }>('scripts/harness/package.json').dependencies['code-server'] ?? '';
+    assert.equal(/^4\.(\d+)\./.exec(harness)?.[1], String(engine), `the harness runs code-server ${harness}`);
   });
 
   it('has an English text for every %key% the manifest uses', () => {
@@ -117,11 +127,11 @@ describe('manifest and translations', () => {
         })
         .map((item) => item.command)
         .sort();
-    const forAdmin = ['openhexa.addMember', 'openhexa.regeneratePassword', 'openhexa.showCredentials', 'openhexa.showCredentials'];
-    assert.deepEqual(shown(workspaceContext('viewer', false)), []);
-    assert.deepEqual(shown(workspaceContext('editor', false)), ['openhexa.showCredentials', 'openhexa.showCredentials']);
+    const forAdmin = ['openhexa.addMember', 'openhexa.refresh', 'openhexa.regeneratePassword', 'openhexa.showCredentials', 'openhexa.showCredentials'];
+    assert.deepEqual(shown(workspaceContext('viewer', false)), ['openhexa.refresh']);
+    assert.deepEqual(shown(workspaceContext('editor', false)), ['openhexa.refresh', 'openhexa.showCredentials', 'openhexa.showCredentials']);
     assert.deepEqual(shown(workspaceContext('admin', false)), forAdmin);
     assert.deepEqual(shown(workspaceContext('admin', true)), [...forAdmin, 'openhexa.deleteWorkspace'].sort());
-    assert.deepEqual(shown(workspaceContext('viewer', true)), ['openhexa.deleteWorkspace']);
+    assert.deepEqual(shown(workspaceContext('viewer', true)), ['openhexa.deleteWorkspace', 'openhexa.refresh']);
   });
 });

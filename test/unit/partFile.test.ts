@@ -23,7 +23,8 @@ describe('part file: written aside, renamed when complete', () => {
   it('leaves nothing when discarded at once, before its open completed', async () => {
     const part = openPartFile(path.join(folder, 'a.csv'));
     await part.discard();
-    await new Promise((r) => setTimeout(r, 50));
+    // Closed means the open that was under way has finished: nothing can appear after this.
+    assert.equal(part.stream.closed, true, 'discard returned before the file was closed');
     assert.deepEqual(fs.readdirSync(folder), []);
   });
 

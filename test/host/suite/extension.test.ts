@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { OpenhexaApi } from '../../../src/extension';
+import { waitFor } from '../waitFor';
 
 export const EXTENSION_ID = 'openhexa.openhexa-workspaces';
 
@@ -42,11 +43,22 @@ describe('the extension in a real VS Code', () => {
   });
 
   it('opens its container and view from the command palette commands VS Code generates', async () => {
+    const api = await activeApi();
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
+    await waitFor(() => (api.view.visible ? undefined : true), 'the view to be hidden');
     await vscode.commands.executeCommand('workbench.view.extension.openhexa');
+    await waitFor(() => (api.view.visible ? true : undefined), 'the Workspaces view to show after its container opened');
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
+    await waitFor(() => (api.view.visible ? undefined : true), 'the view to be hidden');
     await vscode.commands.executeCommand('openhexa.workspaces.focus');
+    await waitFor(() => (api.view.visible ? true : undefined), 'the Workspaces view to show after its focus command');
   });
 
-  it('shows its log output channel on "OpenHEXA: Show Logs"', async () => {
+  it('shows its log output channel, with what it logged, on "OpenHEXA: Show Logs"', async () => {
+    const isOurs = (doc: vscode.TextDocument): boolean => doc.uri.scheme === 'output' && /OpenHEXA/.test(doc.uri.toString());
+    await vscode.commands.executeCommand('workbench.action.closePanel');
     await vscode.commands.executeCommand('openhexa.showLogs');
+    const log = await waitFor(() => vscode.workspace.textDocuments.find((d) => isOurs(d) && /activated/.test(d.getText())), 'the OpenHEXA output with its activation line');
+    assert.match(log.getText(), /OpenHEXA Workspaces \d+\.\d+\.\d+ activated/);
   });
 });
