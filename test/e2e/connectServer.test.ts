@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../fixtures/postgresServer';
 import { buildVsix, ensureHarness, launchBrowser, startCodeServer, type CodeServer } from '../harness/codeServer';
-import { openContainer, openWorkbench, screenshot, webview } from './workbench';
+import { openContainer, openWorkbench, screenshot, webview, cspViolations } from './workbench';
 
 const PASSWORD = "pw-e2e-'quoted'@é";
 
@@ -13,6 +13,7 @@ describe('connecting to a team server from the welcome view, as a new user would
   let server: CodeServer;
   let browser: Browser;
   let page: Page;
+  let csp: () => string[] = () => [];
   let form: FrameLocator;
 
   const settingsText = (): string => fs.readFileSync(path.join(server.userData, 'User', 'settings.json'), 'utf8');
@@ -29,6 +30,7 @@ describe('connecting to a team server from the welcome view, as a new user would
     server = await startCodeServer({ vsixes: [buildVsix()] });
     browser = await launchBrowser();
     page = await openWorkbench(browser, server.url);
+    csp = cspViolations(page);
     await openContainer(page, 'OpenHEXA');
     await page.locator('.welcome-view-content').getByRole('button', { name: 'Connect to a Server' }).click();
     form = webview(page);
@@ -112,5 +114,9 @@ describe('connecting to a team server from the welcome view, as a new user would
     assert.match(settings, /"openhexa\.servers"/);
     assert.ok(!settings.includes(PASSWORD) && !settings.includes('pw-e2e'), 'the password reached settings.json');
     await screenshot(page, 'server-saved');
+  });
+
+  it('reports no Content Security Policy violation from the connect form', () => {
+    assert.deepEqual(csp(), []);
   });
 });

@@ -9,7 +9,7 @@ import { PREVIEW_APPLICATION } from '../../src/postgres/preview/previewSession';
 import { createWorkspace } from '../../src/postgres/workspace/provisioning';
 import { startTestServer, type TestServer } from '../fixtures/postgresServer';
 import { buildVsix, ensureHarness, launchBrowser, startCodeServer, type CodeServer } from '../harness/codeServer';
-import { eventually, openContainer, screenshotFailures, screenshot, webview } from './workbench';
+import { eventually, openContainer, screenshotFailures, screenshot, webview, cspViolations } from './workbench';
 
 const PLATFORM = 'e2e_preview_platform';
 const PLATFORM_PASSWORD = 'platform-Pw-preview';
@@ -22,6 +22,7 @@ describe('table preview end to end: a viewer on a 1,000,000-row table', function
   let server: CodeServer;
   let browser: Browser;
   let page: Page;
+  let csp: () => string[] = () => [];
   let dbName = '';
   let viewer = '';
 
@@ -87,6 +88,7 @@ describe('table preview end to end: a viewer on a 1,000,000-row table', function
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
     page = await context.newPage();
+    csp = cspViolations(page);
     await page.goto(server.url);
     await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
     await openContainer(page, 'OpenHEXA');
@@ -221,5 +223,9 @@ describe('table preview end to end: a viewer on a 1,000,000-row table', function
     const previewConnections = async (): Promise<number> =>
       (await asAdmin('postgres', (c) => c.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1', [PREVIEW_APPLICATION]))).rows[0].n;
     await eventually(async () => (await previewConnections()) === 0, 'the closed preview to leave no connection (nor a running query) behind');
+  });
+
+  it('reports no Content Security Policy violation from the preview panel', () => {
+    assert.deepEqual(csp(), []);
   });
 });

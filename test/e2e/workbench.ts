@@ -105,3 +105,14 @@ export function screenshotFailures(page: () => Page | undefined, prefix = 'faile
     }
   });
 }
+
+/** Content Security Policy violations the page and its webviews report from now on (read it at the end). */
+export function cspViolations(page: Page): () => string[] {
+  const seen: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) {
+      seen.push(message.text());
+    }
+  });
+  return () => seen;
+}

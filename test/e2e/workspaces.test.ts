@@ -6,7 +6,7 @@ import { Client } from 'pg';
 import { createMember } from '../../src/postgres/workspace/catalogCalls';
 import { startTestServer, type TestServer } from '../fixtures/postgresServer';
 import { buildVsix, ensureHarness, launchBrowser, startCodeServer, type CodeServer } from '../harness/codeServer';
-import { openContainer, screenshotFailures, runCommand, screenshot, waitForRows, webview } from './workbench';
+import { openContainer, screenshotFailures, runCommand, screenshot, waitForRows, webview, cspViolations } from './workbench';
 
 const PLATFORM = 'e2e_platform';
 const PLATFORM_PASSWORD = 'platform-Pw-e2e';
@@ -19,6 +19,7 @@ describe('workspaces end to end: an admin and a viewer on a real server', functi
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
+  let csp: () => string[] = () => [];
   let pgpass: string;
   let settingsFile: string;
   let workspaceSlug = '';
@@ -61,6 +62,7 @@ describe('workspaces end to end: an admin and a viewer on a real server', functi
     context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
     page = await context.newPage();
+    csp = cspViolations(page);
     await page.goto(server.url);
     await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
     await openContainer(page, 'OpenHEXA');
@@ -202,5 +204,9 @@ describe('workspaces end to end: an admin and a viewer on a real server', functi
     await page.locator('.pane-body .monaco-list-row').filter({ hasText: 'Santé "Nord"' }).filter({ hasText: /Admin/ }).first().waitFor({ timeout: 30_000 });
     assert.equal(await row('The server cannot be reached').count(), 0);
     await screenshot(page, 'server-recovered');
+  });
+
+  it('reports no Content Security Policy violation from the credentials panel', () => {
+    assert.deepEqual(csp(), []);
   });
 });

@@ -22,7 +22,8 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, a
   const toolkitCss = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'toolkit.css'));
   const csp = [
     "default-src 'none'",
-    `style-src ${webview.cspSource}`,
+    // The nonce lets the controls' library probe for :focus-visible with a <style> of its own (see the meta below).
+    `style-src ${webview.cspSource} 'nonce-${nonce}'`,
     `font-src ${webview.cspSource}`,
     `img-src ${webview.cspSource} data:`,
     `script-src 'nonce-${nonce}'`,
@@ -32,6 +33,7 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, a
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta property="csp-nonce" content="${nonce}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${css}">
 <link rel="stylesheet" href="${toolkitCss}">
