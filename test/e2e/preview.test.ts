@@ -73,6 +73,10 @@ describe('table preview end to end: a viewer on a 1,000,000-row table', function
               timestamptz '2024-01-01 00:00:00+00' + g * interval '1 minute', 'visit ' || g FROM generate_series(1::bigint, ${ROWS}) g`,
     );
     await data.query('ANALYZE visits');
+    // Wider than the panel: 13 columns.
+    const columns = Array.from({ length: 12 }, (_, i) => `indicator_${i + 1} text`).join(', ');
+    await data.query(`CREATE TABLE wide (id bigint PRIMARY KEY, ${columns})`);
+    await data.query(`INSERT INTO wide SELECT g, ${Array.from({ length: 12 }, (_, i) => `'value ' || g || ' of indicator ${i + 1}'`).join(', ')} FROM generate_series(1000001, 1000200) g`);
     await data.end();
 
     const pgpass = path.join(fs.mkdtempSync(path.join(pg.baseDir, 'pgpass-')), 'pgpass');
@@ -154,19 +158,33 @@ describe('table preview end to end: a viewer on a 1,000,000-row table', function
     }
     assert.ok(last >= 30_000, `only ${last} rows loaded`);
     await page.keyboard.press('Control+End');
-    const rowNumber = Math.max(...(await frame().locator('.grid-row[aria-rowindex] .grid-rownum').allInnerTexts()).map(Number));
-    const ids = await cells(rowNumber - 1);
-    assert.equal(ids[0], String(rowNumber), 'row N does not hold id N: a row was skipped or repeated');
+    // Every row on screen, read at once (the grid recycles rows as it scrolls): row N holds id N.
+    const shown = await grid.evaluate((g: { querySelectorAll(s: string): ArrayLike<{ querySelector(s: string): { textContent: string | null } | null }> }) =>
+      Array.from(g.querySelectorAll('.grid-row[aria-rowindex]')).map((r) => [r.querySelector('.grid-rownum')?.textContent ?? '', r.querySelector('.grid-td')?.textContent ?? '']),
+    );
+    assert.ok(shown.length > 10 && Math.max(...shown.map(([n]) => Number(n))) >= 30_000, `rows shown: ${JSON.stringify(shown.slice(0, 3))}…`);
+    assert.deepEqual(
+      shown.filter(([n, id]) => n !== id),
+      [],
+      'row N does not hold id N: a row was skipped or repeated',
+    );
     await screenshot(page, 'preview-scrolled-deep');
   });
 
   it('filters with parameters, counts exactly and exports a CSV with one line per matching row', async () => {
+    // Apply is the main button only while the rows say something the grid does not show yet.
+    const apply = frame().locator('[data-action="apply-filters"]');
+    const applyState = async (): Promise<[string | null, boolean]> => [await apply.getAttribute('appearance'), (await apply.getAttribute('disabled')) !== null];
+    assert.deepEqual(await applyState(), ['secondary', true]);
     await frame().locator('[data-action="add-filter"]').click();
     const column = frame().locator('[data-filter-column="0"]');
     await column.click();
     await column.locator('vscode-option[value="district"]').click();
-    const value = frame().locator('[data-filter-value="0"] input');
+    assert.deepEqual(await applyState(), ['secondary', true], 'a filter row with no value yet has nothing to apply');
+    // The value field keeps its name for screen readers (the library would rename it "Text field").
+    const value = frame().getByRole('textbox', { name: 'Value', exact: true });
     await value.fill('district 7');
+    assert.deepEqual(await applyState(), ['primary', false]);
     await value.press('Enter');
     await frame().locator('.grid-row[aria-rowindex="2"] .grid-td', { hasText: /^district 7$/ }).first().waitFor({ timeout: 30_000 });
     const firstIds = await Promise.all([0, 1, 2].map(async (r) => (await cells(r))[0]));
@@ -176,6 +194,7 @@ describe('table preview end to end: a viewer on a 1,000,000-row table', function
     const counted = Number(await frame().locator('[data-rows]').getAttribute('data-rows'));
     const expected = await asAdmin(dbName, (c) => c.query(`SELECT count(*)::int AS n FROM visits WHERE district = 'district 7'`));
     assert.equal(counted, expected.rows[0].n);
+    assert.deepEqual(await applyState(), ['secondary', true], 'applied filters have nothing left to apply');
     await screenshot(page, 'preview-filtered');
 
     // A selection copies as TSV; Enter opens the active value in an editor tab.
@@ -207,6 +226,40 @@ describe('table preview end to end: a viewer on a 1,000,000-row table', function
     assert.equal(lines.length - 1, counted, 'the CSV does not have one line per filtered row');
     assert.ok(!fs.existsSync(`${target}.part`));
     await screenshot(page, 'preview-exported');
+  });
+
+  it('scrolls sideways on a table wider than the panel, with a scroll bar and the row numbers visibly on top', async () => {
+    const table = row(/^wide/);
+    await table.hover();
+    await table.locator('.action-label[aria-label="Preview Data"]').click();
+    const wideTab = page.locator('.tab', { hasText: 'Preview: wide' });
+    await wideTab.waitFor({ timeout: 20_000 });
+    await frame().locator('.grid-row[aria-rowindex="2"]').waitFor({ timeout: 30_000 });
+    const grid = frame().locator('.grid');
+    const geometry = (): Promise<{ scrollLeft: number; overflow: number; scrollbar: number }> =>
+      grid.evaluate((g: { scrollLeft: number; scrollWidth: number; clientWidth: number; offsetHeight: number; clientHeight: number }) => ({
+        scrollLeft: g.scrollLeft,
+        overflow: g.scrollWidth - g.clientWidth,
+        scrollbar: g.offsetHeight - g.clientHeight,
+      }));
+    const before = await geometry();
+    assert.ok(before.overflow > 0, 'the table fits: this test proves nothing');
+    assert.ok(before.scrollbar >= 10, `no horizontal scroll bar (${before.scrollbar}px)`);
+    await grid.click({ position: { x: 200, y: 60 } });
+    await page.keyboard.press('End');
+    await frame().locator('.grid.scrolled-x').waitFor();
+    const after = await geometry();
+    assert.ok(after.scrollLeft > 0);
+    // The first columns slide under the row numbers, which say so with a shadow.
+    const shadow = await frame()
+      .locator('.grid-row[aria-rowindex="2"] .grid-rownum')
+      .evaluate((cell) => (globalThis as unknown as { getComputedStyle(e: unknown): { boxShadow: string } }).getComputedStyle(cell).boxShadow);
+    assert.notEqual(shadow, 'none');
+    assert.match((await cells(0)).at(-1) ?? '', /of indicator 12$/);
+    await screenshot(page, 'preview-wide-scrolled');
+    await wideTab.hover();
+    await wideTab.locator('.codicon-close').click();
+    await wideTab.waitFor({ state: 'detached', timeout: 10_000 });
   });
 
   it('keeps its rows and filters in dark and high-contrast themes; closed, it leaves nothing running', async () => {

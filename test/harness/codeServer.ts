@@ -212,6 +212,8 @@ export async function launchBrowser(): Promise<Browser> {
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
+    // Playwright hides scroll bars by default; users see them, so screenshots show them too.
+    ignoreDefaultArgs: ['--hide-scrollbars'],
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   });
   const forget = onCleanup(() => browser.close());

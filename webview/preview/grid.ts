@@ -79,7 +79,15 @@ export class Grid {
     this.footerRow = h('div', { class: 'grid-row grid-footer', role: 'presentation', hidden: true });
     this.body = h('div', { class: 'grid-body' }, this.layer, this.footerRow);
     this.element = h('div', { class: 'grid', role: 'grid', tabindex: '0', 'aria-multiselectable': 'true' }, this.header, this.body);
-    this.element.addEventListener('scroll', () => this.schedule(), { passive: true });
+    this.element.addEventListener(
+      'scroll',
+      () => {
+        // Columns scrolled under the sticky row numbers: the shadow says they are covered, not cut.
+        this.element.classList.toggle('scrolled-x', this.element.scrollLeft > 0);
+        this.schedule();
+      },
+      { passive: true },
+    );
     this.element.addEventListener('keydown', (e) => this.onKey(e));
     this.layer.addEventListener('mousedown', (e) => this.onMouseDown(e));
     this.layer.addEventListener('mousemove', (e) => this.onMouseMove(e));

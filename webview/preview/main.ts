@@ -3,7 +3,7 @@ import type { PREVIEW_STRINGS } from '../../src/protocol/previewStrings';
 import { panelApp } from '../shared/app';
 import { h } from '../shared/dom';
 import { showNotice } from '../shared/notice';
-import { button as makeButton, focusControl, select, textField, valueOf } from '../toolkit';
+import { button as makeButton, focusControl, select, setDisabled, textField, valueOf } from '../toolkit';
 import { Grid, type GridColumn } from './grid';
 
 type Text = (typeof PREVIEW_STRINGS)[number];
@@ -73,6 +73,8 @@ function button(label: string, onClick: () => void, attrs: Record<string, string
 }
 
 const countButton = button('', () => countExactly(), { 'data-action': 'count' });
+const applyButton = button('', () => applyFilters(), { 'data-action': 'apply-filters' });
+const clearButton = button('', () => clearFilters(), { 'data-action': 'clear-filters' });
 const exportButton = button('', () => startExport(), { 'data-action': 'export' });
 const cancelExportButton = button('', () => host.post({ type: 'cancelExport' }), { 'data-action': 'cancel-export', hidden: 'true' });
 
@@ -81,6 +83,8 @@ function layout(): void {
   countButton.textContent = t('Count exactly');
   exportButton.textContent = t('Export CSV…');
   cancelExportButton.textContent = t('Cancel export');
+  applyButton.textContent = t('Apply');
+  clearButton.textContent = t('Clear');
   const actions = h(
     'div',
     { class: 'toolbar', role: 'toolbar' },
@@ -101,8 +105,8 @@ function layout(): void {
       'div',
       { class: 'buttons' },
       button(t('Add filter'), () => addFilter(), { 'data-action': 'add-filter' }),
-      button(t('Apply'), () => applyFilters(), { 'data-action': 'apply-filters', appearance: 'primary' }),
-      button(t('Clear'), () => clearFilters(), { 'data-action': 'clear-filters' }),
+      applyButton,
+      clearButton,
     ),
   );
   const footer = h('footer', { class: 'preview-status' }, rowCountEl, countButton, h('span', { class: 'sep' }, '·'), loadedEl);
@@ -111,7 +115,19 @@ function layout(): void {
   app.removeAttribute('aria-busy');
 }
 
+/**
+ * Apply is the main action only while the filter rows say something the
+ * grid does not show yet; with nothing to apply or clear, those buttons rest.
+ */
+function updateFilterButtons(): void {
+  const pending = JSON.stringify(filtersOf(drafts)) !== JSON.stringify(view.filters);
+  applyButton.setAttribute('appearance', pending ? 'primary' : 'secondary');
+  setDisabled(applyButton, !pending);
+  setDisabled(clearButton, drafts.length === 0 && view.filters.length === 0);
+}
+
 function renderFilters(): void {
+  updateFilterButtons();
   filterRows.replaceChildren(
     ...drafts.map((draft, i) => {
       const column = select(
@@ -126,13 +142,19 @@ function renderFilters(): void {
       );
       const needs = OPS.find((o) => o.op === draft.op)?.needs ?? 'value';
       const hint = needs === 'values' ? t('Values, comma-separated') : t('Value');
-      const value = textField({ value: draft.text, attrs: { 'aria-label': hint, placeholder: hint, 'data-filter-value': String(i), hidden: needs === 'none' } });
-      column.addEventListener('change', () => (draft.column = valueOf(column)));
+      const value = textField({ label: hint, hideLabel: true, value: draft.text, attrs: { placeholder: hint, 'data-filter-value': String(i), hidden: needs === 'none' } });
+      column.addEventListener('change', () => {
+        draft.column = valueOf(column);
+        updateFilterButtons();
+      });
       op.addEventListener('change', () => {
         draft.op = valueOf(op) as FilterOp;
         renderFilters();
       });
-      value.addEventListener('input', () => (draft.text = valueOf(value)));
+      value.addEventListener('input', () => {
+        draft.text = valueOf(value);
+        updateFilterButtons();
+      });
       value.addEventListener('keydown', (e) => {
         if ((e as KeyboardEvent).key === 'Enter') {
           draft.text = valueOf(value);
@@ -155,9 +177,10 @@ function addFilter(): void {
   focusControl(filterRows.querySelector(`[data-filter-value="${drafts.length - 1}"]`) as HTMLElement | null);
 }
 
+/** The filters the rows say; a row that needs a value and has none yet says nothing. */
 function filtersOf(list: Draft[]): Filter[] {
   return list
-    .filter((d) => d.column)
+    .filter((d) => d.column && (OPS.find((o) => o.op === d.op)?.needs === 'none' || d.text.trim().length > 0))
     .map((d): Filter => {
       const needs = OPS.find((o) => o.op === d.op)?.needs;
       if (needs === 'none') return { column: d.column, op: d.op };
@@ -170,6 +193,7 @@ function filtersOf(list: Draft[]): Filter[] {
 
 function applyFilters(): void {
   view = { ...view, filters: filtersOf(drafts) };
+  updateFilterButtons();
   reload();
 }
 

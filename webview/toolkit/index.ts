@@ -53,16 +53,27 @@ export function button(label: string, onClick: () => void, options: ButtonOption
 }
 
 export interface TextFieldOptions {
-  /** Visible label; also the field's accessible name. Without one, give `attrs['aria-label']`. */
-  readonly label?: string;
+  /** The field's label and accessible name. */
+  readonly label: string;
+  /** Where the design shows no label (a placeholder instead): still read by screen readers. */
+  readonly hideLabel?: boolean;
   readonly value?: string;
   readonly attrs?: Attrs;
 }
 
-/** A one-line text field (class `control control-text`). Its initial value is an attribute: no timing games. */
-export function textField(options: TextFieldOptions = {}): HTMLElement {
-  const attrs: Attrs = { class: 'control control-text', ...options.attrs, ...(options.value !== undefined ? { value: options.value } : {}) };
-  return options.label === undefined ? h('vscode-text-field', attrs) : h('vscode-text-field', attrs, options.label);
+/**
+ * A one-line text field (class `control control-text`). Its label is its
+ * content: the library replaces any aria-label with that text on connect
+ * (with "Text field" when there is none). Its initial value is an
+ * attribute: no timing games.
+ */
+export function textField(options: TextFieldOptions): HTMLElement {
+  const attrs: Attrs = {
+    ...options.attrs,
+    class: `control control-text${options.hideLabel ? ' control-label-hidden' : ''}`,
+    ...(options.value !== undefined ? { value: options.value } : {}),
+  };
+  return h('vscode-text-field', attrs, options.label);
 }
 
 /** A drop-down (class `control control-select`); `value` selects its option from the start. */
