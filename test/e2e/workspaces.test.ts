@@ -87,6 +87,13 @@ describe('workspaces end to end: an admin and a viewer on a real server', functi
     const ws = row('Santé "Nord"');
     await ws.waitFor({ timeout: 60_000 });
     assert.match(await ws.innerText(), /Admin/);
+    // The same name again is refused as it is typed, before anything is made.
+    await runCommand(page, 'OpenHEXA: Create Workspace');
+    await input.waitFor();
+    await input.fill(' santé "NORD" ');
+    await page.locator('.quick-input-widget', { hasText: 'A workspace named "santé "NORD"" already exists on Team (admin).' }).waitFor({ timeout: 10_000 });
+    await screenshot(page, 'create-workspace-duplicate');
+    await page.keyboard.press('Escape');
     const admin = await pg.connect();
     const found = (await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'ws_sante_nord%'")).rows;
     await admin.end();

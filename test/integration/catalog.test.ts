@@ -121,11 +121,20 @@ describe('workspaces: create and delete, with hostile names, never half-done', f
     });
   }
 
-  it('gives a second workspace of the same name its own slug', async () => {
-    const a = await createWorkspace(platform, catalog, 'Twins');
-    const b = await createWorkspace(platform, catalog, 'Twins');
+  it('refuses a name already used on the server, whatever its case and spaces, and leaves nothing behind', async () => {
+    await createWorkspace(platform, catalog, 'Twins');
+    const before = await snapshot();
+    for (const again of ['Twins', '  twins ', 'TWINS']) {
+      await assert.rejects(createWorkspace(platform, catalog, again), (e: unknown) => e instanceof CatalogError && e.kind === 'conflict' && /already exists on this server/.test(e.message));
+    }
+    assert.deepEqual(await snapshot(), before);
+  });
+
+  it('gives a workspace whose name makes the same slug as another its own slug', async () => {
+    const a = await createWorkspace(platform, catalog, 'Triplets');
+    const b = await createWorkspace(platform, catalog, 'Triplets!');
     assert.notEqual(a.slug, b.slug);
-    assert.match(b.slug, /^twins-[a-z0-9]{4}$/);
+    assert.match(b.slug, /^triplets-[a-z0-9]{4}$/);
   });
 
   it('refuses an empty or too long name with a clear error', async () => {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { MAX_WORKSPACE_NAME } from '../../../core/workspaceNames';
+import { listWorkspaces } from '../../../postgres/workspace/catalogCalls';
 import { createWorkspace as create } from '../../../postgres/workspace/provisioning';
 import type { Command } from '../../../platform/commands/command';
 import { progress, resolveServer } from '../../../platform/commands/pickers';
@@ -12,6 +13,8 @@ export const createWorkspace: Command = {
     if (!profile) {
       return undefined;
     }
+    // Names already used on the server (a platform admin sees every workspace): said as one types.
+    const taken = typeof nameArg === 'string' ? [] : (await sessions.catalog(profile, (c) => listWorkspaces(c))).map((w) => w.name.trim().toLowerCase());
     const name =
       typeof nameArg === 'string'
         ? nameArg
@@ -24,7 +27,9 @@ export const createWorkspace: Command = {
                 ? vscode.l10n.t('Name is required')
                 : value.trim().length > MAX_WORKSPACE_NAME
                   ? vscode.l10n.t('Name must be at most 80 characters')
-                  : undefined,
+                  : taken.includes(value.trim().toLowerCase())
+                    ? vscode.l10n.t('A workspace named "{0}" already exists on {1}.', value.trim(), profile.label)
+                    : undefined,
           });
     if (name === undefined) {
       return undefined;

@@ -347,6 +347,11 @@ BEGIN
   IF p_slug !~ '^[a-z0-9]+(-[a-z0-9]+)*$' OR pg_catalog.length(p_slug) > 40 THEN
     RAISE EXCEPTION 'invalid workspace slug "%"', p_slug USING ERRCODE = '22023';
   END IF;
+  -- Two workspaces of one name would be told apart by nothing people see.
+  IF EXISTS (SELECT 1 FROM openhexa.workspaces w WHERE pg_catalog.lower(pg_catalog.btrim(w.name)) = pg_catalog.lower(pg_catalog.btrim(p_name))) THEN
+    RAISE EXCEPTION 'a workspace named "%" already exists on this server: choose another name', pg_catalog.btrim(p_name)
+      USING ERRCODE = '23505';
+  END IF;
   IF EXISTS (SELECT 1 FROM openhexa.workspaces w WHERE w.slug = p_slug)
      OR EXISTS (SELECT 1 FROM pg_catalog.pg_database d WHERE d.datname = v_db)
      OR EXISTS (SELECT 1 FROM pg_catalog.pg_roles r
