@@ -153,6 +153,31 @@ describe('workspaces end to end: an admin and a viewer on a real server', functi
     await screenshot(page, 'credentials-regenerated');
   });
 
+  it('adds a member: a login name that needs quoting is warned about with a plain one offered, and the user decides; Members lists them and the admin', async () => {
+    await runCommand(page, 'OpenHEXA: Add Member');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Santé "Nord"' }).click();
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Create a new login' }).click();
+    const input = page.locator('.quick-input-widget input');
+    await input.fill('Marie Dupont');
+    const warning = page.locator('.quick-input-widget', { hasText: '"marie_dupont" works everywhere' });
+    await warning.waitFor({ timeout: 10_000 });
+    assert.match(await warning.innerText(), /must be quoted in SQL and percent-encoded in connection URLs/);
+    await screenshot(page, 'add-member-name-warning');
+    // A warning, not a refusal: the name is kept as typed.
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Viewer' }).first().click();
+    const dialog = page.locator('.monaco-dialog-box', { hasText: 'Login "Marie Dupont" created as Viewer' });
+    await dialog.waitFor({ timeout: 20_000 });
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await row('Members').click();
+    const you = page.locator('.pane-body .monaco-list-row').filter({ hasText: 'you, as platform admin' }).first();
+    await you.waitFor({ timeout: 20_000 });
+    assert.match(await you.innerText(), /^e2e_platform\s*Admin · you, as platform admin$/);
+    assert.match(await row('Marie Dupont').innerText(), /Viewer/);
+    await screenshot(page, 'members-list');
+  });
+
   it('through a viewer\'s own server profile, the workspace shows "Viewer" and offers no credentials action', async () => {
     const viewer = 'e2e_viewer';
     const admin = new Client({ host: '127.0.0.1', port: pg.port, user: PLATFORM, password: PLATFORM_PASSWORD, database: CATALOG });

@@ -1,8 +1,34 @@
 import * as vscode from 'vscode';
+import { isPlainLoginName, plainLoginName } from '../../../core/loginNames';
 import { addMember as add, createMember } from '../../../postgres/workspace/catalogCalls';
 import { roleLabel } from '../../../platform/format';
 import type { Command } from '../../../platform/commands/command';
 import { pickRole, resolveWorkspace } from '../../../platform/commands/pickers';
+
+/**
+ * What is wrong with a login name as it is typed. A name that needs quoting
+ * works, but BI tools and connection URLs stumble on it: a warning says why
+ * and offers a plain name, and the user decides.
+ */
+function loginProblem(name: string): string | vscode.InputBoxValidationMessage | undefined {
+  if (name.length === 0) {
+    return vscode.l10n.t('Login name is required');
+  }
+  if (new TextEncoder().encode(name).length > 63) {
+    return vscode.l10n.t('A login name has at most 63 bytes');
+  }
+  if (!isPlainLoginName(name)) {
+    return {
+      message: vscode.l10n.t(
+        '"{0}" works, but must be quoted in SQL and percent-encoded in connection URLs, and some BI tools refuse it. "{1}" works everywhere.',
+        name,
+        plainLoginName(name),
+      ),
+      severity: vscode.InputBoxValidationSeverity.Warning,
+    };
+  }
+  return undefined;
+}
 
 /** `(workspace, login, 'viewer' | 'editor' | 'admin', 'new' | 'existing')` (admins). */
 export const addMember: Command = {
@@ -32,8 +58,9 @@ export const addMember: Command = {
         ? loginArg
         : await vscode.window.showInputBox({
             title: vscode.l10n.t('Add Member to {0}', ref.workspace.name),
-            prompt: vscode.l10n.t('PostgreSQL login name'),
-            validateInput: (v) => (v.length === 0 ? vscode.l10n.t('Login name is required') : new TextEncoder().encode(v).length > 63 ? vscode.l10n.t('A login name has at most 63 bytes') : undefined),
+            prompt: vscode.l10n.t('PostgreSQL login name: lowercase letters, digits and _ work everywhere'),
+            placeHolder: vscode.l10n.t('e.g. marie_dupont'),
+            validateInput: (v) => loginProblem(v),
           });
     if (!login) {
       return;
