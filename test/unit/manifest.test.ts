@@ -81,6 +81,24 @@ describe('manifest and translations', () => {
     assert.deepEqual([...new Set(english)].filter((s) => !(s in bundleFr)), []);
   });
 
+  it('promises nothing that is not built: no user-facing text mentions workspace connections or notebook snippets yet', () => {
+    // One line per feature still to come: remove it in the change that builds the feature.
+    const NOT_BUILT = [
+      /\bsnippets?\b/i,
+      /extraits? de notebook/i,
+      /workspace connections?/i,
+      /connections? (in|to|of) (the |a )?(notebook|workspace)/i,
+      /\b(uses?|manages?|list of|sees the list of) (\w+ )?connections\b/i,
+      /(members|membres), (connections|connexions)/i,
+      /(utilise|gère)\w* (aussi )?(les )?connexions/i,
+    ];
+    const walkthrough = fs.readdirSync(path.join(ROOT, 'media/walkthrough'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md')).map((f) => fs.readFileSync(path.join(ROOT, 'media/walkthrough', f), 'utf8'));
+    const texts = [...l10nLiterals(), ...CONNECT_SERVER_STRINGS, ...CREDENTIALS_STRINGS, ...PREVIEW_STRINGS, ...Object.values(M), ...Object.values(nls), ...Object.values(nlsFr), ...Object.values(bundleFr), ...walkthrough];
+    assert.ok(texts.length > 100);
+    const promising = texts.filter((text) => NOT_BUILT.some((pattern) => pattern.test(text)));
+    assert.deepEqual(promising, []);
+  });
+
   it('keeps the {n} placeholders of each string in its French translation', () => {
     for (const [english, french] of Object.entries(bundleFr)) {
       const holes = (s: string): string[] => [...s.matchAll(/\{\d+\}/g)].map((m) => m[0]).sort();
