@@ -4,6 +4,7 @@ import { LocalServerService } from './features/localServer/localServerService';
 import { NODE_KINDS } from './features/nodeKinds';
 import { ValueDocuments } from './features/preview/valueDocuments';
 import { serverRoots } from './features/servers/nodes/serverNode';
+import { WalkthroughProgress } from './features/walkthrough/walkthroughProgress';
 import { registerCommands } from './platform/commands/registerCommands';
 import { trackServerCount } from './platform/contextKeys';
 import { Log } from './platform/log';
@@ -27,7 +28,8 @@ export function activate(context: vscode.ExtensionContext): OpenhexaApi {
   const view = vscode.window.createTreeView('openhexa.workspaces', { treeDataProvider: tree, showCollapseAll: true });
   const values = new ValueDocuments();
   context.subscriptions.push(log, store, sessions, localServer, tree, view, values, trackServerCount(store), store.onDidChange(() => tree.refresh()));
-  const services: Services = { extensionUri: context.extensionUri, log, store, sessions, tree, view, localServer, values };
+  const walkthrough = new WalkthroughProgress(context.globalState, context.extension.id, log);
+  const services: Services = { extensionId: context.extension.id, extensionUri: context.extensionUri, log, store, sessions, tree, view, localServer, values, walkthrough };
   registerCommands(context, services, COMMANDS);
   for (const feature of FEATURES) {
     feature.activate?.(context, services);

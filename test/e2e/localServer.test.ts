@@ -60,6 +60,37 @@ describe('the first five minutes: a local server from a blank profile (platform 
     assert.ok(seconds < 60, `took ${seconds} s`);
   });
 
+  /** The walkthrough's steps as it shows them: [step, ticked]. */
+  const walkthroughSteps = async (): Promise<[string, boolean][]> => {
+    const steps = page.locator('.getting-started-step[data-step-id*="openhexa.gettingStarted#"]');
+    await steps.first().waitFor({ timeout: 20_000 });
+    return (await steps.evaluateAll((els: { getAttribute(n: string): string | null; querySelector(s: string): { className: string } | null }[]) =>
+      els.map((el) => [String(el.getAttribute('data-step-id')).split('#').pop(), Boolean(el.querySelector('.codicon-getting-started-step-checked'))]),
+    )) as [string, boolean][];
+  };
+
+  it('the walkthrough shows what was done before it was opened, and ticks a step the moment it is done', async () => {
+    const table = row('health_facilities');
+    await table.hover();
+    await table.locator('.action-label[aria-label="Preview Data"]').click();
+    await page.locator('.tab', { hasText: 'Preview: health_facilities' }).waitFor({ timeout: 20_000 });
+    await page.locator('.statusbar').click();
+    await runCommand(page, 'OpenHEXA: Get Started');
+    assert.deepEqual(await walkthroughSteps(), [
+      ['server', true],
+      ['workspace', true],
+      ['preview', true],
+      ['credentials', false],
+    ]);
+    const sandbox = row('Sandbox');
+    await sandbox.hover();
+    await sandbox.locator('.action-label[aria-label="Show Database Credentials"]').click();
+    await page.locator('.tab', { hasText: 'Credentials: Sandbox' }).waitFor({ timeout: 20_000 });
+    await page.locator('.tab', { hasText: 'Walkthrough' }).click();
+    await page.locator('.getting-started-step[data-step-id$="#credentials"] .codicon-getting-started-step-checked').waitFor({ timeout: 10_000 });
+    await screenshot(page, 'walkthrough-done');
+  });
+
   it('a window reload keeps it: the Sandbox is there again, its server started on demand', async () => {
     await runCommand(page, 'Developer: Reload Window');
     await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
@@ -71,6 +102,11 @@ describe('the first five minutes: a local server from a blank profile (platform 
     }
     await sandbox.waitFor({ timeout: 60_000 });
     await screenshot(page, 'local-server-after-reload');
+    // The walkthrough remembers every step across the reload.
+    await page.locator('.statusbar').click();
+    await runCommand(page, 'OpenHEXA: Get Started');
+    assert.ok((await walkthroughSteps()).every(([, done]) => done), JSON.stringify(await walkthroughSteps()));
+    await runCommand(page, 'View: Close All Editors');
   });
 
   it('a killed PostgreSQL turns the tree into an error node and the status bar into "stopped"; Restart recovers', async () => {

@@ -13,6 +13,9 @@ import type { NodeDef, TreeContext } from './nodeDef';
 export class WorkspacesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
+  private readonly loaded = new vscode.EventEmitter<{ element: TreeNode | undefined; children: TreeNode[] }>();
+  /** What a level showed once read (for listeners such as the walkthrough; nodes themselves change nothing). */
+  readonly onDidLoadChildren = this.loaded.event;
   readonly context: TreeContext;
 
   constructor(
@@ -51,10 +54,9 @@ export class WorkspacesTree implements vscode.TreeDataProvider<TreeNode>, vscode
   }
 
   async getChildren(element?: TreeNode): Promise<TreeNode[]> {
-    if (!element) {
-      return this.roots(this.context);
-    }
-    return (await this.def(element).children?.(element, this.context)) ?? [];
+    const children = element ? ((await this.def(element).children?.(element, this.context)) ?? []) : this.roots(this.context);
+    this.loaded.fire({ element, children });
+    return children;
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
@@ -63,5 +65,6 @@ export class WorkspacesTree implements vscode.TreeDataProvider<TreeNode>, vscode
 
   dispose(): void {
     this.changed.dispose();
+    this.loaded.dispose();
   }
 }

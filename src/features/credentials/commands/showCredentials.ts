@@ -10,6 +10,7 @@ export const showCredentials: Command = {
     const ref = await resolveWorkspace(services, arg, vscode.l10n.t('Show Database Credentials'));
     if (ref) {
       CredentialsPanel.show(services, ref.profile, ref.workspace);
+      services.walkthrough.done('credentials');
     }
   },
 };

@@ -14,6 +14,7 @@ export const previewTable: Command = {
     const table = await resolveTable(services, ref, arg);
     if (table) {
       await PreviewPanel.show(services, ref.profile, ref.workspace, table);
+      services.walkthrough.done('preview');
     }
   },
 };

@@ -8,7 +8,7 @@ import { progress, resolveServer } from '../../../platform/commands/pickers';
 /** `(server, name)`: a workspace, its database and its two shared logins (platform admins). */
 export const createWorkspace: Command = {
   id: 'openhexa.createWorkspace',
-  run: async ({ store, sessions, log, tree }, arg?: unknown, nameArg?: unknown) => {
+  run: async ({ store, sessions, log, tree, walkthrough }, arg?: unknown, nameArg?: unknown) => {
     const profile = await resolveServer(store, arg, vscode.l10n.t('Create Workspace'));
     if (!profile) {
       return undefined;
@@ -38,6 +38,7 @@ export const createWorkspace: Command = {
     const created = await progress(vscode.l10n.t('Creating the workspace "{0}" and its database…', name.trim()), () => create(login, profile.catalogDatabase, name));
     log.info(`Created workspace ${created.slug} (database ${created.dbName}) on ${profile.label}`);
     void vscode.window.showInformationMessage(vscode.l10n.t('Workspace "{0}" created, with its database {1}.', created.name, created.dbName));
+    walkthrough.done('workspace');
     tree.refresh();
     return created;
   },

@@ -1,0 +1,59 @@
+import * as vscode from 'vscode';
+import type { Logger } from '../../core/logger';
+
+/** The walkthrough's steps (package.json), each ticked by what the user did, whenever they did it. */
+export type WalkthroughStep = 'server' | 'workspace' | 'preview' | 'credentials';
+const STEPS: readonly WalkthroughStep[] = ['server', 'workspace', 'preview', 'credentials'];
+export const WALKTHROUGH_ID = 'openhexa.gettingStarted';
+
+const contextKey = (step: WalkthroughStep): string => `openhexa.walkthrough.${step}`;
+
+/**
+ * Ticks the walkthrough's steps when their thing happens, and again at each
+ * activation for what was done before. VS Code (1.100) builds its
+ * walkthrough service only when a walkthrough first opens: commands run
+ * before that are not seen, and an `onContext:` event already true then is
+ * recorded without ticking its step. So each step is marked complete through
+ * the workbench's own `welcome.markStepComplete`, which stores it; the
+ * context keys stay for the completion events of the manifest.
+ */
+export class WalkthroughProgress {
+  private warned = false;
+
+  constructor(
+    private readonly state: vscode.Memento,
+    private readonly extensionId: string,
+    private readonly log: Logger,
+  ) {}
+
+  /** At activation: steps done in earlier sessions are marked again (the workbench's storage may be new). */
+  restore(): void {
+    for (const step of STEPS) {
+      if (this.state.get<boolean>(contextKey(step))) {
+        this.mark(step);
+      }
+    }
+  }
+
+  isDone(step: WalkthroughStep): boolean {
+    return this.state.get<boolean>(contextKey(step)) === true;
+  }
+
+  done(step: WalkthroughStep): void {
+    if (!this.isDone(step)) {
+      void this.state.update(contextKey(step), true);
+    }
+    this.mark(step);
+  }
+
+  private mark(step: WalkthroughStep): void {
+    void vscode.commands.executeCommand('setContext', contextKey(step), true);
+    Promise.resolve(vscode.commands.executeCommand('welcome.markStepComplete', `${this.extensionId}#${WALKTHROUGH_ID}#${step}`)).catch((err: unknown) => {
+      // Another VS Code may lack the command or reject an id it has not registered yet: the context key still ticks it there.
+      if (!this.warned) {
+        this.warned = true;
+        this.log.warn(`The walkthrough's steps could not be marked complete (${err instanceof Error ? err.message : String(err)})`);
+      }
+    });
+  }
+}
