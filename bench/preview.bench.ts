@@ -74,7 +74,7 @@ function psqlBinary(): string | undefined {
 
 export async function run(resultsDir: string): Promise<void> {
   const folder = process.env.OPENHEXA_BENCH_DIR ?? path.join(os.platform() === 'win32' ? os.tmpdir() : '/var/tmp', 'openhexa-bench');
-  const server = new LocalServer({ folder, binaries: embeddedBinaries(), superuser: LOCAL_SUPERUSER, password: PASSWORD, onLog: (line) => process.env.OPENHEXA_BENCH_VERBOSE && process.stderr.write(line) });
+  const server = new LocalServer({ folder, binaries: embeddedBinaries(), superuser: LOCAL_SUPERUSER, password: PASSWORD, onLog: (line) => process.env.OPENHEXA_BENCH_VERBOSE && process.stderr.write(`${line.text}\n`) });
   const port = await server.start();
   const config = { host: '127.0.0.1', port, user: LOCAL_SUPERUSER, password: PASSWORD };
   try {

@@ -1,5 +1,7 @@
 /** Where code with no VS Code import writes its log lines (the OpenHEXA output channel implements it). */
 export interface Logger {
+  /** Detail for diagnosing a problem: shown only at the Debug log level. */
+  debug(message: string): void;
   info(message: string): void;
   warn(message: string): void;
   error(message: string, err?: unknown): void;

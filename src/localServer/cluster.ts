@@ -4,6 +4,7 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import type { PostgresBinaries } from './binaries';
 import { postgresRunAs, type RunAs } from './osUser';
+import { serverLogLines, type ServerLogLine } from './serverOutput';
 
 export interface ClusterOptions {
   readonly binaries: PostgresBinaries;
@@ -16,13 +17,15 @@ export interface ClusterOptions {
   readonly password: string;
   /** Extra `-c name=value` settings. */
   readonly settings?: Readonly<Record<string, string>>;
-  readonly onLog?: (line: string) => void;
-  /** Called when the server process ends without stop() (crash, kill, OOM). */
-  readonly onUnexpectedExit?: (code: number | null, signal: NodeJS.Signals | null) => void;
+  readonly onLog?: (line: ServerLogLine) => void;
+  /** Called when the server process ends without stop() (crash, kill, OOM), with its last lines of output. */
+  readonly onUnexpectedExit?: (code: number | null, signal: NodeJS.Signals | null, lastLines: readonly string[]) => void;
 }
 
 const READY = 'database system is ready to accept connections';
 const STOP_GRACE_MS = 15_000;
+/** Lines of output kept to explain an unexpected exit. */
+const LAST_LINES = 20;
 const START_TIMEOUT_MS = 60_000;
 
 /**
@@ -34,10 +37,16 @@ export class PostgresCluster {
   private child: ChildProcess | undefined;
   private stopping = false;
   private readonly runAs: RunAs | undefined = postgresRunAs();
-  private readonly log: (line: string) => void;
+  private readonly lastLines: string[] = [];
 
-  constructor(readonly options: ClusterOptions) {
-    this.log = options.onLog ?? (() => undefined);
+  constructor(readonly options: ClusterOptions) {}
+
+  private log(chunk: string): void {
+    for (const line of serverLogLines(chunk)) {
+      this.lastLines.push(line.text);
+      this.lastLines.splice(0, this.lastLines.length - LAST_LINES);
+      this.options.onLog?.(line);
+    }
   }
 
   get pid(): number | undefined {
@@ -115,7 +124,7 @@ export class PostgresCluster {
     });
     child.once('exit', (code, signal) => {
       if (!this.stopping) {
-        this.options.onUnexpectedExit?.(code, signal);
+        this.options.onUnexpectedExit?.(code, signal, [...this.lastLines]);
       }
     });
   }

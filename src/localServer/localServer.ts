@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { binariesIn, type PostgresBinaries } from './binaries';
 import { PostgresCluster } from './cluster';
 import { freeLoopbackPort, isPortFree } from './freePort';
+import type { ServerLogLine } from './serverOutput';
 
 export type LocalServerState = 'stopped' | 'starting' | 'running' | 'stopping' | 'crashed';
 
@@ -15,7 +16,7 @@ export interface LocalServerOptions {
   readonly password: string;
   /** Port to try first (the last one used), a free one otherwise. */
   readonly preferredPort?: number;
-  readonly onLog?: (line: string) => void;
+  readonly onLog?: (line: ServerLogLine) => void;
 }
 
 export const LOCAL_SUPERUSER = 'openhexa_local';
@@ -93,6 +94,7 @@ export class LocalServer {
   private cluster: PostgresCluster | undefined;
   private currentState: LocalServerState = 'stopped';
   private currentPort: number | undefined;
+  private lastCrash: string | undefined;
   private readonly listeners = new Set<(state: LocalServerState) => void>();
 
   constructor(private readonly options: LocalServerOptions) {}
@@ -154,7 +156,9 @@ export class LocalServer {
         superuser: this.options.superuser,
         password: this.options.password,
         onLog: this.options.onLog,
-        onUnexpectedExit: () => {
+        onUnexpectedExit: (code, signal, lastLines) => {
+          const how = signal ? `killed by ${signal}` : `exit code ${code ?? 'none'}`;
+          this.lastCrash = [`${how}; its last output:`, ...lastLines].join('\n');
           this.cluster = undefined;
           this.setState('crashed');
         },
@@ -187,6 +191,11 @@ export class LocalServer {
   async restart(): Promise<number> {
     await this.stop();
     return this.start();
+  }
+
+  /** How the server last stopped on its own (signal or exit code, and its last lines of output). */
+  get crashReport(): string | undefined {
+    return this.lastCrash;
   }
 
   /** The server process, for tests and diagnostics. */

@@ -6,6 +6,10 @@ import { redactSecrets } from '../core/redact';
 export class Log implements vscode.Disposable, Logger {
   private readonly channel = vscode.window.createOutputChannel('OpenHEXA', { log: true });
 
+  debug(message: string): void {
+    this.channel.debug(redactSecrets(message));
+  }
+
   info(message: string): void {
     this.channel.info(redactSecrets(message));
   }

@@ -83,12 +83,14 @@ describe('the local server: one click, and it survives what a laptop throws at i
     await again.stop();
   });
 
-  it('notices a crash (killed process) and restarts over the stale postmaster.pid', async () => {
+  it('notices a crash (killed process), says how it ended, and restarts over the stale postmaster.pid', async () => {
     const server = make();
     const port = await server.start();
     const crashed = nextState(server, 'crashed');
     process.kill(server.pid!, 'SIGKILL');
     await crashed;
+    // What the log's error line carries: the signal and the server's last words.
+    assert.match(server.crashReport ?? '', /^killed by SIGKILL; its last output:\n(.*\n)*.*database system is ready to accept connections/);
     assert.ok(fs.existsSync(path.join(server.dataDir, 'postmaster.pid')), 'the crash should leave a stale pid file');
     const restarted = await server.start();
     assert.deepEqual(await query(restarted, 'SELECT 1 AS one'), [{ one: 1 }]);

@@ -143,7 +143,7 @@ export const window = {
   async withProgress<T>(_options: unknown, task: (progress: { report(value: unknown): void }, token: { onCancellationRequested(l: () => void): Disposable }) => Promise<T>): Promise<T> {
     return task({ report: () => undefined }, { onCancellationRequested: () => new Disposable() });
   },
-  createOutputChannel: () => ({ info: () => undefined, warn: () => undefined, error: () => undefined, show: () => undefined, dispose: () => undefined }),
+  createOutputChannel: () => ({ debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined, show: () => undefined, dispose: () => undefined }),
   showQuickPick: () => notMocked('window.showQuickPick'),
   showInputBox: () => notMocked('window.showInputBox'),
   createWebviewPanel: () => notMocked('window.createWebviewPanel'),

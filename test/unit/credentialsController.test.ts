@@ -17,7 +17,7 @@ function harness(role: 'editor' | 'admin' = 'admin', confirm = true) {
     // Every message the controller sends must pass the protocol, as the panel host checks it.
     post: (message) => posted.push(credentialsToWebviewSchema.parse(message)),
     t: (text, ...args) => text.replace(/\{(\d+)\}/g, (_h, i: string) => String(args[Number(i)])),
-    log: { info: () => undefined, warn: (m) => warnings.push(m), error: () => undefined },
+    log: { debug: () => undefined, info: () => undefined, warn: (m) => warnings.push(m), error: () => undefined },
     fetchPassword: async (kind, access) => {
       fetched.push([kind, access]);
       return PASSWORDS[kind];

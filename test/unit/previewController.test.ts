@@ -42,7 +42,7 @@ function harness(read: PreviewReader, file?: string) {
   const deps: PreviewDeps = {
     post: (message) => posted.push(previewToWebviewSchema.parse(message)),
     t: (text, ...args) => text.replace(/\{(\d+)\}/g, (_h, i: string) => String(args[Number(i)])),
-    log: { info: () => undefined, warn: () => undefined, error: () => undefined },
+    log: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
     locale: 'en',
     describe: (err) => (err instanceof Error ? err.message : String(err)),
     writeClipboard: async (text) => void (clipboard = text),

@@ -147,13 +147,13 @@ export class LocalServerService implements vscode.Disposable, LocalServerAccess 
         superuser: LOCAL_SUPERUSER,
         password: await this.password(),
         preferredPort: this.context.globalState.get<number>(PORT_KEY),
-        onLog: (line) => this.log.info(`[local postgres] ${line.trim()}`),
+        onLog: (line) => (line.level === 'error' ? this.log.error(`[local postgres] ${line.text}`) : this.log.debug(`[local postgres] ${line.text}`)),
       });
       this.server.onDidChangeState((state) => {
         this.render(state);
         this.changed.fire(state);
         if (state === 'crashed') {
-          this.log.error('The local PostgreSQL server stopped unexpectedly');
+          this.log.error(`The local PostgreSQL server stopped unexpectedly (${this.server?.crashReport ?? 'no output'})`);
         }
       });
       this.log.info(`Local server data folder: ${folder}`);

@@ -17,9 +17,10 @@ const contextKey = (step: WalkthroughStep): string => `openhexa.walkthrough.${st
  * the workbench's own `welcome.markStepComplete`, which stores it; the
  * context keys stay for the completion events of the manifest.
  */
-export class WalkthroughProgress {
-  private warned = false;
+/** Waits between attempts to mark a step the workbench does not know yet. */
+const RETRY_DELAYS_MS = [500, 1000, 2000, 5000, 10_000];
 
+export class WalkthroughProgress {
   constructor(
     private readonly state: vscode.Memento,
     private readonly extensionId: string,
@@ -48,12 +49,28 @@ export class WalkthroughProgress {
 
   private mark(step: WalkthroughStep): void {
     void vscode.commands.executeCommand('setContext', contextKey(step), true);
-    Promise.resolve(vscode.commands.executeCommand('welcome.markStepComplete', `${this.extensionId}#${WALKTHROUGH_ID}#${step}`)).catch((err: unknown) => {
-      // Another VS Code may lack the command or reject an id it has not registered yet: the context key still ticks it there.
-      if (!this.warned) {
-        this.warned = true;
-        this.log.warn(`The walkthrough's steps could not be marked complete (${err instanceof Error ? err.message : String(err)})`);
+    void this.markInWorkbench(step);
+  }
+
+  /**
+   * Right after installation the workbench may not have read this extension's
+   * walkthrough yet ("step which does not exist in registry"): tried again a
+   * few times. Another editor may lack the command: the context keys still
+   * tick the steps there, so a last failure is only a debug line.
+   */
+  private async markInWorkbench(step: WalkthroughStep): Promise<void> {
+    const id = `${this.extensionId}#${WALKTHROUGH_ID}#${step}`;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await vscode.commands.executeCommand('welcome.markStepComplete', id);
+        return;
+      } catch (err) {
+        if (attempt >= RETRY_DELAYS_MS.length) {
+          this.log.debug(`The walkthrough step ${step} could not be marked complete (${err instanceof Error ? err.message : String(err)})`);
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, RETRY_DELAYS_MS[attempt]));
       }
-    });
+    }
   }
 }
