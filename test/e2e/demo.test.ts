@@ -5,32 +5,44 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, ROOT } from '../harness/codeServer';
-import { openContainer, openWorkbench, screenshot } from './workbench';
+import { eventually, extensionLog, openContainer, openWorkbench, runCommand, screenshot, webview } from './workbench';
 
 describe('npm run demo (the README run command, browser variant)', function () {
   this.timeout(240_000);
   let demo: ChildProcess;
   let browser: Browser;
+  let page: Page;
   let output = '';
+  let errors = '';
   let localPort = 0;
+  // The folder the demo opens, which outlives it (the README's default is ~/openhexa-demo).
+  const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'demo-user-folder-'));
+  fs.writeFileSync(path.join(userFolder, 'notes.txt'), 'there before the demo\n');
 
   const demoDirs = (): string[] => fs.readdirSync(os.tmpdir()).filter((name) => name.startsWith('openhexa-demo-'));
+  const codeServerDirs = (): string[] => fs.readdirSync(os.tmpdir()).filter((name) => name.startsWith('openhexa-cs-'));
   let before0: string[] = [];
+  let codeServers0: string[] = [];
   let demoDir = '';
 
   before(async () => {
     before0 = demoDirs();
+    codeServers0 = codeServerDirs();
     // Exactly the README's run command.
     demo = spawn('npm', ['run', 'demo', '--silent'], {
       cwd: ROOT,
-      env: { ...process.env, OPENHEXA_DEMO_BROWSER: '1' },
-      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, OPENHEXA_DEMO_BROWSER: '1', OPENHEXA_DEMO_FOLDER: userFolder },
+      stdio: ['ignore', 'pipe', 'pipe'],
       // Its own process group, so that Ctrl-C can be sent the way a terminal sends it.
       detached: true,
     });
     demo.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    demo.stderr!.on('data', (chunk: Buffer) => {
+      errors += chunk.toString('utf8');
+      process.stderr.write(chunk);
+    });
     const end = Date.now() + 180_000;
     while (!/open (http:\/\/127\.0\.0\.1:\d+\/)/.test(output)) {
       assert.ok(Date.now() < end && demo.exitCode === null, `the demo did not start:\n${output}`);
@@ -46,15 +58,17 @@ describe('npm run demo (the README run command, browser variant)', function () {
     } catch {
       // already gone, as it should be
     }
+    fs.rmSync(userFolder, { recursive: true, force: true });
   });
 
-  it('prints where to open VS Code', () => {
+  it('prints where to open VS Code and which folder keeps the user\'s files', () => {
     assert.match(output, /open http:\/\/127\.0\.0\.1:\d+\/ in a browser/);
+    assert.ok(output.includes(`It opens the folder ${userFolder}: what you save there (exports, notebooks) stays after the demo.`), output);
   });
 
   it('serves a working VS Code with the local server and its Sandbox of sample tables', async () => {
     const url = /open (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output)![1]!;
-    const page = await openWorkbench(browser, url);
+    page = await openWorkbench(browser, url);
     await openContainer(page, 'OpenHEXA');
     await page.locator('.pane-body .monaco-list-row', { hasText: 'monthly_case_reports' }).first().waitFor({ timeout: 90_000 });
     await page.locator('.statusbar-item', { hasText: 'Local PostgreSQL: running' }).first().waitFor();
@@ -63,9 +77,46 @@ describe('npm run demo (the README run command, browser variant)', function () {
     localPort = Number(fs.readFileSync(path.join(os.tmpdir(), demoDir, 'local-server', 'data', 'postmaster.pid'), 'utf8').split('\n')[3]);
     assert.ok(localPort > 0);
     await screenshot(page, 'demo');
+
+    // An export, saved where the dialog suggests: the opened folder.
+    const table = page.locator('.pane-body .monaco-list-row', { hasText: 'monthly_case_reports' }).first();
+    await table.hover();
+    await table.locator('.action-label[aria-label="Preview Data"]').click();
+    const frame = webview(page);
+    await frame.locator('.grid-row[aria-rowindex="2"]').waitFor({ timeout: 30_000 });
+    await frame.locator('[data-action="export"]').click();
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout: 20_000 });
+    await page.waitForFunction("document.querySelector('.quick-input-widget input')?.value.endsWith('monthly_case_reports.csv')", undefined, { timeout: 20_000 });
+    assert.equal(path.dirname(await input.inputValue()), userFolder, 'the save dialog does not suggest the folder that lasts');
+    await page.keyboard.press('Enter');
+    await frame.locator('[data-outcome="done"]').waitFor({ timeout: 60_000 });
+    assert.ok(fs.existsSync(path.join(userFolder, 'monthly_case_reports.csv')));
   });
 
-  it('stops VS Code and PostgreSQL on Ctrl-C', async () => {
+  it('logs what a user needs at Info, and the server\'s chatter only at Debug, after creating a workspace', async () => {
+    // The command palette from the workbench (focus is still in the preview's frame).
+    await page.locator('.pane-body .monaco-list-row', { hasText: 'monthly_case_reports' }).first().click();
+    await runCommand(page, 'OpenHEXA: Create Workspace');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill('Second workspace');
+    await page.keyboard.press('Enter');
+    await page.locator('.pane-body .monaco-list-row', { hasText: 'Second workspace' }).first().waitFor({ timeout: 60_000 });
+    const userData = path.join(os.tmpdir(), codeServerDirs().find((name) => !codeServers0.includes(name))!, 'user-data');
+    let log = '';
+    await eventually(async () => {
+      log = extensionLog(userData);
+      return log.includes('Created workspace second-workspace');
+    }, 'the workspace creation in the log', 20_000);
+    assert.match(log, /\[info\] Local server running on 127\.0\.0\.1:\d+/);
+    assert.match(log, /\[info\] Created the Sandbox workspace/);
+    // No initdb progress, startup lines or session warnings (ANALYZE skipping shared catalogs) at Info.
+    assert.doesNotMatch(log, /\[local postgres\]|WARNING|creating subdirectories|ready to accept connections/, log);
+    assert.doesNotMatch(log, /\[(warning|error)\]/, log);
+  });
+
+  it('stops VS Code and PostgreSQL on Ctrl-C, deletes the Sandbox\'s data and keeps, and names, what the user saved', async () => {
     const url = /open (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output)![1]!;
     const pgPort = localPort;
     const exited = once(demo, 'exit');
@@ -78,5 +129,11 @@ describe('npm run demo (the README run command, browser variant)', function () {
       'PostgreSQL still listens',
     );
     assert.equal(fs.existsSync(path.join(os.tmpdir(), demoDir)), false, 'the demo data was left behind');
+    assert.deepEqual(fs.readdirSync(userFolder).sort(), ['monthly_case_reports.csv', 'notes.txt'], 'the user\'s files were not kept as they were');
+    assert.ok(fs.readFileSync(path.join(userFolder, 'monthly_case_reports.csv'), 'utf8').startsWith('id,'), 'the export was damaged');
+    // Said in the demo's words, naming what was added (not what was there before).
+    assert.match(errors, /SIGINT: stopping VS Code and the local PostgreSQL server, deleting the Sandbox's data\./);
+    assert.ok(errors.includes(`Kept what you saved in ${userFolder}:\n  monthly_case_reports.csv\n`), errors);
+    assert.doesNotMatch(errors, /test servers|notes\.txt/);
   });
 });

@@ -18,6 +18,7 @@ interface Owned {
 
 const owned = new Set<Owned>();
 const cleanups = new Set<() => Promise<unknown>>();
+let stopping: () => string = () => 'stopping test servers and browsers, deleting temp folders';
 
 function alive(pid: number): boolean {
   try {
@@ -102,10 +103,15 @@ export function onCleanup(fn: () => Promise<unknown>): () => void {
   return () => cleanups.delete(fn);
 }
 
+/** What a Ctrl-C prints ("SIGINT: <what>"): the test harness's wording unless a script says its own. */
+export function onInterruptSay(what: () => string): void {
+  stopping = what;
+}
+
 process.on('exit', () => [...owned].forEach(release));
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.once(signal, () => {
-    process.stderr.write(`\n${signal}: stopping test servers and browsers, deleting temp folders\n`);
+    process.stderr.write(`\n${signal}: ${stopping()}\n`);
     const timeout = new Promise((r) => setTimeout(r, 5000));
     void Promise.race([Promise.allSettled([...cleanups].map((fn) => fn())), timeout]).finally(() => {
       [...owned].forEach(release);
