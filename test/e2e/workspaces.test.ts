@@ -6,7 +6,7 @@ import { Client } from 'pg';
 import { createMember } from '../../src/postgres/workspace/catalogCalls';
 import { startTestServer, type TestServer } from '../fixtures/postgresServer';
 import { buildVsix, ensureHarness, launchBrowser, startCodeServer, type CodeServer } from '../harness/codeServer';
-import { openContainer, screenshotFailures, runCommand, screenshot, waitForRows, webview, cspViolations } from './workbench';
+import { cspViolations, eventually, openContainer, runCommand, screenshot, screenshotFailures, waitForRows, webview } from './workbench';
 
 const PLATFORM = 'e2e_platform';
 const PLATFORM_PASSWORD = 'platform-Pw-e2e';
@@ -130,11 +130,54 @@ describe('workspaces end to end: an admin and a viewer on a real server', functi
     await ro.locator('code', { hasText: /^[a-hjkmnp-zA-HJ-NP-Z2-9]{16}$/ }).waitFor({ timeout: 20_000 });
     revealedRo = (await ro.locator('code', { hasText: /^[a-hjkmnp-zA-HJ-NP-Z2-9]{16}$/ }).innerText()).trim();
     assert.ok(await canLogin(`${dbName}_ro`, revealedRo), 'the revealed read-only password does not work');
-    await ro.locator('[data-copy="ro-url"]').click();
+    // The message that says so floats: the button stays under the pointer.
+    const copyUrl = ro.locator('[data-copy="ro-url"]');
+    const before = await copyUrl.boundingBox();
+    await copyUrl.click();
     await frame.locator('.notice', { hasText: 'Copied to the clipboard.' }).waitFor();
+    assert.deepEqual(await copyUrl.boundingBox(), before, 'the Copy URL button moved when "Copied" showed');
     const clipboard = await page.evaluate('navigator.clipboard.readText()');
     assert.equal(clipboard, `postgresql://${dbName}_ro:${revealedRo}@127.0.0.1:${pg.port}/${dbName}`);
     await screenshot(page, 'credentials-revealed');
+  });
+
+  it('wraps the URL after its separators (://, :, @, /) in a narrow panel, never inside a name', async () => {
+    const url = webview(page).locator('section[data-kind="ro"] .cred-row', { hasText: 'Connection URL' }).locator('.cred-value');
+    await page.setViewportSize({ width: 760, height: 860 });
+    try {
+      // The URL's text, line by line as laid out: each character's box says which line it is on.
+      type TextNode = { nodeType: number; textContent: string | null };
+      type Doc = { createRange(): { setStart(n: TextNode, o: number): void; setEnd(n: TextNode, o: number): void; getClientRects(): ArrayLike<{ top: number }> } };
+      const linesOf = (): Promise<string[]> =>
+        url.evaluate((el: { ownerDocument: Doc; childNodes: ArrayLike<TextNode> }) => {
+          const lines: string[] = [];
+          let top: number | undefined;
+          for (const node of Array.from(el.childNodes).filter((n) => n.nodeType === 3)) {
+            const text = node.textContent ?? '';
+            for (let i = 0; i < text.length; i++) {
+              const range = el.ownerDocument.createRange();
+              range.setStart(node, i);
+              range.setEnd(node, i + 1);
+              const charTop = Math.round(range.getClientRects()[0]?.top ?? 0);
+              if (top === undefined || charTop > top + 2) {
+                lines.push('');
+                top = charTop;
+              }
+              lines[lines.length - 1] += text[i];
+            }
+          }
+          return lines;
+        });
+      await eventually(async () => (await linesOf()).length > 1, 'the URL to wrap in a narrow panel');
+      const lines = await linesOf();
+      assert.equal(lines.join(''), `postgresql://${dbName}_ro:${revealedRo}@127.0.0.1:${pg.port}/${dbName}`);
+      for (const line of lines.slice(0, -1)) {
+        assert.match(line, /(:\/\/|[:@/])$/, `the URL wraps inside a name: ${JSON.stringify(lines)}`);
+      }
+      await screenshot(page, 'credentials-narrow');
+    } finally {
+      await page.setViewportSize({ width: 1400, height: 860 });
+    }
   });
 
   it('regenerates the read-only password behind a confirmation; the old one is refused at once', async () => {
