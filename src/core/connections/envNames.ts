@@ -1,0 +1,34 @@
+// Environment variables of a connection, as the OpenHEXA SDK reads them in a
+// local kernel: os.environ[PREFIX] holds the type, PREFIX_<FIELD> each field,
+// with PREFIX = constcase(identifier.lower()) (stringcase's constcase).
+import type { ConnectionField, ConnectionTypeDef } from './connectionType';
+
+/** stringcase's constcase for a lower-case string: "-", "." and spaces become "_", then upper case. */
+export function constcase(text: string): string {
+  return text.replace(/[-.\s]/g, '_').toUpperCase();
+}
+
+export function envPrefix(identifier: string): string {
+  return constcase(identifier.toLowerCase());
+}
+
+/** Why an identifier cannot name environment variables, or undefined when it can. */
+export function envPrefixProblem(identifier: string): string | undefined {
+  const prefix = envPrefix(identifier);
+  if (prefix === '') {
+    return 'The identifier is empty: it names the environment variables';
+  }
+  if (/^[0-9]/.test(prefix)) {
+    return `The environment variables would start with a digit (${prefix}_…), which shells refuse: start the identifier with a letter`;
+  }
+  if (!/^[A-Z0-9_]+$/.test(prefix)) {
+    return `The environment variables (${prefix}_…) may have only letters, digits and _: use only a-z, 0-9 and - in the identifier`;
+  }
+  return undefined;
+}
+
+/** The variables of one connection, in field order; empty optional fields are left out. */
+export function connectionEnv(type: Pick<ConnectionTypeDef, 'envType'>, identifier: string, fields: readonly ConnectionField[]): [name: string, value: string][] {
+  const prefix = envPrefix(identifier);
+  return [[prefix, type.envType], ...fields.filter((f) => f.value !== '').map((f): [string, string] => [`${prefix}_${constcase(f.code.toLowerCase())}`, f.value])];
+}

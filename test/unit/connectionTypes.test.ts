@@ -1,0 +1,116 @@
+import * as assert from 'node:assert/strict';
+import type { ConnectionField } from '../../src/core/connections/connectionType';
+import { connectionEnv, envPrefix, envPrefixProblem } from '../../src/core/connections/envNames';
+import { CONNECTION_TYPES, connectionType } from '../../src/core/connections/types';
+
+/** The fields of a type filled with the given values, secret flags as the type says. */
+function filled(id: keyof typeof CONNECTION_TYPES, values: Record<string, string>): ConnectionField[] {
+  return CONNECTION_TYPES[id].fields.filter((f) => f.code in values).map((f) => ({ code: f.code, value: values[f.code]!, secret: f.secret }));
+}
+
+/** The codes of the fields a schema refuses, each with its messages. */
+function refused(id: keyof typeof CONNECTION_TYPES, fields: ConnectionField[]): Record<string, string> {
+  const result = CONNECTION_TYPES[id].schema.safeParse(fields);
+  const messages: Record<string, string> = {};
+  for (const issue of result.success ? [] : result.error.issues) {
+    const code = String(issue.path[0]);
+    messages[code] = messages[code] === undefined ? issue.message : `${messages[code]}; ${issue.message}`;
+  }
+  return messages;
+}
+
+const KEY = JSON.stringify({ type: 'service_account', client_email: 'sa@p.iam.gserviceaccount.com', private_key: '-----BEGIN PRIVATE KEY-----\n…', token_uri: 'https://oauth2.googleapis.com/token' });
+
+describe('connection types (DESIGN.md §3)', () => {
+  it('has the six types, each with the fields, required marks and secrets of the design', () => {
+    const shape = Object.fromEntries(
+      Object.values(CONNECTION_TYPES).map((t) => [t.id, t.fields.map((f) => `${f.code}${f.required ? '*' : ''}${f.secret ? ' secret' : ''}`)]),
+    );
+    assert.deepEqual(shape, {
+      postgresql: ['host*', 'port*', 'db_name*', 'username*', 'password* secret'],
+      dhis2: ['url*', 'username*', 'password* secret', 'personal_access_token secret'],
+      iaso: ['url*', 'username*', 'password* secret'],
+      s3: ['bucket_name*', 'access_key_id', 'access_key_secret secret', 'endpoint_url'],
+      gcs: ['bucket_name*', 'service_account_key* secret'],
+      custom: [],
+    });
+    assert.equal(CONNECTION_TYPES.postgresql.fields.find((f) => f.code === 'port')!.defaultValue, '5432');
+    assert.equal(connectionType('toString'), undefined, 'an inherited property is not a type');
+    assert.equal(connectionType('dhis2'), CONNECTION_TYPES.dhis2);
+  });
+
+  it('accepts complete, valid connections of every type', () => {
+    assert.deepEqual(refused('postgresql', filled('postgresql', { host: 'db.example.org', port: '5432', db_name: 'malaria', username: 'analyst', password: "p'w\"d" })), {});
+    assert.deepEqual(refused('dhis2', filled('dhis2', { url: 'https://play.dhis2.org/40', username: 'admin', password: 'district' })), {});
+    assert.deepEqual(refused('iaso', filled('iaso', { url: 'https://iaso.example.org', username: 'u', password: 'p' })), {});
+    assert.deepEqual(refused('s3', filled('s3', { bucket_name: 'team-data.2024' })), {}, 'keys are optional (a public bucket or the machine\'s role)');
+    assert.deepEqual(refused('gcs', filled('gcs', { bucket_name: 'team_data', service_account_key: KEY })), {});
+    assert.deepEqual(refused('custom', [{ code: 'api_key', value: 'x', secret: true }, { code: 'Base-URL', value: 'https://x', secret: false }]), {});
+  });
+
+  it('says what is wrong with each bad value, by field', () => {
+    assert.deepEqual(
+      Object.keys(refused('postgresql', filled('postgresql', { host: 'postgresql://db', port: '65536', db_name: ' ', username: 'u', password: 'p' }))).sort(),
+      ['db_name', 'host', 'port'],
+    );
+    assert.match(refused('postgresql', filled('postgresql', { host: 'h', port: 'abc', db_name: 'd', username: 'u', password: 'p' })).port!, /1 to 65535/);
+    assert.match(refused('dhis2', filled('dhis2', { url: 'https://play.dhis2.org/40/api/', username: 'u', password: 'p' })).url!, /without \/api/);
+    assert.match(refused('dhis2', filled('dhis2', { url: 'ftp://x', username: 'u', password: 'p' })).url!, /http/);
+    assert.match(refused('dhis2', filled('dhis2', { url: 'https://admin:district@play.dhis2.org', username: 'u', password: 'p' })).url!, /no user name or password/);
+    assert.match(refused('dhis2', filled('dhis2', { url: 'https://x.org', username: 'u', password: 'p', personal_access_token: 'abc' })).personal_access_token!, /d2pat_/);
+    assert.match(refused('s3', filled('s3', { bucket_name: 'My_Bucket' })).bucket_name!, /lower-case/);
+    assert.match(refused('gcs', filled('gcs', { bucket_name: 'b-1', service_account_key: '{"type": "service_account",' })).service_account_key!, /one JSON object/);
+    assert.match(refused('gcs', filled('gcs', { bucket_name: 'b-1', service_account_key: '{"type": "authorized_user"}' })).service_account_key!, /service_account/);
+    assert.match(refused('iaso', filled('iaso', { url: 'x'.repeat(10_001), username: 'u', password: 'p' })).url!, /At most 10000/);
+  });
+
+  it('refuses missing required fields, unknown or repeated codes, and secrets stored in the clear', () => {
+    assert.deepEqual(Object.keys(refused('iaso', [])).sort(), ['password', 'url', 'username']);
+    const iaso = filled('iaso', { url: 'https://x.org', username: 'u', password: 'p' });
+    assert.match(refused('iaso', [...iaso, { code: 'token', value: 't', secret: false }]).token!, /not a field/);
+    assert.match(refused('iaso', [...iaso, iaso[0]!]).url!, /twice/);
+    assert.match(refused('iaso', iaso.map((f) => ({ ...f, secret: false }))).password!, /must be secret/);
+  });
+
+  it('custom fields: codes of letters, digits, _ and -, never code or description, each once', () => {
+    const field = (code: string): ConnectionField => ({ code, value: 'v', secret: false });
+    assert.match(refused('custom', [field('a b')])['a b']!, /only letters, digits/);
+    assert.match(refused('custom', [field('clé')])['clé']!, /only letters, digits/);
+    assert.match(refused('custom', [field('Description')]).Description!, /reserved/);
+    assert.match(refused('custom', [field('code')]).code!, /reserved/);
+    assert.match(refused('custom', [field('token'), field('TOKEN')]).TOKEN!, /used twice/);
+  });
+});
+
+describe('connection environment variables (the OpenHEXA SDK\'s local convention)', () => {
+  it('names them PREFIX and PREFIX_<FIELD> with PREFIX = constcase(identifier)', () => {
+    assert.equal(envPrefix('my-db'), 'MY_DB');
+    assert.equal(envPrefix('Polio-FF3A0D'), 'POLIO_FF3A0D');
+    const env = connectionEnv(CONNECTION_TYPES.postgresql, 'my-db', filled('postgresql', { host: 'h', port: '5432', db_name: 'd', username: 'u', password: 'p' }));
+    assert.deepEqual(env, [
+      ['MY_DB', 'POSTGRESQL'],
+      ['MY_DB_HOST', 'h'],
+      ['MY_DB_PORT', '5432'],
+      ['MY_DB_DB_NAME', 'd'],
+      ['MY_DB_USERNAME', 'u'],
+      ['MY_DB_PASSWORD', 'p'],
+    ]);
+    assert.deepEqual(connectionEnv(CONNECTION_TYPES.s3, 'lake', filled('s3', { bucket_name: 'b-1', access_key_id: '', access_key_secret: 's' })), [
+      ['LAKE', 'S3'],
+      ['LAKE_BUCKET_NAME', 'b-1'],
+      ['LAKE_ACCESS_KEY_SECRET', 's'],
+    ]);
+    assert.deepEqual(connectionEnv(CONNECTION_TYPES.gcs, 'g', filled('gcs', { bucket_name: 'b', service_account_key: KEY }))[2], ['G_SERVICE_ACCOUNT_KEY', KEY]);
+    assert.deepEqual(connectionEnv(CONNECTION_TYPES.custom, 'api', [{ code: 'Base-URL', value: 'u', secret: false }]), [
+      ['API', 'CUSTOM'],
+      ['API_BASE_URL', 'u'],
+    ]);
+  });
+
+  it('refuses, with a reason, an identifier whose variables a shell would not take', () => {
+    assert.equal(envPrefixProblem('my-db'), undefined);
+    assert.match(envPrefixProblem('2024-survey')!, /start with a digit .*start the identifier with a letter/);
+    assert.match(envPrefixProblem('')!, /empty/);
+    assert.match(envPrefixProblem('a/b')!, /only letters, digits and _/);
+  });
+});
