@@ -69,6 +69,20 @@ describe('the first five minutes: a local server from a blank profile (platform 
     )) as [string, boolean][];
   };
 
+  /** Whether a markdown page the walkthrough shows beside its steps (a webview, in a frame of its own) has this heading. */
+  const walkthroughMediaShows = async (heading: string): Promise<boolean> => {
+    const deadline = Date.now() + 20_000;
+    while (Date.now() < deadline) {
+      for (const frame of page.frames()) {
+        if ((await frame.locator('h1', { hasText: heading }).count().catch(() => 0)) > 0) {
+          return true;
+        }
+      }
+      await page.waitForTimeout(250);
+    }
+    return false;
+  };
+
   it('the walkthrough shows what was done before it was opened, and ticks a step the moment it is done', async () => {
     const table = row('health_facilities');
     await table.hover();
@@ -88,6 +102,8 @@ describe('the first five minutes: a local server from a blank profile (platform 
     await page.locator('.tab', { hasText: 'Credentials: Sandbox' }).waitFor({ timeout: 20_000 });
     await page.locator('.tab', { hasText: 'Walkthrough' }).click();
     await page.locator('.getting-started-step[data-step-id$="#credentials"] .codicon-getting-started-step-checked').waitFor({ timeout: 10_000 });
+    // The step's page (media/walkthrough/credentials.md) shows beside the steps.
+    assert.ok(await walkthroughMediaShows('Share read-only credentials with a BI tool'), 'the step has no page beside it');
     await screenshot(page, 'walkthrough-done');
   });
 
