@@ -191,7 +191,7 @@ describe('the local server: one click, and it survives what a laptop throws at i
     await loadSampleData(old).finally(() => old.end());
     const platform = { ...superuser, user: LOCAL_PLATFORM_LOGIN, password: 'platform-Pw-123' };
     const prepared = await prepareLocalCatalog(superuser, platform, 'openhexa');
-    assert.deepEqual(prepared.applied, [2]);
+    assert.deepEqual(prepared.applied, [2, 3]);
     assert.deepEqual(prepared.upgraded, ['sandbox']);
     assert.equal(await createSandbox(platform, 'openhexa'), undefined);
     const seen = await withConnection({ ...platform, database: 'openhexa' }, (c) => listWorkspaces(c));

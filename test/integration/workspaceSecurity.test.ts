@@ -2,9 +2,7 @@
 // refuse what the role forbids, whatever the UI shows. The whole suite runs
 // on a server made by this version and on one made by 0.1.0 and upgraded.
 import * as assert from 'node:assert/strict';
-import type { Client } from 'pg';
 import { workspaceRoleNames } from '../../src/core/workspaceNames';
-import { CatalogError } from '../../src/postgres/catalog/catalogError';
 import {
   addMember,
   createMember,
@@ -18,27 +16,7 @@ import {
 } from '../../src/postgres/workspace/catalogCalls';
 import { deleteWorkspace } from '../../src/postgres/workspace/provisioning';
 import { testServer } from './setup';
-import { loginAs, makeWorld, ORIGINS, refused, unique, using, type ServerLogin, type World } from './workspaceWorld';
-
-async function rejectsWith(promise: Promise<unknown>, kind: CatalogError['kind'], message?: RegExp): Promise<void> {
-  await assert.rejects(promise, (err: unknown) => {
-    assert.ok(err instanceof CatalogError, String(err));
-    assert.equal(err.kind, kind, err.message);
-    if (message) {
-      assert.match(err.message, message);
-    }
-    return true;
-  });
-}
-
-async function asSuperuser<T>(database: string, run: (c: Client) => Promise<T>): Promise<T> {
-  const client = await testServer().connect({ database });
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
-}
+import { asSuperuser, loginAs, makeWorld, ORIGINS, refused, rejectsWith, unique, using, type ServerLogin, type World } from './workspaceWorld';
 
 async function password(login: ServerLogin, w: World, kind: 'rw' | 'ro', access: CredentialAccess = 'reveal'): Promise<string> {
   return (await using(login, w.catalog, (c) => revealPassword(c, w.workspace.slug, kind, access))).password;

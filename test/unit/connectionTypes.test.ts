@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { ConnectionField } from '../../src/core/connections/connectionType';
 import { connectionEnv, envPrefix, envPrefixProblem } from '../../src/core/connections/envNames';
 import { CONNECTION_TYPES, connectionType } from '../../src/core/connections/types';
+import { m003Connections } from '../../src/postgres/catalog/migrations/m003Connections';
 
 /** The fields of a type filled with the given values, secret flags as the type says. */
 function filled(id: keyof typeof CONNECTION_TYPES, values: Record<string, string>): ConnectionField[] {
@@ -27,7 +28,7 @@ describe('connection types (DESIGN.md §3)', () => {
       Object.values(CONNECTION_TYPES).map((t) => [t.id, t.fields.map((f) => `${f.code}${f.required ? '*' : ''}${f.secret ? ' secret' : ''}`)]),
     );
     assert.deepEqual(shape, {
-      postgresql: ['host*', 'port*', 'db_name*', 'username*', 'password* secret'],
+      postgresql: ['host*', 'port*', 'db_name*', 'username*', 'password* secret', 'sslmode'],
       dhis2: ['url*', 'username*', 'password* secret', 'personal_access_token secret'],
       iaso: ['url*', 'username*', 'password* secret'],
       s3: ['bucket_name*', 'access_key_id', 'access_key_secret secret', 'endpoint_url'],
@@ -61,7 +62,7 @@ describe('connection types (DESIGN.md §3)', () => {
     assert.match(refused('s3', filled('s3', { bucket_name: 'My_Bucket' })).bucket_name!, /lower-case/);
     assert.match(refused('gcs', filled('gcs', { bucket_name: 'b-1', service_account_key: '{"type": "service_account",' })).service_account_key!, /one JSON object/);
     assert.match(refused('gcs', filled('gcs', { bucket_name: 'b-1', service_account_key: '{"type": "authorized_user"}' })).service_account_key!, /service_account/);
-    assert.match(refused('iaso', filled('iaso', { url: 'x'.repeat(10_001), username: 'u', password: 'p' })).url!, /At most 10000/);
+    assert.match(refused('iaso', filled('iaso', { url: 'x'.repeat(100_001), username: 'u', password: 'p' })).url!, /At most 100000/);
   });
 
   it('refuses missing required fields, unknown or repeated codes, and secrets stored in the clear', () => {
@@ -72,13 +73,23 @@ describe('connection types (DESIGN.md §3)', () => {
     assert.match(refused('iaso', iaso.map((f) => ({ ...f, secret: false }))).password!, /must be secret/);
   });
 
-  it('custom fields: codes of letters, digits, _ and -, never code or description, each once', () => {
+  it('custom fields: codes of letters, digits, _ and - (at most 30), never code or description, each once by the variable it makes', () => {
     const field = (code: string): ConnectionField => ({ code, value: 'v', secret: false });
     assert.match(refused('custom', [field('a b')])['a b']!, /only letters, digits/);
     assert.match(refused('custom', [field('clé')])['clé']!, /only letters, digits/);
     assert.match(refused('custom', [field('Description')]).Description!, /reserved/);
     assert.match(refused('custom', [field('code')]).code!, /reserved/);
-    assert.match(refused('custom', [field('token'), field('TOKEN')]).TOKEN!, /used twice/);
+    assert.match(refused('custom', [field('token'), field('token')]).token!, /used twice/);
+    assert.match(refused('custom', [field('token'), field('TOKEN')]).TOKEN!, /same environment variable as "token"/);
+    assert.match(refused('custom', [field('api-key'), field('api_key')]).api_key!, /same environment variable as "api-key" \(…_API_KEY\)/);
+    assert.match(refused('custom', [field('x'.repeat(31))])['x'.repeat(31)]!, /at most 30/);
+    assert.deepEqual(refused('custom', [field('x'.repeat(30)), field('api-key'), field('api-key2')]), {});
+  });
+
+  it('the catalog holds the same fixed fields as the registry, so PostgreSQL refuses what the form refuses', () => {
+    const inCatalog = [...m003Connections.sql.matchAll(/\('(\w+)', '(\w+)', (\d+), (true|false), (true|false)\)/g)].map((m) => `${m[1]}.${m[2]} ${m[3]}${m[4] === 'true' ? '*' : ''}${m[5] === 'true' ? ' secret' : ''}`);
+    const inRegistry = Object.values(CONNECTION_TYPES).flatMap((t) => t.fields.map((f, i) => `${t.id}.${f.code} ${i + 1}${f.required ? '*' : ''}${f.secret ? ' secret' : ''}`));
+    assert.deepEqual(inCatalog, inRegistry);
   });
 });
 

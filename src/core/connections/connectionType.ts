@@ -13,7 +13,7 @@ export interface ConnectionField {
 export const connectionFieldSchema = z.object({ code: z.string(), value: z.string(), secret: z.boolean() });
 
 /** How a field is typed in the form. */
-export type FieldInput = 'text' | 'port' | 'url' | 'password' | 'json';
+export type FieldInput = 'text' | 'port' | 'url' | 'password' | 'json' | 'choice';
 
 /** A field a type always has: what the form shows and what a value must be. */
 export interface FieldDef {
@@ -28,6 +28,8 @@ export interface FieldDef {
   readonly placeholder?: string;
   readonly defaultValue?: string;
   readonly help?: string;
+  /** The values a 'choice' field offers, in order. */
+  readonly choices?: readonly string[];
   /** A value that is present (required or not); the message says what to type. */
   readonly value: z.ZodType<string>;
 }

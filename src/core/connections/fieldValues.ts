@@ -2,9 +2,13 @@ import { z } from 'zod';
 
 // Value rules shared by several connection types.
 
-const MAX_VALUE = 10_000;
+/** The catalog refuses longer values (a service-account key is about 2,400 characters). */
+export const MAX_VALUE = 100_000;
 
-export const text = z.string().max(MAX_VALUE, `At most ${MAX_VALUE} characters`);
+export const text = z
+  .string()
+  .max(MAX_VALUE, `At most ${MAX_VALUE} characters`)
+  .refine((v) => !v.includes('\u0000'), 'A value cannot hold a NUL character');
 
 /** A host name or address, without scheme, port or path. */
 export const host = text.refine((v) => !/[\s/]/.test(v.trim()) && !/^[a-z][a-z0-9+.-]*:\/\//i.test(v.trim()), 'A host name or address only, with no scheme, path or spaces (e.g. db.example.org)');
