@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { T } from '../../src/testers/testerMessages';
 import { M } from '../../src/core/messages';
 import { CONNECT_SERVER_STRINGS } from '../../src/protocol/connectServerStrings';
 import { CREDENTIALS_STRINGS } from '../../src/protocol/credentialsStrings';
@@ -76,7 +77,7 @@ describe('manifest and translations', () => {
   });
 
   it('translates every runtime string of the extension into French', () => {
-    const english = [...l10nLiterals(), ...CONNECT_SERVER_STRINGS, ...CREDENTIALS_STRINGS, ...PREVIEW_STRINGS, ...Object.values(M)];
+    const english = [...l10nLiterals(), ...CONNECT_SERVER_STRINGS, ...CREDENTIALS_STRINGS, ...PREVIEW_STRINGS, ...Object.values(M), ...Object.values(T)];
     assert.ok(english.length > 40);
     assert.deepEqual([...new Set(english)].filter((s) => !(s in bundleFr)), []);
   });
