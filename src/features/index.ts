@@ -1,4 +1,5 @@
 import type { Command } from '../platform/commands/command';
+import { connections } from './connections';
 import { credentials } from './credentials';
 import type { Feature } from './feature';
 import { localServer } from './localServer';
@@ -9,7 +10,7 @@ import { walkthrough } from './walkthrough';
 import { workspaces } from './workspaces';
 
 /** Every feature of the VS Code layer. A new feature is a folder plus one line here. */
-export const FEATURES: readonly Feature[] = [servers, localServer, workspaces, members, credentials, preview, walkthrough];
+export const FEATURES: readonly Feature[] = [servers, localServer, workspaces, members, credentials, preview, connections, walkthrough];
 
 /** Every command the extension registers: what package.json must contribute, no more, no less. */
 export const COMMANDS: readonly Command[] = FEATURES.flatMap((f) => f.commands);

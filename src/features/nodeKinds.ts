@@ -1,5 +1,6 @@
 import type { NodeDef } from '../platform/tree/nodeDef';
 import { messageNode } from '../platform/tree/messageNode';
+import { connectionNodes } from './connections';
 import { localServerNodes } from './localServer';
 import { memberNodes } from './members';
 import { serverNodes } from './servers';
@@ -10,7 +11,7 @@ import { workspaceNodes } from './workspaces';
  * derived from it, so a new kind is one module plus one line in its
  * feature's list, and the compiler checks every kind has a definition.
  */
-export const NODE_KINDS = { ...serverNodes, ...localServerNodes, ...workspaceNodes, ...memberNodes, message: messageNode } as const;
+export const NODE_KINDS = { ...serverNodes, ...localServerNodes, ...workspaceNodes, ...memberNodes, ...connectionNodes, message: messageNode } as const;
 
 // The node type comes from item()'s parameter: inferring it from the whole NodeDef would loop through children().
 type NodeOf<D> = D extends { item(node: infer N, ...rest: never[]): unknown } ? N : never;

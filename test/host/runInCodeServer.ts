@@ -58,7 +58,10 @@ async function main(): Promise<number> {
   });
   const browser = await launchBrowser();
   try {
-    const page = await browser.newPage();
+    // The extension host's clipboard is the browser's: let the suites use it.
+    const context = await browser.newContext();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    const page = await context.newPage();
     await page.goto(server.url);
     await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
     const results = await waitForResults(resultsFile, server);

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { serverProfileSchema, type ServerProfile } from '../../../src/core/serverProfile';
+import { createConnection } from '../../../src/postgres/connections/connectionCalls';
 import type { OpenhexaApi } from '../../../src/extension';
 import type { TreeNode } from '../../../src/features/nodeKinds';
 import { startTestServer, type TestServer } from '../../fixtures/postgresServer';
@@ -88,8 +89,8 @@ describe('workspace commands take their inputs as arguments (real extension host
     await client.query('CREATE TABLE facilities (id int PRIMARY KEY, name text)');
     await client.query("INSERT INTO facilities VALUES (1, 'a'), (2, 'b'), (3, 'c')");
     await client.end();
-    const [database, members] = await children(ws);
-    assert.deepEqual([database?.kind, members?.kind], ['database', 'members']);
+    const [database, connections, members] = await children(ws);
+    assert.deepEqual([database?.kind, connections?.kind, members?.kind], ['database', 'connections', 'members']);
     const [table] = await children(database);
     assert.equal(labelOf(table!), 'facilities');
     assert.match(String(api.tree.getTreeItem(table!).description), /^3 rows · /);
@@ -100,7 +101,7 @@ describe('workspace commands take their inputs as arguments (real extension host
   it('"Add Member" with (workspace, login, role, "existing") adds without asking anything', async () => {
     const [ws] = await children(await serverNode());
     await vscode.commands.executeCommand('openhexa.addMember', ws, 'host_viewer', 'viewer', 'existing');
-    const [, members] = await children(ws);
+    const members = (await children(ws)).find((n) => n.kind === 'members');
     const list = await children(members);
     // The admin looking at the list sees themselves too (here a platform admin, not a member).
     assert.deepEqual(
@@ -109,6 +110,39 @@ describe('workspace commands take their inputs as arguments (real extension host
         [PLATFORM, 'Admin · you, as platform admin', 'member.you'],
         ['host_viewer', 'Viewer', 'member'],
       ],
+    );
+  });
+
+  it('Connections: an empty state, then each connection with its type and identifier; "Copy Environment Variables" with (server, slug, identifier)', async () => {
+    const [ws] = await children(await serverNode());
+    if (ws?.kind !== 'workspace') {
+      assert.fail('no workspace node');
+    }
+    const connections = (await children(ws)).find((n) => n.kind === 'connections')!;
+    assert.equal(labelOf(connections), 'Connections');
+    const [empty] = await children(connections);
+    assert.deepEqual([empty?.kind, empty && labelOf(empty)], ['message', 'No connections yet']);
+    await api.sessions.catalog(profile, (c) =>
+      createConnection(c, ws.workspace.slug, {
+        identifier: 'dhis2-national',
+        name: 'DHIS2 "national"',
+        type: 'dhis2',
+        description: 'Routine data',
+        fields: [
+          { code: 'url', value: 'https://dhis2.example.org', secret: false },
+          { code: 'username', value: 'admin', secret: false },
+          { code: 'password', value: 'pa ss"word$1', secret: true },
+        ],
+      }),
+    );
+    const [connection] = await children(connections);
+    const item = api.tree.getTreeItem(connection!);
+    assert.deepEqual([item.label, item.description, item.contextValue], ['DHIS2 "national"', 'DHIS2 · dhis2-national', 'connection.admin']);
+    await vscode.env.clipboard.writeText('');
+    await vscode.commands.executeCommand('openhexa.copyConnectionEnv', { server: profile, slug: ws.workspace.slug, identifier: 'dhis2-national' });
+    assert.equal(
+      await vscode.env.clipboard.readText(),
+      'DHIS2_NATIONAL=DHIS2\nDHIS2_NATIONAL_URL=https://dhis2.example.org\nDHIS2_NATIONAL_USERNAME=admin\nDHIS2_NATIONAL_PASSWORD="pa ss\\"word\\$1"\n',
     );
   });
 

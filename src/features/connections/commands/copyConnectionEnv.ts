@@ -1,0 +1,26 @@
+import * as vscode from 'vscode';
+import { connectionEnv } from '../../../core/connections/envNames';
+import { dotenvLines } from '../../../core/connections/envText';
+import { CONNECTION_TYPES } from '../../../core/connections/types';
+import { connectionValues } from '../../../postgres/connections/connectionCalls';
+import type { Command } from '../../../platform/commands/command';
+import { resolveConnection } from '../resolveConnection';
+
+/** The connection's environment variables as .env lines, secrets included, on the clipboard (editors and admins; audited). */
+export const copyConnectionEnv: Command = {
+  id: 'openhexa.copyConnectionEnv',
+  run: async (services, arg?: unknown) => {
+    const ref = await resolveConnection(services, arg, vscode.l10n.t('Copy Environment Variables'));
+    if (!ref) {
+      return;
+    }
+    const { connection } = ref;
+    const fields = await services.sessions.catalog(ref.profile, (c) => connectionValues(c, ref.workspace.slug, connection.identifier, 'copy'));
+    const env = connectionEnv(CONNECTION_TYPES[connection.type], connection.identifier, fields);
+    await vscode.env.clipboard.writeText(`${dotenvLines(env)}\n`);
+    services.log.info(`Copied the environment variables of connection ${connection.identifier} (${ref.workspace.slug}); the read is in the audit log`);
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('Copied {0} environment variables of "{1}" to the clipboard, secrets included. The read is recorded in the audit log.', String(env.length), connection.name),
+    );
+  },
+};

@@ -1,0 +1,37 @@
+import * as vscode from 'vscode';
+import { CONNECTION_TYPES } from '../../../core/connections/types';
+import { profileKey, type ServerProfile } from '../../../core/serverProfile';
+import type { ConnectionSummary } from '../../../postgres/connections/connectionCalls';
+import type { WorkspaceSummary } from '../../../postgres/workspace/catalogCalls';
+import type { NodeDef } from '../../../platform/tree/nodeDef';
+
+/** One connection: its type's icon, name, and type and identifier as description. */
+export interface ConnectionNode {
+  readonly kind: 'connection';
+  readonly profile: ServerProfile;
+  readonly workspace: WorkspaceSummary;
+  readonly connection: ConnectionSummary;
+}
+
+const ICONS: Record<ConnectionSummary['type'], string> = { postgresql: 'database', dhis2: 'pulse', iaso: 'location', s3: 'archive', gcs: 'cloud', custom: 'symbol-key' };
+
+export const connectionNode: NodeDef<ConnectionNode> = {
+  kind: 'connection',
+  item(node) {
+    const { connection } = node;
+    const item = new vscode.TreeItem(connection.name, vscode.TreeItemCollapsibleState.None);
+    item.id = `connection:${profileKey(node.profile)}:${node.workspace.slug}:${connection.identifier}`;
+    const type = CONNECTION_TYPES[connection.type].label;
+    item.description = `${type} · ${connection.identifier}`;
+    item.tooltip = [connection.name, `${vscode.l10n.t('Type')}: ${type}`, `${vscode.l10n.t('Identifier')}: ${connection.identifier}`, ...(connection.description ? ['', connection.description] : [])].join('\n');
+    item.iconPath = new vscode.ThemeIcon(ICONS[connection.type]);
+    // Menus match on the role: copy and test for editors and admins, delete for admins.
+    item.contextValue = `connection.${node.workspace.role}`;
+    return item;
+  },
+};
+
+/** The connection node a command was run on, or undefined. */
+export function asConnectionNode(arg: unknown): ConnectionNode | undefined {
+  return arg && typeof arg === 'object' && (arg as { kind?: unknown }).kind === 'connection' ? (arg as ConnectionNode) : undefined;
+}
