@@ -4,6 +4,7 @@
 // followed: a tester reads them (DHIS2's login redirect says "not an API").
 import * as http from 'node:http';
 import * as https from 'node:https';
+import { parseJsonObject } from '../core/connections/fieldValues';
 import { redactSecrets } from '../core/redact';
 import { failed, said, TEST_TIMEOUT_MS, type TestOutcome } from './testOutcome';
 import { T } from './testerMessages';
@@ -120,12 +121,7 @@ export async function testing(run: () => Promise<TestOutcome>): Promise<TestOutc
 
 /** The JSON object an answer holds, or undefined. */
 export function jsonOf(answer: HttpAnswer): Record<string, unknown> | undefined {
-  try {
-    const value: unknown = JSON.parse(answer.body);
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
+  return parseJsonObject(answer.body);
 }
 
 /** A base URL without its trailing slashes. */

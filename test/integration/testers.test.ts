@@ -55,7 +55,7 @@ describe('Test connection, against real servers', function () {
       assert.ok(!outcome.ok && !(outcome.detail ?? '').includes('Hunter2-secret'));
     });
 
-    it('Cancel stops it', async () => {
+    it('a Cancel before it connects ends it with "Test cancelled"', async () => {
       const cancel = new AbortController();
       cancel.abort();
       assert.deepEqual(told(await run('postgresql', values, { signal: cancel.signal })), [false, T.cancelled]);
@@ -153,7 +153,7 @@ describe('Test connection, against real servers', function () {
       ]);
     });
 
-    it('half a key is refused before any request', async () => {
+    it('half a key is refused, saying to give both or neither', async () => {
       assert.deepEqual(told(await run('s3', values({ access_key_secret: '' }))), [false, T.s3HalfKey]);
       assert.deepEqual(told(await run('s3', values({ access_key_id: '' }))), [false, T.s3HalfKey]);
     });

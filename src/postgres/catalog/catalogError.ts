@@ -22,6 +22,15 @@ export class CatalogError extends Error {
   }
 }
 
+/** Runs a catalog call, turning the SQLSTATEs its functions raise into CatalogErrors. */
+export async function catalogCall<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    throw asCatalogError(err);
+  }
+}
+
 /** Maps the SQLSTATEs the catalog functions raise to kinds. */
 export function asCatalogError(err: unknown): unknown {
   if (!(err instanceof Error) || err instanceof CatalogError) {

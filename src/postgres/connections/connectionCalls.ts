@@ -1,7 +1,7 @@
 import type { ClientBase } from 'pg';
 import type { ConnectionField } from '../../core/connections/connectionType';
 import { type ConnectionTypeId, connectionType } from '../../core/connections/types';
-import { asCatalogError, CatalogError } from '../catalog/catalogError';
+import { catalogCall, CatalogError } from '../catalog/catalogError';
 import { CONNECTION_SQL } from './sql';
 
 /** What every member sees of a connection. */
@@ -44,17 +44,9 @@ export interface ConnectionEdit {
   readonly fields: readonly FieldEdit[];
 }
 
-async function call<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (err) {
-    throw asCatalogError(err);
-  }
-}
-
 /** Every member: the workspace's connections, no value among them. */
 export function listConnections(catalog: ClientBase, slug: string): Promise<ConnectionSummary[]> {
-  return call(async () => {
+  return catalogCall(async () => {
     const { rows } = await catalog.query<{ identifier: string; name: string; type: string; description: string; updated_at: Date }>(CONNECTION_SQL.list, [slug]);
     return rows.flatMap((r) => {
       const type = connectionType(r.type);
@@ -65,7 +57,7 @@ export function listConnections(catalog: ClientBase, slug: string): Promise<Conn
 
 /** Editors and admins: the fields, secrets masked (not audited: no secret comes back). */
 export function connectionFields(catalog: ClientBase, slug: string, identifier: string): Promise<StoredField[]> {
-  return call(async () => {
+  return catalogCall(async () => {
     const { rows } = await catalog.query<{ code: string; value: string | null; secret: boolean; is_set: boolean }>(CONNECTION_SQL.fields, [slug, identifier]);
     return rows.map((r): StoredField => (r.secret ? { code: r.code, secret: true, isSet: r.is_set } : { code: r.code, secret: false, value: r.value ?? '' }));
   });
@@ -78,7 +70,7 @@ export function connectionFields(catalog: ClientBase, slug: string, identifier: 
  * that record is committed.
  */
 export function connectionValues(catalog: ClientBase, slug: string, identifier: string, access: ConnectionAccess): Promise<ConnectionField[]> {
-  return call(async () => {
+  return catalogCall(async () => {
     const record = (await catalog.query<{ record: string }>(CONNECTION_SQL.logAccess, [slug, identifier, access])).rows[0]?.record;
     const { rows } = await catalog.query<{ code: string; value: string; secret: boolean }>(CONNECTION_SQL.values, [record]);
     return rows.map((r) => ({ code: r.code, value: r.value, secret: r.secret }));
@@ -87,7 +79,7 @@ export function connectionValues(catalog: ClientBase, slug: string, identifier: 
 
 /** Admins. Returns the identifier the connection got. */
 export function createConnection(catalog: ClientBase, slug: string, connection: NewConnection): Promise<string> {
-  return call(async () => {
+  return catalogCall(async () => {
     const { identifier, name, type, description, fields } = connection;
     const params = [slug, identifier, name, type, description, JSON.stringify(fields.map((f) => ({ code: f.code, value: f.value, secret: f.secret })))];
     const created = (await catalog.query<{ identifier: string }>(CONNECTION_SQL.create, params)).rows[0]?.identifier;
@@ -100,7 +92,7 @@ export function createConnection(catalog: ClientBase, slug: string, connection: 
 
 /** Admins. One statement, so one transaction: all of it or nothing. */
 export function updateConnection(catalog: ClientBase, slug: string, identifier: string, edit: ConnectionEdit): Promise<void> {
-  return call(async () => {
+  return catalogCall(async () => {
     const fields = edit.fields.map((f) => (f.value === undefined ? { code: f.code, secret: f.secret } : { code: f.code, secret: f.secret, value: f.value }));
     await catalog.query(CONNECTION_SQL.update, [slug, identifier, edit.name, edit.description, JSON.stringify(fields)]);
   });
@@ -108,9 +100,9 @@ export function updateConnection(catalog: ClientBase, slug: string, identifier: 
 
 /** Admins. Environment variables and notebooks that use the old identifier stop finding the connection. */
 export function changeConnectionIdentifier(catalog: ClientBase, slug: string, identifier: string, next: string): Promise<void> {
-  return call(async () => void (await catalog.query(CONNECTION_SQL.changeIdentifier, [slug, identifier, next])));
+  return catalogCall(async () => void (await catalog.query(CONNECTION_SQL.changeIdentifier, [slug, identifier, next])));
 }
 
 export function deleteConnection(catalog: ClientBase, slug: string, identifier: string): Promise<void> {
-  return call(async () => void (await catalog.query(CONNECTION_SQL.delete, [slug, identifier])));
+  return catalogCall(async () => void (await catalog.query(CONNECTION_SQL.delete, [slug, identifier])));
 }

@@ -1,6 +1,6 @@
 import type { ClientBase } from 'pg';
 import { isWorkspaceRole, type WorkspaceRole } from '../../core/roles';
-import { asCatalogError, CatalogError } from '../catalog/catalogError';
+import { catalogCall, CatalogError } from '../catalog/catalogError';
 import { LATEST_VERSION } from '../catalog/migrations';
 import { SQL } from './sql';
 
@@ -25,14 +25,6 @@ export interface Member {
   readonly since: Date;
 }
 
-async function call<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (err) {
-    throw asCatalogError(err);
-  }
-}
-
 interface WorkspaceRow {
   slug: string;
   name: string;
@@ -49,7 +41,7 @@ function toSummaries(rows: WorkspaceRow[]): WorkspaceSummary[] {
 
 /** The calling login's workspaces (all of them for platform admins). */
 export function listWorkspaces(catalog: ClientBase): Promise<WorkspaceSummary[]> {
-  return call(async () => toSummaries((await catalog.query<WorkspaceRow>(SQL.myWorkspaces)).rows));
+  return catalogCall(async () => toSummaries((await catalog.query<WorkspaceRow>(SQL.myWorkspaces)).rows));
 }
 
 export interface ServerOverview {
@@ -61,7 +53,7 @@ export interface ServerOverview {
 
 /** What the tree shows under a server: the login's workspaces, whether it is a platform admin or a superuser. */
 export function serverOverview(catalog: ClientBase): Promise<ServerOverview> {
-  return call(async () => {
+  return catalogCall(async () => {
     let row: { platform_admin: boolean; version: number; superuser: boolean; workspaces: WorkspaceRow[] } | undefined;
     try {
       row = (await catalog.query<{ platform_admin: boolean; version: number; superuser: boolean; workspaces: WorkspaceRow[] }>(SQL.overview)).rows[0];
@@ -87,7 +79,7 @@ function outdated(version: number): CatalogError {
 }
 
 export function isPlatformAdmin(catalog: ClientBase): Promise<boolean> {
-  return call(async () => Boolean((await catalog.query<{ yes: boolean }>(SQL.isPlatformAdmin)).rows[0]?.yes));
+  return catalogCall(async () => Boolean((await catalog.query<{ yes: boolean }>(SQL.isPlatformAdmin)).rows[0]?.yes));
 }
 
 /** Why a password is fetched; each kind is its own audit record. */
@@ -100,7 +92,7 @@ export type CredentialAccess = 'reveal' | 'copy';
  * committed, so no rolled-back transaction can hide a reveal.
  */
 export function revealPassword(catalog: ClientBase, slug: string, kind: 'rw' | 'ro', access: CredentialAccess): Promise<Credential> {
-  return call(async () => {
+  return catalogCall(async () => {
     const record = (await catalog.query<{ record: string }>(SQL.logCredentialAccess, [slug, kind, access])).rows[0]?.record;
     const row = (await catalog.query<{ kind: string; username: string; password: string }>(SQL.credentialPassword, [record])).rows[0];
     if (!row) {
@@ -112,7 +104,7 @@ export function revealPassword(catalog: ClientBase, slug: string, kind: 'rw' | '
 
 /** A new password for the read/write or read-only login, made by the server; the old one stops working at once. Admins only. */
 export function regeneratePassword(catalog: ClientBase, slug: string, kind: 'rw' | 'ro'): Promise<string> {
-  return call(async () => {
+  return catalogCall(async () => {
     const password = (await catalog.query<{ password: string }>(SQL.regeneratePassword, [slug, kind])).rows[0]?.password;
     if (!password) {
       throw new Error('The server did not return the new password');
@@ -122,19 +114,19 @@ export function regeneratePassword(catalog: ClientBase, slug: string, kind: 'rw'
 }
 
 export function listMembers(catalog: ClientBase, slug: string): Promise<Member[]> {
-  return call(async () => {
+  return catalogCall(async () => {
     const { rows } = await catalog.query<{ login: string; role: string; created_at: Date }>(SQL.members, [slug]);
     return rows.flatMap((r) => (isWorkspaceRole(r.role) ? [{ login: r.login, role: r.role, since: r.created_at }] : []));
   });
 }
 
 export function addMember(catalog: ClientBase, slug: string, login: string, role: WorkspaceRole): Promise<void> {
-  return call(async () => void (await catalog.query(SQL.addMember, [slug, login, role])));
+  return catalogCall(async () => void (await catalog.query(SQL.addMember, [slug, login, role])));
 }
 
 /** Creates a new login for the member; returns its password (made by the server), to be shown once. */
 export function createMember(catalog: ClientBase, slug: string, login: string, role: WorkspaceRole): Promise<string> {
-  return call(async () => {
+  return catalogCall(async () => {
     const password = (await catalog.query<{ password: string }>(SQL.createMember, [slug, login, role])).rows[0]?.password;
     if (!password) {
       throw new Error('The server did not return the new password');
@@ -144,9 +136,9 @@ export function createMember(catalog: ClientBase, slug: string, login: string, r
 }
 
 export function setMemberRole(catalog: ClientBase, slug: string, login: string, role: WorkspaceRole): Promise<void> {
-  return call(async () => void (await catalog.query(SQL.setMemberRole, [slug, login, role])));
+  return catalogCall(async () => void (await catalog.query(SQL.setMemberRole, [slug, login, role])));
 }
 
 export function removeMember(catalog: ClientBase, slug: string, login: string): Promise<void> {
-  return call(async () => void (await catalog.query(SQL.removeMember, [slug, login])));
+  return catalogCall(async () => void (await catalog.query(SQL.removeMember, [slug, login])));
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { envPrefix } from '../../../core/connections/envNames';
 import { deleteConnection as remove } from '../../../postgres/connections/connectionCalls';
 import type { Command } from '../../../platform/commands/command';
 import { resolveConnection } from '../resolveConnection';
@@ -17,7 +18,7 @@ export const deleteConnection: Command = {
       vscode.l10n.t('Delete the connection "{0}" ({1}) from "{2}"?', connection.name, connection.identifier, ref.workspace.name),
       {
         modal: true,
-        detail: vscode.l10n.t('Notebooks and pipelines that read its variables ({0}_…) stop finding them. Its values are deleted; the audit log keeps who deleted it.', connection.identifier.replace(/-/g, '_').toUpperCase()),
+        detail: vscode.l10n.t('Notebooks and pipelines that read its variables ({0}_…) stop finding them. Its values are deleted; the audit log keeps who deleted it.', envPrefix(connection.identifier)),
       },
       confirm,
     );

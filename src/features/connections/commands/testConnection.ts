@@ -5,7 +5,7 @@ import { testerFor } from '../../../testers';
 import type { Said } from '../../../testers/testOutcome';
 import { resolveConnection } from '../resolveConnection';
 
-export function sayIt(said: Said): string {
+function sayIt(said: Said): string {
   return vscode.l10n.t(said.text, ...said.args);
 }
 
