@@ -88,7 +88,6 @@ describe('the first five minutes: a local server from a blank profile (platform 
     await table.hover();
     await table.locator('.action-label[aria-label="Preview Data"]').click();
     await page.locator('.tab', { hasText: 'Preview: health_facilities' }).waitFor({ timeout: 20_000 });
-    await page.locator('.statusbar').click();
     await runCommand(page, 'OpenHEXA: Get Started');
     assert.deepEqual(await walkthroughSteps(), [
       ['server', true],
@@ -109,8 +108,6 @@ describe('the first five minutes: a local server from a blank profile (platform 
       assert.ok(await walkthroughMediaShows(heading), `the step "${step}" has no page beside it`);
     }
     await screenshot(page, 'walkthrough-done');
-    // Keys go to the workbench again, not to the step's page.
-    await page.locator('.tab', { hasText: 'Walkthrough' }).click();
   });
 
   it('a window reload keeps it: the Sandbox is there again, its server started on demand', async () => {
@@ -125,7 +122,6 @@ describe('the first five minutes: a local server from a blank profile (platform 
     await sandbox.waitFor({ timeout: 60_000 });
     await screenshot(page, 'local-server-after-reload');
     // The walkthrough remembers every step across the reload.
-    await page.locator('.statusbar').click();
     await runCommand(page, 'OpenHEXA: Get Started');
     assert.ok((await walkthroughSteps()).every(([, done]) => done), JSON.stringify(await walkthroughSteps()));
     await runCommand(page, 'View: Close All Editors');

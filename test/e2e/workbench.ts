@@ -52,12 +52,17 @@ export async function eventually(check: () => Promise<boolean>, what: string, ti
 }
 
 export async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor();
+  await page.keyboard.press('F1');
+  // A focused webview (a preview's grid, a walkthrough page) keeps F1 to itself, and clicking the
+  // status bar does not take focus from it: then open the palette from the command center.
+  if (!(await input.waitFor({ timeout: 2000 }).then(() => true, () => false))) {
+    await page.locator('.command-center .command-center-center').click();
+    await input.waitFor();
+  }
   await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
-  await page.keyboard.press('Enter');
+  // The row itself, once the list shows it: Enter could run a row of the list before it was filtered.
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().click();
 }
 
 /** The content frame of the active webview panel. */
