@@ -1,14 +1,12 @@
 import type { Message } from '../core/messages';
+import { said as sayAny, type Said } from '../core/said';
 import type { TesterMessage } from './testerMessages';
 
-/** A message with its {0}, {1}… values, translated by the VS Code layer. */
-export interface Said {
-  readonly text: TesterMessage | Message;
-  readonly args: readonly string[];
-}
+export type { Said };
 
+/** What a tester says: one of its own messages, or one of the rules'. */
 export function said(text: TesterMessage | Message, ...args: string[]): Said {
-  return { text, args };
+  return sayAny(text, ...args);
 }
 
 export type TestOutcome =

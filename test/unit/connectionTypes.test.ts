@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { ConnectionField } from '../../src/core/connections/connectionType';
-import { connectionEnv, envPrefix, envPrefixProblem } from '../../src/core/connections/envNames';
+import { connectionEnv, envPrefix } from '../../src/core/connections/envNames';
 import { CONNECTION_TYPES, connectionType } from '../../src/core/connections/types';
 import { m003Connections } from '../../src/postgres/catalog/migrations/m003Connections';
 
@@ -116,12 +116,5 @@ describe('connection environment variables (the OpenHEXA SDK\'s local convention
       ['API', 'CUSTOM'],
       ['API_BASE_URL', 'u'],
     ]);
-  });
-
-  it('refuses, with a reason, an identifier whose variables a shell would not take', () => {
-    assert.equal(envPrefixProblem('my-db'), undefined);
-    assert.match(envPrefixProblem('2024-survey')!, /start with a digit .*start the identifier with a letter/);
-    assert.match(envPrefixProblem('')!, /empty/);
-    assert.match(envPrefixProblem('a/b')!, /only letters, digits and _/);
   });
 });

@@ -12,21 +12,6 @@ export function envPrefix(identifier: string): string {
   return constcase(identifier.toLowerCase());
 }
 
-/** Why an identifier cannot name environment variables, or undefined when it can. */
-export function envPrefixProblem(identifier: string): string | undefined {
-  const prefix = envPrefix(identifier);
-  if (prefix === '') {
-    return 'The identifier is empty: it names the environment variables';
-  }
-  if (/^[0-9]/.test(prefix)) {
-    return `The environment variables would start with a digit (${prefix}_…), which shells refuse: start the identifier with a letter`;
-  }
-  if (!/^[A-Z0-9_]+$/.test(prefix)) {
-    return `The environment variables (${prefix}_…) may have only letters, digits and _: use only a-z, 0-9 and - in the identifier`;
-  }
-  return undefined;
-}
-
 /** The variables of one connection, in field order; empty optional fields are left out. */
 export function connectionEnv(type: Pick<ConnectionTypeDef, 'envType'>, identifier: string, fields: readonly ConnectionField[]): [name: string, value: string][] {
   const prefix = envPrefix(identifier);

@@ -1,8 +1,9 @@
 import { type ConnectionTypeDef, type FieldDef, fixedFieldsSchema } from '../connectionType';
+import { C } from '../connectionMessages';
 import { httpUrl, text } from '../fieldValues';
 
 // The SDK appends /api itself: a URL that already ends with it would call /api/api.
-const instanceUrl = httpUrl.refine((v) => !/\/api\/?$/i.test(v.trim()), 'The instance address without /api at the end (e.g. https://play.dhis2.org/40)');
+const instanceUrl = httpUrl.refine((v) => !/\/api\/?$/i.test(v.trim()), C.dhis2Api);
 
 const fields: readonly FieldDef[] = [
   { code: 'url', label: 'URL', required: true, secret: false, input: 'url', placeholder: 'https://play.dhis2.org/40', help: 'The instance address, without /api', value: instanceUrl },
@@ -16,7 +17,7 @@ const fields: readonly FieldDef[] = [
     input: 'password',
     placeholder: 'd2pat_…',
     help: 'Optional: used instead of the password where the instance accepts tokens',
-    value: text.refine((v) => /^d2pat_\S+$/.test(v.trim()), 'A DHIS2 personal access token starts with d2pat_'),
+    value: text.refine((v) => /^d2pat_\S+$/.test(v.trim()), C.dhis2Token),
   },
 ];
 

@@ -1,5 +1,6 @@
 import { type ConnectionTypeDef, type FieldDef, fixedFieldsSchema } from '../connectionType';
 import { z } from 'zod';
+import { C } from '../connectionMessages';
 import { host, port, text } from '../fieldValues';
 
 /** libpq's sslmode values; "prefer" is libpq's default. */
@@ -20,7 +21,7 @@ const fields: readonly FieldDef[] = [
     choices: SSL_MODES,
     defaultValue: 'prefer',
     help: 'How the connection uses TLS, as libpq\'s sslmode: "require" encrypts, "verify-full" also checks the certificate and host name',
-    value: z.enum(SSL_MODES, { errorMap: () => ({ message: `One of ${SSL_MODES.join(', ')}` }) }),
+    value: z.enum(SSL_MODES, { errorMap: () => ({ message: C.sslmode }) }),
   },
 ];
 

@@ -1,8 +1,9 @@
 import { type ConnectionTypeDef, type FieldDef, fixedFieldsSchema } from '../connectionType';
+import { C } from '../connectionMessages';
 import { httpUrl, text } from '../fieldValues';
 
 // AWS's bucket naming rules: 3 to 63 lower-case letters, digits, dots and hyphens, starting and ending with a letter or digit.
-const bucketName = text.refine((v) => /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(v.trim()), 'A bucket name has 3 to 63 lower-case letters, digits, dots or hyphens');
+const bucketName = text.refine((v) => /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(v.trim()), C.s3Bucket);
 
 const fields: readonly FieldDef[] = [
   { code: 'bucket_name', label: 'Bucket name', required: true, secret: false, input: 'text', placeholder: 'my-team-data', value: bucketName },
