@@ -9,7 +9,7 @@ import { PREVIEW_APPLICATION } from '../../src/postgres/preview/previewSession';
 import { createWorkspace } from '../../src/postgres/workspace/provisioning';
 import { startTestServer, type TestServer } from '../fixtures/postgresServer';
 import { buildVsix, ensureHarness, launchBrowser, startCodeServer, type CodeServer } from '../harness/codeServer';
-import { eventually, openContainer, screenshotFailures, screenshot, webview, cspViolations } from './workbench';
+import { eventually, openContainer, openWorkbenchWithClipboard, screenshotFailures, screenshot, webview, cspViolations, writeServerProfiles } from './workbench';
 
 const PLATFORM = 'e2e_preview_platform';
 const PLATFORM_PASSWORD = 'platform-Pw-preview';
@@ -82,19 +82,10 @@ describe('table preview end to end: a viewer on a 1,000,000-row table', function
     const pgpass = path.join(fs.mkdtempSync(path.join(pg.baseDir, 'pgpass-')), 'pgpass');
     fs.writeFileSync(pgpass, `127.0.0.1:${pg.port}:*:${viewer}:${viewerPassword}\n`, { mode: 0o600 });
     server = await startCodeServer({ vsixes: [buildVsix()], env: { PGPASSFILE: pgpass } });
-    const settingsFile = path.join(server.userData, 'User', 'settings.json');
-    const current = JSON.parse(fs.readFileSync(settingsFile, 'utf8')) as Record<string, unknown>;
-    fs.writeFileSync(
-      settingsFile,
-      JSON.stringify({ ...current, 'openhexa.servers': [{ label: 'Team (viewer)', host: '127.0.0.1', port: pg.port, user: viewer, sslmode: 'disable', catalogDatabase: CATALOG }] }, null, 2),
-    );
+    writeServerProfiles(server.userData, [{ label: 'Team (viewer)', host: '127.0.0.1', port: pg.port, user: viewer, sslmode: 'disable', catalogDatabase: CATALOG }]);
     browser = await launchBrowser();
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-    page = await context.newPage();
+    page = await openWorkbenchWithClipboard(browser, server.url, { width: 1400, height: 900 });
     csp = cspViolations(page);
-    await page.goto(server.url);
-    await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
     await openContainer(page, 'OpenHEXA');
   });
 

@@ -15,6 +15,23 @@ export async function openWorkbench(browser: Browser, url: string): Promise<Page
   return page;
 }
 
+/** The workbench in a browser context that may use the clipboard (copy buttons are checked by reading it back). */
+export async function openWorkbenchWithClipboard(browser: Browser, url: string, viewport = { width: 1400, height: 860 }): Promise<Page> {
+  const context = await browser.newContext({ viewport });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
+  return page;
+}
+
+/** Server profiles in the user settings, as a user would write them (read when the extension starts). */
+export function writeServerProfiles(userData: string, servers: readonly object[]): void {
+  const file = path.join(userData, 'User', 'settings.json');
+  const current = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+  fs.writeFileSync(file, JSON.stringify({ ...current, 'openhexa.servers': servers }, null, 2));
+}
+
 export async function openContainer(page: Page, title: string): Promise<void> {
   const entry = page.locator(`.activitybar a.action-label[aria-label^="${title}"]`);
   await entry.waitFor({ timeout: 60_000 });

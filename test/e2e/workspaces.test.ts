@@ -1,12 +1,12 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Browser, BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
+import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
 import { Client } from 'pg';
 import { createMember } from '../../src/postgres/workspace/catalogCalls';
 import { startTestServer, type TestServer } from '../fixtures/postgresServer';
 import { buildVsix, ensureHarness, launchBrowser, startCodeServer, type CodeServer } from '../harness/codeServer';
-import { cspViolations, eventually, openContainer, runCommand, screenshot, screenshotFailures, waitForRows, webview } from './workbench';
+import { cspViolations, eventually, openContainer, openWorkbenchWithClipboard, runCommand, screenshot, screenshotFailures, waitForRows, webview, writeServerProfiles } from './workbench';
 
 const PLATFORM = 'e2e_platform';
 const PLATFORM_PASSWORD = 'platform-Pw-e2e';
@@ -17,21 +17,15 @@ describe('workspaces end to end: an admin and a viewer on a real server', functi
   let pg: TestServer;
   let server: CodeServer;
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let csp: () => string[] = () => [];
   let pgpass: string;
-  let settingsFile: string;
   let workspaceSlug = '';
   let dbName = '';
   let revealedRo = '';
 
   const row = (text: string | RegExp): Locator => page.locator('.pane-body .monaco-list-row', { hasText: text }).first();
   const profile = (label: string, user: string) => ({ label, host: '127.0.0.1', port: pg.port, user, sslmode: 'disable', catalogDatabase: CATALOG });
-  const writeSettings = (servers: object[]): void => {
-    const current = JSON.parse(fs.readFileSync(settingsFile, 'utf8')) as Record<string, unknown>;
-    fs.writeFileSync(settingsFile, JSON.stringify({ ...current, 'openhexa.servers': servers }, null, 2));
-  };
   const canLogin = async (user: string, password: string): Promise<boolean> => {
     const c = new Client({ host: '127.0.0.1', port: pg.port, user, password, database: dbName });
     try {
@@ -56,15 +50,10 @@ describe('workspaces end to end: an admin and a viewer on a real server', functi
     fs.writeFileSync(pgpass, `127.0.0.1:${pg.port}:*:${PLATFORM}:${PLATFORM_PASSWORD}\n`, { mode: 0o600 });
     // A dark theme here, the light default elsewhere: the panels use theme colours only.
     server = await startCodeServer({ vsixes: [vsix], env: { PGPASSFILE: pgpass }, settings: { 'workbench.colorTheme': 'Default Dark Modern' } });
-    settingsFile = path.join(server.userData, 'User', 'settings.json');
-    writeSettings([profile('Team (admin)', PLATFORM)]);
+    writeServerProfiles(server.userData, [profile('Team (admin)', PLATFORM)]);
     browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-    page = await context.newPage();
+    page = await openWorkbenchWithClipboard(browser, server.url);
     csp = cspViolations(page);
-    await page.goto(server.url);
-    await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
     await openContainer(page, 'OpenHEXA');
   });
 

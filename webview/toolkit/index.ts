@@ -7,12 +7,14 @@
 import {
   provideVSCodeDesignSystem,
   vsCodeButton,
+  vsCodeCheckbox,
   vsCodeDivider,
   vsCodeDropdown,
   vsCodeOption,
   vsCodeProgressRing,
   vsCodeRadio,
   vsCodeRadioGroup,
+  vsCodeTextArea,
   vsCodeTextField,
 } from '@vscode/webview-ui-toolkit';
 import { h } from '../shared/dom';
@@ -29,12 +31,14 @@ export function registerControls(): void {
   registered = true;
   provideVSCodeDesignSystem().register(
     vsCodeButton(),
+    vsCodeCheckbox(),
     vsCodeDivider(),
     vsCodeDropdown(),
     vsCodeOption(),
     vsCodeProgressRing(),
     vsCodeRadio(),
     vsCodeRadioGroup(),
+    vsCodeTextArea(),
     vsCodeTextField(),
   );
 }
@@ -74,6 +78,34 @@ export function textField(options: TextFieldOptions): HTMLElement {
     ...(options.value !== undefined ? { value: options.value } : {}),
   };
   return h('vscode-text-field', attrs, options.label);
+}
+
+export interface TextAreaOptions extends TextFieldOptions {
+  readonly rows?: number;
+  /** Typed characters show as dots (a pasted key file), as a password field's would. */
+  readonly masked?: boolean;
+}
+
+/** A multi-line text field (class `control control-textarea`), labelled like a text field. */
+export function textArea(options: TextAreaOptions): HTMLElement {
+  const attrs: Attrs = {
+    ...options.attrs,
+    class: `control control-textarea${options.masked ? ' control-masked' : ''}${options.hideLabel ? ' control-label-hidden' : ''}`,
+    rows: String(options.rows ?? 4),
+    resize: 'vertical',
+    ...(options.value !== undefined ? { value: options.value } : {}),
+  };
+  return h('vscode-text-area', attrs, options.label);
+}
+
+/** A check box (class `control control-checkbox`); its label is its content. */
+export function checkbox(label: string, checked: boolean, attrs: Attrs = {}): HTMLElement {
+  return h('vscode-checkbox', { class: 'control control-checkbox', ...(checked ? { checked: true } : {}), ...attrs }, label);
+}
+
+/** Whether a check box is ticked. */
+export function isChecked(element: Element | null): boolean {
+  return Boolean(element && 'checked' in element && (element as { checked: unknown }).checked);
 }
 
 /** A drop-down (class `control control-select`); `value` selects its option from the start. */

@@ -1,13 +1,17 @@
 import type { Feature } from '../feature';
+import { changeConnectionIdentifier } from './commands/changeConnectionIdentifier';
 import { copyConnectionEnv } from './commands/copyConnectionEnv';
 import { deleteConnection } from './commands/deleteConnection';
+import { editConnection } from './commands/editConnection';
+import { newConnection } from './commands/newConnection';
+import { openConnection } from './commands/openConnection';
 import { testConnection } from './commands/testConnection';
 import { connectionNode } from './nodes/connectionNode';
 import { connectionsNode } from './nodes/connectionsNode';
 
-/** A workspace's connections: the list for every member, values for editors and admins, deletion for admins. */
+/** A workspace's connections: the list for every member, values for editors and admins, the form for admins. */
 export const connections: Feature = {
-  commands: [copyConnectionEnv, testConnection, deleteConnection],
+  commands: [newConnection, openConnection, editConnection, changeConnectionIdentifier, copyConnectionEnv, testConnection, deleteConnection],
 };
 
 export const connectionNodes = { connections: connectionsNode, connection: connectionNode } as const;

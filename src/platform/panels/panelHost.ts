@@ -29,7 +29,7 @@ export class PanelHost<ToHost, ToWebview> implements vscode.Disposable {
     title: string,
     private readonly log: Logger,
     onMessage: (message: ToHost) => unknown,
-    onClose: () => void,
+    private readonly onClose: () => void,
   ) {
     this.panel = vscode.window.createWebviewPanel(spec.viewType, title, vscode.ViewColumn.Active, {
       enableScripts: true,
@@ -39,11 +39,8 @@ export class PanelHost<ToHost, ToWebview> implements vscode.Disposable {
     this.panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'openhexa.svg');
     this.panel.webview.html = webviewHtml(this.panel.webview, extensionUri, spec.app, title);
     this.disposables.push(
-      this.panel.onDidDispose(() => {
-        this.closed = true;
-        onClose();
-        this.dispose();
-      }),
+      // Closed by the user: forget it (dispose() covers closing it from code).
+      this.panel.onDidDispose(() => this.dispose()),
       this.panel.webview.onDidReceiveMessage((raw: unknown) => {
         const parsed = spec.toHost.safeParse(raw);
         if (!parsed.success) {
@@ -66,14 +63,17 @@ export class PanelHost<ToHost, ToWebview> implements vscode.Disposable {
     this.panel.reveal();
   }
 
+  /** Closes the panel, whoever asks: its owner forgets it either way, so showing it again opens a new one. */
   dispose(): void {
+    if (this.closed) {
+      return;
+    }
+    this.closed = true;
     for (const d of this.disposables.splice(0)) {
       d.dispose();
     }
-    if (!this.closed) {
-      this.closed = true;
-      this.panel.dispose();
-    }
+    this.onClose();
+    this.panel.dispose();
   }
 }
 

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { CONNECTION_TYPES } from '../../../core/connections/types';
+import { may } from '../../../core/roles';
 import { profileKey, type ServerProfile } from '../../../core/serverProfile';
 import type { ConnectionSummary } from '../../../postgres/connections/connectionCalls';
 import type { WorkspaceSummary } from '../../../postgres/workspace/catalogCalls';
@@ -25,8 +26,11 @@ export const connectionNode: NodeDef<ConnectionNode> = {
     item.description = `${type} · ${connection.identifier}`;
     item.tooltip = [connection.name, `${vscode.l10n.t('Type')}: ${type}`, `${vscode.l10n.t('Identifier')}: ${connection.identifier}`, ...(connection.description ? ['', connection.description] : [])].join('\n');
     item.iconPath = new vscode.ThemeIcon(ICONS[connection.type]);
-    // Menus match on the role: copy and test for editors and admins, delete for admins.
+    // Menus match on the role: open, copy and test for editors and admins; edit and delete for admins.
     item.contextValue = `connection.${node.workspace.role}`;
+    if (may(node.workspace.role, 'useConnection')) {
+      item.command = { command: 'openhexa.openConnection', title: vscode.l10n.t('Open Connection'), arguments: [node] };
+    }
     return item;
   },
 };

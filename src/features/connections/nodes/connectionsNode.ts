@@ -32,7 +32,7 @@ export const connectionsNode: NodeDef<ConnectionsNode> = {
       }
       const text = vscode.l10n.t('No connections yet');
       const tooltip = may(workspace.role, 'manageConnections')
-        ? vscode.l10n.t('Adding connections comes with the connection form, in the next version. Until then an admin adds them with the catalog function openhexa.create_connection.')
+        ? vscode.l10n.t('Add one with New Connection (the + on this node): PostgreSQL, DHIS2, IASO, S3, GCS or custom.')
         : vscode.l10n.t("The workspace's admins add connections; you will see them here.");
       return [{ kind: 'message', text, tooltip }];
     });
