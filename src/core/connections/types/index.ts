@@ -14,6 +14,10 @@ export type ConnectionTypeId = keyof typeof CONNECTION_TYPES;
 // Each key is its type's id.
 CONNECTION_TYPES satisfies { readonly [Id in ConnectionTypeId]: ConnectionTypeDef<Id> };
 
+export function isConnectionTypeId(id: unknown): id is ConnectionTypeId {
+  return typeof id === 'string' && Object.hasOwn(CONNECTION_TYPES, id);
+}
+
 export function connectionType(id: string): ConnectionTypeDef | undefined {
-  return Object.hasOwn(CONNECTION_TYPES, id) ? CONNECTION_TYPES[id as ConnectionTypeId] : undefined;
+  return isConnectionTypeId(id) ? CONNECTION_TYPES[id] : undefined;
 }

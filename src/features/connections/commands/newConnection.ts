@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { connectionType } from '../../../core/connections/types';
+import { isConnectionTypeId } from '../../../core/connections/types';
 import type { Command } from '../../../platform/commands/command';
 import { resolveWorkspace } from '../../../platform/commands/pickers';
 import { ConnectionFormPanel } from '../form/connectionFormPanel';
@@ -12,7 +12,7 @@ export const newConnection: Command = {
     if (!ref) {
       return;
     }
-    const type = arg && typeof arg === 'object' ? connectionType(String((arg as { type?: unknown }).type)) : undefined;
-    ConnectionFormPanel.show(services, ref, { mode: 'create', ...(type ? { initialType: type.id as never } : {}) });
+    const type = arg && typeof arg === 'object' ? (arg as { type?: unknown }).type : undefined;
+    ConnectionFormPanel.show(services, ref, { mode: 'create', ...(isConnectionTypeId(type) ? { initialType: type } : {}) });
   },
 };
