@@ -70,16 +70,28 @@ export async function eventually(check: () => Promise<boolean>, what: string, ti
 
 export async function runCommand(page: Page, title: string): Promise<void> {
   const input = page.locator('.quick-input-widget input');
-  await page.keyboard.press('F1');
-  // A focused webview (a preview's grid, a walkthrough page) keeps F1 to itself, and clicking the
-  // status bar does not take focus from it: then open the palette from the command center.
-  if (!(await input.waitFor({ timeout: 2000 }).then(() => true, () => false))) {
-    await page.locator('.command-center .command-center-center').click();
-    await input.waitFor();
+  // A webview that takes focus as it loads (a walkthrough step's page) closes the palette under
+  // the test's hands: a clean-clone run saw it. Open it again then, twice at most.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.keyboard.press('F1');
+      // A focused webview (a preview's grid, a walkthrough page) keeps F1 to itself, and clicking the
+      // status bar does not take focus from it: then open the palette from the command center.
+      if (!(await input.waitFor({ timeout: 2000 }).then(() => true, () => false))) {
+        await page.locator('.command-center .command-center-center').click();
+        await input.waitFor({ timeout: 5000 });
+      }
+      await input.fill(`>${title}`, { timeout: 5000 });
+      // The row itself, once the list shows it: Enter could run a row of the list before it was filtered.
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().click({ timeout: 10_000 });
+      return;
+    } catch (err) {
+      if (attempt >= 3) {
+        throw err;
+      }
+      await page.keyboard.press('Escape');
+    }
   }
-  await input.fill(`>${title}`);
-  // The row itself, once the list shows it: Enter could run a row of the list before it was filtered.
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().click();
 }
 
 /** The content frame of the active webview panel. */
