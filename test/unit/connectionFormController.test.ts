@@ -49,6 +49,7 @@ function harness(target: Partial<ConnectionFormTarget> = {}, options: { outcome?
       post: (message) => posted.push(connectionFormToWebviewSchema.parse(message)),
       t: (text, ...args) => text.replace(/\{(\d+)\}/g, (_h, i: string) => String(args[Number(i)])),
       log: { debug: () => undefined, info: () => undefined, warn: (m) => warnings.push(m), error: () => undefined },
+      explain: (err) => `explained: ${String(err)}`,
       list: async () => [{ identifier: 'malaria-db', name: 'Malaria DB', type: 'postgresql', description: 'Routine data', updatedAt: new Date() }],
       fields: async (): Promise<StoredField[]> => STORED.map((f) => (f.secret ? { code: f.code, secret: true, isSet: true } : { code: f.code, secret: false, value: f.value })),
       values: async (_identifier, access) => {

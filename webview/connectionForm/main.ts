@@ -619,8 +619,7 @@ function start(message: Extract<ConnectionFormToWebview, { type: 'init' }>): voi
     type = message.initialType;
   }
   render();
-  const first = mode === 'create' ? document.getElementById('name') : mode === 'edit' ? document.getElementById('name') : (document.querySelector('.buttons .control-button') as HTMLElement | null);
-  focusControl(first);
+  focusControl(mode === 'view' ? (document.querySelector('.buttons .control-button') as HTMLElement | null) : document.getElementById('name'));
 }
 
 panel.start((message) => {

@@ -77,8 +77,3 @@ export function removeBlock(file: string, key: string): string {
   const kept = [...lines.slice(0, from), ...lines.slice(at[1] + 1)];
   return kept.length === 0 ? '' : `${kept.join(lineEnding(file))}${lineEnding(file)}`;
 }
-
-/** Whether the file has the block of `key`. */
-export function hasBlock(file: string, key: string): boolean {
-  return findBlock(splitLines(file), key) !== undefined;
-}

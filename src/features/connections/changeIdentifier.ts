@@ -9,7 +9,7 @@ import type { Services } from '../../platform/services';
  * Asks an admin for a connection's new identifier, warns what breaks, and
  * changes it. The new identifier, or undefined when the admin gave up.
  */
-export async function askAndChangeIdentifier(services: Services, ref: WorkspaceRef, connection: ConnectionSummary, given?: string): Promise<string | undefined> {
+export async function askAndChangeIdentifier(services: Services, ref: WorkspaceRef, connection: Pick<ConnectionSummary, 'identifier' | 'name'>, given?: string): Promise<string | undefined> {
   const others = (await services.sessions.catalog(ref.profile, (c) => listConnections(c, ref.workspace.slug))).map((c) => c.identifier).filter((id) => id !== connection.identifier);
   const problemWith = (value: string): string | undefined => {
     if (value === connection.identifier) {

@@ -26,6 +26,8 @@ export interface ConnectionFormDeps {
   post(message: ConnectionFormToWebview): void;
   readonly t: Translate;
   readonly log: Logger;
+  /** What to tell the user about a failure that is not the catalog's refusal (a lost server, a refused login), secrets masked. */
+  explain(err: unknown): string;
   list(): Promise<ConnectionSummary[]>;
   /** The fields with secrets masked (no audit: no secret leaves the server). */
   fields(identifier: string): Promise<StoredField[]>;
@@ -275,7 +277,7 @@ export class ConnectionFormController {
     if (err instanceof CatalogError) {
       return err.kind === 'notAllowed' ? t('The server refused: {0}. Your role in the workspace may have changed: refresh the Workspaces view.', err.message) : t('The server refused: {0}', err.message);
     }
-    return t('Could not reach the server: {0}', err instanceof Error ? err.message : String(err));
+    return this.deps.explain(err);
   }
 
   /** The panel closed: stop a running test. */

@@ -13,6 +13,7 @@ import {
 import { connectionFormToHostSchema, connectionFormToWebviewSchema, type ConnectionFormToHost, type ConnectionFormToWebview, type FormMode } from '../../../protocol/connectionForm';
 import type { WorkspaceRef } from '../../../platform/commands/pickers';
 import { roleLabel } from '../../../platform/format';
+import { userMessage } from '../../../platform/userMessage';
 import { PanelHost, PanelRegistry } from '../../../platform/panels/panelHost';
 import type { Services } from '../../../platform/services';
 import { testerFor } from '../../../testers';
@@ -76,6 +77,7 @@ export class ConnectionFormPanel {
         post: (message) => this.host.post(message),
         t: (text, ...args) => vscode.l10n.t(text, ...args),
         log,
+        explain: userMessage,
         list: () => catalog((c) => listConnections(c, slug)),
         fields: (identifier) => catalog((c) => connectionFields(c, slug, identifier)),
         values: (identifier, access) => catalog((c) => connectionValues(c, slug, identifier, access)),
@@ -87,10 +89,7 @@ export class ConnectionFormPanel {
         },
         // The command says what it copied, or what went wrong.
         copyEnv: async (identifier) => void (await vscode.commands.executeCommand('openhexa.copyConnectionEnv', { server: profile, slug, identifier })),
-        changeIdentifier: async (identifier) => {
-          const connection = (await catalog((c) => listConnections(c, slug))).find((c) => c.identifier === identifier);
-          return connection ? askAndChangeIdentifier(services, ref, connection) : undefined;
-        },
+        changeIdentifier: (identifier) => askAndChangeIdentifier(services, ref, { identifier, name: request.name ?? identifier }),
         saved: ({ identifier, proposed, name, created }) => {
           services.tree.refresh();
           services.walkthrough.done('connection');
