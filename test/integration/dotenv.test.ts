@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { readAsJupyter, readAsPythonDotenv } from '../../src/core/notebooks/dotenvReaders';
-import { writeBlock } from '../../src/core/notebooks/envFileBlock';
+import { writeSections } from '../../src/core/notebooks/envFileBlock';
 
 const PYTHON = process.env.OPENHEXA_DOTENV_PYTHON ?? 'python3';
 const READ = 'import json, sys\nfrom dotenv import dotenv_values\nprint(json.dumps(dotenv_values(sys.argv[1])))';
@@ -54,7 +54,7 @@ describe('.env values read back by python-dotenv', function () {
 
   it('reads every value the writer does not flag exactly as written, and misreads the flagged ones', () => {
     const entries = Object.entries(HOSTILE).map(([name, value]) => ({ name, value }));
-    const written = writeBlock('# mine\nKEEP=1\n', 'workspace sante', ['hostile values'], entries);
+    const written = writeSections('# mine\nKEEP=1\n', 'workspace sante', ['hostile values'], [{ key: 'connection:hostile', comment: 'Custom "Hostile"', entries }]);
     const read = pythonDotenv(written.text);
     const flagged = new Set(written.misread.filter((m) => m.by.includes('python-dotenv')).map((m) => m.name));
     assert.deepEqual([...flagged].sort(), ['BOTH_QUOTES_AND_HASH', 'TEMPLATE']);

@@ -105,7 +105,10 @@ describe('connection environment variables (the OpenHEXA SDK\'s local convention
       ['MY_DB_DB_NAME', 'd'],
       ['MY_DB_USERNAME', 'u'],
       ['MY_DB_PASSWORD', 'p'],
+      ['MY_DB_URL', 'postgresql://u:p@h:5432/d'],
     ]);
+    const hostile = connectionEnv(CONNECTION_TYPES.postgresql, 'x', filled('postgresql', { host: '::1', port: '6432', db_name: 'santé db', username: 'a@b', password: 'p:w/d?#%', sslmode: 'require' }));
+    assert.deepEqual(hostile.at(-1), ['X_URL', 'postgresql://a%40b:p%3Aw%2Fd%3F%23%25@[::1]:6432/sant%C3%A9%20db?sslmode=require']);
     assert.deepEqual(connectionEnv(CONNECTION_TYPES.s3, 'lake', filled('s3', { bucket_name: 'b-1', access_key_id: '', access_key_secret: 's' })), [
       ['LAKE', 'S3'],
       ['LAKE_BUCKET_NAME', 'b-1'],

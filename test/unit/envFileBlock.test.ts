@@ -1,6 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { readAsJupyter } from '../../src/core/notebooks/dotenvReaders';
-import { removeBlock, writeBlock } from '../../src/core/notebooks/envFileBlock';
+import { type EnvEntry, removeBlock, writeSections } from '../../src/core/notebooks/envFileBlock';
+
+/** One connection's section in the block of `key`. */
+const writeBlock = (file: string, key: string, comment: string[], entries: readonly EnvEntry[]) =>
+  writeSections(file, key, comment, [{ key: 'connection:my-db', comment: 'PostgreSQL "My DB"', entries }]);
 
 const USER_FILE = '# my settings\nAPI_URL=https://example.org # prod\n\nexport DEBUG=1\n';
 const ENTRIES = [
@@ -13,7 +17,7 @@ describe('.env block of a workspace (merge, not overwrite)', () => {
   it('adds the block at the end and keeps every other line, comment and order', () => {
     const written = writeBlock(USER_FILE, 'workspace sante', ['Connections of "Santé"'], ENTRIES);
     assert.ok(written.text.startsWith(USER_FILE), 'the user\'s lines moved or changed');
-    assert.match(written.text, /\n\n# >>> OpenHEXA workspace sante .*\n# Connections of "Santé"\nMY_DB=POSTGRESQL\nMY_DB_HOST=db\.example\.org\nMY_DB_PASSWORD=.*\n# <<< OpenHEXA workspace sante\n$/);
+    assert.match(written.text, /\n\n# >>> OpenHEXA workspace sante .*\n# Connections of "Santé"\n# \[connection:my-db\] PostgreSQL "My DB"\nMY_DB=POSTGRESQL\nMY_DB_HOST=db\.example\.org\nMY_DB_PASSWORD=.*\n# <<< OpenHEXA workspace sante\n$/);
     assert.deepEqual(written.misread, []);
   });
 
@@ -33,6 +37,24 @@ describe('.env block of a workspace (merge, not overwrite)', () => {
     assert.equal(removeBlock(a, 'workspace a'), USER_FILE);
     assert.equal(removeBlock(USER_FILE, 'workspace a'), USER_FILE);
     assert.equal(removeBlock(writeBlock('', 'workspace a', [], ENTRIES).text, 'workspace a'), '');
+  });
+
+  it('writing one section keeps the block\'s other sections where they are', () => {
+    const database = { key: 'database', comment: 'the read/write login', entries: [{ name: 'WORKSPACE_DATABASE_HOST', value: 'h' }] };
+    const polio = (value: string) => ({ key: 'connection:polio', comment: 'Custom "Polio"', entries: [{ name: 'POLIO', value: 'CUSTOM' }, { name: 'POLIO_KEY', value }] });
+    const both = writeSections(USER_FILE, 'workspace sante', ['Santé'], [database, polio('1')]).text;
+    const again = writeSections(both, 'workspace sante', ['Santé'], [polio('2')]).text;
+    assert.equal(again, both.replace('POLIO_KEY=1', 'POLIO_KEY=2'));
+    const dbAgain = writeSections(again, 'workspace sante', ['Santé'], [{ ...database, comment: 'the read-only login' }]).text;
+    assert.equal(dbAgain, again.replace('# [database] the read/write login', '# [database] the read-only login'));
+    assert.ok(dbAgain.indexOf('[database]') < dbAgain.indexOf('[connection:polio]'), 'a rewritten section moved');
+  });
+
+  it('says when another workspace\'s block sets the same names (the later one wins)', () => {
+    const database = (host: string) => [{ key: 'database', comment: 'the read/write login', entries: [{ name: 'WORKSPACE_DATABASE_HOST', value: host }] }];
+    const a = writeSections('', 'workspace a', [], database('a')).text;
+    assert.deepEqual(writeSections(a, 'workspace b', [], database('b')).alsoOutside, ['WORKSPACE_DATABASE_HOST']);
+    assert.deepEqual(writeSections(a, 'workspace a', [], database('a2')).alsoOutside, []);
   });
 
   it('keeps Windows line endings, and says which names the file also sets outside the block', () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { TypeSnippets } from '../notebooks/snippet';
 
 /**
  * One field of a connection as the catalog stores it (OpenHEXA's layout:
@@ -48,6 +49,10 @@ export interface ConnectionTypeDef<Id extends string = string> {
   readonly fields: readonly FieldDef[];
   /** A connection's fields as stored: every rule of the type, with the offending field's code in the issue's path. */
   readonly schema: z.ZodType<ConnectionField[]>;
+  /** Variables made from the fields besides one per field (PostgreSQL's `_URL`), as [code, value]; the SDK ignores them. */
+  readonly derivedEnv?: (values: Readonly<Record<string, string>>) => [code: string, value: string][];
+  /** The notebook code that reads a connection of this type from its variables. */
+  readonly snippets: TypeSnippets;
 }
 
 /**

@@ -13,7 +13,13 @@ export function envPrefix(identifier: string): string {
 }
 
 /** The variables of one connection, in field order; empty optional fields are left out. */
-export function connectionEnv(type: Pick<ConnectionTypeDef, 'envType'>, identifier: string, fields: readonly ConnectionField[]): [name: string, value: string][] {
+export function connectionEnv(type: Pick<ConnectionTypeDef, 'envType' | 'derivedEnv'>, identifier: string, fields: readonly ConnectionField[]): [name: string, value: string][] {
   const prefix = envPrefix(identifier);
-  return [[prefix, type.envType], ...fields.filter((f) => f.value !== '').map((f): [string, string] => [`${prefix}_${constcase(f.code.toLowerCase())}`, f.value])];
+  const derived = type.derivedEnv?.(Object.fromEntries(fields.map((f) => [f.code, f.value]))) ?? [];
+  return [[prefix, type.envType], ...[...fields.filter((f) => f.value !== '').map((f): [string, string] => [f.code, f.value]), ...derived].map(([code, value]): [string, string] => [fieldEnvName(prefix, code), value])];
+}
+
+/** The variable of one field: PREFIX_<CODE>, as the SDK's custom connections read it back. */
+export function fieldEnvName(prefix: string, code: string): string {
+  return `${prefix}_${constcase(code.toLowerCase())}`;
 }

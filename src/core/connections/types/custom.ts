@@ -4,6 +4,7 @@ import { C } from '../connectionMessages';
 import { type ConnectionTypeDef, connectionFieldSchema } from '../connectionType';
 import { constcase } from '../envNames';
 import { text } from '../fieldValues';
+import { literal, rEnv, type TypeSnippets } from '../../notebooks/snippet';
 
 /** OpenHEXA keeps these for the connection itself. */
 const RESERVED = ['code', 'description'];
@@ -56,4 +57,18 @@ const schema = z.array(connectionFieldSchema).superRefine((fields, ctx) => {
   });
 });
 
-export const custom: ConnectionTypeDef<'custom'> = { id: 'custom', label: 'Custom', envType: 'CUSTOM', fields: [], schema };
+
+// A custom connection's fields by their codes (names, never values); the SDK lowercases PREFIX_<CODE> back.
+const snippets: TypeSnippets = {
+  sdk: (c) => [
+    'from openhexa.sdk import workspace',
+    '',
+    `con = workspace.custom_connection(${literal(c.identifier)})`,
+    `fields = {name: getattr(con, name) for name in [${c.codes.map((code) => literal(constcase(code.toLowerCase()).toLowerCase())).join(', ')}]}`,
+    'list(fields)',
+  ],
+  python: (c) => ['import os', '', 'fields = {', ...c.codes.map((code) => `    ${literal(code)}: os.environ.get(${literal(c.env(code))}),`), '}', 'list(fields)'],
+  r: (c) => ['fields <- list(', c.codes.map((code) => `  ${literal(code)} = ${rEnv(c.env(code))}`).join(',\n'), ')', 'names(fields)'],
+};
+
+export const custom: ConnectionTypeDef<'custom'> = { id: 'custom', label: 'Custom', envType: 'CUSTOM', fields: [], schema, snippets };

@@ -2,6 +2,32 @@ import { type ConnectionTypeDef, type FieldDef, fixedFieldsSchema } from '../con
 import { z } from 'zod';
 import { C } from '../connectionMessages';
 import { host, port, text } from '../fieldValues';
+import { postgresUrl } from '../../connectionUrl';
+import { LIST_TABLES_SQL, postgresSnippets } from '../../notebooks/postgresSnippet';
+import { literal, type TypeSnippets } from '../../notebooks/snippet';
+
+const snippets: TypeSnippets = postgresSnippets(
+  (c) => ({ host: c.env('host'), port: c.env('port'), dbName: c.env('db_name'), username: c.env('username'), password: c.env('password'), sslmode: c.env('sslmode') }),
+  () => LIST_TABLES_SQL,
+  (c) => [
+    'import pandas as pd',
+    'from openhexa.sdk import workspace',
+    'from sqlalchemy import create_engine, text',
+    'from sqlalchemy.engine import URL',
+    '',
+    `con = workspace.postgresql_connection(${literal(c.identifier)})`,
+    'engine = create_engine(URL.create("postgresql+psycopg2", host=con.host, port=con.port, database=con.database_name, username=con.username, password=con.password))',
+  ],
+);
+
+/** postgresql://… percent-encoded, with the sslmode unless it is libpq's default (the SDK ignores it; other tools take it). */
+function url(v: Readonly<Record<string, string>>): [string, string][] {
+  if (!v.host || !v.port || !v.db_name || !v.username) {
+    return [];
+  }
+  const base = postgresUrl({ user: v.username, password: v.password ?? '', host: v.host, port: Number(v.port), database: v.db_name });
+  return [['url', v.sslmode && v.sslmode !== 'prefer' ? `${base}?sslmode=${encodeURIComponent(v.sslmode)}` : base]];
+}
 
 /** libpq's sslmode values; "prefer" is libpq's default. */
 export const SSL_MODES = ['disable', 'prefer', 'require', 'verify-ca', 'verify-full'] as const;
@@ -25,4 +51,4 @@ const fields: readonly FieldDef[] = [
   },
 ];
 
-export const postgresql: ConnectionTypeDef<'postgresql'> = { id: 'postgresql', label: 'PostgreSQL', envType: 'POSTGRESQL', fields, schema: fixedFieldsSchema(fields) };
+export const postgresql: ConnectionTypeDef<'postgresql'> = { id: 'postgresql', label: 'PostgreSQL', envType: 'POSTGRESQL', fields, schema: fixedFieldsSchema(fields), derivedEnv: url, snippets };

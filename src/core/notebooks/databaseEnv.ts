@@ -1,0 +1,42 @@
+import { postgresUrl } from '../connectionUrl';
+import { workspaceEnvNames } from '../envNames';
+import type { SslMode } from '../serverProfile';
+import type { EnvEntry } from './envFileBlock';
+
+/** Which login the workspace database's variables hold. */
+export type DatabaseSet = 'rw' | 'ro';
+
+export interface DatabaseLogin {
+  readonly host: string;
+  readonly port: number;
+  readonly dbName: string;
+  readonly username: string;
+  readonly password: string;
+  readonly sslmode: SslMode;
+}
+
+/**
+ * WORKSPACE_DATABASE_*, as OpenHEXA's notebooks get them (the SDK does
+ * int() on the port and reads the URL as is). The URL is percent-encoded and
+ * carries the server's sslmode unless it is libpq's default.
+ */
+export function databaseEnv(login: DatabaseLogin): EnvEntry[] {
+  const names = workspaceEnvNames();
+  const base = postgresUrl({ user: login.username, password: login.password, host: login.host, port: login.port, database: login.dbName });
+  return [
+    { name: names.host, value: login.host },
+    { name: names.port, value: String(login.port) },
+    { name: names.dbName, value: login.dbName },
+    { name: names.username, value: login.username },
+    { name: names.password, value: login.password },
+    { name: names.url, value: login.sslmode === 'prefer' ? base : `${base}?sslmode=${login.sslmode}` },
+  ];
+}
+
+/** The names, for "are they in the file yet?". */
+export function databaseEnvNames(): string[] {
+  return Object.values(workspaceEnvNames());
+}
+
+/** The prefix the SDK's custom connections would read the database's variables under, for collisions. */
+export const DATABASE_PREFIX = 'WORKSPACE_DATABASE';
