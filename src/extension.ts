@@ -29,7 +29,7 @@ export function activate(context: vscode.ExtensionContext): OpenhexaApi {
   const values = new ValueDocuments();
   context.subscriptions.push(log, store, sessions, localServer, tree, view, values, trackServerCount(store), store.onDidChange(() => tree.refresh()));
   const walkthrough = new WalkthroughProgress(context.globalState, context.extension.id, log);
-  const services: Services = { extensionId: context.extension.id, extensionUri: context.extensionUri, log, store, sessions, tree, view, localServer, values, walkthrough };
+  const services: Services = { extensionId: context.extension.id, extensionUri: context.extensionUri, state: context.globalState, log, store, sessions, tree, view, localServer, values, walkthrough };
   registerCommands(context, services, COMMANDS);
   for (const feature of FEATURES) {
     feature.activate?.(context, services);

@@ -13,6 +13,8 @@ export interface Services {
   /** publisher.name, as VS Code knows the extension. */
   readonly extensionId: string;
   readonly extensionUri: vscode.Uri;
+  /** The user's choices kept across sessions (globalState); never a secret. */
+  readonly state: vscode.Memento;
   readonly log: Log;
   readonly store: ServerStore;
   readonly sessions: Sessions;

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { resolveEnvFile } from '../../src/core/notebooks/envFilePath';
+import { notebookLanguage, snippetLanguage } from '../../src/core/notebooks/notebookLanguage';
 import { prefixCollisions } from '../../src/core/notebooks/prefixCollisions';
 
 describe('.env file and prefixes', () => {
@@ -16,5 +17,16 @@ describe('.env file and prefixes', () => {
     assert.deepEqual(prefixCollisions(['POLIO', 'POLIO_TEST', 'MALARIA']), [['POLIO', 'POLIO_TEST']]);
     assert.deepEqual(prefixCollisions(['WORKSPACE', 'WORKSPACE_DATABASE']), [['WORKSPACE', 'WORKSPACE_DATABASE']]);
     assert.deepEqual(prefixCollisions(['POLIOTEST', 'POLIO']), []);
+  });
+});
+
+describe('a notebook\'s language', () => {
+  it('reads language_info.name, else kernelspec.language, from either place VS Code puts them, else the cells', () => {
+    assert.equal(notebookLanguage({ metadata: { language_info: { name: 'R' }, kernelspec: { language: 'python' } } }, ['python']), 'r');
+    assert.equal(notebookLanguage({ metadata: { kernelspec: { language: 'python' } } }, ['r']), 'python');
+    assert.equal(notebookLanguage({ custom: { metadata: { language_info: { name: 'Python' } } } }, []), 'python');
+    assert.equal(notebookLanguage({}, ['markdown', 'r']), 'r');
+    assert.equal(notebookLanguage(undefined, []), undefined);
+    assert.equal(snippetLanguage('julia'), undefined);
   });
 });

@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import type { Logger } from '../../core/logger';
 
 /** The walkthrough's steps (package.json), each ticked by what the user did, whenever they did it. */
-export type WalkthroughStep = 'server' | 'workspace' | 'preview' | 'credentials' | 'connection';
-const STEPS: readonly WalkthroughStep[] = ['server', 'workspace', 'preview', 'credentials', 'connection'];
+export type WalkthroughStep = 'server' | 'workspace' | 'preview' | 'credentials' | 'connection' | 'notebook';
+const STEPS: readonly WalkthroughStep[] = ['server', 'workspace', 'preview', 'credentials', 'connection', 'notebook'];
 export const WALKTHROUGH_ID = 'openhexa.gettingStarted';
 
 const contextKey = (step: WalkthroughStep): string => `openhexa.walkthrough.${step}`;

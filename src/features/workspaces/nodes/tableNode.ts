@@ -35,7 +35,7 @@ export const tableNode: NodeDef<TableNode> = {
       .filter(Boolean)
       .join('\n');
     item.iconPath = new vscode.ThemeIcon(ICONS[table.kind]);
-    item.contextValue = `table.${table.kind.replace(/ /g, '-')}`;
+    item.contextValue = `table.${table.kind.replace(/ /g, '-')}.${node.workspace.role}`;
     return item;
   },
   children({ profile, workspace, table }, ctx) {

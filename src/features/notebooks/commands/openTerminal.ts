@@ -1,0 +1,50 @@
+import * as vscode from 'vscode';
+import type { EnvSection } from '../../../core/notebooks/envFileBlock';
+import { listConnections } from '../../../postgres/connections/connectionCalls';
+import type { Command } from '../../../platform/commands/command';
+import { progress, resolveWorkspace } from '../../../platform/commands/pickers';
+import { requireCredentials } from '../notebookTarget';
+import { pickDatabaseSet, readConnectionSection, readDatabaseSection } from '../workspaceVariables';
+
+/**
+ * A terminal whose environment holds the workspace's variables (and libpq's
+ * PG* for psql): for scripts and the SDK's command line. Only this terminal
+ * gets them, and it is not restored after a reload (its environment would be
+ * stored to restore it).
+ */
+export const openTerminal: Command = {
+  id: 'openhexa.openTerminal',
+  run: async (services, arg?: unknown) => {
+    const title = vscode.l10n.t('Open Terminal with Workspace Variables');
+    const ref = await resolveWorkspace(services, arg, title);
+    if (!ref) {
+      return;
+    }
+    requireCredentials(ref);
+    const set = await pickDatabaseSet(arg && typeof arg === 'object' ? (arg as { set?: unknown }).set : undefined, title);
+    if (!set) {
+      return;
+    }
+    const sections = await progress(vscode.l10n.t('Reading the variables of "{0}"…', ref.workspace.name), async () => {
+      const read: EnvSection[] = [await readDatabaseSection(services, ref, set)];
+      for (const connection of await services.sessions.catalog(ref.profile, (c) => listConnections(c, ref.workspace.slug))) {
+        read.push(await readConnectionSection(services, ref, connection));
+      }
+      return read;
+    });
+    const env: Record<string, string> = Object.fromEntries(sections.flatMap((s) => s.entries.map((e) => [e.name, e.value])));
+    const get = (suffix: string): string => env[`WORKSPACE_DATABASE_${suffix}`] ?? '';
+    Object.assign(env, { PGHOST: get('HOST'), PGPORT: get('PORT'), PGDATABASE: get('DB_NAME'), PGUSER: get('USERNAME'), PGPASSWORD: get('PASSWORD') });
+    if (ref.profile.sslmode !== 'prefer') {
+      env.PGSSLMODE = ref.profile.sslmode;
+    }
+    const terminal = vscode.window.createTerminal({
+      name: vscode.l10n.t('OpenHEXA: {0}', ref.workspace.name),
+      env,
+      iconPath: new vscode.ThemeIcon('database'),
+      isTransient: true,
+    });
+    terminal.show();
+    services.log.info(`Opened a terminal with the ${Object.keys(env).length} variables of workspace ${ref.workspace.slug} (${set} login)`);
+  },
+};

@@ -1,0 +1,88 @@
+import { execFile } from 'node:child_process';
+import * as fs from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { resolveEnvFile } from '../../core/notebooks/envFilePath';
+
+/** The .env file of the folder the user works in: the one the Python and Jupyter extensions load (`python.envFile`). */
+export async function envFileForWork(title: string): Promise<{ file: string; folder: vscode.WorkspaceFolder } | undefined> {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (folders.length === 0) {
+    throw new Error(vscode.l10n.t('Open a folder first: the .env file that notebooks load belongs to a folder.'));
+  }
+  const active = vscode.window.activeNotebookEditor?.notebook.uri ?? vscode.window.activeTextEditor?.document.uri;
+  const folder =
+    (active && vscode.workspace.getWorkspaceFolder(active)) ??
+    (folders.length === 1 ? folders[0] : await vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Choose the folder whose .env to use'), ignoreFocusOut: true }));
+  if (!folder) {
+    return undefined;
+  }
+  if (folder.uri.scheme !== 'file') {
+    throw new Error(vscode.l10n.t('The folder "{0}" is not on this machine\'s disk: .env can only be written to a local folder.', folder.name));
+  }
+  const setting = vscode.workspace.getConfiguration('python', folder.uri).get<string>('envFile');
+  const resolved = resolveEnvFile(setting, folder.uri.fsPath, os.homedir());
+  if ('unknown' in resolved) {
+    throw new Error(vscode.l10n.t('The setting python.envFile uses {0}, which {1} cannot fill in. Set it to a path, e.g. ${workspaceFolder}/.env.', resolved.unknown, title));
+  }
+  return { file: resolved.file, folder };
+}
+
+/** The file's text, or '' when there is none yet. */
+export async function readEnvFile(file: string): Promise<string> {
+  try {
+    return await fs.readFile(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+      return '';
+    }
+    throw err;
+  }
+}
+
+/**
+ * Writes the whole file at once (a temporary file renamed over it, so a
+ * failure leaves the old one), readable by its owner only where the OS has
+ * modes.
+ */
+export async function writeEnvFile(file: string, text: string): Promise<void> {
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  const temporary = `${file}.openhexa-${process.pid}.tmp`;
+  try {
+    await fs.writeFile(temporary, text, { mode: 0o600 });
+    await fs.chmod(temporary, 0o600);
+    await fs.rename(temporary, file);
+  } catch (err) {
+    await fs.rm(temporary, { force: true });
+    throw err;
+  }
+}
+
+function git(args: readonly string[], cwd: string): Promise<{ code: number; stdout: string }> {
+  return new Promise((resolve) => {
+    execFile('git', args, { cwd, timeout: 10_000 }, (err, stdout) => {
+      const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : -1) : 0;
+      resolve({ code, stdout });
+    });
+  });
+}
+
+/** Whether git ignores the file: true, false, or undefined when it is not in a git repository (or git is missing). */
+export async function gitIgnores(file: string): Promise<boolean | undefined> {
+  const { code } = await git(['check-ignore', '-q', '--', file], path.dirname(file));
+  return code === 0 ? true : code === 1 ? false : undefined;
+}
+
+/** Adds the file to the .gitignore at the root of its repository (made if missing); true when git then ignores it. */
+export async function addToGitignore(file: string): Promise<boolean> {
+  const root = (await git(['rev-parse', '--show-toplevel'], path.dirname(file))).stdout.trim();
+  if (!root) {
+    return false;
+  }
+  const gitignore = path.join(root, '.gitignore');
+  const before = await readEnvFile(gitignore);
+  const entry = `/${path.relative(root, file).split(path.sep).join('/')}`;
+  await fs.writeFile(gitignore, `${before}${before === '' || before.endsWith('\n') ? '' : '\n'}${entry}\n`);
+  return (await gitIgnores(file)) === true;
+}

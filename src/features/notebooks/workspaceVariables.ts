@@ -1,0 +1,106 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { CONNECTION_TYPES } from '../../core/connections/types';
+import { envPrefix } from '../../core/connections/envNames';
+import type { DatabaseSet } from '../../core/notebooks/databaseEnv';
+import { writeSections, type EnvSection } from '../../core/notebooks/envFileBlock';
+import { blockComment, blockKey, connectionSection, databaseSection, workspaceCollisions } from '../../core/notebooks/workspaceEnvFile';
+import { connectionValues, listConnections, type ConnectionSummary } from '../../postgres/connections/connectionCalls';
+import { revealPassword } from '../../postgres/workspace/catalogCalls';
+import type { WorkspaceRef } from '../../platform/commands/pickers';
+import type { Services } from '../../platform/services';
+import { addToGitignore, envFileForWork, gitIgnores, readEnvFile, writeEnvFile } from './envFile';
+
+export function ownerOf(ref: WorkspaceRef): { slug: string; name: string; host: string; port: number } {
+  return { slug: ref.workspace.slug, name: ref.workspace.name, host: ref.profile.host, port: ref.profile.port };
+}
+
+/** The read/write or read-only login, asked for unless given. */
+export async function pickDatabaseSet(given: unknown, title: string): Promise<DatabaseSet | undefined> {
+  if (given === 'rw' || given === 'ro') {
+    return given;
+  }
+  const picked = await vscode.window.showQuickPick(
+    [
+      { label: vscode.l10n.t('Read/write login'), detail: vscode.l10n.t("As OpenHEXA's notebooks get it: reads and writes the workspace database."), set: 'rw' as const },
+      { label: vscode.l10n.t('Read-only login'), detail: vscode.l10n.t('For a notebook that only reads: the server refuses its writes.'), set: 'ro' as const },
+    ],
+    { title, placeHolder: vscode.l10n.t('Which login should the variables hold?') },
+  );
+  return picked?.set;
+}
+
+/** WORKSPACE_DATABASE_* with the chosen login's password (read through the audited catalog call). */
+export async function readDatabaseSection(services: Services, ref: WorkspaceRef, set: DatabaseSet): Promise<EnvSection> {
+  const credential = await services.sessions.catalog(ref.profile, (c) => revealPassword(c, ref.workspace.slug, set, 'copy'));
+  const { host, port, sslmode } = ref.profile;
+  return databaseSection(set, { host, port, dbName: ref.workspace.dbName, username: credential.username, password: credential.password, sslmode });
+}
+
+/** A connection's variables, its secrets read through the audited catalog call ("use"). */
+export async function readConnectionSection(services: Services, ref: WorkspaceRef, connection: ConnectionSummary): Promise<EnvSection> {
+  const fields = await services.sessions.catalog(ref.profile, (c) => connectionValues(c, ref.workspace.slug, connection.identifier, 'use'));
+  return connectionSection(CONNECTION_TYPES[connection.type], connection.identifier, connection.name, fields);
+}
+
+/**
+ * Merges the sections into the workspace's block of the .env file, then
+ * says what was written, that kernels must restart, and anything that would
+ * surprise: git does not ignore the file, a value one reader reads
+ * differently, a name also set elsewhere, prefixes the SDK would mix.
+ */
+export async function writeVariables(services: Services, ref: WorkspaceRef, sections: readonly EnvSection[], title: string): Promise<void> {
+  const target = await envFileForWork(title);
+  if (!target) {
+    return;
+  }
+  const { file, folder } = target;
+  const shown = path.relative(folder.uri.fsPath, file) || file;
+  const written = writeSections(await readEnvFile(file), blockKey(ownerOf(ref)), blockComment(ownerOf(ref)), sections);
+  await writeEnvFile(file, written.text);
+  const count = sections.reduce((n, s) => n + s.entries.length, 0);
+  services.log.info(`Wrote ${count} variables of workspace ${ref.workspace.slug} to ${file} (${sections.map((s) => s.key).join(', ')})`);
+
+  const open = vscode.l10n.t('Open {0}', path.basename(file));
+  void vscode.window
+    .showInformationMessage(vscode.l10n.t('Wrote {0} variables of "{1}" to {2}, readable by you only. A running kernel sees them only after you restart it.', String(count), ref.workspace.name, shown), open)
+    .then(async (choice) => {
+      if (choice === open) {
+        await vscode.window.showTextDocument(vscode.Uri.file(file));
+      }
+    });
+
+  if ((await gitIgnores(file)) === false) {
+    const add = vscode.l10n.t('Add to .gitignore');
+    void vscode.window.showWarningMessage(vscode.l10n.t('{0} holds secrets and git does not ignore it: a commit would publish them.', shown), add).then(async (choice) => {
+      if (choice === add) {
+        const ignored = await addToGitignore(file);
+        void (ignored
+          ? vscode.window.showInformationMessage(vscode.l10n.t('Added {0} to .gitignore.', shown))
+          : vscode.window.showWarningMessage(vscode.l10n.t('Git still does not ignore {0}: check the repository\'s .gitignore rules.', shown)));
+      }
+    });
+  }
+  if (written.misread.length > 0) {
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t(
+        'No .env text reads the same in the Jupyter extension and in python-dotenv for {0}: written as the Jupyter extension reads it. A script that loads .env with python-dotenv gets another value.',
+        written.misread.map((m) => m.name).join(', '),
+      ),
+    );
+  }
+  if (written.alsoOutside.length > 0) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('{0} also sets {1} elsewhere; whichever line comes last wins.', shown, written.alsoOutside.join(', ')));
+  }
+  const identifiers = (await services.sessions.catalog(ref.profile, (c) => listConnections(c, ref.workspace.slug))).map((c) => c.identifier);
+  const writtenPrefixes = new Set(sections.flatMap((s) => (s.key.startsWith('connection:') ? [envPrefix(s.key.slice('connection:'.length))] : ['WORKSPACE_DATABASE'])));
+  const mixed = workspaceCollisions(identifiers).filter(([a, b]) => writtenPrefixes.has(a) || writtenPrefixes.has(b));
+  if (mixed.length > 0) {
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t(
+        'The OpenHEXA SDK reads every variable that starts with PREFIX_ as a connection\'s field, so it would mix {0}. Change one of the identifiers (Change Connection Identifier).',
+        mixed.map(([a, b]) => `${a}_* / ${b}`).join(', '),
+      ),
+    );
+  }
+}
