@@ -95,6 +95,7 @@ describe('the first five minutes: a local server from a blank profile (platform 
       ['preview', true],
       ['credentials', false],
       ['connection', false],
+      ['notebook', false],
     ]);
     const sandbox = row('Sandbox');
     await sandbox.hover();

@@ -61,16 +61,9 @@ export async function writeVariables(services: Services, ref: WorkspaceRef, sect
   const count = sections.reduce((n, s) => n + s.entries.length, 0);
   services.log.info(`Wrote ${count} variables of workspace ${ref.workspace.slug} to ${file} (${sections.map((s) => s.key).join(', ')})`);
 
-  const open = vscode.l10n.t('Open {0}', path.basename(file));
-  void vscode.window
-    .showInformationMessage(vscode.l10n.t('Wrote {0} variables of "{1}" to {2}, readable by you only. A running kernel sees them only after you restart it.', String(count), ref.workspace.name, shown), open)
-    .then(async (choice) => {
-      if (choice === open) {
-        await vscode.window.showTextDocument(vscode.Uri.file(file));
-      }
-    });
-
-  if ((await gitIgnores(file)) === false) {
+  const ignored = await gitIgnores(file);
+  services.log.info(`git ${ignored === undefined ? 'does not track the folder of' : ignored ? 'ignores' : 'does not ignore'} ${file}`);
+  if (ignored === false) {
     const add = vscode.l10n.t('Add to .gitignore');
     void vscode.window.showWarningMessage(vscode.l10n.t('{0} holds secrets and git does not ignore it: a commit would publish them.', shown), add).then(async (choice) => {
       if (choice === add) {
@@ -81,6 +74,15 @@ export async function writeVariables(services: Services, ref: WorkspaceRef, sect
       }
     });
   }
+  const open = vscode.l10n.t('Open {0}', path.basename(file));
+  void vscode.window
+    .showInformationMessage(vscode.l10n.t('Wrote {0} variables of "{1}" to {2}, readable by you only. A running kernel sees them only after you restart it.', String(count), ref.workspace.name, shown), open)
+    .then(async (choice) => {
+      if (choice === open) {
+        await vscode.window.showTextDocument(vscode.Uri.file(file));
+      }
+    });
+
   if (written.misread.length > 0) {
     void vscode.window.showWarningMessage(
       vscode.l10n.t(
