@@ -1,14 +1,9 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
-import { Client } from 'pg';
-import { initializeCatalog } from '../../src/postgres/catalog/migrate';
-import { createMember } from '../../src/postgres/workspace/catalogCalls';
-import { createWorkspace } from '../../src/postgres/workspace/provisioning';
-import { startTestServer, type TestServer } from '../fixtures/postgresServer';
+import type { TestServer } from '../fixtures/postgresServer';
 import { buildVsix, ensureHarness, launchBrowser, startCodeServer, type CodeServer } from '../harness/codeServer';
-import { cspViolations, eventually, openContainer, openWorkbenchWithClipboard, runCommand, screenshot, screenshotFailures, webview, writeServerProfiles } from './workbench';
+import { startTeam } from './teamServer';
+import { choose, contextMenu, cspViolations, eventually, openContainer, openWorkbenchWithClipboard, runCommand, screenshot, screenshotFailures, webview, writeServerProfiles } from './workbench';
 
 const PLATFORM = 'e2e_conn_platform';
 const PLATFORM_PASSWORD = 'platform-Pw-connections';
@@ -31,7 +26,6 @@ describe('connections end to end: an admin fills the form for six types, a viewe
   let browser: Browser;
   let page: Page;
   let csp: () => string[] = () => [];
-  let slug = '';
 
   const row = (text: string | RegExp): Locator => page.locator('.pane-body .monaco-list-row', { hasText: text }).first();
   /** The tree row whose label is exactly `name` (a row's text runs its label and description together). */
@@ -66,38 +60,13 @@ describe('connections end to end: an admin fills the form for six types, a viewe
     await node.locator('.action-label[aria-label="New Connection…"]').click();
     await form().locator('h1', { hasText: `New connection in ${WORKSPACE}` }).waitFor({ timeout: 30_000 });
   };
-  const contextMenu = async (item: Locator): Promise<Locator> => {
-    await item.click({ button: 'right' });
-    const menu = page.locator('.context-view .monaco-menu');
-    await menu.waitFor();
-    return menu;
-  };
-  /** Runs a context menu's action as a user does: the pointer on it, then a click. */
-  const choose = async (menu: Locator, label: string): Promise<void> => {
-    const entry = menu.getByRole('menuitem', { name: label });
-    await entry.hover();
-    await entry.click();
-    await menu.waitFor({ state: 'hidden', timeout: 5000 });
-  };
 
   before(async () => {
     ensureHarness();
-    pg = await startTestServer();
-    const admin = await pg.connect();
-    await admin.query(`CREATE ROLE ${PLATFORM} LOGIN CREATEDB CREATEROLE PASSWORD '${PLATFORM_PASSWORD}'`);
-    await admin.end();
-    const platform = { host: pg.host, port: pg.port, user: PLATFORM, password: PLATFORM_PASSWORD, sslmode: 'disable' as const };
-    await initializeCatalog(platform, CATALOG);
-    slug = (await createWorkspace(platform, CATALOG, WORKSPACE)).slug;
-    const catalog = new Client({ ...platform, database: CATALOG });
-    await catalog.connect();
-    const viewerPassword = await createMember(catalog, slug, VIEWER, 'viewer');
-    await catalog.end();
-    const pgpass = path.join(fs.mkdtempSync(path.join(pg.baseDir, 'pgpass-')), 'pgpass');
-    fs.writeFileSync(pgpass, `127.0.0.1:${pg.port}:*:${PLATFORM}:${PLATFORM_PASSWORD}\n127.0.0.1:${pg.port}:*:${VIEWER}:${viewerPassword}\n`, { mode: 0o600 });
-    server = await startCodeServer({ vsixes: [buildVsix()], env: { PGPASSFILE: pgpass } });
-    const profile = (label: string, user: string) => ({ label, host: '127.0.0.1', port: pg.port, user, sslmode: 'disable', catalogDatabase: CATALOG });
-    writeServerProfiles(server.userData, [profile('Team (admin)', PLATFORM), profile('Team (viewer)', VIEWER)]);
+    const team = await startTeam({ platform: PLATFORM, platformPassword: PLATFORM_PASSWORD, viewer: VIEWER, workspace: WORKSPACE, catalog: CATALOG });
+    pg = team.pg;
+    server = await startCodeServer({ vsixes: [buildVsix()], env: { PGPASSFILE: team.pgpass } });
+    writeServerProfiles(server.userData, team.profiles);
     browser = await launchBrowser();
     page = await openWorkbenchWithClipboard(browser, server.url, { width: 1400, height: 900 });
     csp = cspViolations(page);
@@ -249,7 +218,7 @@ describe('connections end to end: an admin fills the form for six types, a viewe
   });
 
   it('renames the PostgreSQL connection without touching its password, which the form never received; the test still passes', async () => {
-    const menu = await contextMenu(row('Malaria DB (routine)'));
+    const menu = await contextMenu(page, row('Malaria DB (routine)'));
     await choose(menu, 'Edit Connection…');
     await form().locator('h1', { hasText: 'Edit connection: Malaria DB (routine)' }).waitFor({ timeout: 30_000 });
     const kept = form().locator('[data-field="password"]');
@@ -267,7 +236,7 @@ describe('connections end to end: an admin fills the form for six types, a viewe
     assert.equal(renamed?.name, 'Malaria DB');
     assert.equal(renamed?.fields.password, PLATFORM_PASSWORD, 'the edit lost the password (OpenHEXA #497)');
     // Test Connection from the tree reads the stored values.
-    const again = await contextMenu(item('Malaria DB'));
+    const again = await contextMenu(page, item('Malaria DB'));
     await choose(again, 'Test Connection');
     await page.locator('.notifications-toasts', { hasText: `Malaria DB: Connected: PostgreSQL` }).first().waitFor({ timeout: 30_000 });
   });

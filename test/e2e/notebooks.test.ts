@@ -3,14 +3,11 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { Client } from 'pg';
-import { initializeCatalog } from '../../src/postgres/catalog/migrate';
 import { createConnection } from '../../src/postgres/connections/connectionCalls';
-import { createMember } from '../../src/postgres/workspace/catalogCalls';
-import { createWorkspace } from '../../src/postgres/workspace/provisioning';
-import { startTestServer, type TestServer } from '../fixtures/postgresServer';
+import type { TestServer } from '../fixtures/postgresServer';
 import { buildVsix, ensureHarness, launchBrowser, startCodeServer, type CodeServer } from '../harness/codeServer';
-import { eventually, extensionLog, openContainer, openWorkbenchWithClipboard, runCommand, screenshot, screenshotFailures, writeServerProfiles } from './workbench';
+import { startTeam } from './teamServer';
+import { choose, contextMenu, eventually, extensionLog, openContainer, openWorkbenchWithClipboard, runCommand, screenshot, screenshotFailures, writeServerProfiles } from './workbench';
 
 const PLATFORM = 'e2e_nb_platform';
 const PLATFORM_PASSWORD = 'platform-Pw-notebooks';
@@ -39,18 +36,6 @@ describe('notebooks end to end: snippets from the tree into an .ipynb, .env writ
   let folder = '';
 
   const row = (text: string | RegExp): Locator => page.locator('.pane-body .monaco-list-row', { hasText: text }).first();
-  const contextMenu = async (item: Locator): Promise<Locator> => {
-    await item.click({ button: 'right' });
-    const menu = page.locator('.context-view .monaco-menu');
-    await menu.waitFor();
-    return menu;
-  };
-  const choose = async (menu: Locator, label: string): Promise<void> => {
-    const entry = menu.getByRole('menuitem', { name: label });
-    await entry.hover();
-    await entry.click();
-    await menu.waitFor({ state: 'hidden', timeout: 5000 });
-  };
   const pick = async (label: string): Promise<void> => {
     const input = page.locator('.quick-input-widget');
     await input.waitFor({ timeout: 20_000 });
@@ -63,40 +48,29 @@ describe('notebooks end to end: snippets from the tree into an .ipynb, .env writ
 
   before(async () => {
     ensureHarness();
-    pg = await startTestServer();
-    const admin = await pg.connect();
-    await admin.query(`CREATE ROLE ${PLATFORM} LOGIN CREATEDB CREATEROLE PASSWORD '${PLATFORM_PASSWORD}'`);
-    await admin.end();
-    const platform = { host: pg.host, port: pg.port, user: PLATFORM, password: PLATFORM_PASSWORD, sslmode: 'disable' as const };
-    await initializeCatalog(platform, CATALOG);
-    const slug = (await createWorkspace(platform, CATALOG, WORKSPACE)).slug;
-    const catalog = new Client({ ...platform, database: CATALOG });
-    await catalog.connect();
-    const viewerPassword = await createMember(catalog, slug, VIEWER, 'viewer');
-    await createConnection(catalog, slug, {
-      identifier: 'polio-data',
-      name: CONNECTION,
-      type: 'postgresql',
-      description: '',
-      fields: [
-        { code: 'host', value: 'db.example.org', secret: false },
-        { code: 'port', value: '5432', secret: false },
-        { code: 'db_name', value: 'polio', secret: false },
-        { code: 'username', value: 'analyst', secret: false },
-        { code: 'password', value: `S3cret'pw #1`, secret: true },
-      ],
-    });
-    await catalog.end();
-    const pgpass = path.join(fs.mkdtempSync(path.join(pg.baseDir, 'pgpass-')), 'pgpass');
-    fs.writeFileSync(pgpass, `127.0.0.1:${pg.port}:*:${PLATFORM}:${PLATFORM_PASSWORD}\n127.0.0.1:${pg.port}:*:${VIEWER}:${viewerPassword}\n`, { mode: 0o600 });
+    const team = await startTeam({ platform: PLATFORM, platformPassword: PLATFORM_PASSWORD, viewer: VIEWER, workspace: WORKSPACE, catalog: CATALOG }, (catalog, slug) =>
+      createConnection(catalog, slug, {
+        identifier: 'polio-data',
+        name: CONNECTION,
+        type: 'postgresql',
+        description: '',
+        fields: [
+          { code: 'host', value: 'db.example.org', secret: false },
+          { code: 'port', value: '5432', secret: false },
+          { code: 'db_name', value: 'polio', secret: false },
+          { code: 'username', value: 'analyst', secret: false },
+          { code: 'password', value: `S3cret'pw #1`, secret: true },
+        ],
+      }).then(() => undefined),
+    );
+    pg = team.pg;
     // The user's project: a git repository with a notebook and an .env of their own.
     folder = fs.mkdtempSync(path.join(pg.baseDir, 'project-'));
     execFileSync('git', ['init', '-q'], { cwd: folder });
     fs.writeFileSync(path.join(folder, 'analysis.ipynb'), JSON.stringify(NOTEBOOK, null, 1));
     fs.writeFileSync(envFile(), '# mine\nDEBUG=1\n');
-    server = await startCodeServer({ vsixes: [buildVsix()], env: { PGPASSFILE: pgpass }, folder });
-    const profile = (label: string, user: string) => ({ label, host: '127.0.0.1', port: pg.port, user, sslmode: 'disable', catalogDatabase: CATALOG });
-    writeServerProfiles(server.userData, [profile('Team (admin)', PLATFORM), profile('Team (viewer)', VIEWER)]);
+    server = await startCodeServer({ vsixes: [buildVsix()], env: { PGPASSFILE: team.pgpass }, folder });
+    writeServerProfiles(server.userData, team.profiles);
     browser = await launchBrowser();
     page = await openWorkbenchWithClipboard(browser, server.url, { width: 1400, height: 900 });
     await runCommand(page, 'Go to File...');
@@ -119,7 +93,7 @@ describe('notebooks end to end: snippets from the tree into an .ipynb, .env writ
   it('inserts the workspace database snippet from the Database node after the selected cell, and says .env lacks its variables', async () => {
     await row('Team (admin)').click();
     await row(WORKSPACE).click({ timeout: 30_000 });
-    await choose(await contextMenu(row(/^Database/)), 'Insert Connection Snippet');
+    await choose(await contextMenu(page, row(/^Database/)), 'Insert Connection Snippet');
     await pick('SQLAlchemy and pandas');
     await eventually(async () => (await cellsText()).length === 2, 'a second code cell', 20_000);
     const [setup, inserted] = await cellsText();
@@ -132,7 +106,7 @@ describe('notebooks end to end: snippets from the tree into an .ipynb, .env writ
 
   it('inserts a connection snippet in the OpenHEXA SDK flavour, with no value of the connection in it', async () => {
     await row(/^Connections/).click();
-    await choose(await contextMenu(row(CONNECTION)), 'Insert Connection Snippet');
+    await choose(await contextMenu(page, row(CONNECTION)), 'Insert Connection Snippet');
     await pick('OpenHEXA SDK');
     // The notebook renders only the cells in view: the new one is found by its text, its place by the status bar.
     await eventually(async () => (await cellsText()).some((t) => t.includes('polio-data')), 'the connection cell', 20_000);
@@ -147,7 +121,7 @@ describe('notebooks end to end: snippets from the tree into an .ipynb, .env writ
 
   it('writes the connection to .env: the block beside the user\'s lines, mode 0600, the git warning, then the read-only database beside it', async () => {
     await runCommand(page, 'Notifications: Clear All Notifications');
-    await choose(await contextMenu(row(CONNECTION)), 'Write Variables to .env');
+    await choose(await contextMenu(page, row(CONNECTION)), 'Write Variables to .env');
     await toast(/Wrote 7 variables of "Sandbox Sahel" to \.env, readable by you only\. A running kernel sees them only after you restart it\./).waitFor({ timeout: 20_000 });
     const warning = toast(/\.env holds secrets and git does not ignore it/);
     await warning.waitFor({ timeout: 20_000 }).catch((err: unknown) => {
@@ -166,7 +140,7 @@ describe('notebooks end to end: snippets from the tree into an .ipynb, .env writ
     assert.equal(fs.readFileSync(path.join(folder, '.gitignore'), 'utf8'), '/.env\n');
     execFileSync('git', ['check-ignore', '-q', '.env'], { cwd: folder }); // throws unless git now ignores it
 
-    await choose(await contextMenu(row(/^Database/)), 'Write Variables to .env');
+    await choose(await contextMenu(page, row(/^Database/)), 'Write Variables to .env');
     await pick('Read-only login');
     await toast(/Wrote 6 variables of "Sandbox Sahel"/).waitFor({ timeout: 20_000 });
     const both = fs.readFileSync(envFile(), 'utf8');

@@ -1,7 +1,7 @@
 // Page helpers for driving the VS Code workbench (1.100 web) in Chromium.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Browser, FrameLocator, Page } from 'playwright-core';
+import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
 import { ARTIFACTS } from '../harness/codeServer';
 
 export const SCREENSHOTS = path.join(ARTIFACTS, 'screenshots');
@@ -149,4 +149,20 @@ export function cspViolations(page: Page): () => string[] {
     }
   });
   return () => seen;
+}
+
+/** Opens an item's context menu with a right click. */
+export async function contextMenu(page: Page, item: Locator): Promise<Locator> {
+  await item.click({ button: 'right' });
+  const menu = page.locator('.context-view .monaco-menu');
+  await menu.waitFor();
+  return menu;
+}
+
+/** Runs a context menu's action as a user does: the pointer on it, then a click. */
+export async function choose(menu: Locator, label: string): Promise<void> {
+  const entry = menu.getByRole('menuitem', { name: label });
+  await entry.hover();
+  await entry.click();
+  await menu.waitFor({ state: 'hidden', timeout: 5000 });
 }
