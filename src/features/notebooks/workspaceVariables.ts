@@ -7,7 +7,7 @@ import { writeSections, type EnvSection } from '../../core/notebooks/envFileBloc
 import { blockComment, blockKey, connectionSection, databaseSection, workspaceCollisions } from '../../core/notebooks/workspaceEnvFile';
 import { connectionValues, listConnections, type ConnectionSummary } from '../../postgres/connections/connectionCalls';
 import { revealPassword } from '../../postgres/workspace/catalogCalls';
-import type { WorkspaceRef } from '../../platform/commands/pickers';
+import { progress, type WorkspaceRef } from '../../platform/commands/pickers';
 import type { Services } from '../../platform/services';
 import { addToGitignore, envFileForWork, gitIgnores, readEnvFile, writeEnvFile } from './envFile';
 
@@ -49,9 +49,15 @@ export async function readConnectionSection(services: Services, ref: WorkspaceRe
  * surprise: git does not ignore the file, a value one reader reads
  * differently, a name also set elsewhere, prefixes the SDK would mix.
  */
-export async function writeVariables(services: Services, ref: WorkspaceRef, sections: readonly EnvSection[], title: string): Promise<void> {
+export async function writeVariables(services: Services, ref: WorkspaceRef, read: () => Promise<EnvSection[]>, title: string): Promise<void> {
+  // The file first: no secret is read (and audited) for a file that cannot be written.
   const target = await envFileForWork(title);
   if (!target) {
+    return;
+  }
+  const sections = await progress(vscode.l10n.t('Reading the variables of "{0}"…', ref.workspace.name), read);
+  if (sections.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('The workspace "{0}" has no connections yet: nothing to write.', ref.workspace.name));
     return;
   }
   const { file, folder } = target;

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { EnvSection } from '../../../core/notebooks/envFileBlock';
 import { listConnections } from '../../../postgres/connections/connectionCalls';
 import type { Command } from '../../../platform/commands/command';
-import { progress, resolveWorkspace } from '../../../platform/commands/pickers';
+import { resolveWorkspace } from '../../../platform/commands/pickers';
 import { asConnectionNode } from '../../connections/nodes/connectionNode';
 import { requireCredentials } from '../notebookTarget';
 import { pickDatabaseSet, readConnectionSection, readDatabaseSection, writeVariables } from '../workspaceVariables';
@@ -59,17 +59,17 @@ export const writeEnv: Command = {
     if (typeof scope === 'object' && chosen.length === 0) {
       throw new Error(vscode.l10n.t('The workspace "{0}" has no connection "{1}".', ref.workspace.name, scope.identifier));
     }
-    const sections = await progress(vscode.l10n.t('Reading the variables of "{0}"…', ref.workspace.name), async () => {
-      const read: EnvSection[] = set ? [await readDatabaseSection(services, ref, set)] : [];
-      for (const connection of chosen) {
-        read.push(await readConnectionSection(services, ref, connection));
-      }
-      return read;
-    });
-    if (sections.length === 0) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('The workspace "{0}" has no connections yet: nothing to write.', ref.workspace.name));
-      return;
-    }
-    await writeVariables(services, ref, sections, title);
+    await writeVariables(
+      services,
+      ref,
+      async () => {
+        const read: EnvSection[] = set ? [await readDatabaseSection(services, ref, set)] : [];
+        for (const connection of chosen) {
+          read.push(await readConnectionSection(services, ref, connection));
+        }
+        return read;
+      },
+      title,
+    );
   },
 };
