@@ -1,16 +1,22 @@
-// Environment variables as .env lines (python-dotenv's and VS Code Jupyter's
-// reading): a value other than plain characters goes in double quotes, with
-// \\, ", newlines and $ escaped so neither parser changes it.
+// Environment variables as .env lines, each value written by the one encoder
+// the .env writer uses, so that python-dotenv and VS Code Jupyter both read
+// it back exactly (or the variable is named as misread).
+import { encodeValue } from '../notebooks/dotenvValue';
 
-const PLAIN = /^[A-Za-z0-9_./:@%+,=-]*$/;
-
-export function dotenvValue(value: string): string {
-  if (PLAIN.test(value)) {
-    return value;
-  }
-  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r/g, '\\r').replace(/\n/g, '\\n').replace(/\$/g, '\\$')}"`;
+export interface EnvLines {
+  readonly text: string;
+  /** Variables no text holds for both readers (written as the Jupyter extension reads them). */
+  readonly misread: readonly string[];
 }
 
-export function dotenvLines(env: readonly (readonly [name: string, value: string])[]): string {
-  return env.map(([name, value]) => `${name}=${dotenvValue(value)}`).join('\n');
+export function dotenvLines(env: readonly (readonly [name: string, value: string])[]): EnvLines {
+  const misread: string[] = [];
+  const lines = env.map(([name, value]) => {
+    const encoded = encodeValue(value);
+    if (encoded.misreadBy.length > 0) {
+      misread.push(name);
+    }
+    return `${name}=${encoded.text}`;
+  });
+  return { text: lines.join('\n'), misread };
 }

@@ -140,9 +140,10 @@ describe('workspace commands take their inputs as arguments (real extension host
     assert.deepEqual([item.label, item.description, item.contextValue], ['DHIS2 "national"', 'DHIS2 · dhis2-national', 'connection.admin']);
     await vscode.env.clipboard.writeText('');
     await vscode.commands.executeCommand('openhexa.copyConnectionEnv', { server: profile, slug: ws.workspace.slug, identifier: 'dhis2-national' });
+    // Bare: both readers take it as it is (an escaped \$ in double quotes would keep its backslash in python-dotenv).
     assert.equal(
       await vscode.env.clipboard.readText(),
-      'DHIS2_NATIONAL=DHIS2\nDHIS2_NATIONAL_URL=https://dhis2.example.org\nDHIS2_NATIONAL_USERNAME=admin\nDHIS2_NATIONAL_PASSWORD="pa ss\\"word\\$1"\n',
+      'DHIS2_NATIONAL=DHIS2\nDHIS2_NATIONAL_URL=https://dhis2.example.org\nDHIS2_NATIONAL_USERNAME=admin\nDHIS2_NATIONAL_PASSWORD=pa ss"word$1\n',
     );
   });
 

@@ -17,10 +17,19 @@ export const copyConnectionEnv: Command = {
     const { connection } = ref;
     const fields = await services.sessions.catalog(ref.profile, (c) => connectionValues(c, ref.workspace.slug, connection.identifier, 'copy'));
     const env = connectionEnv(CONNECTION_TYPES[connection.type], connection.identifier, fields);
-    await vscode.env.clipboard.writeText(`${dotenvLines(env)}\n`);
+    const lines = dotenvLines(env);
+    await vscode.env.clipboard.writeText(`${lines.text}\n`);
     services.log.info(`Copied the environment variables of connection ${connection.identifier} (${ref.workspace.slug}); the read is in the audit log`);
     void vscode.window.showInformationMessage(
       vscode.l10n.t('Copied {0} environment variables of "{1}" to the clipboard, secrets included. The read is recorded in the audit log.', String(env.length), connection.name),
     );
+    if (lines.misread.length > 0) {
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t(
+          'No .env text reads the same in the Jupyter extension and in python-dotenv for {0}: written as the Jupyter extension reads it. A script that loads .env with python-dotenv gets another value.',
+          lines.misread.join(', '),
+        ),
+      );
+    }
   },
 };
