@@ -155,7 +155,7 @@ describe('notebooks end to end: snippets from the tree into an .ipynb, .env writ
     await tab.waitFor({ state: 'detached', timeout: 10_000 });
   });
 
-  it('a viewer\'s Database and connections offer neither a snippet nor .env (no action at all: no menu opens)', async () => {
+  it('a viewer\'s Database and connection offer neither a snippet nor .env', async () => {
     await row('Team (viewer)').click();
     await page.locator('.pane-body .monaco-list-row', { hasText: WORKSPACE }).nth(1).click({ timeout: 30_000 });
     const nth1 = (text: string | RegExp): Locator => page.locator('.pane-body .monaco-list-row', { hasText: text }).nth(1);

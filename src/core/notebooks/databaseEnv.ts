@@ -37,6 +37,3 @@ export function databaseEnv(login: DatabaseLogin): EnvEntry[] {
 export function databaseEnvNames(): string[] {
   return Object.values(workspaceEnvNames());
 }
-
-/** The prefix the SDK's custom connections would read the database's variables under, for collisions. */
-export const DATABASE_PREFIX = 'WORKSPACE_DATABASE';

@@ -1,7 +1,7 @@
 // Snippets for the workspace database itself, and for one of its tables:
 // WORKSPACE_DATABASE_*, as OpenHEXA's notebooks get them.
 import { fieldEnvName } from '../connections/envNames';
-import { DATABASE_PREFIX } from './databaseEnv';
+import { WORKSPACE_DATABASE_PREFIX } from '../envNames';
 import { LIST_TABLES_SQL, postgresSnippets, tableQuery } from './postgresSnippet';
 import { snippetFlavours, writeSnippet, type RDriver, type SnippetContext, type SnippetFlavour } from './snippet';
 
@@ -17,6 +17,6 @@ export const DATABASE_FLAVOURS: readonly SnippetFlavour[] = snippetFlavours(snip
 /** The workspace database's snippet: its tables listed, or one table read. */
 export function databaseSnippet(flavour: SnippetFlavour, rDriver: RDriver, table?: { readonly schema: string; readonly name: string }): string {
   // WORKSPACE_DATABASE_<FIELD> is named like a PostgreSQL connection's PREFIX_<FIELD>.
-  const context: SnippetContext = { identifier: '', prefix: DATABASE_PREFIX, codes: [], env: (code) => fieldEnvName(DATABASE_PREFIX, code), rDriver };
+  const context: SnippetContext = { identifier: '', prefix: WORKSPACE_DATABASE_PREFIX, codes: [], env: (code) => fieldEnvName(WORKSPACE_DATABASE_PREFIX, code), rDriver };
   return writeSnippet(snippetsFor(table), flavour, context);
 }

@@ -111,11 +111,6 @@ export function assignedNames(file: string): Set<string> {
   return new Set(splitLines(file).flatMap((l) => ASSIGNMENT.exec(l)?.[1] ?? []));
 }
 
-/** Whether the file has the block of `key`. */
-export function hasBlock(file: string, key: string): boolean {
-  return findBlock(splitLines(file), key) !== undefined;
-}
-
 /** The file without the block of `key` (and the blank line written before it); unchanged when there is none. */
 export function removeBlock(file: string, key: string): string {
   const lines = splitLines(file);

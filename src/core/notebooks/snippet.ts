@@ -84,6 +84,6 @@ export const pyEnvOptional = (name: string): string => `os.environ.get(${literal
 export const rEnv = (name: string): string => `Sys.getenv(${literal(name)})`;
 
 /** The first line of every snippet: where the values come from. */
-export function sourceComment(variables: string): string {
+function sourceComment(variables: string): string {
   return `# Reads ${variables} from the environment: "OpenHEXA: Write Variables to .env" puts them there (restart the kernel after).`;
 }

@@ -3,7 +3,8 @@
 // it is. Shared by the command and the kernel tests, so both write the same.
 import type { ConnectionField, ConnectionTypeDef } from '../connections/connectionType';
 import { connectionEnv, envPrefix } from '../connections/envNames';
-import { databaseEnv, type DatabaseLogin, type DatabaseSet, DATABASE_PREFIX } from './databaseEnv';
+import { WORKSPACE_DATABASE_PREFIX } from '../envNames';
+import { databaseEnv, type DatabaseLogin, type DatabaseSet } from './databaseEnv';
 import type { EnvSection } from './envFileBlock';
 import { prefixCollisions } from './prefixCollisions';
 
@@ -26,12 +27,15 @@ export function blockComment(owner: BlockOwner): string[] {
   ];
 }
 
-export const DATABASE_SECTION = 'database';
-export const connectionSectionKey = (identifier: string): string => `connection:${identifier}`;
+/** A section of the block, with the prefix its variables start with. */
+export interface WorkspaceSection extends EnvSection {
+  readonly prefix: string;
+}
 
-export function databaseSection(set: DatabaseSet, login: DatabaseLogin): EnvSection {
+export function databaseSection(set: DatabaseSet, login: DatabaseLogin): WorkspaceSection {
   return {
-    key: DATABASE_SECTION,
+    key: 'database',
+    prefix: WORKSPACE_DATABASE_PREFIX,
     comment:
       set === 'ro'
         ? `WORKSPACE_DATABASE_*: the read-only login ${login.username} (reads only; the server refuses writes)`
@@ -40,15 +44,17 @@ export function databaseSection(set: DatabaseSet, login: DatabaseLogin): EnvSect
   };
 }
 
-export function connectionSection(type: ConnectionTypeDef, identifier: string, name: string, fields: readonly ConnectionField[]): EnvSection {
+export function connectionSection(type: ConnectionTypeDef, identifier: string, name: string, fields: readonly ConnectionField[]): WorkspaceSection {
   return {
-    key: connectionSectionKey(identifier),
+    key: `connection:${identifier}`,
+    prefix: envPrefix(identifier),
     comment: `${envPrefix(identifier)}_*: ${type.label} connection "${name}"`,
     entries: connectionEnv(type, identifier, fields).map(([n, value]) => ({ name: n, value })),
   };
 }
 
-/** Pairs of prefixes among the workspace's connections (and the database's) that the SDK would mix. */
-export function workspaceCollisions(identifiers: readonly string[]): [string, string][] {
-  return prefixCollisions([DATABASE_PREFIX, ...identifiers.map(envPrefix)]);
+/** Pairs of prefixes among the workspace's connections (and the database's) that the SDK would mix, where one is a written section's. */
+export function workspaceCollisions(identifiers: readonly string[], written: readonly WorkspaceSection[]): [string, string][] {
+  const touched = new Set(written.map((s) => s.prefix));
+  return prefixCollisions([WORKSPACE_DATABASE_PREFIX, ...identifiers.map(envPrefix)]).filter(([a, b]) => touched.has(a) || touched.has(b));
 }

@@ -21,11 +21,7 @@ export async function resolveConnection(services: Services, arg: unknown, title:
   const connections = await services.sessions.catalog(ref.profile, (c) => listConnections(c, ref.workspace.slug));
   const identifier = arg && typeof arg === 'object' ? (arg as { identifier?: unknown }).identifier : undefined;
   if (typeof identifier === 'string') {
-    const found = connections.find((c) => c.identifier === identifier);
-    if (!found) {
-      throw new Error(vscode.l10n.t('The workspace "{0}" has no connection "{1}".', ref.workspace.name, identifier));
-    }
-    return { ...ref, connection: found };
+    return { ...ref, connection: connectionNamed(connections, ref.workspace.name, identifier) };
   }
   if (connections.length === 0) {
     throw new Error(vscode.l10n.t('The workspace "{0}" has no connections yet.', ref.workspace.name));
@@ -35,4 +31,13 @@ export async function resolveConnection(services: Services, arg: unknown, title:
     { title, placeHolder: vscode.l10n.t('Choose a connection') },
   );
   return picked ? { ...ref, connection: picked.connection } : undefined;
+}
+
+/** The workspace's connection of this identifier, or an error that names both. */
+export function connectionNamed(connections: readonly ConnectionSummary[], workspaceName: string, identifier: string): ConnectionSummary {
+  const found = connections.find((c) => c.identifier === identifier);
+  if (!found) {
+    throw new Error(vscode.l10n.t('The workspace "{0}" has no connection "{1}".', workspaceName, identifier));
+  }
+  return found;
 }

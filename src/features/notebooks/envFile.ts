@@ -59,11 +59,11 @@ export async function writeEnvFile(file: string, text: string): Promise<void> {
   }
 }
 
-function git(args: readonly string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+function git(args: readonly string[], cwd: string): Promise<{ code: number; stdout: string }> {
   return new Promise((resolve) => {
-    execFile('git', args, { cwd, timeout: 10_000 }, (err, stdout, stderr) => {
+    execFile('git', args, { cwd, timeout: 10_000 }, (err, stdout) => {
       const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : -1) : 0;
-      resolve({ code, stdout, stderr });
+      resolve({ code, stdout });
     });
   });
 }

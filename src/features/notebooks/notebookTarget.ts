@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import { may } from '../../core/roles';
-import type { ConnectionSummary } from '../../postgres/connections/connectionCalls';
-import { listConnections } from '../../postgres/connections/connectionCalls';
+import { listConnections, type ConnectionSummary } from '../../postgres/connections/connectionCalls';
 import type { TableInfo } from '../../postgres/workspace/tables';
 import { resolveWorkspace, type WorkspaceRef } from '../../platform/commands/pickers';
 import type { Services } from '../../platform/services';
 import { asConnectionNode } from '../connections/nodes/connectionNode';
+import { connectionNamed } from '../connections/resolveConnection';
 
 /** What a notebook command is about: the workspace database (or one of its tables), or one connection. */
 export type NotebookTarget =
@@ -51,11 +51,7 @@ export async function resolveNotebookTarget(services: Services, arg: unknown, ti
   }
   const connections = await services.sessions.catalog(ref.profile, (c) => listConnections(c, ref.workspace.slug));
   if (typeof given.identifier === 'string') {
-    const found = connections.find((c) => c.identifier === given.identifier);
-    if (!found) {
-      throw new Error(vscode.l10n.t('The workspace "{0}" has no connection "{1}".', ref.workspace.name, given.identifier));
-    }
-    return { ...ref, what: 'connection', connection: found };
+    return { ...ref, what: 'connection', connection: connectionNamed(connections, ref.workspace.name, given.identifier) };
   }
   if (kind !== 'connections' && connections.length === 0) {
     return { ...ref, what: 'database' };

@@ -1,11 +1,10 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CONNECTION_TYPES } from '../../core/connections/types';
-import { envPrefix } from '../../core/connections/envNames';
 import type { DatabaseSet } from '../../core/notebooks/databaseEnv';
-import { writeSections, type EnvSection } from '../../core/notebooks/envFileBlock';
-import { blockComment, blockKey, connectionSection, databaseSection, workspaceCollisions } from '../../core/notebooks/workspaceEnvFile';
-import { connectionValues, listConnections, type ConnectionSummary } from '../../postgres/connections/connectionCalls';
+import { writeSections } from '../../core/notebooks/envFileBlock';
+import { blockComment, blockKey, connectionSection, databaseSection, workspaceCollisions, type WorkspaceSection } from '../../core/notebooks/workspaceEnvFile';
+import { connectionValues, type ConnectionSummary } from '../../postgres/connections/connectionCalls';
 import { revealPassword } from '../../postgres/workspace/catalogCalls';
 import { progress, type WorkspaceRef } from '../../platform/commands/pickers';
 import type { Services } from '../../platform/services';
@@ -31,14 +30,14 @@ export async function pickDatabaseSet(given: unknown, title: string): Promise<Da
 }
 
 /** WORKSPACE_DATABASE_* with the chosen login's password (read through the audited catalog call). */
-export async function readDatabaseSection(services: Services, ref: WorkspaceRef, set: DatabaseSet): Promise<EnvSection> {
+export async function readDatabaseSection(services: Services, ref: WorkspaceRef, set: DatabaseSet): Promise<WorkspaceSection> {
   const credential = await services.sessions.catalog(ref.profile, (c) => revealPassword(c, ref.workspace.slug, set, 'copy'));
   const { host, port, sslmode } = ref.profile;
   return databaseSection(set, { host, port, dbName: ref.workspace.dbName, username: credential.username, password: credential.password, sslmode });
 }
 
 /** A connection's variables, its secrets read through the audited catalog call ("use"). */
-export async function readConnectionSection(services: Services, ref: WorkspaceRef, connection: ConnectionSummary): Promise<EnvSection> {
+export async function readConnectionSection(services: Services, ref: WorkspaceRef, connection: ConnectionSummary): Promise<WorkspaceSection> {
   const fields = await services.sessions.catalog(ref.profile, (c) => connectionValues(c, ref.workspace.slug, connection.identifier, 'use'));
   return connectionSection(CONNECTION_TYPES[connection.type], connection.identifier, connection.name, fields);
 }
@@ -47,9 +46,10 @@ export async function readConnectionSection(services: Services, ref: WorkspaceRe
  * Merges the sections into the workspace's block of the .env file, then
  * says what was written, that kernels must restart, and anything that would
  * surprise: git does not ignore the file, a value one reader reads
- * differently, a name also set elsewhere, prefixes the SDK would mix.
+ * differently, a name also set elsewhere, prefixes the SDK would mix among
+ * the workspace's connections (`identifiers`: all of them).
  */
-export async function writeVariables(services: Services, ref: WorkspaceRef, read: () => Promise<EnvSection[]>, title: string): Promise<void> {
+export async function writeVariables(services: Services, ref: WorkspaceRef, identifiers: readonly string[], read: () => Promise<WorkspaceSection[]>, title: string): Promise<void> {
   // The file first: no secret is read (and audited) for a file that cannot be written.
   const target = await envFileForWork(title);
   if (!target) {
@@ -100,9 +100,7 @@ export async function writeVariables(services: Services, ref: WorkspaceRef, read
   if (written.alsoOutside.length > 0) {
     void vscode.window.showWarningMessage(vscode.l10n.t('{0} also sets {1} elsewhere; whichever line comes last wins.', shown, written.alsoOutside.join(', ')));
   }
-  const identifiers = (await services.sessions.catalog(ref.profile, (c) => listConnections(c, ref.workspace.slug))).map((c) => c.identifier);
-  const writtenPrefixes = new Set(sections.flatMap((s) => (s.key.startsWith('connection:') ? [envPrefix(s.key.slice('connection:'.length))] : ['WORKSPACE_DATABASE'])));
-  const mixed = workspaceCollisions(identifiers).filter(([a, b]) => writtenPrefixes.has(a) || writtenPrefixes.has(b));
+  const mixed = workspaceCollisions(identifiers, sections);
   if (mixed.length > 0) {
     void vscode.window.showWarningMessage(
       vscode.l10n.t(

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import type { EnvSection } from '../../../core/notebooks/envFileBlock';
+import { workspaceEnvNames } from '../../../core/envNames';
+import type { WorkspaceSection } from '../../../core/notebooks/workspaceEnvFile';
 import { listConnections } from '../../../postgres/connections/connectionCalls';
 import type { Command } from '../../../platform/commands/command';
 import { progress, resolveWorkspace } from '../../../platform/commands/pickers';
@@ -26,15 +27,16 @@ export const openTerminal: Command = {
       return;
     }
     const sections = await progress(vscode.l10n.t('Reading the variables of "{0}"…', ref.workspace.name), async () => {
-      const read: EnvSection[] = [await readDatabaseSection(services, ref, set)];
+      const read: WorkspaceSection[] = [await readDatabaseSection(services, ref, set)];
       for (const connection of await services.sessions.catalog(ref.profile, (c) => listConnections(c, ref.workspace.slug))) {
         read.push(await readConnectionSection(services, ref, connection));
       }
       return read;
     });
     const env: Record<string, string> = Object.fromEntries(sections.flatMap((s) => s.entries.map((e) => [e.name, e.value])));
-    const get = (suffix: string): string => env[`WORKSPACE_DATABASE_${suffix}`] ?? '';
-    Object.assign(env, { PGHOST: get('HOST'), PGPORT: get('PORT'), PGDATABASE: get('DB_NAME'), PGUSER: get('USERNAME'), PGPASSWORD: get('PASSWORD') });
+    const names = workspaceEnvNames();
+    const get = (name: string): string => env[name] ?? '';
+    Object.assign(env, { PGHOST: get(names.host), PGPORT: get(names.port), PGDATABASE: get(names.dbName), PGUSER: get(names.username), PGPASSWORD: get(names.password) });
     if (ref.profile.sslmode !== 'prefer') {
       env.PGSSLMODE = ref.profile.sslmode;
     }

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
-import type { EnvSection } from '../../../core/notebooks/envFileBlock';
+import type { WorkspaceSection } from '../../../core/notebooks/workspaceEnvFile';
 import { listConnections } from '../../../postgres/connections/connectionCalls';
 import type { Command } from '../../../platform/commands/command';
 import { resolveWorkspace } from '../../../platform/commands/pickers';
 import { asConnectionNode } from '../../connections/nodes/connectionNode';
+import { connectionNamed } from '../../connections/resolveConnection';
 import { requireCredentials } from '../notebookTarget';
 import { pickDatabaseSet, readConnectionSection, readDatabaseSection, writeVariables } from '../workspaceVariables';
 
@@ -55,15 +56,13 @@ export const writeEnv: Command = {
     if (withDatabase && !set) {
       return;
     }
-    const chosen = typeof scope === 'object' ? connections.filter((c) => c.identifier === scope.identifier) : scope === 'database' ? [] : connections;
-    if (typeof scope === 'object' && chosen.length === 0) {
-      throw new Error(vscode.l10n.t('The workspace "{0}" has no connection "{1}".', ref.workspace.name, scope.identifier));
-    }
+    const chosen = typeof scope === 'object' ? [connectionNamed(connections, ref.workspace.name, scope.identifier)] : scope === 'database' ? [] : connections;
     await writeVariables(
       services,
       ref,
+      connections.map((c) => c.identifier),
       async () => {
-        const read: EnvSection[] = set ? [await readDatabaseSection(services, ref, set)] : [];
+        const read: WorkspaceSection[] = set ? [await readDatabaseSection(services, ref, set)] : [];
         for (const connection of chosen) {
           read.push(await readConnectionSection(services, ref, connection));
         }
