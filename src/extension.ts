@@ -4,6 +4,7 @@ import { LocalServerService } from './features/localServer/localServerService';
 import { NODE_KINDS } from './features/nodeKinds';
 import { ValueDocuments } from './features/preview/valueDocuments';
 import { serverRoots } from './features/servers/nodes/serverNode';
+import { TableBrowsing } from './features/workspaces/tableBrowsing';
 import { WalkthroughProgress } from './features/walkthrough/walkthroughProgress';
 import { registerCommands } from './platform/commands/registerCommands';
 import { trackServerCount } from './platform/contextKeys';
@@ -24,7 +25,7 @@ export function activate(context: vscode.ExtensionContext): OpenhexaApi {
   const store = new ServerStore(context.secrets);
   const sessions = new Sessions(store);
   localServer = new LocalServerService(context, store, sessions, log);
-  const tree = new WorkspacesTree(NODE_KINDS, serverRoots, { sessions, store, log, local: localServer });
+  const tree = new WorkspacesTree(NODE_KINDS, serverRoots, { sessions, store, log, local: localServer, browsing: new TableBrowsing() });
   const view = vscode.window.createTreeView('openhexa.workspaces', { treeDataProvider: tree, showCollapseAll: true });
   const values = new ValueDocuments();
   context.subscriptions.push(log, store, sessions, localServer, tree, view, values, trackServerCount(store), store.onDidChange(() => tree.refresh()));

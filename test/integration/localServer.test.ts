@@ -129,7 +129,7 @@ describe('the local server: one click, and it survives what a laptop throws at i
     const pools = new PoolRegistry();
     try {
       // Through the tree's own path: a pooled, read-only browse.
-      const tables = await pools.browse({ ...platform, database: dbName }, (c) => listTables(c));
+      const tables = await listTables((run) => pools.browse({ ...platform, database: dbName }, run));
       const byName = new Map(tables.map((t) => [`${t.schema}.${t.name}`, t]));
       assert.ok((byName.get('public.monthly_case_reports')?.rows ?? 0) >= 100_000);
       assert.equal(byName.get('public.health_facilities')?.rows, 600);

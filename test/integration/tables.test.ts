@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { readOnly } from '../../src/postgres/readOnly';
 import { listColumns, listTables, type TableInfo } from '../../src/postgres/workspace/tables';
 import { makeWorld, using, type World } from './workspaceWorld';
 
@@ -28,7 +29,7 @@ describe('tables of a workspace, as a viewer sees them in the tree', function ()
       await c.query(`CREATE TABLE "Sé ""quoted"" ; DROP"."select" ("from" int, "'; DROP TABLE x; --" text)`);
       await c.query(`CREATE TABLE "${longName}" (id int)`);
     });
-    tables = await using(w.viewer, w.workspace.dbName, (c) => listTables(c));
+    tables = await using(w.viewer, w.workspace.dbName, (c) => listTables((run) => readOnly(c, () => run(c))));
   });
 
   it('counts small tables exactly', () => {

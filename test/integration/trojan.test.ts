@@ -177,13 +177,13 @@ describe('an editor’s planted code never runs with the power of whoever browse
       const sessions: PreviewSession[] = [];
       try {
         // The tree: the Database level (with a view's estimate) and a table's columns.
-        const tables = await pools.browse(db, (c) => listTables(c));
+        const tables = await listTables((run) => pools.browse(db, run));
         assert.ok(tables.some((t) => t.name === 'moods' && t.rows === 300));
         const columns = await pools.browse(db, (c) => describeColumns(c, 'public', 'moods'));
         assert.deepEqual(columns.primaryKey, ['id']);
         assert.equal(columns.columns.find((c) => c.name === 'mood')?.type, 'public.mood');
         // The same pooled connection again, after the view's code tried to hijack its search_path.
-        assert.ok((await pools.browse(db, (c) => listTables(c))).some((t) => t.name === 'moods'));
+        assert.ok((await listTables((run) => pools.browse(db, run))).some((t) => t.name === 'moods'));
 
         // The preview: pages, a sort on the editor's type with keyset pages beyond the first, every filter.
         const moods = new PreviewSession(db, 'public', 'moods');

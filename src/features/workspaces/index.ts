@@ -1,14 +1,18 @@
 import type { Feature } from '../feature';
 import { createWorkspace } from './commands/createWorkspace';
+import { countRows } from './commands/countRows';
 import { deleteWorkspace } from './commands/deleteWorkspace';
+import { showMore } from './commands/showMore';
 import { columnNode } from './nodes/columnNode';
 import { databaseNode } from './nodes/databaseNode';
+import { moreNode } from './nodes/moreNode';
+import { schemaNode } from './nodes/schemaNode';
 import { tableNode } from './nodes/tableNode';
 import { workspaceNode } from './nodes/workspaceNode';
 
-/** Workspaces and their databases: create, delete; the tree's workspace, database, table and column levels. */
+/** Workspaces and their databases: create, delete; the tree's workspace, database, schema, table and column levels. */
 export const workspaces: Feature = {
-  commands: [createWorkspace, deleteWorkspace],
+  commands: [createWorkspace, deleteWorkspace, showMore, countRows],
 };
 
-export const workspaceNodes = { workspace: workspaceNode, database: databaseNode, table: tableNode, column: columnNode } as const;
+export const workspaceNodes = { workspace: workspaceNode, database: databaseNode, schema: schemaNode, table: tableNode, more: moreNode, column: columnNode } as const;

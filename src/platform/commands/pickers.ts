@@ -2,10 +2,13 @@ import * as vscode from 'vscode';
 import { isWorkspaceRole, type WorkspaceRole } from '../../core/roles';
 import { serverProfileSchema, type ServerProfile } from '../../core/serverProfile';
 import { listWorkspaces, type WorkspaceSummary } from '../../postgres/workspace/catalogCalls';
-import { listTables, type TableInfo } from '../../postgres/workspace/tables';
+import { listRelations, type TableInfo } from '../../postgres/workspace/tables';
 import { roleLabel, tableKindLabel } from '../format';
 import type { ServerStore } from '../serverStore';
 import type { Services } from '../services';
+
+/** The quick pick of tables lists this many at most (a workspace of 100,000 tables is typed into, not scrolled). */
+const PICKABLE_TABLES = 20_000;
 
 /** A workspace on a server, as commands receive it (from a tree node, or resolved from `{ server, slug }`). */
 export interface WorkspaceRef {
@@ -74,7 +77,8 @@ export async function resolveTable(services: Services, ref: WorkspaceRef, arg: u
       return { schema: typeof schema === 'string' ? schema : 'public', name: given };
     }
   }
-  const tables = await services.sessions.browse(ref.profile, ref.workspace.dbName, (c) => listTables(c));
+  // Names and kinds only: measuring every table is the tree's work, a level at a time.
+  const { tables } = await services.sessions.browse(ref.profile, ref.workspace.dbName, (c) => listRelations(c, undefined, PICKABLE_TABLES));
   if (tables.length === 0) {
     throw new Error(vscode.l10n.t('The workspace "{0}" has no tables yet.', ref.workspace.name));
   }

@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import type { ServerProfile } from '../../core/serverProfile';
 import type { LocalServerState } from '../../localServer/localServer';
 import type { TreeNode } from '../../features/nodeKinds';
+import type { TableBrowsing } from '../../features/workspaces/tableBrowsing';
 import type { Log } from '../log';
 import type { ServerStore } from '../serverStore';
 import type { Sessions } from '../sessions';
@@ -22,12 +23,14 @@ export interface TreeContext {
   readonly store: ServerStore;
   readonly log: Log;
   readonly local: LocalServerAccess;
+  /** How many relations each level shows, and the tables' measured sizes and counts. */
+  readonly browsing: TableBrowsing;
   /** Servers whose login turned out to be a superuser (their item warns). */
   readonly superusers: Set<string>;
   /** Server nodes by profile key: reused so a refresh of one server reaches the element VS Code knows. */
   serverNodes: Map<string, Extract<TreeNode, { kind: 'server' }>>;
-  /** Reloads a node's children (the whole tree without one). */
-  refresh(node?: TreeNode): void;
+  /** Redraws nodes and reloads their children (the whole tree without one). */
+  refresh(node?: TreeNode | TreeNode[]): void;
 }
 
 /**

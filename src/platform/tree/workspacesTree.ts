@@ -11,7 +11,7 @@ import type { NodeDef, TreeContext } from './nodeDef';
  * tree never shows.
  */
 export class WorkspacesTree implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+  private readonly changed = new vscode.EventEmitter<TreeNode | TreeNode[] | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly loaded = new vscode.EventEmitter<{ element: TreeNode | undefined; children: TreeNode[] }>();
   /** What a level showed once read (for listeners such as the walkthrough; nodes themselves change nothing). */
@@ -26,7 +26,7 @@ export class WorkspacesTree implements vscode.TreeDataProvider<TreeNode>, vscode
     this.context = { ...base, superusers: new Set(), serverNodes: new Map(), refresh: (node) => this.refresh(node) };
   }
 
-  refresh(node?: TreeNode): void {
+  refresh(node?: TreeNode | TreeNode[]): void {
     this.changed.fire(node);
   }
 

@@ -1,18 +1,27 @@
-import type { Client, ClientBase } from 'pg';
+import type { ClientBase } from 'pg';
 import { qualifiedName } from '../../core/identifiers';
 
 export type TableKind = 'table' | 'partitioned table' | 'view' | 'materialized view' | 'foreign table';
 
 export interface TableInfo {
+  /** pg_class.oid: what a later measure of the same relation asks for (a dropped and re-created table is another). */
+  readonly oid: number;
   readonly schema: string;
   readonly name: string;
   readonly kind: TableKind;
-  /** Rows: exact under EXACT_COUNT_LIMIT, else the planner's estimate; undefined when unknown. */
+  /** Rows: exact under EXACT_COUNT_LIMIT once measured, else the planner's estimate; undefined when unknown. */
   readonly rows: number | undefined;
   readonly rowsExact: boolean;
-  /** Bytes on disk, indexes and TOAST included; undefined for views. */
+  /** Bytes on disk, indexes and TOAST included, once measured; undefined for views. */
   readonly bytes: number | undefined;
   readonly readable: boolean;
+}
+
+/** What a measure adds to a listed relation. */
+export interface TableMeasure {
+  readonly rows: number | undefined;
+  readonly rowsExact: boolean;
+  readonly bytes: number | undefined;
 }
 
 export interface ColumnInfo {
@@ -30,18 +39,71 @@ export interface RelationColumns {
   readonly primaryKey: string[];
 }
 
+export interface SchemaInfo {
+  readonly name: string;
+  /** Relations the tree lists in it. */
+  readonly relations: number;
+}
+
+/** Part of a level: at most `limit` relations, and how many the level holds in all. */
+export interface RelationPage {
+  readonly tables: TableInfo[];
+  readonly total: number;
+}
+
 export const EXACT_COUNT_LIMIT = 10_000;
 /** A never-analyzed table is counted exactly only when it is this small on disk. */
 const SMALL_UNANALYZED_BYTES = 1024 * 1024;
+/**
+ * Relations measured in one transaction. Every count and size takes a lock on
+ * its table (and its indexes and TOAST) until the transaction ends; the
+ * server's lock table holds max_locks_per_transaction × max_connections in
+ * all (6,400 by default), shared by every session.
+ */
+export const MEASURE_BATCH = 50;
 
-// One round trip for the whole level. Small readable tables are counted
-// exactly (query_to_xml runs the count inside this query); big ones use
-// reltuples, so no count(*) ever scans a big table. Every function and
-// operator is schema-qualified: this runs in a database where editors create
-// functions and operators, and a better-matching look-alike would win.
-const TABLES_SQL = `
+// What the tree lists, in one place for the three queries below.
+const LISTED = `c.relkind OPERATOR(pg_catalog.=) ANY (ARRAY['r', 'p', 'v', 'm', 'f']::"char"[])
+     AND NOT c.relispartition
+     AND NOT n.nspname OPERATOR(pg_catalog.=) ANY (ARRAY['pg_catalog', 'information_schema']::name[])
+     AND n.nspname::text OPERATOR(pg_catalog.!~) '^pg_(toast|temp)'`;
+
+// Schemas holding something the tree lists, public first. Catalog rows only: no lock on any table.
+const SCHEMAS_SQL = `
+SELECT n.nspname AS name, pg_catalog.count(*) AS relations
+  FROM pg_catalog.pg_class c
+  JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) c.relnamespace
+ WHERE ${LISTED}
+ GROUP BY n.nspname
+ ORDER BY n.nspname OPERATOR(pg_catalog.=) 'public' DESC, n.nspname`;
+
+// One page of a level, from the catalog alone: no function here opens a
+// table, so listing 100,000 relations takes no lock. reltuples is -1 for a
+// table never analyzed (PostgreSQL 14+), 0 on older servers. Every function
+// and operator is schema-qualified: this runs in a database where editors
+// create functions and operators, and a better-matching look-alike would win.
+const RELATIONS_SQL = `
+SELECT c.oid::int8 AS oid, n.nspname AS schema, c.relname AS name, c.relkind AS kind,
+       CASE WHEN c.relkind OPERATOR(pg_catalog.=) ANY (ARRAY['r', 'm', 'f']::"char"[]) AND c.reltuples OPERATOR(pg_catalog.>=) 0
+            THEN c.reltuples::int8 END AS estimate,
+       pg_catalog.has_table_privilege(c.oid, 'SELECT') AS readable,
+       (SELECT pg_catalog.count(*) FROM pg_catalog.pg_class c
+          JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) c.relnamespace
+         WHERE ${LISTED} AND ($1::name IS NULL OR n.nspname OPERATOR(pg_catalog.=) $1::name)) AS total
+  FROM pg_catalog.pg_class c
+  JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) c.relnamespace
+ WHERE ${LISTED}
+   AND ($1::name IS NULL OR n.nspname OPERATOR(pg_catalog.=) $1::name)
+ ORDER BY n.nspname OPERATOR(pg_catalog.=) 'public' DESC, n.nspname, c.relname
+ LIMIT $2`;
+
+// Sizes and exact counts of a few relations, by oid. Small readable tables
+// are counted exactly (query_to_xml runs the count inside this query); big
+// ones keep reltuples, so no count(*) ever scans a big table. A relation
+// dropped since it was listed is simply not returned.
+const MEASURE_SQL = `
 WITH rel AS (
-  SELECT c.oid, n.nspname, c.relname, c.relkind, c.reltuples,
+  SELECT c.oid, n.nspname, c.relname, c.relkind,
          CASE WHEN c.relkind OPERATOR(pg_catalog.=) 'p'
               THEN (SELECT COALESCE(pg_catalog.sum(pg_catalog.pg_total_relation_size(t.relid)), 0) FROM pg_catalog.pg_partition_tree(c.oid) t)
               WHEN c.relkind OPERATOR(pg_catalog.=) ANY (ARRAY['r', 'm']::"char"[]) THEN pg_catalog.pg_total_relation_size(c.oid) END AS bytes,
@@ -52,21 +114,18 @@ WITH rel AS (
          pg_catalog.has_table_privilege(c.oid, 'SELECT') AS readable
     FROM pg_catalog.pg_class c
     JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) c.relnamespace
-   WHERE c.relkind OPERATOR(pg_catalog.=) ANY (ARRAY['r', 'p', 'v', 'm', 'f']::"char"[])
-     AND NOT c.relispartition
-     AND NOT n.nspname OPERATOR(pg_catalog.=) ANY (ARRAY['pg_catalog', 'information_schema']::name[])
-     AND n.nspname::text OPERATOR(pg_catalog.!~) '^pg_(toast|temp)'
+   WHERE c.oid OPERATOR(pg_catalog.=) ANY ($1::oid[])
+     AND c.relkind OPERATOR(pg_catalog.=) ANY (ARRAY['r', 'p', 'm', 'f']::"char"[])
 )
-SELECT nspname AS schema, relname AS name, relkind AS kind, bytes, readable,
+SELECT oid::int8 AS oid, bytes,
        CASE WHEN readable AND relkind OPERATOR(pg_catalog.=) ANY (ARRAY['r', 'p', 'm']::"char"[])
-                 AND ((estimate OPERATOR(pg_catalog.>=) 0 AND estimate OPERATOR(pg_catalog.<) $1::float4)
-                      OR (estimate OPERATOR(pg_catalog.<) 0 AND bytes OPERATOR(pg_catalog.<) $2::bigint))
+                 AND ((estimate OPERATOR(pg_catalog.>=) 0 AND estimate OPERATOR(pg_catalog.<) $2::float4)
+                      OR (estimate OPERATOR(pg_catalog.<) 0 AND bytes OPERATOR(pg_catalog.<) $3::bigint))
             THEN (pg_catalog.xpath('/row/c/text()', pg_catalog.query_to_xml(
                     pg_catalog.format('SELECT pg_catalog.count(*) AS c FROM %I.%I', nspname, relname), false, true, '')))[1]::text::bigint
        END AS exact,
        CASE WHEN estimate OPERATOR(pg_catalog.>=) 0 THEN estimate::bigint END AS estimate
-  FROM rel
- ORDER BY nspname OPERATOR(pg_catalog.=) 'public' DESC, nspname, relname`;
+  FROM rel`;
 
 const KINDS: Record<string, TableKind> = { r: 'table', p: 'partitioned table', v: 'view', m: 'materialized view', f: 'foreign table' };
 
@@ -82,18 +141,54 @@ SELECT a.attname AS name, pg_catalog.format_type(a.atttypid, a.atttypmod) AS typ
  WHERE n.nspname OPERATOR(pg_catalog.=) $1 AND c.relname OPERATOR(pg_catalog.=) $2
  ORDER BY a.attnum`;
 
-interface TableRow {
+interface RelationRow {
+  oid: string;
   schema: string;
   name: string;
   kind: string;
-  bytes: string | null;
+  estimate: string | null;
   readable: boolean;
+  total: string;
+}
+
+interface MeasureRow {
+  oid: string;
+  bytes: string | null;
   exact: string | null;
   estimate: string | null;
 }
 
+const numberOrUndefined = (value: string | null): number | undefined => (value === null ? undefined : Number(value));
+
+/** Schemas that hold a table, view or materialized view, public first. */
+export async function listSchemas(client: ClientBase): Promise<SchemaInfo[]> {
+  const { rows } = await client.query<{ name: string; relations: string }>(SCHEMAS_SQL);
+  return rows.map((r) => ({ name: r.name, relations: Number(r.relations) }));
+}
+
+/**
+ * The first `limit` relations of one schema (or of all), with the planner's
+ * estimates only: catalog rows, no lock on any table, whatever the count.
+ */
+export async function listRelations(client: ClientBase, schema: string | undefined, limit: number): Promise<RelationPage> {
+  const { rows } = await client.query<RelationRow>(RELATIONS_SQL, [schema ?? null, Math.max(0, Math.floor(limit))]);
+  return {
+    total: rows.length > 0 ? Number(rows[0]!.total) : 0,
+    tables: rows.map((r) => ({
+      oid: Number(r.oid),
+      schema: r.schema,
+      name: r.name,
+      kind: KINDS[r.kind] ?? 'table',
+      rows: numberOrUndefined(r.estimate),
+      rowsExact: false,
+      bytes: undefined,
+      readable: r.readable,
+    })),
+  };
+}
+
 /** The planner's row estimate for each view, in one round trip (EXPLAIN cannot run inside a query). */
-async function viewEstimates(client: Client, views: { schema: string; name: string }[]): Promise<(number | undefined)[]> {
+async function viewEstimates(client: ClientBase, views: readonly TableInfo[]): Promise<(number | undefined)[]> {
   if (views.length === 0) {
     return [];
   }
@@ -106,27 +201,85 @@ async function viewEstimates(client: Client, views: { schema: string; name: stri
   });
 }
 
-/** Tables, views and materialized views of the database the client is connected to, as that login may see them. */
-export async function listTables(client: Client): Promise<TableInfo[]> {
-  const { rows } = await client.query<TableRow>(TABLES_SQL, [EXACT_COUNT_LIMIT, SMALL_UNANALYZED_BYTES]);
-  const tables = rows.map((r): TableInfo => {
-    const exact = r.exact === null ? undefined : Number(r.exact);
-    return {
-      schema: r.schema,
-      name: r.name,
-      kind: KINDS[r.kind] ?? 'table',
-      rows: exact ?? (r.estimate === null ? undefined : Number(r.estimate)),
-      rowsExact: exact !== undefined,
-      bytes: r.bytes === null ? undefined : Number(r.bytes),
-      readable: r.readable,
-    };
-  });
+/** Runs `work` under a savepoint: its failure undoes only itself, and the transaction goes on. */
+async function attempt<T>(client: ClientBase, work: () => Promise<T>): Promise<T | undefined> {
+  await client.query('SAVEPOINT openhexa_measure');
+  try {
+    const result = await work();
+    await client.query('RELEASE SAVEPOINT openhexa_measure');
+    return result;
+  } catch {
+    await client.query('ROLLBACK TO SAVEPOINT openhexa_measure');
+    return undefined;
+  }
+}
+
+async function measureTables(client: ClientBase, oids: readonly number[]): Promise<MeasureRow[] | undefined> {
+  return attempt(client, async () => (await client.query<MeasureRow>(MEASURE_SQL, [oids, EXACT_COUNT_LIMIT, SMALL_UNANALYZED_BYTES])).rows);
+}
+
+/**
+ * Sizes and counts of at most MEASURE_BATCH listed relations (see there why),
+ * inside the caller's transaction. Counting never fails: a relation that
+ * cannot be measured (dropped, locked away, a view whose plan fails) is left
+ * out and keeps its estimate.
+ */
+export async function measureRelations(client: ClientBase, tables: readonly TableInfo[]): Promise<Map<number, TableMeasure>> {
+  if (tables.length > MEASURE_BATCH) {
+    throw new Error(`At most ${MEASURE_BATCH} relations are measured in one transaction`);
+  }
+  const measures = new Map<number, TableMeasure>();
+  const stored = tables.filter((t) => t.kind !== 'view');
+  // One statement for all; when one of them fails it, each again on its own.
+  let rows = await measureTables(client, stored.map((t) => t.oid));
+  if (!rows) {
+    rows = [];
+    for (const t of stored) {
+      rows.push(...((await measureTables(client, [t.oid])) ?? []));
+    }
+  }
+  for (const r of rows) {
+    const exact = numberOrUndefined(r.exact);
+    measures.set(Number(r.oid), { rows: exact ?? numberOrUndefined(r.estimate), rowsExact: exact !== undefined, bytes: numberOrUndefined(r.bytes) });
+  }
   const views = tables.filter((t) => t.kind === 'view' && t.readable);
-  const estimates = await viewEstimates(client, views).catch(() => views.map(() => undefined));
-  return tables.map((t) => {
-    const i = views.indexOf(t);
-    return i >= 0 ? { ...t, rows: estimates[i] } : t;
+  const estimates = (await attempt(client, () => viewEstimates(client, views))) ?? [];
+  views.forEach((v, i) => {
+    if (estimates[i] !== undefined) {
+      measures.set(v.oid, { rows: estimates[i], rowsExact: false, bytes: undefined });
+    }
   });
+  return measures;
+}
+
+export function withMeasure(table: TableInfo, measure: TableMeasure | undefined): TableInfo {
+  return measure ? { ...table, ...measure } : table;
+}
+
+/** Runs reads in a transaction of their own (the pools' browse: read only, search_path pinned). */
+export type Browse = <T>(work: (client: ClientBase) => Promise<T>) => Promise<T>;
+
+/** Measures relations batch by batch, each batch in its own transaction; `onBatch` sees each as it lands. */
+export async function measureInBatches(browse: Browse, tables: readonly TableInfo[], onBatch: (measures: Map<number, TableMeasure>) => boolean | void = () => undefined): Promise<Map<number, TableMeasure>> {
+  const all = new Map<number, TableMeasure>();
+  for (let i = 0; i < tables.length; i += MEASURE_BATCH) {
+    const measures = await browse((client) => measureRelations(client, tables.slice(i, i + MEASURE_BATCH)));
+    for (const [oid, measure] of measures) {
+      all.set(oid, measure);
+    }
+    // false: whoever asked no longer needs the rest.
+    if (onBatch(measures) === false) {
+      break;
+    }
+  }
+  return all;
+}
+
+/** Every relation, measured (for pickers and tests; the tree lists a level at a time and measures what it shows). */
+export async function listTables(browse: Browse): Promise<TableInfo[]> {
+  const { tables } = await browse((client) => listRelations(client, undefined, Number.MAX_SAFE_INTEGER));
+  const measures = await measureInBatches(browse, tables);
+  return tables.map((t) => withMeasure(t, measures.get(t.oid)));
 }
 
 /** Columns of a table or view, one query; no columns and no relkind when there is no such relation. */

@@ -1,12 +1,14 @@
 import * as vscode from 'vscode';
 import { profileKey, type ServerProfile } from '../../../core/serverProfile';
 import type { WorkspaceSummary } from '../../../postgres/workspace/catalogCalls';
-import { listTables } from '../../../postgres/workspace/tables';
+import { listRelations, listSchemas, type RelationPage, type SchemaInfo } from '../../../postgres/workspace/tables';
 import { guard } from '../../../platform/tree/explain';
 import type { NodeDef } from '../../../platform/tree/nodeDef';
 import type { TreeNode } from '../../nodeKinds';
+import { levelKey } from '../tableBrowsing';
+import { tableLevel } from './tableLevel';
 
-/** The workspace's database: its tables, views and materialized views, read as the login itself. */
+/** The workspace's database: its tables, views and materialized views (by schema when there are several), read as the login itself. */
 export interface DatabaseNode {
   readonly kind: 'database';
   readonly profile: ServerProfile;
@@ -23,13 +25,18 @@ export const databaseNode: NodeDef<DatabaseNode> = {
     item.contextValue = `database.${node.workspace.role}`;
     return item;
   },
-  children({ profile, workspace }, ctx) {
+  children(node, ctx) {
+    const { profile, workspace } = node;
+    const level = levelKey(profile, workspace.dbName, undefined);
     return guard(ctx, async () => {
-      const tables = await ctx.sessions.browse(profile, workspace.dbName, (c) => listTables(c));
-      if (tables.length === 0) {
-        return [{ kind: 'message', text: vscode.l10n.t('No tables yet') }];
+      const found = await ctx.sessions.browse(profile, workspace.dbName, async (c): Promise<{ schemas: SchemaInfo[] } | { page: RelationPage }> => {
+        const schemas = await listSchemas(c);
+        return schemas.length > 1 ? { schemas } : { page: await listRelations(c, undefined, ctx.browsing.limit(level)) };
+      });
+      if ('schemas' in found) {
+        return found.schemas.map((schema): TreeNode => ({ kind: 'schema', profile, workspace, schema }));
       }
-      return tables.map((table): TreeNode => ({ kind: 'table', profile, workspace, table }));
+      return tableLevel(ctx, profile, workspace, level, found.page, node, false);
     });
   },
 };

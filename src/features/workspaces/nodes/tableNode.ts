@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { profileKey, type ServerProfile } from '../../../core/serverProfile';
 import type { WorkspaceSummary } from '../../../postgres/workspace/catalogCalls';
-import { listColumns, type TableInfo } from '../../../postgres/workspace/tables';
+import { listColumns, withMeasure, type TableInfo } from '../../../postgres/workspace/tables';
 import { formatBytes, formatRows, tableKindLabel } from '../../../platform/format';
 import { guard } from '../../../platform/tree/explain';
 import type { NodeDef } from '../../../platform/tree/nodeDef';
@@ -12,7 +12,10 @@ export interface TableNode {
   readonly kind: 'table';
   readonly profile: ServerProfile;
   readonly workspace: WorkspaceSummary;
+  /** As listed; its sizes and counts come from the tree's measures once taken. */
   readonly table: TableInfo;
+  /** Under its schema's node: the label need not repeat the schema. */
+  readonly underSchema?: boolean;
 }
 
 const ICONS: Record<TableInfo['kind'], string> = {
@@ -25,9 +28,10 @@ const ICONS: Record<TableInfo['kind'], string> = {
 
 export const tableNode: NodeDef<TableNode> = {
   kind: 'table',
-  item(node) {
-    const { table } = node;
-    const item = new vscode.TreeItem(table.schema === 'public' ? table.name : `${table.schema}.${table.name}`, vscode.TreeItemCollapsibleState.Collapsed);
+  item(node, ctx) {
+    const table = withMeasure(node.table, ctx.browsing.measureOf(node.profile, node.workspace.dbName, node.table.oid));
+    const label = table.schema === 'public' || node.underSchema ? table.name : `${table.schema}.${table.name}`;
+    const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = `table:${profileKey(node.profile)}:${node.workspace.slug}:${table.schema}:${table.name}`;
     const rows = formatRows(table.rows, table.rowsExact, vscode.env.language);
     item.description = [rows, table.bytes === undefined ? undefined : formatBytes(table.bytes, vscode.env.language)].filter(Boolean).join(' · ');
