@@ -14,6 +14,8 @@ import { embeddedBinaries } from '../src/localServer/binaries';
 import { LOCAL_SUPERUSER, LocalServer } from '../src/localServer/localServer';
 import { exportCsv } from '../src/postgres/preview/exportCsv';
 import { fetchPage, selectionOf, tableShape, type PageOptions } from '../src/postgres/preview/preview';
+import { PreviewSession } from '../src/postgres/preview/previewSession';
+import { pagePlan } from '../src/postgres/preview/previewSql';
 import { readOnly } from '../src/postgres/readOnly';
 import { machine, median, printTable } from './machine';
 
@@ -130,6 +132,17 @@ export async function run(resultsDir: string): Promise<void> {
     await add('keyset: sorted (cases), page at row 9,000,000', page({ sort: sortCases, after: { key: [sortedDeep.id], sortValue: sortedDeep.cases } }));
     await add('keyset: filtered (district = 42), first page', page(filter));
     await add('keyset: filtered, page after id 9,000,000', page({ ...filter, after: { key: [String(DEEP)] } }));
+    // The product's first page as the panel gets it (its page lane: a read-only transaction, cells cut, cursors), against
+    // the same SQL through raw pg on a connection of its own, in the same run.
+    const session = new PreviewSession({ ...config, database: DATABASE, sslmode: 'disable' }, 'public', 'big');
+    const raw = new Client({ ...config, database: DATABASE });
+    await raw.connect();
+    const firstSql = pagePlan({ ...selectionOf('public', 'big', shape, {}), maxChars: 2000 })[0]!(PAGE);
+    await add('product: first page (PreviewSession.page)', () => session.page({ pageSize: PAGE }));
+    await add('raw pg: the same SQL, rows as arrays', () => raw.query({ text: firstSql.text, values: firstSql.values, rowMode: 'array' }));
+    await add('product: Ctrl+End, the last page (read backwards)', () => session.page({ last: true, pageSize: PAGE }));
+    await session.close();
+    await raw.end();
     await add('OFFSET: first page', offset(`SELECT ${cells} FROM big ORDER BY id LIMIT ${PAGE} OFFSET 0`), 3);
     await add('OFFSET: page at row 9,000,000', offset(`SELECT ${cells} FROM big ORDER BY id LIMIT ${PAGE} OFFSET ${DEEP}`), 3);
     // About a minute a run: measured once, cold.
@@ -163,10 +176,20 @@ export async function run(resultsDir: string): Promise<void> {
     for (const e of exports) console.log(`  ${e.case}: ${e.rowsPerSecond.toLocaleString('en')} rows/s`);
     const first = rows[0]!.medianMs;
     const deep = rows[1]!.medianMs;
+    const figure = (name: string): number => rows.find((r) => r.case === name)!.medianMs;
+    const product = figure('product: first page (PreviewSession.page)');
+    const rawPg = figure('raw pg: the same SQL, rows as arrays');
+    const gridFile = path.join(resultsDir, 'grid.json');
+    const grid = fs.existsSync(gridFile) ? (JSON.parse(fs.readFileSync(gridFile, 'utf8')) as { summary?: { gridRowsKeptAfter1M?: number } }).summary : undefined;
     const summary = {
+      firstOverRawPg: Number((product / rawPg).toFixed(2)),
+      // From the grid bench (Chromium), which runs before this one.
+      gridRowsKeptAfter1M: grid?.gridRowsKeptAfter1M,
+      ctrlEndMs: Number(figure('product: Ctrl+End, the last page (read backwards)').toFixed(1)),
       deepOverFirst: Number((deep / first).toFixed(2)),
       exportOverPsqlCopy: psqlCopy ? Number((psqlCopy / ours).toFixed(2)) : undefined,
     };
+    console.log(`  product first page / raw pg: ${summary.firstOverRawPg}x; Ctrl+End: ${summary.ctrlEndMs} ms; grid rows kept after 1,000,000: ${summary.gridRowsKeptAfter1M ?? 'n/a'}`);
     console.log(`  deep page / first page: ${summary.deepOverFirst}x; export throughput / psql \\copy: ${summary.exportOverPsqlCopy ?? 'n/a'}`);
     await client.end();
     fs.writeFileSync(

@@ -28,7 +28,26 @@ export const cursorSchema = z.object({
 
 export const previewToHostSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready') }),
-  z.object({ type: z.literal('page'), requestId: z.number().int(), view: viewSchema, after: cursorSchema.optional(), pageSize: z.number().int().min(1).max(5000) }),
+  // From the start (no cursor), after a row, before a row (read backwards), or the last page.
+  z.object({
+    type: z.literal('page'),
+    requestId: z.number().int(),
+    view: viewSchema,
+    after: cursorSchema.optional(),
+    before: cursorSchema.optional(),
+    last: z.boolean().optional(),
+    pageSize: z.number().int().min(1).max(5000),
+  }),
+  // The scroll bar dragged: a page near that fraction of the view.
+  z.object({
+    type: z.literal('jump'),
+    requestId: z.number().int(),
+    view: viewSchema,
+    fraction: z.number().min(0).max(1),
+    position: z.number().int().nonnegative(),
+    landmark: cursorSchema.optional(),
+    pageSize: z.number().int().min(1).max(5000),
+  }),
   // `viewId` comes back with the answer, so a count of a view the user has since changed is dropped.
   // An estimate is asked for each new view: it also stops a count of the previous one.
   z.object({ type: z.literal('estimate'), view: viewSchema, viewId: z.number().int() }),
@@ -58,6 +77,12 @@ export const previewToWebviewSchema = z.discriminatedUnion('type', [
     truncated: z.array(z.tuple([z.number().int(), z.number().int()])),
     at: z.array(cursorSchema),
     next: cursorSchema.optional(),
+    atStart: z.boolean(),
+    atEnd: z.boolean(),
+    /** For a jump: how its first row was found. */
+    jumped: z.enum(['distribution', 'blocks', 'offset', 'landmark', 'start', 'end']).optional(),
+    /** The column whose distribution placed a jump. */
+    jumpColumn: z.string().optional(),
   }),
   z.object({ type: z.literal('pageError'), requestId: z.number().int(), message: z.string() }),
   z.object({ type: z.literal('initError'), message: z.string() }),

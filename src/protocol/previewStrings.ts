@@ -43,4 +43,9 @@ export const PREVIEW_STRINGS = [
   'Value cut for display: open it to see all of it',
   'Arrows move, Shift+arrows select, Ctrl+C copies as TSV, Enter opens the value, Home/End and Ctrl+Home/End jump',
   'End of the table',
+  'Row number estimated: reached by a jump',
+  'No statistics on this order yet: went to row {0}, the closest row read so far.',
+  'Jumped to about row {0} by physical position: row numbers are estimates until you reach the start or the end.',
+  'Jumped to about row {0} by the distribution of {1}: row numbers are estimates until you reach the start or the end.',
+  'No statistics on this order yet, and no row read near there: went back to the start. Sort on an indexed column, or ask the owner to ANALYZE the table.',
 ] as const;

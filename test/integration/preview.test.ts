@@ -4,6 +4,7 @@ import { Writable } from 'node:stream';
 import { exportCsv } from '../../src/postgres/preview/exportCsv';
 import { countRows, estimateRows, fetchPage, fetchWholeValue, selectionOf, tableShape, type PageOptions } from '../../src/postgres/preview/preview';
 import type { FilterOp } from '../../src/postgres/preview/previewSql';
+import { planSeek } from '../../src/postgres/preview/seek';
 import { testServer } from './setup';
 
 async function walk(client: Client, table: string, options: PageOptions, between?: () => Promise<void>): Promise<string[]> {
@@ -20,6 +21,19 @@ async function walk(client: Client, table: string, options: PageOptions, between
     await between?.();
   }
   throw new Error('paging did not end');
+}
+
+/** The view read from its last page back to its first (Ctrl+End, then scrolling up): first column of each row, in the view's order. */
+async function walkBack(client: Client, table: string, options: PageOptions): Promise<{ ids: string[]; startSeen: boolean }> {
+  const shape = await tableShape(client, 'public', table);
+  let page = await fetchPage(client, 'public', table, shape, { ...options, last: true });
+  assert.equal(page.atEnd, true);
+  const ids = page.rows.map((r) => r[0]!);
+  for (let guard = 0; guard < 1000 && !page.atStart; guard++) {
+    page = await fetchPage(client, 'public', table, shape, { ...options, before: page.at[0] });
+    ids.unshift(...page.rows.map((r) => r[0]!));
+  }
+  return { ids, startSeen: page.atStart };
 }
 
 describe('preview engine: keyset paging, sort, filters (no vscode)', function () {
@@ -72,6 +86,45 @@ describe('preview engine: keyset paging, sort, filters (no vscode)', function ()
       assert.ok(direction === 'asc' ? position >= ids.length - nullIds.length : position < nullIds.length, `NULL group at ${position}`);
     });
   }
+
+  for (const [label, table, options] of [
+    ['by primary key', 'events', {}],
+    ['sorted ascending, NULLs last', 'events', { sort: { column: 'grp', direction: 'asc' } }],
+    ['sorted descending, NULLs first', 'events', { sort: { column: 'grp', direction: 'desc' } }],
+    ['by ctid', 'heap', {}],
+    ['a view, by position', 'select', { sort: { column: 'r', direction: 'desc' } }],
+  ] as const) {
+    it(`reads backwards from the last page to the first, ${label}: the same rows in the same order as forwards`, async () => {
+      const forwards = await walk(client, table, { pageSize: 37, ...options });
+      const backwards = await walkBack(client, table, { pageSize: 37, ...options });
+      assert.equal(backwards.startSeen, true);
+      assert.deepEqual(backwards.ids, forwards);
+    });
+  }
+
+  it('jumps to a fraction of the table by the key’s distribution, by physical position without a key, and says when it cannot', async () => {
+    await client.query('CREATE TABLE fresh (id int PRIMARY KEY)');
+    await client.query('INSERT INTO fresh SELECT generate_series(1, 100)');
+    await client.query('ANALYZE events, heap');
+    const events = await tableShape(client, 'public', 'events');
+    const byKey = await planSeek(client, 'public', 'events', events, {}, 0.5);
+    assert.equal(byKey.how, 'distribution');
+    const page = await fetchPage(client, 'public', 'events', events, { pageSize: 10, seek: byKey.how === 'distribution' ? byKey.seek : undefined });
+    assert.ok(Math.abs(Number(page.rows[0]![0]) - 500) <= 20, `jumped to ${page.rows[0]![0]}`);
+    assert.equal(page.atStart, false);
+    // Descending: 90% down the order is near the smallest values.
+    const sortedDesc = await planSeek(client, 'public', 'events', events, { sort: { column: 'id', direction: 'desc' } }, 0.9);
+    assert.equal(sortedDesc.how, 'distribution');
+    const desc = await fetchPage(client, 'public', 'events', events, { pageSize: 10, sort: { column: 'id', direction: 'desc' }, seek: sortedDesc.how === 'distribution' ? sortedDesc.seek : undefined });
+    assert.ok(Math.abs(Number(desc.rows[0]![0]) - 100) <= 20, `jumped to ${desc.rows[0]![0]}`);
+    assert.ok(Number(desc.rows[1]![0]) < Number(desc.rows[0]![0]));
+    const heap = await tableShape(client, 'public', 'heap');
+    const byBlocks = await planSeek(client, 'public', 'heap', heap, {}, 0.5);
+    assert.equal(byBlocks.how, 'blocks');
+    const heapPage = await fetchPage(client, 'public', 'heap', heap, { pageSize: 10, after: byBlocks.how === 'blocks' ? byBlocks.after : undefined });
+    assert.ok(Math.abs(Number(heapPage.rows[0]![0]!.replace('row ', '')) - 250) <= 100, heapPage.rows[0]![0]!);
+    assert.equal((await planSeek(client, 'public', 'fresh', await tableShape(client, 'public', 'fresh'), {}, 0.5)).how, 'none');
+  });
 
   it('concurrent inserts while paging neither skip nor repeat an existing row', async () => {
     let next = 5000;

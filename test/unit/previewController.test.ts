@@ -18,7 +18,8 @@ function reader(overrides: Partial<PreviewReader> = {}): PreviewReader & { close
     table: 'cases',
     closed: false,
     shape: async () => SHAPE,
-    page: async () => ({ rows: [['1', '{"a":1}']], truncated: [] as [number, number][], at: [{ key: ['1'] }], next: { key: ['1'] } }),
+    page: async () => ({ rows: [['1', '{"a":1}']], truncated: [] as [number, number][], at: [{ key: ['1'] }], next: { key: ['1'] }, atStart: true, atEnd: false }),
+    jump: async () => ({ rows: [['900', '{}']], truncated: [] as [number, number][], at: [{ key: ['900'] }], next: { key: ['900'] }, atStart: false, atEnd: false, how: 'distribution' as const, column: 'id' }),
     estimate: async () => 1000,
     count: async () => 998,
     cancelCount: async () => undefined,
@@ -75,7 +76,9 @@ describe('preview panel controller (driven by its messages)', () => {
   it('answers a page with its request id; a superseded page answers nothing; a failure says why', async () => {
     const h = harness(reader());
     await h.controller.receive({ type: 'page', requestId: 7, view: VIEW, pageSize: 100 });
-    assert.deepEqual(h.last(), { type: 'page', requestId: 7, rows: [['1', '{"a":1}']], truncated: [], at: [{ key: ['1'] }], next: { key: ['1'] } });
+    assert.deepEqual(h.last(), { type: 'page', requestId: 7, rows: [['1', '{"a":1}']], truncated: [], at: [{ key: ['1'] }], next: { key: ['1'] }, atStart: true, atEnd: false });
+    await h.controller.receive({ type: 'jump', requestId: 10, view: VIEW, fraction: 0.9, position: 900, pageSize: 100 });
+    assert.deepEqual(h.last(), { type: 'page', requestId: 10, rows: [['900', '{}']], truncated: [], at: [{ key: ['900'] }], next: { key: ['900'] }, atStart: false, atEnd: false, jumped: 'distribution', jumpColumn: 'id' });
     const superseded = harness(reader({ page: () => Promise.reject(new Cancelled('superseded')) }));
     await superseded.controller.receive({ type: 'page', requestId: 8, view: VIEW, pageSize: 100 });
     assert.deepEqual(superseded.posted, []);

@@ -4,7 +4,7 @@ import { panelApp } from '../shared/app';
 import { h } from '../shared/dom';
 import { showNotice } from '../shared/notice';
 import { button as makeButton, focusControl, select, setDisabled, textField, valueOf } from '../toolkit';
-import { Grid, type GridColumn } from './grid';
+import { Grid, NEAR_EDGE, type GridColumn, type GridRow } from './grid';
 
 type Text = (typeof PREVIEW_STRINGS)[number];
 type Cursor = NonNullable<Extract<PreviewToHost, { type: 'page' }>['after']>;
@@ -13,6 +13,8 @@ type FilterOp = Filter['op'];
 
 const FIRST_PAGE = 500;
 const NEXT_PAGE = 2000;
+/** Rows beyond the window past which scrolling there jumps instead of reading every page on the way. */
+const FAR = 2 * NEXT_PAGE;
 
 const panel = panelApp<PreviewToHost, PreviewToWebview>(previewToHostSchema, previewToWebviewSchema);
 const { host } = panel;
@@ -42,17 +44,21 @@ interface Draft {
 let columns: GridColumn[] = [];
 let view: PreviewView = { filters: [] };
 let drafts: Draft[] = [];
-let at: Cursor[] = [];
-let next: Cursor | undefined;
-let ended = false;
 let requestId = 0;
 /** Bumped on each new sort or filter; counts of an older view are dropped. */
 let viewId = 0;
-let waitingFor: number | undefined;
 let exporting = false;
 
-const grid = new Grid({
-  needMore: () => requestMore(),
+/** The page asked for and not answered yet, and what it is for. */
+type Wanted =
+  | { kind: 'start' | 'end' }
+  | { kind: 'after' | 'before' }
+  | { kind: 'jump'; position: number; landmark: number | undefined };
+let waiting: { id: number; wanted: Wanted } | undefined;
+
+const grid: Grid<Cursor> = new Grid<Cursor>({
+  need: (first, last) => need(first, last),
+  jump: (to) => request({ kind: to }),
   sort: (column) => cycleSort(column),
   open: (r, c) => openValue(r, c),
   copy: (text, rows) => host.post({ type: 'copy', text, rows }),
@@ -65,6 +71,7 @@ const filterRows = h('div', { class: 'filter-rows' });
 const errorBanner = h('div', { class: 'status status-error', role: 'alert', hidden: true });
 const rowCountEl = h('span', { class: 'row-count', 'data-row-count': '' });
 const loadedEl = h('span', { class: 'loaded' });
+const jumpNote = h('span', { class: 'jump-note', 'data-jump-note': '', 'aria-live': 'polite' });
 const exportStatus = h('span', { class: 'export-status', 'aria-live': 'polite' });
 const emptyState = h('div', { class: 'empty-state', hidden: true });
 
@@ -109,7 +116,7 @@ function layout(): void {
       clearButton,
     ),
   );
-  const footer = h('footer', { class: 'preview-status' }, rowCountEl, countButton, h('span', { class: 'sep' }, '·'), loadedEl);
+  const footer = h('footer', { class: 'preview-status' }, rowCountEl, countButton, h('span', { class: 'sep' }, '·'), loadedEl, jumpNote);
   const help = h('p', { class: 'keys-help' }, t('Arrows move, Shift+arrows select, Ctrl+C copies as TSV, Enter opens the value, Home/End and Ctrl+Home/End jump'));
   app.replaceChildren(h('div', { class: 'preview' }, h('header', { class: 'preview-head' }, titleEl, keyNote), filters, actions, errorBanner, h('div', { class: 'grid-wrap' }, grid.element, emptyState), footer, help));
   app.removeAttribute('aria-busy');
@@ -213,35 +220,146 @@ function cycleSort(column: string): void {
 
 /** A new sort or filter: back to the first page, an estimate of the rows it matches. */
 function reload(): void {
-  at = [];
-  next = undefined;
-  ended = false;
   grid.reset();
   emptyState.hidden = true;
   errorBanner.hidden = true;
   rowCountEl.textContent = '';
   countButton.hidden = false;
-  request(undefined, FIRST_PAGE);
+  request({ kind: 'start' });
   viewId += 1;
   host.post({ type: 'estimate', view, viewId });
 }
 
-function request(after: Cursor | undefined, pageSize: number): void {
+function request(wanted: Wanted): void {
   requestId += 1;
-  waitingFor = requestId;
+  waiting = { id: requestId, wanted };
+  const loaded = grid.loaded;
   grid.setFooter(t('Loading…'));
-  host.post({ type: 'page', requestId, view, after, pageSize });
+  switch (wanted.kind) {
+    case 'start':
+      host.post({ type: 'page', requestId, view, pageSize: FIRST_PAGE });
+      return;
+    case 'end':
+      host.post({ type: 'page', requestId, view, last: true, pageSize: NEXT_PAGE });
+      return;
+    case 'after':
+      host.post({ type: 'page', requestId, view, after: grid.rowAt(loaded.end - 1)?.at, pageSize: NEXT_PAGE });
+      return;
+    case 'before':
+      host.post({ type: 'page', requestId, view, before: grid.rowAt(loaded.start)?.at, pageSize: NEXT_PAGE });
+      return;
+    case 'jump': {
+      const { total } = grid.rows;
+      const landmark = grid.closestLandmark(wanted.position);
+      host.post({
+        type: 'jump',
+        requestId,
+        view,
+        fraction: total > 1 ? Math.min(1, wanted.position / (total - 1)) : 0,
+        position: wanted.position,
+        landmark: landmark?.at,
+        pageSize: NEXT_PAGE,
+      });
+      waiting = { id: requestId, wanted: { ...wanted, landmark: landmark?.position } };
+      return;
+    }
+  }
 }
 
-function requestMore(): void {
-  if (waitingFor === undefined && !ended && next && errorBanner.hidden) {
-    request(next, NEXT_PAGE);
+/**
+ * Rows first..last are in view: read the page next to the window when the
+ * view is at its edge, or jump when the view is far from it (the scroll bar
+ * dragged). One page at a time, except that a jump elsewhere replaces one.
+ */
+function need(first: number, last: number): void {
+  if (!errorBanner.hidden) {
+    return;
+  }
+  const loaded = grid.loaded;
+  const far = first >= loaded.end + FAR || last <= loaded.start - FAR;
+  if (waiting) {
+    const pending = waiting.wanted;
+    if (far && !(pending.kind === 'jump' && Math.abs(pending.position - first) < FAR)) {
+      request({ kind: 'jump', position: first, landmark: undefined });
+    }
+    return;
+  }
+  if (far) {
+    request({ kind: 'jump', position: first, landmark: undefined });
+  } else if (last > loaded.end - NEAR_EDGE && !loaded.atEnd) {
+    request({ kind: 'after' });
+  } else if (first < loaded.start + NEAR_EDGE && !loaded.atStart) {
+    request({ kind: 'before' });
+  }
+}
+
+function rowsOf(message: Extract<PreviewToWebview, { type: 'page' }>): GridRow<Cursor>[] {
+  const cut = new Map<number, number[]>();
+  for (const [r, c] of message.truncated) {
+    cut.set(r, [...(cut.get(r) ?? []), c]);
+  }
+  return message.rows.map((cells, r) => ({ cells, cut: cut.get(r), at: message.at[r]! }));
+}
+
+/** A page arrived: where it goes in the grid, and what the footer says. */
+function place(message: Extract<PreviewToWebview, { type: 'page' }>, wanted: Wanted): void {
+  const rows = rowsOf(message);
+  const { atStart, atEnd } = message;
+  const { total, exact } = grid.rows;
+  const atTheEnd = (): void => {
+    grid.replace(rows, { start: total - rows.length, exact: exact || atStart, atStart, atEnd: true });
+    grid.goTo(grid.loaded.end - 1);
+  };
+  jumpNote.textContent = '';
+  switch (wanted.kind) {
+    case 'start':
+      grid.replace(rows, { start: 0, exact: true, atStart: true, atEnd });
+      grid.goTo(0);
+      return;
+    case 'end':
+      atTheEnd();
+      return;
+    case 'after':
+      grid.append(rows, atEnd);
+      return;
+    case 'before':
+      grid.prepend(rows, atStart);
+      return;
+    case 'jump':
+      break;
+  }
+  const landmark = wanted.landmark;
+  switch (message.jumped) {
+    case 'end':
+      atTheEnd();
+      return;
+    case 'landmark':
+      grid.replace(rows, { start: (landmark ?? -1) + 1, exact: true, atStart: false, atEnd });
+      grid.goTo((landmark ?? -1) + 1);
+      jumpNote.textContent = fmt(t('No statistics on this order yet: went to row {0}, the closest row read so far.'), numbers.format((landmark ?? -1) + 2));
+      return;
+    case 'offset':
+      grid.replace(rows, { start: wanted.position, exact: true, atStart: wanted.position === 0, atEnd });
+      return;
+    case 'distribution':
+    case 'blocks':
+      grid.replace(rows, { start: wanted.position, exact: false, atStart: false, atEnd });
+      jumpNote.textContent =
+        message.jumped === 'blocks'
+          ? fmt(t('Jumped to about row {0} by physical position: row numbers are estimates until you reach the start or the end.'), numbers.format(wanted.position + 1))
+          : fmt(t('Jumped to about row {0} by the distribution of {1}: row numbers are estimates until you reach the start or the end.'), numbers.format(wanted.position + 1), message.jumpColumn ?? '');
+      return;
+    default:
+      grid.replace(rows, { start: 0, exact: true, atStart: true, atEnd });
+      grid.goTo(0);
+      jumpNote.textContent = t('No statistics on this order yet, and no row read near there: went back to the start. Sort on an indexed column, or ask the owner to ANALYZE the table.');
   }
 }
 
 function showLoaded(): void {
-  loadedEl.textContent = fmt(t('{0} loaded'), numbers.format(grid.rowCount));
-  loadedEl.setAttribute('data-loaded', String(grid.rowCount));
+  const { rows } = grid.loaded;
+  loadedEl.textContent = fmt(t('{0} loaded'), numbers.format(rows));
+  loadedEl.setAttribute('data-loaded', String(rows));
 }
 
 function showRowCount(rows: number, exact: boolean): void {
@@ -258,7 +376,7 @@ function countExactly(): void {
 }
 
 function openValue(r: number, c: number): void {
-  const row = at[r];
+  const row = grid.rowAt(r)?.at;
   const column = columns[c];
   if (row && column) {
     host.post({ type: 'openValue', view, column: column.name, at: row });
@@ -309,36 +427,37 @@ panel.start((message) => {
       app.removeAttribute('aria-busy');
       return;
     case 'page': {
-      if (message.requestId !== waitingFor) {
+      if (message.requestId !== waiting?.id) {
         return;
       }
-      waitingFor = undefined;
-      grid.append(message.rows, message.truncated);
-      at.push(...message.at);
-      next = message.next;
-      ended = !message.next;
-      grid.setFooter(ended && grid.rowCount > 0 ? t('End of the table') : '');
+      const { wanted } = waiting;
+      waiting = undefined;
+      place(message, wanted);
+      const loaded = grid.loaded;
+      grid.setFooter(loaded.atEnd && loaded.rows > 0 ? t('End of the table') : '');
       showLoaded();
-      if (ended) {
-        showRowCount(grid.rowCount, true);
+      if (loaded.atEnd && loaded.exact) {
+        showRowCount(grid.rows.total, true);
       }
-      if (grid.rowCount === 0) {
+      if (loaded.rows === 0) {
         emptyState.textContent = view.filters.length > 0 ? t('No rows match these filters.') : t('This table is empty.');
         emptyState.hidden = false;
       }
       return;
     }
     case 'pageError':
-      if (message.requestId === waitingFor) {
-        waitingFor = undefined;
+      if (message.requestId === waiting?.id) {
+        const { wanted } = waiting;
+        waiting = undefined;
         grid.setFooter('');
-        const after = next;
-        showError(message.message, () => request(after, after ? NEXT_PAGE : FIRST_PAGE));
+        showError(message.message, () => request(wanted));
       }
       return;
     case 'rowCount':
-      if (message.viewId === viewId && !(ended && !message.exact)) {
-        showRowCount(message.rows, message.exact);
+      if (message.viewId === viewId) {
+        grid.setTotal(message.rows, message.exact);
+        const { total, exact } = grid.rows;
+        showRowCount(total, exact);
       }
       return;
     case 'countError':

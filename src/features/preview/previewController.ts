@@ -1,7 +1,8 @@
 import * as path from 'node:path';
 import type { Logger, Translate } from '../../core/logger';
 import { openPartFile } from '../../files/partFile';
-import { PAGE_STATEMENT_TIMEOUT_MS, type PreviewSession } from '../../postgres/preview/previewSession';
+import type { PreviewPage } from '../../postgres/preview/preview';
+import { PAGE_STATEMENT_TIMEOUT_MS, type JumpedPage, type PreviewSession } from '../../postgres/preview/previewSession';
 import type { Cursor } from '../../postgres/preview/previewSql';
 import { Cancelled } from '../../postgres/preview/queryLane';
 import { previewToHostSchema, type PreviewToWebview, type PreviewView } from '../../protocol/preview';
@@ -10,7 +11,7 @@ import { PREVIEW_STRINGS } from '../../protocol/previewStrings';
 /** What the controller reads through: a PreviewSession, or a stand-in in tests. */
 export type PreviewReader = Pick<
   PreviewSession,
-  'schema' | 'table' | 'shape' | 'page' | 'estimate' | 'count' | 'cancelCount' | 'wholeValue' | 'exportCsv' | 'cancelExport' | 'close'
+  'schema' | 'table' | 'shape' | 'page' | 'jump' | 'estimate' | 'count' | 'cancelCount' | 'wholeValue' | 'exportCsv' | 'cancelExport' | 'close'
 >;
 
 /** What the controller needs from outside; the panel glue passes VS Code's, tests pass their own. */
@@ -96,9 +97,24 @@ export class PreviewController {
         }
         return;
       case 'page':
+      case 'jump':
         try {
-          const page = await reader.page({ ...message.view, after: message.after, pageSize: message.pageSize });
-          post({ type: 'page', requestId: message.requestId, rows: page.rows, truncated: page.truncated, at: page.at.map(plain), next: page.next && plain(page.next) });
+          const page: PreviewPage & Partial<Pick<JumpedPage, 'how' | 'column'>> =
+            message.type === 'page'
+              ? await reader.page({ ...message.view, after: message.after, before: message.before, last: message.last, pageSize: message.pageSize })
+              : await reader.jump({ view: message.view, fraction: message.fraction, position: message.position, landmark: message.landmark, pageSize: message.pageSize });
+          post({
+            type: 'page',
+            requestId: message.requestId,
+            rows: page.rows,
+            truncated: page.truncated,
+            at: page.at.map(plain),
+            next: page.next && plain(page.next),
+            atStart: page.atStart,
+            atEnd: page.atEnd,
+            ...(page.how ? { jumped: page.how } : {}),
+            ...(page.column ? { jumpColumn: page.column } : {}),
+          });
         } catch (err) {
           if (!(err instanceof Cancelled)) {
             log.error(`Preview of ${this.title}: page`, err);

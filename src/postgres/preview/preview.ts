@@ -1,7 +1,7 @@
 import type { ClientBase } from 'pg';
 import { prettyJson } from '../../core/prettyJson';
 import { describeColumns } from '../workspace/tables';
-import { countSql, pagePlan, wholeValueSql, type Cursor, type Filter, type PreviewColumn, type Selection, type Sort } from './previewSql';
+import { countSql, pagePlan, wholeValueSql, type Cursor, type Filter, type PageRequest, type PreviewColumn, type SeekValue, type Selection, type Sort } from './previewSql';
 
 /**
  * 'position': a view has no key, so pages are read by OFFSET: slower deep
@@ -35,10 +35,14 @@ export interface PreviewPage {
   readonly rows: (string | null)[][];
   /** Cells cut on the server: [row, column] pairs. */
   readonly truncated: [number, number][];
-  /** Where each row sits, to fetch one of its whole values later. */
+  /** Where each row sits, to fetch one of its whole values, or the pages around it, later. */
   readonly at: Cursor[];
   /** Where the next page starts; undefined at the end. */
   readonly next: Cursor | undefined;
+  /** The first row is the view's first row. */
+  readonly atStart: boolean;
+  /** The last row is the view's last row. */
+  readonly atEnd: boolean;
 }
 
 export interface ViewOptions {
@@ -47,7 +51,14 @@ export interface ViewOptions {
 }
 
 export interface PageOptions extends ViewOptions {
+  /** The page after this row. */
   readonly after?: Cursor;
+  /** The page that ends just before this row (read backwards by the same keyset). */
+  readonly before?: Cursor;
+  /** The view's last page. */
+  readonly last?: boolean;
+  /** The page from the first row whose seek column reaches a value. */
+  readonly seek?: SeekValue;
   readonly pageSize?: number;
   readonly maxChars?: number;
 }
@@ -56,38 +67,69 @@ export function selectionOf(schema: string, table: string, shape: TableShape, vi
   return { schema, table, columns: shape.columns, key: shape.key, sort: view.sort, filters: view.filters };
 }
 
-/** One page: keyset-paged for tables, by position for views. */
-export async function fetchPage(client: ClientBase, schema: string, table: string, shape: TableShape, options: PageOptions = {}): Promise<PreviewPage> {
-  const pageSize = options.pageSize ?? 500;
-  const maxChars = options.maxChars ?? 2000;
-  const width = shape.columns.length;
+/** Runs a page plan until the page is full. */
+async function readPlan(client: ClientBase, request: PageRequest, pageSize: number): Promise<(string | null)[][]> {
   const raw: (string | null)[][] = [];
-  for (const statement of pagePlan({ ...selectionOf(schema, table, shape, options), after: options.after, maxChars })) {
+  for (const statement of pagePlan(request)) {
     const missing = pageSize - raw.length;
     if (missing <= 0) {
       break;
     }
     const { text, values } = statement(missing);
     const result = await client.query({ text, values, rowMode: 'array' });
-    raw.push(...(result.rows as (string | null)[][]));
+    for (const row of result.rows as (string | null)[][]) {
+      raw.push(row);
+    }
   }
+  return raw;
+}
+
+/**
+ * One page: keyset-paged for tables, forwards or backwards (the last page is
+ * the first one read backwards), by position for views.
+ */
+export async function fetchPage(client: ClientBase, schema: string, table: string, shape: TableShape, options: PageOptions = {}): Promise<PreviewPage> {
+  const pageSize = options.pageSize ?? 500;
+  const maxChars = options.maxChars ?? 2000;
+  const selection = selectionOf(schema, table, shape, options);
+  const keyed = shape.key.length > 0;
+  const backward = Boolean(options.before || options.last);
+  let raw: (string | null)[][];
+  let start = 0;
+  if (keyed) {
+    raw = await readPlan(client, { ...selection, reverse: backward, after: backward ? options.before : options.after, seek: options.seek, maxChars }, pageSize);
+    if (backward) {
+      raw.reverse();
+    }
+  } else {
+    // A view pages by position: backwards is the same read from further up.
+    const end = options.last ? await countRows(client, selection) : options.before ? (options.before.offset ?? 0) : undefined;
+    start = end === undefined ? (options.after?.offset ?? 0) : Math.max(0, end - pageSize);
+    const size = end === undefined ? pageSize : end - start;
+    raw = size > 0 ? await readPlan(client, { ...selection, after: { key: [], offset: start }, maxChars }, size) : [];
+  }
+  const full = raw.length === pageSize;
+  const width = shape.columns.length;
   const truncated: [number, number][] = [];
-  const rows = raw.map((row, r) =>
-    row.slice(0, width).map((cell, c) => {
-      if (cell !== null && cell.length > maxChars) {
+  const rows = raw.map((row, r) => {
+    const cells = row.length === width ? row : row.slice(0, width);
+    for (let c = 0; c < width; c++) {
+      const cell = cells[c];
+      if (cell !== null && cell !== undefined && cell.length > maxChars) {
         truncated.push([r, c]);
-        return cell.slice(0, maxChars);
+        cells[c] = cell.slice(0, maxChars);
       }
-      return cell;
-    }),
-  );
-  const start = options.after?.offset ?? 0;
-  const at: Cursor[] = raw.map((row, r) =>
-    shape.key.length > 0 ? { key: row.slice(width, width + shape.key.length) as string[], ...(options.sort ? { sortValue: row[width + shape.key.length] ?? null } : {}) } : { key: [], offset: start + r },
-  );
+    }
+    return cells;
+  });
+  const at: Cursor[] = keyed
+    ? raw.map((row) => ({ key: row.slice(width, width + shape.key.length) as string[], ...(options.sort ? { sortValue: row[width + shape.key.length] ?? null } : {}) }))
+    : raw.map((_, r) => ({ key: [], offset: start + r }));
+  const atStart = keyed ? (backward ? !full : !options.after && !options.seek) : start === 0;
+  const atEnd = keyed ? (backward ? Boolean(options.last) : !full) : options.last === true || (!options.before && !full);
   const last = at.at(-1);
-  const next = last && rows.length === pageSize ? (shape.key.length > 0 ? last : { key: [], offset: start + rows.length }) : undefined;
-  return { rows, truncated, at, next };
+  const next = last && !atEnd ? (keyed ? last : { key: [], offset: start + rows.length }) : undefined;
+  return { rows, truncated, at, next, atStart, atEnd };
 }
 
 /** The whole of one cell (the grid holds cut values); JSON comes back indented. */

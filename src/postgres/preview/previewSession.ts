@@ -1,8 +1,10 @@
 import type { Writable } from 'node:stream';
+import type { Client } from 'pg';
 import { APPLICATION_NAME, type Login } from '../connect';
 import { exportCsv, type ExportProgress, type ExportResult } from './exportCsv';
 import { countRows, estimateRows, fetchPage, fetchWholeValue, selectionOf, tableShape, type PageOptions, type PreviewPage, type TableShape, type ViewOptions } from './preview';
 import type { Cursor } from './previewSql';
+import { planSeek } from './seek';
 import { Cancelled, QueryLane } from './queryLane';
 
 /** A page that takes longer than this is stopped by the server with a clear error. */
@@ -13,6 +15,24 @@ export const PREVIEW_APPLICATION = `${APPLICATION_NAME} (preview)`;
 const IDENTITY_SQL = `SELECT session_user AS login, current_user AS acting_as,
   (SELECT r.rolsuper FROM pg_catalog.pg_roles r WHERE r.rolname OPERATOR(pg_catalog.=) session_user) AS login_superuser,
   (SELECT r.rolsuper FROM pg_catalog.pg_roles r WHERE r.rolname OPERATOR(pg_catalog.=) current_user) AS acting_superuser`;
+
+export interface JumpOptions {
+  readonly view: ViewOptions;
+  /** Where in the view, 0 to 1. */
+  readonly fraction: number;
+  /** The row that fraction stands for, by the estimate (views read from it). */
+  readonly position: number;
+  /** The closest row read so far, if any: where to start without statistics. */
+  readonly landmark?: Cursor;
+  readonly pageSize: number;
+}
+
+/** A jumped-to page, and how its first row was found. */
+export interface JumpedPage extends PreviewPage {
+  readonly how: 'distribution' | 'blocks' | 'offset' | 'landmark' | 'start' | 'end';
+  /** The column whose distribution placed it. */
+  readonly column?: string;
+}
 
 /** Who a preview reads as: the login, and the role its session acts as (the workspace's writer group for editors). */
 export interface PreviewIdentity {
@@ -63,6 +83,42 @@ export class PreviewSession {
     const shape = await this.shape();
     return this.pages.run(
       (client) => fetchPage(client, this.schema, this.table, shape, options),
+      () => (generation === this.pageGeneration ? undefined : new Cancelled('superseded')),
+      'page',
+    );
+  }
+
+  /**
+   * A page near `fraction` of the view (the scroll bar dragged there): found
+   * by the seek column's distribution where statistics allow, else from the
+   * closest row the grid has read (`landmark`), else from the start. Views
+   * read from the row's position. Replaces any page request still running.
+   */
+  async jump(options: JumpOptions): Promise<JumpedPage> {
+    const generation = ++this.pageGeneration;
+    await this.pages.cancel(new Cancelled('superseded'), 'page');
+    const shape = await this.shape();
+    const { view, pageSize } = options;
+    const page = (how: JumpedPage['how'], extra: PageOptions) => async (client: Client): Promise<JumpedPage> => ({ how, ...(await fetchPage(client, this.schema, this.table, shape, { ...view, pageSize, ...extra })) });
+    return this.pages.run(
+      async (client) => {
+        if (shape.key.length === 0) {
+          return page('offset', { after: { key: [], offset: Math.max(0, Math.floor(options.position)) } })(client);
+        }
+        const plan = await planSeek(client, this.schema, this.table, shape, view, options.fraction);
+        switch (plan.how) {
+          case 'distribution':
+            return { ...(await page('distribution', { seek: plan.seek })(client)), column: plan.seek.column };
+          case 'blocks':
+            return page('blocks', { after: plan.after })(client);
+          case 'end':
+            return page('end', { last: true })(client);
+          case 'start':
+            return page('start', {})(client);
+          case 'none':
+            return options.landmark ? page('landmark', { after: options.landmark })(client) : page('start', {})(client);
+        }
+      },
       () => (generation === this.pageGeneration ? undefined : new Cancelled('superseded')),
       'page',
     );

@@ -45,10 +45,19 @@ export interface Selection {
   readonly key: readonly PreviewColumn[];
   readonly sort?: Sort;
   readonly filters?: readonly Filter[];
+  /** Read the order backwards (a page before a cursor, or the last page). */
+  readonly reverse?: boolean;
+}
+
+/** Where a page starts without a cursor: at the first row whose seek column reaches this value (from a histogram). */
+export interface SeekValue {
+  readonly column: string;
+  readonly value: string;
 }
 
 export interface PageRequest extends Selection {
   readonly after?: Cursor;
+  readonly seek?: SeekValue;
   /** Longer values are cut on the server to this many characters. */
   readonly maxChars: number;
 }
@@ -71,7 +80,7 @@ const bindParameter: Placeholder = (index) => `$${index}`;
  * the built-in would otherwise be chosen (and run with the browser's rights).
  * OPERATOR(...) has one precedence for all: operands here are never compound.
  */
-export function op(symbol: '=' | '<>' | '<' | '>' | '~~*'): string {
+export function op(symbol: '=' | '<>' | '<' | '>' | '<=' | '>=' | '~~*'): string {
   return `OPERATOR(pg_catalog.${symbol})`;
 }
 
@@ -152,7 +161,7 @@ class SqlBuilder {
   /** The full order: sort column, then the key in the sort's direction (so one index scan serves both). */
   orderBy(): string {
     const { sort, key } = this.selection;
-    const direction = sort?.direction === 'desc' ? 'DESC' : 'ASC';
+    const direction = descending(this.selection) ? 'DESC' : 'ASC';
     const order: string[] = [];
     if (sort) {
       // PostgreSQL's own default: NULLS LAST ascending, NULLS FIRST descending.
@@ -171,6 +180,11 @@ class SqlBuilder {
   from(): string {
     return `FROM ${qualifiedName(this.selection.schema, this.selection.table)} AS ${ROW_ALIAS}`;
   }
+}
+
+/** The order read, reversal included: backwards, ASC NULLS LAST is exactly DESC NULLS FIRST. */
+function descending(selection: Selection): boolean {
+  return (selection.sort?.direction === 'desc') !== Boolean(selection.reverse);
 }
 
 function tuple(items: readonly string[]): string {
@@ -203,9 +217,20 @@ export function pagePlan(request: PageRequest): PlannedStatement[] {
     return { text: assemble(select, b, where, order ? order(b) : b.orderBy(), limit), values: b.values };
   };
 
-  const { after, sort, key } = request;
+  const { after, sort, key, seek } = request;
   if (key.length === 0) {
     return [statement(() => [], undefined, after?.offset ?? 0)];
+  }
+  const asc = !descending(request);
+  const cmp = asc ? '>' : '<';
+  const nullGroupOf = (column: string) => (): string[] => [`${quoteIdent(column)} IS NULL`];
+  if (!after && seek) {
+    // From the first row at or beyond the value; ascending, the NULL group follows the values.
+    const from = statement((b) => {
+      const c = b.column(seek.column);
+      return [`${quoteIdent(c.name)} ${op(asc ? '>=' : '<=')} ${b.typed(c, seek.value)}`];
+    });
+    return sort && asc ? [from, statement(nullGroupOf(sort.column), () => key.map((k) => `${quoteIdent(k.name)} ASC`).join(', '))] : [from];
   }
   if (!after) {
     return [statement(() => [])];
@@ -213,14 +238,11 @@ export function pagePlan(request: PageRequest): PlannedStatement[] {
   const keyCols = key.map((k) => quoteIdent(k.name));
   const afterKey = (b: SqlBuilder, cmp: '>' | '<'): string => `${tuple(keyCols)} ${op(cmp)} ${tuple(key.map((k, i) => b.typed(k, after.key[i])))}`;
   if (!sort) {
-    return [statement((b) => [afterKey(b, '>')])];
+    return [statement((b) => [afterKey(b, cmp)])];
   }
   // An unknown column is refused by each statement's ORDER BY (SqlBuilder.column).
   const sortCol = quoteIdent(sort.column);
-  const asc = sort.direction === 'asc';
-  const cmp = asc ? '>' : '<';
   const keyOrder = (): string => keyCols.map((k) => `${k} ${asc ? 'ASC' : 'DESC'}`).join(', ');
-  const nullGroup = (): string[] => [`${sortCol} IS NULL`];
   if (after.sortValue === null || after.sortValue === undefined) {
     const restOfNulls = statement((b) => [`${sortCol} IS NULL`, afterKey(b, cmp)], keyOrder);
     // Descending, the NULL group comes first and every non-NULL value follows it.
@@ -231,7 +253,7 @@ export function pagePlan(request: PageRequest): PlannedStatement[] {
     const sortValue = b.typed(c, after.sortValue);
     return [`${tuple([sortCol, ...keyCols])} ${op(cmp)} ${tuple([sortValue, ...key.map((k, i) => b.typed(k, after.key[i]))])}`];
   });
-  return asc ? [beyond, statement(nullGroup, keyOrder)] : [beyond];
+  return asc ? [beyond, statement(nullGroupOf(sort.column), keyOrder)] : [beyond];
 }
 
 /** One statement for the whole current view (sort and filters), for COPY. */
