@@ -93,6 +93,11 @@ describe('workspace commands take their inputs as arguments (real extension host
     assert.deepEqual([database?.kind, connections?.kind, members?.kind], ['database', 'connections', 'members']);
     const [table] = await children(database);
     assert.equal(labelOf(table!), 'facilities');
+    // The level shows from the catalog at once; its exact counts and sizes land a moment later.
+    const until = Date.now() + 15_000;
+    while (!/^3 rows · /.test(String(api.tree.getTreeItem(table!).description)) && Date.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     assert.match(String(api.tree.getTreeItem(table!).description), /^3 rows · /);
     const columns = await children(table);
     assert.deepEqual(columns.map(labelOf), ['id', 'name']);

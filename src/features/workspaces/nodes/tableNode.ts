@@ -29,11 +29,13 @@ const ICONS: Record<TableInfo['kind'], string> = {
 export const tableNode: NodeDef<TableNode> = {
   kind: 'table',
   item(node, ctx) {
-    const table = withMeasure(node.table, ctx.browsing.measureOf(node.profile, node.workspace.dbName, node.table.oid));
+    const measure = ctx.browsing.measureOf(node.profile, node.workspace.dbName, node.table.oid);
+    const table = withMeasure(node.table, measure);
     const label = table.schema === 'public' || node.underSchema ? table.name : `${table.schema}.${table.name}`;
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = `table:${profileKey(node.profile)}:${node.workspace.slug}:${table.schema}:${table.name}`;
-    const rows = formatRows(table.rows, table.rowsExact, vscode.env.language);
+    // Until its measure lands, a table never analyzed has no figure yet, and says it is being counted.
+    const rows = table.rows === undefined && !measure && (table.kind !== 'view' || table.readable) ? vscode.l10n.t('counting…') : formatRows(table.rows, table.rowsExact, vscode.env.language);
     item.description = [rows, table.bytes === undefined ? undefined : formatBytes(table.bytes, vscode.env.language)].filter(Boolean).join(' · ');
     item.tooltip = [`${table.schema}.${table.name}`, tableKindLabel(table.kind), rows, table.readable ? undefined : vscode.l10n.t('Your login may not read this table.')]
       .filter(Boolean)
