@@ -1,6 +1,6 @@
 // The Database level of a workspace with 10,000 tables (50 rows each) and
 // with 100,000 (empty): what a member waits for before the level shows, as
-// the tree reads it (schemas, then the first LEVEL_PAGE relations, through
+// the tree reads it (databaseLevel: schemas, then the first LEVEL_PAGE relations, through
 // the pooled read-only browse of a non-superuser login), beside the bare
 // catalog query; then the background measure of what the level shows. On a
 // fresh server with the default lock table (max_locks_per_transaction 64).
@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { LEVEL_PAGE } from '../src/features/workspaces/tableBrowsing';
 import { PoolRegistry } from '../src/postgres/pools';
-import { listRelations, listSchemas, measureInBatches, type Browse } from '../src/postgres/workspace/tables';
+import { databaseLevel, listRelations, measureInBatches, type Browse } from '../src/postgres/workspace/tables';
 import { startTestServer, type TestServer } from '../test/fixtures/postgresServer';
 import { machine, median, printTable } from './machine';
 
@@ -58,10 +58,7 @@ async function measureLevel(server: TestServer, database: string): Promise<Level
   const browse: Browse = (run) => pools.browse(login, run);
   let errors = 0;
   const level = (): Promise<unknown> =>
-    browse(async (c) => {
-      const schemas = await listSchemas(c);
-      return schemas.length > 1 ? schemas : listRelations(c, undefined, LEVEL_PAGE);
-    }).catch((err: unknown) => {
+    browse((c) => databaseLevel(c, LEVEL_PAGE)).catch((err: unknown) => {
       errors += 1;
       console.error(err);
     });
@@ -82,7 +79,7 @@ async function measureLevel(server: TestServer, database: string): Promise<Level
     await bare.end();
     const shown = await browse((c) => listRelations(c, undefined, LEVEL_PAGE));
     const measureShownMs = await time(() =>
-      measureInBatches(browse, shown.tables).catch((err: unknown) => {
+      measureInBatches(browse, shown).catch((err: unknown) => {
         errors += 1;
         console.error(err);
       }),

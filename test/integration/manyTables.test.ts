@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { PoolRegistry } from '../../src/postgres/pools';
-import { listRelations, listSchemas, measureInBatches, MEASURE_BATCH, type Browse, type TableMeasure } from '../../src/postgres/workspace/tables';
+import { databaseLevel, listRelations, listSchemas, measureInBatches, schemaLevel, MEASURE_BATCH, type Browse, type TableMeasure } from '../../src/postgres/workspace/tables';
 import { LEVEL_PAGE } from '../../src/features/workspaces/tableBrowsing';
 import { makeWorld, using, type World } from './workspaceWorld';
 
@@ -47,30 +47,36 @@ describe('a workspace with 10,000 tables, browsed as a viewer', function () {
     assert.equal(setting, '64');
   });
 
-  it('groups the database level by schema, with each schema’s number of tables', async () => {
+  it('groups the database level by schema, with each schema’s number of tables, when it is too big to list at once', async () => {
     const schemas = await browse((c) => listSchemas(c));
     assert.deepEqual(schemas, [
       { name: 'public', relations: TABLES - 10 },
       { name: OTHER_SCHEMA, relations: 10 },
     ]);
+    assert.deepEqual(await browse((c) => databaseLevel(c, LEVEL_PAGE)), { schemas });
+    // Within the limit, the same database is listed flat.
+    const flat = await browse((c) => databaseLevel(c, TABLES));
+    assert.ok('page' in flat);
+    assert.deepEqual([flat.page.tables.length, flat.page.total], [TABLES, TABLES]);
   });
 
   it('lists a schema a page at a time, saying how many more there are', async () => {
-    const page = await browse((c) => listRelations(c, 'public', LEVEL_PAGE));
+    const [publicSchema, otherSchema] = await browse((c) => listSchemas(c));
+    const page = await browse((c) => schemaLevel(c, publicSchema!, LEVEL_PAGE));
     assert.equal(page.tables.length, LEVEL_PAGE);
     assert.equal(page.total, TABLES - 10);
     assert.equal(page.tables[0]!.name, 'facility_00001');
     assert.equal(page.tables.at(-1)!.name, `facility_${String(LEVEL_PAGE).padStart(5, '0')}`);
-    const more = await browse((c) => listRelations(c, 'public', 2 * LEVEL_PAGE));
+    const more = await browse((c) => schemaLevel(c, publicSchema!, 2 * LEVEL_PAGE));
     assert.equal(more.tables.length, 2 * LEVEL_PAGE);
-    const other = await browse((c) => listRelations(c, OTHER_SCHEMA, LEVEL_PAGE));
+    const other = await browse((c) => schemaLevel(c, otherSchema!, LEVEL_PAGE));
     assert.deepEqual([other.total, other.tables[0]!.name], [10, 'select 1']);
   });
 
   it('counts every table it shows exactly, a batch per transaction, without running out of locks', async () => {
-    const page = await browse((c) => listRelations(c, 'public', LEVEL_PAGE));
+    const tables = await browse((c) => listRelations(c, 'public', LEVEL_PAGE));
     let batches = 0;
-    const measures = await measureInBatches(browse, page.tables, (batch) => {
+    const measures = await measureInBatches(browse, tables, (batch) => {
       batches += 1;
       assert.ok(batch.size <= MEASURE_BATCH);
     });
@@ -82,8 +88,8 @@ describe('a workspace with 10,000 tables, browsed as a viewer', function () {
 
   it('can still measure every one of the 10,000 tables, a batch at a time', async () => {
     const all = await browse((c) => listRelations(c, undefined, Number.MAX_SAFE_INTEGER));
-    assert.equal(all.tables.length, TABLES);
-    const measures = await measureInBatches(browse, all.tables);
+    assert.equal(all.length, TABLES);
+    const measures = await measureInBatches(browse, all);
     assert.equal([...measures.values()].filter((m) => m.rows === 50 && m.rowsExact).length, TABLES);
   });
 });

@@ -78,7 +78,7 @@ export async function resolveTable(services: Services, ref: WorkspaceRef, arg: u
     }
   }
   // Names and kinds only: measuring every table is the tree's work, a level at a time.
-  const { tables } = await services.sessions.browse(ref.profile, ref.workspace.dbName, (c) => listRelations(c, undefined, PICKABLE_TABLES));
+  const tables = await services.sessions.browse(ref.profile, ref.workspace.dbName, (c) => listRelations(c, undefined, PICKABLE_TABLES));
   if (tables.length === 0) {
     throw new Error(vscode.l10n.t('The workspace "{0}" has no tables yet.', ref.workspace.name));
   }

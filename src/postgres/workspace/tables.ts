@@ -86,10 +86,7 @@ const RELATIONS_SQL = `
 SELECT c.oid::int8 AS oid, n.nspname AS schema, c.relname AS name, c.relkind AS kind,
        CASE WHEN c.relkind OPERATOR(pg_catalog.=) ANY (ARRAY['r', 'm', 'f']::"char"[]) AND c.reltuples OPERATOR(pg_catalog.>=) 0
             THEN c.reltuples::int8 END AS estimate,
-       pg_catalog.has_table_privilege(c.oid, 'SELECT') AS readable,
-       (SELECT pg_catalog.count(*) FROM pg_catalog.pg_class c
-          JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) c.relnamespace
-         WHERE ${LISTED} AND ($1::name IS NULL OR n.nspname OPERATOR(pg_catalog.=) $1::name)) AS total
+       pg_catalog.has_table_privilege(c.oid, 'SELECT') AS readable
   FROM pg_catalog.pg_class c
   JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) c.relnamespace
  WHERE ${LISTED}
@@ -148,7 +145,6 @@ interface RelationRow {
   kind: string;
   estimate: string | null;
   readable: boolean;
-  total: string;
 }
 
 interface MeasureRow {
@@ -170,21 +166,40 @@ export async function listSchemas(client: ClientBase): Promise<SchemaInfo[]> {
  * The first `limit` relations of one schema (or of all), with the planner's
  * estimates only: catalog rows, no lock on any table, whatever the count.
  */
-export async function listRelations(client: ClientBase, schema: string | undefined, limit: number): Promise<RelationPage> {
+export async function listRelations(client: ClientBase, schema: string | undefined, limit: number): Promise<TableInfo[]> {
   const { rows } = await client.query<RelationRow>(RELATIONS_SQL, [schema ?? null, Math.max(0, Math.floor(limit))]);
-  return {
-    total: rows.length > 0 ? Number(rows[0]!.total) : 0,
-    tables: rows.map((r) => ({
-      oid: Number(r.oid),
-      schema: r.schema,
-      name: r.name,
-      kind: KINDS[r.kind] ?? 'table',
-      rows: numberOrUndefined(r.estimate),
-      rowsExact: false,
-      bytes: undefined,
-      readable: r.readable,
-    })),
-  };
+  return rows.map((r) => ({
+    oid: Number(r.oid),
+    schema: r.schema,
+    name: r.name,
+    kind: KINDS[r.kind] ?? 'table',
+    rows: numberOrUndefined(r.estimate),
+    rowsExact: false,
+    bytes: undefined,
+    readable: r.readable,
+  }));
+}
+
+/** What a Database level shows: its relations, or its schemas when they are too many to list at once. */
+export type DatabaseLevel = { readonly schemas: SchemaInfo[] } | { readonly page: RelationPage };
+
+/**
+ * The Database level in two catalog queries: flat (schema-qualified names)
+ * while it holds at most `limit` relations or has one schema, else one node
+ * per schema, each listing its own.
+ */
+export async function databaseLevel(client: ClientBase, limit: number): Promise<DatabaseLevel> {
+  const schemas = await listSchemas(client);
+  const total = schemas.reduce((sum, schema) => sum + schema.relations, 0);
+  if (schemas.length > 1 && total > limit) {
+    return { schemas };
+  }
+  return { page: { tables: await listRelations(client, undefined, limit), total } };
+}
+
+/** A schema's level: its first `limit` relations, out of those its listing counted. */
+export async function schemaLevel(client: ClientBase, schema: SchemaInfo, limit: number): Promise<RelationPage> {
+  return { tables: await listRelations(client, schema.name, limit), total: schema.relations };
 }
 
 /** The planner's row estimate for each view, in one round trip (EXPLAIN cannot run inside a query). */
@@ -275,9 +290,9 @@ export async function measureInBatches(browse: Browse, tables: readonly TableInf
   return all;
 }
 
-/** Every relation, measured (for pickers and tests; the tree lists a level at a time and measures what it shows). */
+/** Every relation, measured batch by batch (the tree lists a level at a time and measures only what it shows). */
 export async function listTables(browse: Browse): Promise<TableInfo[]> {
-  const { tables } = await browse((client) => listRelations(client, undefined, Number.MAX_SAFE_INTEGER));
+  const tables = await browse((client) => listRelations(client, undefined, Number.MAX_SAFE_INTEGER));
   const measures = await measureInBatches(browse, tables);
   return tables.map((t) => withMeasure(t, measures.get(t.oid)));
 }

@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
 import { profileKey, type ServerProfile } from '../../../core/serverProfile';
 import type { WorkspaceSummary } from '../../../postgres/workspace/catalogCalls';
-import { listRelations, listSchemas, type RelationPage, type SchemaInfo } from '../../../postgres/workspace/tables';
+import { databaseLevel } from '../../../postgres/workspace/tables';
 import { guard } from '../../../platform/tree/explain';
 import type { NodeDef } from '../../../platform/tree/nodeDef';
 import type { TreeNode } from '../../nodeKinds';
 import { levelKey } from '../tableBrowsing';
 import { tableLevel } from './tableLevel';
 
-/** The workspace's database: its tables, views and materialized views (by schema when there are several), read as the login itself. */
+/** The workspace's database: its tables, views and materialized views (by schema when there are too many to list at once), read as the login itself. */
 export interface DatabaseNode {
   readonly kind: 'database';
   readonly profile: ServerProfile;
@@ -27,16 +27,13 @@ export const databaseNode: NodeDef<DatabaseNode> = {
   },
   children(node, ctx) {
     const { profile, workspace } = node;
-    const level = levelKey(profile, workspace.dbName, undefined);
+    const key = levelKey(profile, workspace.dbName, undefined);
     return guard(ctx, async () => {
-      const found = await ctx.sessions.browse(profile, workspace.dbName, async (c): Promise<{ schemas: SchemaInfo[] } | { page: RelationPage }> => {
-        const schemas = await listSchemas(c);
-        return schemas.length > 1 ? { schemas } : { page: await listRelations(c, undefined, ctx.browsing.limit(level)) };
-      });
-      if ('schemas' in found) {
-        return found.schemas.map((schema): TreeNode => ({ kind: 'schema', profile, workspace, schema }));
+      const level = await ctx.sessions.browse(profile, workspace.dbName, (c) => databaseLevel(c, ctx.browsing.limit(key)));
+      if ('schemas' in level) {
+        return level.schemas.map((schema): TreeNode => ({ kind: 'schema', profile, workspace, schema }));
       }
-      return tableLevel(ctx, profile, workspace, level, found.page, node, false);
+      return tableLevel(ctx, profile, workspace, key, level.page, node, false);
     });
   },
 };

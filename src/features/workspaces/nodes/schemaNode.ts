@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
 import { profileKey, type ServerProfile } from '../../../core/serverProfile';
 import type { WorkspaceSummary } from '../../../postgres/workspace/catalogCalls';
-import { listRelations, type SchemaInfo } from '../../../postgres/workspace/tables';
+import { schemaLevel, type SchemaInfo } from '../../../postgres/workspace/tables';
 import { guard } from '../../../platform/tree/explain';
 import type { NodeDef } from '../../../platform/tree/nodeDef';
 import { levelKey } from '../tableBrowsing';
 import { tableLevel } from './tableLevel';
 
-/** A schema of the workspace database, shown when the database has more than one. */
+/** A schema of the workspace database, shown when the database has several and too many relations to list at once. */
 export interface SchemaNode {
   readonly kind: 'schema';
   readonly profile: ServerProfile;
@@ -32,7 +32,7 @@ export const schemaNode: NodeDef<SchemaNode> = {
     const { profile, workspace, schema } = node;
     const level = levelKey(profile, workspace.dbName, schema.name);
     return guard(ctx, async () => {
-      const page = await ctx.sessions.browse(profile, workspace.dbName, (c) => listRelations(c, schema.name, ctx.browsing.limit(level)));
+      const page = await ctx.sessions.browse(profile, workspace.dbName, (c) => schemaLevel(c, schema, ctx.browsing.limit(level)));
       return tableLevel(ctx, profile, workspace, level, page, node, true);
     });
   },
