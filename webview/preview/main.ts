@@ -50,10 +50,7 @@ let viewId = 0;
 let exporting = false;
 
 /** The page asked for and not answered yet, and what it is for. */
-type Wanted =
-  | { kind: 'start' | 'end' }
-  | { kind: 'after' | 'before' }
-  | { kind: 'jump'; position: number; landmark: number | undefined };
+type Wanted = { kind: 'start' | 'end' | 'after' | 'before' } | { kind: 'jump'; position: number; landmark?: number };
 let waiting: { id: number; wanted: Wanted } | undefined;
 
 const grid: Grid<Cursor> = new Grid<Cursor>({
@@ -251,6 +248,8 @@ function request(wanted: Wanted): void {
     case 'jump': {
       const { total } = grid.rows;
       const landmark = grid.closestLandmark(wanted.position);
+      // Where the page will start if the host goes from the landmark.
+      wanted.landmark = landmark?.position;
       host.post({
         type: 'jump',
         requestId,
@@ -260,7 +259,6 @@ function request(wanted: Wanted): void {
         landmark: landmark?.at,
         pageSize: NEXT_PAGE,
       });
-      waiting = { id: requestId, wanted: { ...wanted, landmark: landmark?.position } };
       return;
     }
   }
@@ -280,12 +278,12 @@ function need(first: number, last: number): void {
   if (waiting) {
     const pending = waiting.wanted;
     if (far && !(pending.kind === 'jump' && Math.abs(pending.position - first) < FAR)) {
-      request({ kind: 'jump', position: first, landmark: undefined });
+      request({ kind: 'jump', position: first });
     }
     return;
   }
   if (far) {
-    request({ kind: 'jump', position: first, landmark: undefined });
+    request({ kind: 'jump', position: first });
   } else if (last > loaded.end - NEAR_EDGE && !loaded.atEnd) {
     request({ kind: 'after' });
   } else if (first < loaded.start + NEAR_EDGE && !loaded.atStart) {

@@ -99,24 +99,27 @@ export class PreviewSession {
     await this.pages.cancel(new Cancelled('superseded'), 'page');
     const shape = await this.shape();
     const { view, pageSize } = options;
-    const page = (how: JumpedPage['how'], extra: PageOptions) => async (client: Client): Promise<JumpedPage> => ({ how, ...(await fetchPage(client, this.schema, this.table, shape, { ...view, pageSize, ...extra })) });
+    const read = async (client: Client, how: JumpedPage['how'], from: PageOptions): Promise<JumpedPage> => ({
+      how,
+      ...(await fetchPage(client, this.schema, this.table, shape, { ...view, pageSize, ...from })),
+    });
     return this.pages.run(
       async (client) => {
         if (shape.key.length === 0) {
-          return page('offset', { after: { key: [], offset: Math.max(0, Math.floor(options.position)) } })(client);
+          return read(client, 'offset', { after: { key: [], offset: Math.max(0, Math.floor(options.position)) } });
         }
         const plan = await planSeek(client, this.schema, this.table, shape, view, options.fraction);
         switch (plan.how) {
           case 'distribution':
-            return { ...(await page('distribution', { seek: plan.seek })(client)), column: plan.seek.column };
+            return { ...(await read(client, 'distribution', { seek: plan.seek })), column: plan.seek.column };
           case 'blocks':
-            return page('blocks', { after: plan.after })(client);
+            return read(client, 'blocks', { after: plan.after });
           case 'end':
-            return page('end', { last: true })(client);
+            return read(client, 'end', { last: true });
           case 'start':
-            return page('start', {})(client);
+            return read(client, 'start', {});
           case 'none':
-            return options.landmark ? page('landmark', { after: options.landmark })(client) : page('start', {})(client);
+            return options.landmark ? read(client, 'landmark', { after: options.landmark }) : read(client, 'start', {});
         }
       },
       () => (generation === this.pageGeneration ? undefined : new Cancelled('superseded')),
