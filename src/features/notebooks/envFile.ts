@@ -42,21 +42,25 @@ export async function readEnvFile(file: string): Promise<string> {
 }
 
 /**
- * Writes the whole file at once (a temporary file renamed over it, so a
- * failure leaves the old one), readable by its owner only where the OS has
- * modes.
+ * Writes a whole file at once: a temporary file renamed over it, so a failure
+ * leaves the old one and a reader never sees it half written.
  */
-export async function writeEnvFile(file: string, text: string): Promise<void> {
+async function writeWhole(file: string, text: string, mode: number): Promise<void> {
   await fs.mkdir(path.dirname(file), { recursive: true });
   const temporary = `${file}.openhexa-${process.pid}.tmp`;
   try {
-    await fs.writeFile(temporary, text, { mode: 0o600 });
-    await fs.chmod(temporary, 0o600);
+    await fs.writeFile(temporary, text, { mode });
+    await fs.chmod(temporary, mode);
     await fs.rename(temporary, file);
   } catch (err) {
     await fs.rm(temporary, { force: true });
     throw err;
   }
+}
+
+/** Writes `.env` whole, readable by its owner only where the OS has modes. */
+export function writeEnvFile(file: string, text: string): Promise<void> {
+  return writeWhole(file, text, 0o600);
 }
 
 function git(args: readonly string[], cwd: string): Promise<{ code: number; stdout: string }> {
@@ -83,6 +87,7 @@ export async function addToGitignore(file: string): Promise<boolean> {
   const gitignore = path.join(root, '.gitignore');
   const before = await readEnvFile(gitignore);
   const entry = `/${path.relative(root, file).split(path.sep).join('/')}`;
-  await fs.writeFile(gitignore, `${before}${before === '' || before.endsWith('\n') ? '' : '\n'}${entry}\n`);
+  const mode = await fs.stat(gitignore).then((stat) => stat.mode & 0o777, () => 0o644);
+  await writeWhole(gitignore, `${before}${before === '' || before.endsWith('\n') ? '' : '\n'}${entry}\n`, mode);
   return (await gitIgnores(file)) === true;
 }
