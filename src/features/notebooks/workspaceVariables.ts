@@ -69,28 +69,14 @@ export async function writeVariables(services: Services, ref: WorkspaceRef, iden
 
   const ignored = await gitIgnores(file);
   services.log.info(`git ${ignored === undefined ? 'does not track the folder of' : ignored ? 'ignores' : 'does not ignore'} ${file}`);
+  // One notification says it all: VS Code shows at most three toasts in 800 ms and sends the rest
+  // to the notification center unseen, and the progress toast is already one of them.
+  const warnings: string[] = [];
   if (ignored === false) {
-    const add = vscode.l10n.t('Add to .gitignore');
-    void vscode.window.showWarningMessage(vscode.l10n.t('{0} holds secrets and git does not ignore it: a commit would publish them.', shown), add).then(async (choice) => {
-      if (choice === add) {
-        const ignored = await addToGitignore(file);
-        void (ignored
-          ? vscode.window.showInformationMessage(vscode.l10n.t('Added {0} to .gitignore.', shown))
-          : vscode.window.showWarningMessage(vscode.l10n.t('Git still does not ignore {0}: check the repository\'s .gitignore rules.', shown)));
-      }
-    });
+    warnings.push(vscode.l10n.t('{0} holds secrets and git does not ignore it: a commit would publish them.', shown));
   }
-  const open = vscode.l10n.t('Open {0}', path.basename(file));
-  void vscode.window
-    .showInformationMessage(vscode.l10n.t('Wrote {0} variables of "{1}" to {2}, readable by you only. A running kernel sees them only after you restart it.', String(count), ref.workspace.name, shown), open)
-    .then(async (choice) => {
-      if (choice === open) {
-        await vscode.window.showTextDocument(vscode.Uri.file(file));
-      }
-    });
-
   if (written.misread.length > 0) {
-    void vscode.window.showWarningMessage(
+    warnings.push(
       vscode.l10n.t(
         'No .env text reads the same in the Jupyter extension and in python-dotenv for {0}: written as the Jupyter extension reads it. A script that loads .env with python-dotenv gets another value.',
         written.misread.map((m) => m.name).join(', '),
@@ -98,15 +84,31 @@ export async function writeVariables(services: Services, ref: WorkspaceRef, iden
     );
   }
   if (written.alsoOutside.length > 0) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('{0} also sets {1} elsewhere; whichever line comes last wins.', shown, written.alsoOutside.join(', ')));
+    warnings.push(vscode.l10n.t('{0} also sets {1} elsewhere; whichever line comes last wins.', shown, written.alsoOutside.join(', ')));
   }
   const mixed = workspaceCollisions(identifiers, sections);
   if (mixed.length > 0) {
-    void vscode.window.showWarningMessage(
+    warnings.push(
       vscode.l10n.t(
         'The OpenHEXA SDK reads every variable that starts with PREFIX_ as a connection\'s field, so it would mix {0}. Change one of the identifiers (Change Connection Identifier).',
         mixed.map(([a, b]) => `${a}_* / ${b}`).join(', '),
       ),
     );
   }
+  const wrote = vscode.l10n.t('Wrote {0} variables of "{1}" to {2}, readable by you only. A running kernel sees them only after you restart it.', String(count), ref.workspace.name, shown);
+  const add = vscode.l10n.t('Add to .gitignore');
+  const open = vscode.l10n.t('Open {0}', path.basename(file));
+  const actions = ignored === false ? [add, open] : [open];
+  const message = [wrote, ...warnings].join(' ');
+  const shownMessage = warnings.length > 0 ? vscode.window.showWarningMessage(message, ...actions) : vscode.window.showInformationMessage(message, ...actions);
+  void shownMessage.then(async (choice) => {
+    if (choice === open) {
+      await vscode.window.showTextDocument(vscode.Uri.file(file));
+    } else if (choice === add) {
+      const nowIgnored = await addToGitignore(file);
+      void (nowIgnored
+        ? vscode.window.showInformationMessage(vscode.l10n.t('Added {0} to .gitignore.', shown))
+        : vscode.window.showWarningMessage(vscode.l10n.t('Git still does not ignore {0}: check the repository\'s .gitignore rules.', shown)));
+    }
+  });
 }
