@@ -11,6 +11,26 @@ const webviewApps = readdirSync('webview', { withFileTypes: true })
   .filter((d) => d.isDirectory() && existsSync(join('webview', d.name, 'main.ts')))
   .map((d) => ({ in: join('webview', d.name, 'main.ts'), out: d.name }));
 
+// pg and pg-copy-streams are bundled apart (dist/pg.js, dist/pg-copy-streams.js) and required on
+// the first connection or export: the extension's own bundle, which VS Code parses at activation,
+// stays small, and the host tier can see in require.cache that activation did not load them.
+const DRIVERS = ['pg', 'pg-copy-streams'];
+const driversApart = {
+  name: 'drivers-apart',
+  setup(build) {
+    build.onResolve({ filter: new RegExp(`^(${DRIVERS.join('|')})$`) }, (args) => ({ path: `./${args.path}.js`, external: true }));
+  },
+};
+
+// Every `import 'vscode'` goes through one module (see src/platform/vscodeOnce.ts).
+const VSCODE_ONCE = join(process.cwd(), 'src', 'platform', 'vscodeOnce.ts');
+const vscodeOnce = {
+  name: 'vscode-once',
+  setup(build) {
+    build.onResolve({ filter: /^vscode$/ }, (args) => (args.importer === VSCODE_ONCE ? { path: 'vscode', external: true } : { path: VSCODE_ONCE }));
+  },
+};
+
 const common = { bundle: true, minify: production, sourcemap: production ? false : 'linked', logLevel: 'warning', legalComments: 'none' };
 
 const builds = [
@@ -22,6 +42,16 @@ const builds = [
     format: 'cjs',
     target: 'node20',
     external: ['vscode', 'pg-native'],
+    plugins: [driversApart, vscodeOnce],
+  },
+  {
+    ...common,
+    entryPoints: DRIVERS.map((name) => ({ in: name, out: name })),
+    outdir: 'dist',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['pg-native'],
   },
   {
     ...common,
@@ -42,5 +72,5 @@ if (watch) {
   console.log('build: watching for changes');
 } else {
   await Promise.all(builds.map((options) => esbuild.build(options)));
-  console.log(`build: dist/extension.js and ${webviewApps.length} webview app(s)`);
+  console.log(`build: dist/extension.js, ${DRIVERS.map((d) => `dist/${d}.js`).join(', ')} and ${webviewApps.length} webview app(s)`);
 }

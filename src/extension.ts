@@ -1,3 +1,6 @@
+// First: it notes when the bundle's modules began to load.
+import { MODULES_STARTED } from './loadClock';
+import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { COMMANDS, FEATURES } from './features';
 import { LocalServerService } from './features/localServer/localServerService';
@@ -9,18 +12,31 @@ import { WalkthroughProgress } from './features/walkthrough/walkthroughProgress'
 import { registerCommands } from './platform/commands/registerCommands';
 import { trackServerCount } from './platform/contextKeys';
 import { Log } from './platform/log';
+import { pgLoaded } from './postgres/pgDriver';
 import { ServerStore } from './platform/serverStore';
 import type { Services } from './platform/services';
 import { Sessions } from './platform/sessions';
 import { WorkspacesTree } from './platform/tree/workspacesTree';
 
+/** How long activation took, and whether it loaded the PostgreSQL driver (it must not). */
+export interface ActivationTiming {
+  /** The evaluation of the bundle's modules (not its parse before, nor VS Code's own work before activate()). */
+  readonly modulesMs: number;
+  readonly activateMs: number;
+  readonly pgLoaded: boolean;
+}
+
 /** What activation hands back; the host tests use it to reach the live services. */
-export type OpenhexaApi = Services;
+export type OpenhexaApi = Services & { readonly activation: ActivationTiming };
+
+// Every import above has been evaluated by now; VS Code calls activate() later, after work of its own.
+const MODULES_LOADED = performance.now();
 
 let localServer: LocalServerService | undefined;
 
 /** The composition root: shared services, the tree, then every feature's commands and set-up. */
 export function activate(context: vscode.ExtensionContext): OpenhexaApi {
+  const started = performance.now();
   const log = new Log();
   const store = new ServerStore(context.secrets);
   const sessions = new Sessions(store);
@@ -35,11 +51,14 @@ export function activate(context: vscode.ExtensionContext): OpenhexaApi {
   for (const feature of FEATURES) {
     feature.activate?.(context, services);
   }
-  log.info(`OpenHEXA Workspaces ${String(context.extension.packageJSON.version)} activated (VS Code ${vscode.version}, language ${vscode.env.language})`);
+  const activation: ActivationTiming = { modulesMs: MODULES_LOADED - MODULES_STARTED, activateMs: performance.now() - started, pgLoaded: pgLoaded() };
+  log.info(
+    `OpenHEXA Workspaces ${String(context.extension.packageJSON.version)} activated (VS Code ${vscode.version}, language ${vscode.env.language}) in ${activation.activateMs.toFixed(1)} ms, modules evaluated in ${activation.modulesMs.toFixed(1)} ms`,
+  );
   if (vscode.workspace.getConfiguration('openhexa').get<boolean>('localServer.startOnLaunch', false)) {
     void vscode.commands.executeCommand('openhexa.startLocalServer');
   }
-  return services;
+  return { ...services, activation };
 }
 
 /** The local server stops with VS Code; the rest is disposed through context.subscriptions. */

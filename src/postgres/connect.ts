@@ -1,6 +1,7 @@
-import { Client, type ClientConfig } from 'pg';
+import type { Client, ClientConfig } from 'pg';
 import type { ConnectionOptions } from 'node:tls';
 import type { SslMode } from '../core/serverProfile';
+import { pg } from './pgDriver';
 import { PIN_SEARCH_PATH_SQL } from './readOnly';
 
 export interface Login {
@@ -51,7 +52,7 @@ export function clientConfig(login: Login, ssl: false | ConnectionOptions | unde
  */
 export async function connect(login: Login): Promise<Client> {
   const attempt = async (ssl: false | ConnectionOptions): Promise<Client> => {
-    const client = new Client(clientConfig(login, ssl));
+    const client = new (pg().Client)(clientConfig(login, ssl));
     // An idle client whose server goes away emits 'error'; without a listener that would crash the host.
     client.on('error', () => undefined);
     try {

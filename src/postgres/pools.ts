@@ -1,4 +1,5 @@
-import { Pool, type PoolClient } from 'pg';
+import type { Pool, PoolClient } from 'pg';
+import { pg } from './pgDriver';
 import { clientConfig, type Login } from './connect';
 import { PIN_SEARCH_PATH_SQL, readOnly } from './readOnly';
 
@@ -86,7 +87,7 @@ export class PoolRegistry {
     }
     // libpq's "prefer": TLS first (without verification), plain only where the server has none.
     const ssl = login.sslmode === 'prefer' && !this.withoutTls.has(key) ? { rejectUnauthorized: false } : undefined;
-    const pool = new Pool({ ...clientConfig(login, ssl), max: 4, idleTimeoutMillis: 30_000, statement_timeout: STATEMENT_TIMEOUT_MS, allowExitOnIdle: true });
+    const pool = new (pg().Pool)({ ...clientConfig(login, ssl), max: 4, idleTimeoutMillis: 30_000, statement_timeout: STATEMENT_TIMEOUT_MS, allowExitOnIdle: true });
     // Idle clients whose server goes away emit 'error'; the next checkout reconnects.
     pool.on('error', () => undefined);
     // Queued before the first checkout's statements: a connection that cannot take it is broken, and they fail.

@@ -37,9 +37,15 @@ describe('npm run package', () => {
     }
   });
 
-  it('bundles pg into the extension (no runtime dependency to install)', () => {
+  it('bundles pg into the extension (no runtime dependency to install), in files of their own that load on first use', () => {
+    for (const driver of ['pg', 'pg-copy-streams']) {
+      assert.ok(entries.includes(`extension/dist/${driver}.js`), `dist/${driver}.js missing`);
+    }
+    const driver = fs.readFileSync(require.resolve('../../../dist/pg.js'), 'utf8');
+    assert.match(driver, /client_encoding/);
     const bundle = fs.readFileSync(require.resolve('../../../dist/extension.js'), 'utf8');
-    assert.match(bundle, /pg_hba\.conf|client_encoding/);
+    assert.match(bundle, /require\("\.\/pg\.js"\)/);
+    assert.doesNotMatch(bundle, /client_encoding/);
   });
 
   it('makes a platform .vsix for each of the five targets, each with only its own PostgreSQL', function () {

@@ -26,7 +26,9 @@ async function runSuites(): Promise<TestResult[]> {
 export async function runInto(resultsFile: string): Promise<void> {
   let results: HostResults;
   try {
-    results = { tests: await runSuites(), vscodeVersion: vscode.version, language: vscode.env.language };
+    const tests = await runSuites();
+    const exported = vscode.extensions.getExtension<{ activation?: HostResults['activation'] }>('openhexa.openhexa-workspaces')?.exports;
+    results = { tests, vscodeVersion: vscode.version, language: vscode.env.language, activation: exported?.activation };
   } catch (err) {
     results = { error: err instanceof Error ? (err.stack ?? err.message) : String(err) };
   }

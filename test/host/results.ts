@@ -12,4 +12,6 @@ export interface HostResults {
   error?: string;
   vscodeVersion?: string;
   language?: string;
+  /** The extension's own activation figures, as it measured them in this host. */
+  activation?: { modulesMs: number; activateMs: number; pgLoaded: boolean };
 }

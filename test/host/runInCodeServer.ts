@@ -26,7 +26,12 @@ function report(results: HostResults): number {
     return 1;
   }
   const tests = results.tests ?? [];
-  console.log(`\n  extension host: VS Code ${results.vscodeVersion} (code-server), language ${results.language}\n`);
+  console.log(`\n  extension host: VS Code ${results.vscodeVersion} (code-server), language ${results.language}`);
+  if (results.activation) {
+    const { modulesMs, activateMs, pgLoaded } = results.activation;
+    console.log(`  activation: modules evaluated in ${modulesMs.toFixed(1)} ms, activate() ${activateMs.toFixed(1)} ms, pg ${pgLoaded ? 'loaded' : 'not loaded'} at activation`);
+  }
+  console.log('');
   tests.forEach((t, i) => {
     const mark = t.state === 'passed' ? '✔' : t.state === 'pending' ? '-' : `${i + 1})`;
     console.log(`    ${mark} ${t.title}${t.durationMs > 75 ? ` (${t.durationMs}ms)` : ''}`);

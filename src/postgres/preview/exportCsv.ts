@@ -1,6 +1,6 @@
 import type { Readable, Writable } from 'node:stream';
 import type { ClientBase } from 'pg';
-import { to as copyTo } from 'pg-copy-streams';
+import type * as CopyStreams from 'pg-copy-streams';
 import { quoteLiteral } from '../../core/identifiers';
 import { PINNED_SEARCH_PATH } from '../readOnly';
 import { exportSql, type Selection } from './previewSql';
@@ -57,6 +57,9 @@ export async function exportCsv(client: ClientBase, selection: Selection, out: W
       await client.query(SET_SETTING_SQL, [`${SETTING_PREFIX}${i + 1}`, value]);
     }
     goOn();
+    // Loaded on the first export, not at activation (see pgDriver.ts).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { to: copyTo } = require('pg-copy-streams') as typeof CopyStreams;
     const copy = client.query(copyTo(`COPY (${text}) TO STDOUT WITH (FORMAT csv, HEADER true)`));
     // The stream may end before it reports the server's error (a cancel, a failure mid-COPY).
     let copyError: unknown;

@@ -25,6 +25,15 @@ describe('the extension in a real VS Code', () => {
     assert.equal(vscode.extensions.getExtension(EXTENSION_ID)?.isActive, true);
   });
 
+  it('activates without connecting: the PostgreSQL driver is not even loaded, and it says how long it took', async () => {
+    const api = await activeApi();
+    assert.equal(api.activation.pgLoaded, false, 'pg was loaded during activation');
+    // The driver is its own file in the .vsix (dist/pg.js): Node's module cache says whether anything loaded it.
+    const drivers = Object.keys(require.cache).filter((file) => /[\\/]dist[\\/]pg(-copy-streams)?\.js$/.test(file));
+    assert.deepEqual(drivers, [], 'a driver was loaded before anything connected');
+    assert.ok(api.activation.modulesMs > 0 && api.activation.activateMs > 0, JSON.stringify(api.activation));
+  });
+
   it('contributes the OpenHEXA activity-bar container with the Workspaces view and its welcome view', () => {
     const contributes = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes as Contributes;
     assert.deepEqual(
@@ -59,6 +68,6 @@ describe('the extension in a real VS Code', () => {
     await vscode.commands.executeCommand('workbench.action.closePanel');
     await vscode.commands.executeCommand('openhexa.showLogs');
     const log = await waitFor(() => vscode.workspace.textDocuments.find((d) => isOurs(d) && /activated/.test(d.getText())), 'the OpenHEXA output with its activation line');
-    assert.match(log.getText(), /OpenHEXA Workspaces \d+\.\d+\.\d+ activated/);
+    assert.match(log.getText(), /OpenHEXA Workspaces \d+\.\d+\.\d+ activated .* in [\d.]+ ms, modules evaluated in [\d.]+ ms/);
   });
 });
