@@ -26,8 +26,8 @@ async function time(fn: () => Promise<unknown>): Promise<number> {
   return performance.now() - start;
 }
 
-/** `count` tables in `database`, 1,000 per transaction (each CREATE holds a lock until it commits). */
-async function createTables(server: TestServer, database: string, count: number, rows: number): Promise<void> {
+/** `count` tables in `database`, 1,000 per transaction (each CREATE holds a lock until it commits), readable by bench_viewer. */
+export async function createTables(server: TestServer, database: string, count: number, rows: number): Promise<void> {
   const admin = await server.connect();
   await admin.query(`CREATE DATABASE ${database}`);
   await admin.end();

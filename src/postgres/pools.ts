@@ -6,6 +6,10 @@ import { PIN_SEARCH_PATH_SQL, readOnly } from './readOnly';
 /** How long a pool with no checked-out client stays open. */
 const IDLE_POOL_MS = 5 * 60_000;
 const STATEMENT_TIMEOUT_MS = 30_000;
+/** At most this many connections per login and database at once (the load bench checks it). */
+export const POOL_MAX = 4;
+/** A connection idle this long is closed, while the pool stays. */
+export const POOL_IDLE_CONNECTION_MS = 30_000;
 
 interface Entry {
   pool: Pool;
@@ -87,7 +91,7 @@ export class PoolRegistry {
     }
     // libpq's "prefer": TLS first (without verification), plain only where the server has none.
     const ssl = login.sslmode === 'prefer' && !this.withoutTls.has(key) ? { rejectUnauthorized: false } : undefined;
-    const pool = new (pg().Pool)({ ...clientConfig(login, ssl), max: 4, idleTimeoutMillis: 30_000, statement_timeout: STATEMENT_TIMEOUT_MS, allowExitOnIdle: true });
+    const pool = new (pg().Pool)({ ...clientConfig(login, ssl), max: POOL_MAX, idleTimeoutMillis: POOL_IDLE_CONNECTION_MS, statement_timeout: STATEMENT_TIMEOUT_MS, allowExitOnIdle: true });
     // Idle clients whose server goes away emit 'error'; the next checkout reconnects.
     pool.on('error', () => undefined);
     // Queued before the first checkout's statements: a connection that cannot take it is broken, and they fail.

@@ -1,0 +1,224 @@
+// A team's server with 50 members working at once, each through the
+// product's own modules as its own VS Code would: the catalog's workspace
+// list, the Database level and its background measure (a PoolRegistry per
+// member, as Sessions holds one), and a preview (a PreviewSession: pages
+// down, Ctrl+End, an exact count, a CSV export) while the tree still
+// measures. Each member is its own login, so pg_stat_activity tells each
+// client's connections apart; they are sampled all along and must stay
+// within what the pool settings allow. Then the idle connections must close.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Writable } from 'node:stream';
+import { LEVEL_PAGE } from '../src/features/workspaces/tableBrowsing';
+import { initializeCatalog } from '../src/postgres/catalog/migrate';
+import type { Login } from '../src/postgres/connect';
+import { POOL_IDLE_CONNECTION_MS, POOL_MAX, PoolRegistry } from '../src/postgres/pools';
+import type { PreviewPage } from '../src/postgres/preview/preview';
+import { PreviewSession } from '../src/postgres/preview/previewSession';
+import { createMember, listWorkspaces } from '../src/postgres/workspace/catalogCalls';
+import { createWorkspace } from '../src/postgres/workspace/provisioning';
+import { databaseLevel, listRelations, measureInBatches, type Browse } from '../src/postgres/workspace/tables';
+import { startTestServer, type TestServer } from '../test/fixtures/postgresServer';
+import { machine } from './machine';
+
+const MEMBERS = 50;
+const ROUNDS = 3;
+const TABLES = 40;
+const ROWS = 20_000;
+const PAGES_DOWN = 5;
+const PAGE = 500;
+const SAMPLE_MS = 20;
+/** A preview panel's lanes: pages, exact counts, exports (PreviewSession). */
+const PREVIEW_LANES = 3;
+const PLATFORM = 'load_platform';
+const CATALOG = 'openhexa_load';
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+}
+
+const round = (ms: number): number => Math.round(ms * 10) / 10;
+
+/** Where the CSV goes: counted, not kept. */
+function sink(): Writable {
+  return new Writable({ write: (_chunk, _encoding, done) => done() });
+}
+
+interface Figures {
+  pageMs: number[];
+  errors: string[];
+}
+
+/** Every member's pools, left open at the end of its work as VS Code leaves them between clicks. */
+const memberPools: PoolRegistry[] = [];
+
+/** One member's VS Code: its pools, its tree, its preview panels. */
+async function member(login: Omit<Login, 'database'>, catalog: string, index: number, figures: Figures): Promise<void> {
+  const pools = new PoolRegistry();
+  const attempt = async (what: string, work: () => Promise<unknown>): Promise<void> => {
+    try {
+      await work();
+    } catch (err) {
+      figures.errors.push(`${login.user} ${what}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  };
+  const timedPage = async (work: () => Promise<PreviewPage>): Promise<PreviewPage> => {
+    const start = performance.now();
+    const page = await work();
+    figures.pageMs.push(performance.now() - start);
+    return page;
+  };
+  try {
+    for (let round = 0; round < ROUNDS; round++) {
+      let dbName = '';
+      await attempt('workspace list', async () => {
+        const workspaces = await pools.withClient({ ...login, database: catalog }, (c) => listWorkspaces(c));
+        dbName = workspaces[0]!.dbName;
+      });
+      if (!dbName) {
+        continue;
+      }
+      const browse: Browse = (run) => pools.browse({ ...login, database: dbName }, run);
+      const tree = attempt('tree', async () => {
+        await browse((c) => databaseLevel(c, LEVEL_PAGE));
+        const shown = await browse((c) => listRelations(c, undefined, LEVEL_PAGE));
+        await measureInBatches(browse, shown);
+      });
+      const preview = attempt('preview', async () => {
+        const session = new PreviewSession({ ...login, database: dbName }, 'public', `t${(index + round) % TABLES}`);
+        try {
+          let page = await timedPage(() => session.page({ pageSize: PAGE }));
+          for (let i = 0; i < PAGES_DOWN && page.next; i++) {
+            const after = page.next;
+            page = await timedPage(() => session.page({ pageSize: PAGE, after }));
+          }
+          await timedPage(() => session.page({ pageSize: PAGE, last: true }));
+          await Promise.all([session.count({}), session.exportCsv({ filters: [{ column: 'id', op: 'lt', value: '5001' }] }, sink())]);
+        } finally {
+          await session.close();
+        }
+      });
+      await Promise.all([tree, preview]);
+    }
+  } finally {
+    // The pools stay open (as in VS Code between clicks): the bench watches their idle connections close.
+    memberPools.push(pools);
+  }
+}
+
+
+/** The most connections each member's login held at once, and all of them together, sampled until `done` settles. */
+async function sampleConnections(server: TestServer, prefix: string, done: Promise<unknown>): Promise<{ most: Map<string, number>; together: number }> {
+  const monitor = await server.connect();
+  const most = new Map<string, number>();
+  let together = 0;
+  let finished = false;
+  void done.finally(() => (finished = true));
+  try {
+    while (!finished) {
+      const { rows } = await monitor.query<{ usename: string; n: number }>(
+        'SELECT usename, count(*)::int AS n FROM pg_catalog.pg_stat_activity WHERE usename LIKE $1 GROUP BY usename',
+        [`${prefix}%`],
+      );
+      for (const row of rows) {
+        most.set(row.usename, Math.max(most.get(row.usename) ?? 0, row.n));
+      }
+      together = Math.max(together, rows.reduce((sum, row) => sum + row.n, 0));
+      await new Promise((resolve) => setTimeout(resolve, SAMPLE_MS));
+    }
+  } finally {
+    await monitor.end();
+  }
+  return { most, together };
+}
+
+async function connectionsOf(server: TestServer, prefix: string): Promise<number> {
+  const monitor = await server.connect();
+  try {
+    const { rows } = await monitor.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_catalog.pg_stat_activity WHERE usename LIKE $1', [`${prefix}%`]);
+    return rows[0]!.n;
+  } finally {
+    await monitor.end();
+  }
+}
+
+export async function run(resultsDir: string): Promise<void> {
+  // Enough for every member's bound at once: the point is what each client takes, not the server's limit.
+  const server = await startTestServer({ settings: { max_connections: String(MEMBERS * (2 * POOL_MAX + PREVIEW_LANES) + 20) } });
+  try {
+    const admin = await server.connect();
+    await admin.query(`CREATE ROLE ${PLATFORM} LOGIN CREATEDB CREATEROLE PASSWORD 'load-platform-pw'`);
+    await admin.end();
+    const platform = { host: server.host, port: server.port, user: PLATFORM, password: 'load-platform-pw', sslmode: 'disable' as const };
+    await initializeCatalog(platform, CATALOG);
+    const workspace = await createWorkspace(platform, CATALOG, 'Load test');
+    const logins: Omit<Login, 'database'>[] = [];
+    const catalogPools = new PoolRegistry();
+    for (let i = 0; i < MEMBERS; i++) {
+      const user = `load_member_${String(i).padStart(2, '0')}`;
+      const role = i === 0 ? 'editor' : i % 10 === 0 ? 'admin' : 'viewer';
+      const password = await catalogPools.withClient({ ...platform, database: CATALOG }, (c) => createMember(c, workspace.slug, user, role));
+      logins.push({ ...platform, user, password });
+    }
+    await catalogPools.dispose();
+    // The editor makes the tables, as a team's data engineer would.
+    const editor = new PoolRegistry();
+    await editor.withClient({ ...logins[0]!, database: workspace.dbName }, async (c) => {
+      for (let t = 0; t < TABLES; t++) {
+        await c.query(`CREATE TABLE public.t${t} AS SELECT g AS id, 'district ' || (g % 97) AS district, (g * 7919) % 1000 AS cases, pg_catalog.now() AS reported_at FROM generate_series(1, ${ROWS}) g`);
+        await c.query(`ALTER TABLE public.t${t} ADD PRIMARY KEY (id)`);
+      }
+      await c.query('ANALYZE');
+    });
+    await editor.dispose();
+
+    const figures: Figures = { pageMs: [], errors: [] };
+    const started = performance.now();
+    const work = Promise.all(logins.map((login, i) => member(login, CATALOG, i, figures)));
+    const [{ most, together }] = await Promise.all([sampleConnections(server, 'load_member_', work), work]);
+    const runMs = performance.now() - started;
+    const held = await connectionsOf(server, 'load_member_');
+    // The pools' idle connections close after POOL_IDLE_CONNECTION_MS; a little more for the timers.
+    await new Promise((resolve) => setTimeout(resolve, POOL_IDLE_CONNECTION_MS + 2_000));
+    const afterIdle = await connectionsOf(server, 'load_member_');
+    await Promise.all(memberPools.splice(0).map((p) => p.dispose()));
+
+    const perClient = [...most.values()];
+    const bound = 2 * POOL_MAX + PREVIEW_LANES;
+    const mostHeld = Math.max(0, ...perClient);
+    if (mostHeld > bound) {
+      figures.errors.push(`a client held ${mostHeld} connections, more than the pool settings allow (${bound})`);
+    }
+    const summary = {
+      members: MEMBERS,
+      errors: figures.errors.length,
+      p50Ms: round(percentile(figures.pageMs, 50)),
+      p95Ms: round(percentile(figures.pageMs, 95)),
+      maxConnectionsPerClient: mostHeld,
+      connectionBoundPerClient: bound,
+      pages: figures.pageMs.length,
+      peakConnections: together,
+      connectionsAtEnd: held,
+      connectionsAfterIdle: afterIdle,
+      runS: round(runMs / 1000),
+    };
+    console.log(`\nload: ${MEMBERS} members at once, ${ROUNDS} rounds each (PostgreSQL ${server.version})`);
+    console.log(`  pages read                     ${summary.pages}`);
+    console.log(`  page latency p50 / p95         ${summary.p50Ms} ms / ${summary.p95Ms} ms`);
+    console.log(`  connections per client, most   ${summary.maxConnectionsPerClient} (bound: ${POOL_MAX} catalog + ${POOL_MAX} workspace pool + ${PREVIEW_LANES} preview lanes = ${bound})`);
+    console.log(`  connections of all members, most at once   ${together}`);
+    console.log(`  connections at the end / ${POOL_IDLE_CONNECTION_MS / 1000} s idle later   ${held} / ${afterIdle}`);
+    console.log(`  errors                         ${summary.errors}`);
+    for (const error of figures.errors.slice(0, 5)) {
+      console.log(`    ${error}`);
+    }
+    fs.writeFileSync(
+      path.join(resultsDir, 'load.json'),
+      `${JSON.stringify({ benchmark: 'load', date: new Date().toISOString(), postgres: server.version, machine: machine(), summary, errors: figures.errors.slice(0, 20) }, null, 2)}\n`,
+    );
+  } finally {
+    await server.stop();
+  }
+}
