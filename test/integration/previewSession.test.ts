@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import { Cancelled, QueryLane } from '../../src/postgres/preview/queryLane';
-import { PreviewSession } from '../../src/postgres/preview/previewSession';
+import { PreviewSession, ShapeChanged } from '../../src/postgres/preview/previewSession';
 import { testServer } from './setup';
 import { makeWorld, unique, using, type World } from './workspaceWorld';
 
@@ -49,6 +49,21 @@ describe('preview session: a member\'s own login, cancel on close and on newer r
       assert.equal(page.rows.length, 100);
       assert.equal(page.rows[0]![1], 'site 4');
       assert.equal(await session.count({ filters: [{ column: 'site', op: 'eq', value: 'site 1' }] }), 600);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('reads the table\'s columns once, and again when a page says the table changed under it', async () => {
+    await using(w.editor, w.workspace.dbName, (c) => c.query('CREATE TABLE reshaped (id int PRIMARY KEY, old_note text, kept int); INSERT INTO reshaped VALUES (1, \'a\', 10), (2, \'b\', 20)'));
+    const session = new PreviewSession({ ...w.viewer, database: w.workspace.dbName }, 'public', 'reshaped');
+    try {
+      assert.deepEqual((await session.shape()).columns.map((c) => c.name), ['id', 'old_note', 'kept']);
+      assert.equal((await session.page({ pageSize: 10 })).rows.length, 2);
+      await using(w.editor, w.workspace.dbName, (c) => c.query('ALTER TABLE reshaped DROP COLUMN old_note, ADD COLUMN new_note text DEFAULT \'n\''));
+      await assert.rejects(session.page({ pageSize: 10 }), (err: unknown) => err instanceof ShapeChanged && /old_note/.test(err.message));
+      assert.deepEqual((await session.shape()).columns.map((c) => c.name), ['id', 'kept', 'new_note']);
+      assert.deepEqual((await session.page({ pageSize: 10 })).rows, [['1', '10', 'n'], ['2', '20', 'n']]);
     } finally {
       await session.close();
     }

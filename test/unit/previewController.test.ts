@@ -7,6 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Writable } from 'node:stream';
 import { PreviewController, type PreviewDeps, type PreviewReader } from '../../src/features/preview/previewController';
+import { ShapeChanged } from '../../src/postgres/preview/previewSession';
 import { Cancelled } from '../../src/postgres/preview/queryLane';
 import { previewToWebviewSchema, type PreviewToWebview } from '../../src/protocol/preview';
 
@@ -87,6 +88,26 @@ describe('preview panel controller (driven by its messages)', () => {
     await slow.controller.receive({ type: 'page', requestId: 9, view: VIEW, pageSize: 100 });
     const error = slow.last();
     assert.ok(error.type === 'pageError' && error.requestId === 9 && /after 30 seconds\. Add a filter/.test(error.message));
+  });
+
+  it('starts again on the table as it is now when a page says it changed: its new columns, then a note', async () => {
+    const reshaped = { ...SHAPE, columns: [{ name: 'id', type: 'integer' }, { name: 'note', type: 'text' }] };
+    let shape = SHAPE;
+    const h = harness(
+      reader({
+        shape: async () => shape,
+        page: async () => {
+          shape = reshaped;
+          throw new ShapeChanged(Object.assign(new Error('column "doc" does not exist'), { code: '42703' }));
+        },
+      }),
+    );
+    await h.controller.receive({ type: 'page', requestId: 4, view: VIEW, pageSize: 100 });
+    const [init, note] = h.posted;
+    assert.ok(init?.type === 'init');
+    assert.deepEqual(init.columns, reshaped.columns);
+    assert.ok(note?.type === 'notice' && /The table changed since the preview read its columns/.test(note.text) && !note.error);
+    assert.equal(h.posted.length, 2);
   });
 
   it('counts and estimates for the view they were asked for', async () => {

@@ -404,6 +404,10 @@ panel.start((message) => {
     case 'init': {
       numbers = new Intl.NumberFormat(message.locale);
       columns = message.columns;
+      // A second init comes when the table changed under the panel: a sort or filter on a column gone goes too.
+      const names = new Set(columns.map((c) => c.name));
+      view = { ...view, sort: view.sort && names.has(view.sort.column) ? view.sort : undefined, filters: view.filters.filter((f) => names.has(f.column)) };
+      drafts = drafts.filter((d) => names.has(d.column));
       layout();
       const { schema, name, workspace } = message.table;
       titleEl.textContent = `${workspace} › ${schema === 'public' ? name : `${schema}.${name}`}`;

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type { Logger, Translate } from '../../core/logger';
 import { openPartFile } from '../../files/partFile';
 import type { PreviewPage } from '../../postgres/preview/preview';
-import { PAGE_STATEMENT_TIMEOUT_MS, type JumpedPage, type PreviewSession } from '../../postgres/preview/previewSession';
+import { PAGE_STATEMENT_TIMEOUT_MS, ShapeChanged, type JumpedPage, type PreviewSession } from '../../postgres/preview/previewSession';
 import type { Cursor } from '../../postgres/preview/previewSql';
 import { Cancelled } from '../../postgres/preview/queryLane';
 import { previewToHostSchema, type PreviewToWebview, type PreviewView } from '../../protocol/preview';
@@ -59,6 +59,25 @@ export class PreviewController {
     this.reader = reader;
   }
 
+  /** The table's columns and the panel's strings; the webview then asks for its first page. */
+  private async init(reader: PreviewReader): Promise<void> {
+    const { post, t, log } = this.deps;
+    try {
+      const shape = await reader.shape();
+      post({
+        type: 'init',
+        strings: Object.fromEntries(PREVIEW_STRINGS.map((s) => [s, t(s)])),
+        locale: this.deps.locale,
+        table: { schema: reader.schema, name: reader.table, workspace: this.workspaceName },
+        columns: shape.columns,
+        keyKind: shape.keyKind,
+      });
+    } catch (err) {
+      log.error(`Preview of ${this.title}`, err);
+      post({ type: 'initError', message: this.describe(err) });
+    }
+  }
+
   private describe(err: unknown): string {
     if (isStatementTimeout(err)) {
       return this.deps.t('The server stopped this read after {0} seconds. Add a filter, or sort on an indexed column.', String(PAGE_STATEMENT_TIMEOUT_MS / 1000));
@@ -81,20 +100,7 @@ export class PreviewController {
     const message = parsed.data;
     switch (message.type) {
       case 'ready':
-        try {
-          const shape = await reader.shape();
-          post({
-            type: 'init',
-            strings: Object.fromEntries(PREVIEW_STRINGS.map((s) => [s, t(s)])),
-            locale: this.deps.locale,
-            table: { schema: reader.schema, name: reader.table, workspace: this.workspaceName },
-            columns: shape.columns,
-            keyKind: shape.keyKind,
-          });
-        } catch (err) {
-          log.error(`Preview of ${this.title}`, err);
-          post({ type: 'initError', message: this.describe(err) });
-        }
+        await this.init(reader);
         return;
       case 'page':
       case 'jump':
@@ -116,7 +122,12 @@ export class PreviewController {
             ...(page.column ? { jumpColumn: page.column } : {}),
           });
         } catch (err) {
-          if (!(err instanceof Cancelled)) {
+          if (err instanceof ShapeChanged) {
+            // The panel starts again on the table as it is now: its columns, then its first page.
+            log.info(`Preview of ${this.title}: the table changed (${err.message}); reading its columns again`);
+            await this.init(reader);
+            post({ type: 'notice', text: t('The table changed since the preview read its columns: they were read again.'), error: false });
+          } else if (!(err instanceof Cancelled)) {
             log.error(`Preview of ${this.title}: page`, err);
             post({ type: 'pageError', requestId: message.requestId, message: this.describe(err) });
           }

@@ -16,6 +16,20 @@ const IDENTITY_SQL = `SELECT session_user AS login, current_user AS acting_as,
   (SELECT r.rolsuper FROM pg_catalog.pg_roles r WHERE r.rolname OPERATOR(pg_catalog.=) session_user) AS login_superuser,
   (SELECT r.rolsuper FROM pg_catalog.pg_roles r WHERE r.rolname OPERATOR(pg_catalog.=) current_user) AS acting_superuser`;
 
+/**
+ * What PostgreSQL answers when a table is no longer the shape the panel read:
+ * a column dropped or renamed (42703), retyped (42804, 42883), the table
+ * itself gone or renamed (42P01).
+ */
+const SHAPE_CHANGED_CODES = new Set(['42703', '42804', '42883', '42P01']);
+
+/** A page failed because the table changed since its shape was read; the next `shape()` reads it again. */
+export class ShapeChanged extends Error {
+  constructor(readonly cause: Error) {
+    super(cause.message);
+  }
+}
+
 export interface JumpOptions {
   readonly view: ViewOptions;
   /** Where in the view, 0 to 1. */
@@ -76,15 +90,34 @@ export class PreviewSession {
     return this.shapePromise;
   }
 
+  /**
+   * The shape is read once per panel; a page that fails because the table
+   * changed forgets it (ShapeChanged), so the panel can read it again.
+   */
+  private async withShape<T>(read: (shape: TableShape) => Promise<T>): Promise<T> {
+    const shape = await this.shape();
+    try {
+      return await read(shape);
+    } catch (err) {
+      const code = err instanceof Error && 'code' in err ? String(err.code) : '';
+      if (err instanceof Error && SHAPE_CHANGED_CODES.has(code)) {
+        this.shapePromise = undefined;
+        throw new ShapeChanged(err);
+      }
+      throw err;
+    }
+  }
+
   /** A new page request replaces any older one still running or waiting. */
   async page(options: PageOptions): Promise<PreviewPage> {
     const generation = ++this.pageGeneration;
     await this.pages.cancel(new Cancelled('superseded'), 'page');
-    const shape = await this.shape();
-    return this.pages.run(
-      (client) => fetchPage(client, this.schema, this.table, shape, options),
-      () => (generation === this.pageGeneration ? undefined : new Cancelled('superseded')),
-      'page',
+    return this.withShape((shape) =>
+      this.pages.run(
+        (client) => fetchPage(client, this.schema, this.table, shape, options),
+        () => (generation === this.pageGeneration ? undefined : new Cancelled('superseded')),
+        'page',
+      ),
     );
   }
 
@@ -97,7 +130,10 @@ export class PreviewSession {
   async jump(options: JumpOptions): Promise<JumpedPage> {
     const generation = ++this.pageGeneration;
     await this.pages.cancel(new Cancelled('superseded'), 'page');
-    const shape = await this.shape();
+    return this.withShape((shape) => this.jumpWith(shape, generation, options));
+  }
+
+  private jumpWith(shape: TableShape, generation: number, options: JumpOptions): Promise<JumpedPage> {
     const { view, pageSize } = options;
     const read = async (client: Client, how: JumpedPage['how'], from: PageOptions): Promise<JumpedPage> => ({
       how,
