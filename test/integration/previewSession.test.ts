@@ -69,6 +69,19 @@ describe('preview session: a member\'s own login, cancel on close and on newer r
     }
   });
 
+  it('a view whose own code fails as a changed table would, on every read, is an error, not a shape read again and again', async () => {
+    await using(w.editor, w.workspace.dbName, (c) =>
+      c.query(`CREATE FUNCTION public.always_fails() RETURNS int LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION USING ERRCODE = '42703', MESSAGE = 'column "gone" does not exist'; END $$;
+        CREATE VIEW always_fails AS SELECT g AS id, public.always_fails() AS v FROM generate_series(1, 3) g`),
+    );
+    const session = new PreviewSession({ ...w.viewer, database: w.workspace.dbName }, 'public', 'always_fails');
+    try {
+      await assert.rejects(session.page({ pageSize: 10 }), (err: unknown) => !(err instanceof ShapeChanged) && /column "gone" does not exist/.test(String(err)));
+    } finally {
+      await session.close();
+    }
+  });
+
   it('closing the panel cancels its running query: nothing left in pg_stat_activity', async () => {
     const session = new PreviewSession({ ...w.viewer, database: w.workspace.dbName }, 'public', slowView);
     const page = session.page({ pageSize: 100, sort: { column: 'g', direction: 'desc' } });

@@ -91,8 +91,10 @@ export class PreviewSession {
   }
 
   /**
-   * The shape is read once per panel; a page that fails because the table
-   * changed forgets it (ShapeChanged), so the panel can read it again.
+   * The shape is read once per panel. A page that fails as a changed table
+   * would is checked against the table as it is now: ShapeChanged only if
+   * it did change (or is gone), so that code of a view's that raises such an
+   * error on every read is reported as an error, not re-read forever.
    */
   private async withShape<T>(read: (shape: TableShape) => Promise<T>): Promise<T> {
     const shape = await this.shape();
@@ -100,11 +102,15 @@ export class PreviewSession {
       return await read(shape);
     } catch (err) {
       const code = err instanceof Error && 'code' in err ? String(err.code) : '';
-      if (err instanceof Error && SHAPE_CHANGED_CODES.has(code)) {
-        this.shapePromise = undefined;
-        throw new ShapeChanged(err);
+      if (!(err instanceof Error) || !SHAPE_CHANGED_CODES.has(code)) {
+        throw err;
       }
-      throw err;
+      this.shapePromise = undefined;
+      const now = await this.shape().catch(() => undefined);
+      if (now && JSON.stringify(now) === JSON.stringify(shape)) {
+        throw err;
+      }
+      throw new ShapeChanged(err);
     }
   }
 
