@@ -14,8 +14,3 @@ export function pg(): typeof Pg {
   driver ??= require('pg') as typeof Pg;
   return driver;
 }
-
-/** Whether anything has connected yet (activation must not: the host tier checks). */
-export function pgLoaded(): boolean {
-  return driver !== undefined;
-}

@@ -13,5 +13,5 @@ export interface HostResults {
   vscodeVersion?: string;
   language?: string;
   /** The extension's own activation figures, as it measured them in this host. */
-  activation?: { modulesMs: number; activateMs: number; pgLoaded: boolean };
+  activation?: { modulesMs: number; activateMs: number };
 }

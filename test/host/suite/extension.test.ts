@@ -27,7 +27,6 @@ describe('the extension in a real VS Code', () => {
 
   it('activates without connecting: the PostgreSQL driver is not even loaded, and it says how long it took', async () => {
     const api = await activeApi();
-    assert.equal(api.activation.pgLoaded, false, 'pg was loaded during activation');
     // The driver is its own file in the .vsix (dist/pg.js): Node's module cache says whether anything loaded it.
     const drivers = Object.keys(require.cache).filter((file) => /[\\/]dist[\\/]pg(-copy-streams)?\.js$/.test(file));
     assert.deepEqual(drivers, [], 'a driver was loaded before anything connected');
