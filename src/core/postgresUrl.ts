@@ -1,5 +1,6 @@
 import { M } from './messages';
 import { DEFAULT_PORT, SSL_MODES, type SslMode } from './serverProfile';
+import type { TlsSettings } from './tls/tlsSettings';
 
 export interface ParsedPostgresUrl {
   host: string;
@@ -8,9 +9,13 @@ export interface ParsedPostgresUrl {
   password: string | undefined;
   database: string | undefined;
   sslmode: SslMode | undefined;
+  /** The TLS files named in the query (libpq's sslrootcert, sslcert, sslkey). */
+  tls: Omit<TlsSettings, 'sslmode'>;
+  /** The client key's passphrase (libpq's sslpassword), a secret. */
+  sslpassword: string | undefined;
 }
 
-/** Reads a pasted `postgresql://user:password@host:port/db?sslmode=...` URL. */
+/** Reads a pasted `postgresql://user:password@host:port/db?sslmode=...&sslrootcert=...` URL. */
 export function parsePostgresUrl(text: string): ParsedPostgresUrl {
   const trimmed = text.trim();
   if (!/^postgres(ql)?:\/\//i.test(trimmed)) {
@@ -45,5 +50,12 @@ export function parsePostgresUrl(text: string): ParsedPostgresUrl {
     password: url.password === '' ? undefined : decode(url.password),
     database: database === '' ? undefined : database,
     sslmode: (sslParam ?? undefined) as SslMode | undefined,
+    tls: Object.fromEntries(
+      (['sslrootcert', 'sslcert', 'sslkey'] as const).flatMap((name) => {
+        const value = url.searchParams.get(name);
+        return value ? [[name, value]] : [];
+      }),
+    ),
+    sslpassword: url.searchParams.get('sslpassword') ?? undefined,
   };
 }

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { M } from './messages';
+import { SSL_MODES } from './tls/sslMode';
+import { SYSTEM_ROOT_CERT } from './tls/tlsSettings';
 
-export const SSL_MODES = ['disable', 'prefer', 'require', 'verify-ca', 'verify-full'] as const;
-export type SslMode = (typeof SSL_MODES)[number];
+export { SSL_MODES, type SslMode } from './tls/sslMode';
 
 export const DEFAULT_PORT = 5432;
 export const DEFAULT_CATALOG_DATABASE = 'openhexa';
@@ -20,7 +21,17 @@ const identifier = (required: string, tooLong: string) =>
     .min(1, required)
     .refine((v) => utf8.encode(v).length <= MAX_IDENTIFIER_BYTES, tooLong);
 
-/** A server as kept in settings: everything needed to connect but the password. */
+/** A TLS file's path (or "system" for the CA); empty means "not set" (libpq's environment variable or default applies). */
+const tlsFile = z.preprocess(
+  (v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v),
+  z
+    .string({ invalid_type_error: M.tlsFileInvalid })
+    .max(4096, M.tlsFileInvalid)
+    .refine((v) => !/[\r\n]/.test(v) && !v.includes('\u0000'), M.tlsFileInvalid)
+    .optional(),
+);
+
+/** A server as kept in settings: everything needed to connect but the password and the key's passphrase. */
 export const serverProfileSchema = z
   .object({
     label: z.string({ required_error: M.nameRequired }).trim().min(1, M.nameRequired).max(80, M.nameTooLong),
@@ -37,12 +48,24 @@ export const serverProfileSchema = z
       )
       .default(DEFAULT_PORT),
     user: identifier(M.userRequired, M.userTooLong),
-    sslmode: z.enum(SSL_MODES, { errorMap: () => ({ message: M.sslmodeInvalid }) }).default('prefer'),
+    /** libpq's sslmode; left out, PGSSLMODE or libpq's default applies. */
+    sslmode: z.enum(SSL_MODES, { errorMap: () => ({ message: M.sslmodeInvalid }) }).optional(),
+    /** CA certificate file (PEM), or "system"; left out, PGSSLROOTCERT or ~/.postgresql/root.crt. */
+    sslrootcert: tlsFile,
+    /** Client certificate file (PEM); left out, PGSSLCERT or ~/.postgresql/postgresql.crt. */
+    sslcert: tlsFile,
+    /** Client key file; left out, PGSSLKEY or ~/.postgresql/postgresql.key. */
+    sslkey: tlsFile,
     catalogDatabase: identifier(M.catalogRequired, M.catalogTooLong).default(DEFAULT_CATALOG_DATABASE),
     /** The extension's own local server (started on demand). */
     local: z.boolean().optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((profile, ctx) => {
+    if (profile.sslrootcert === SYSTEM_ROOT_CERT && profile.sslmode !== undefined && profile.sslmode !== 'verify-full') {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['sslmode'], message: M.sslmodeWeakForSystem });
+    }
+  });
 
 export type ServerProfile = z.output<typeof serverProfileSchema>;
 export type ServerProfileInput = z.input<typeof serverProfileSchema>;

@@ -4,6 +4,8 @@ import { parseServerProfiles, profileKey, type ProfileProblem, type ServerProfil
 const SECTION = 'openhexa';
 const KEY = 'servers';
 const SECRET_PREFIX = 'openhexa.password:';
+/** The client key's passphrase (libpq's sslpassword), per login like the password. */
+const KEY_PASSPHRASE_PREFIX = 'openhexa.sslpassword:';
 
 export type ProfileScope = 'user' | 'workspace';
 
@@ -36,7 +38,8 @@ export class ServerStore implements vscode.Disposable {
     return parseServerProfiles(vscode.workspace.getConfiguration(SECTION).get<unknown>(KEY));
   }
 
-  async save(profile: ServerProfile, password: string | undefined, scope: ProfileScope): Promise<void> {
+  /** `keyPassphrase`: undefined keeps the stored one, '' forgets it. */
+  async save(profile: ServerProfile, password: string | undefined, scope: ProfileScope, keyPassphrase?: string): Promise<void> {
     const target = scope === 'workspace' ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
     const inspected = vscode.workspace.getConfiguration(SECTION).inspect<unknown[]>(KEY);
     const current = (scope === 'workspace' ? inspected?.workspaceValue : inspected?.globalValue) ?? [];
@@ -44,6 +47,9 @@ export class ServerStore implements vscode.Disposable {
     const others = withoutLogin(current, key);
     if (password !== undefined && password !== '') {
       await this.secrets.store(SECRET_PREFIX + key, password);
+    }
+    if (keyPassphrase !== undefined) {
+      await (keyPassphrase === '' ? this.secrets.delete(KEY_PASSPHRASE_PREFIX + key) : this.secrets.store(KEY_PASSPHRASE_PREFIX + key, keyPassphrase));
     }
     await vscode.workspace.getConfiguration(SECTION).update(KEY, [...others, profile], target);
   }
@@ -61,11 +67,16 @@ export class ServerStore implements vscode.Disposable {
     const stillUsed = this.read().profiles.some((p) => profileKey(p) === key);
     if (!stillUsed) {
       await this.secrets.delete(SECRET_PREFIX + key);
+      await this.secrets.delete(KEY_PASSPHRASE_PREFIX + key);
     }
   }
 
   password(profile: ServerProfile): Thenable<string | undefined> {
     return this.secrets.get(SECRET_PREFIX + profileKey(profile));
+  }
+
+  keyPassphrase(profile: ServerProfile): Thenable<string | undefined> {
+    return this.secrets.get(KEY_PASSPHRASE_PREFIX + profileKey(profile));
   }
 
   dispose(): void {

@@ -7,6 +7,10 @@ import { pgpassLookup } from '../core/pgpass';
 import type { ServerProfile } from '../core/serverProfile';
 import { withConnection, type Login } from '../postgres/connect';
 import { PoolRegistry } from '../postgres/pools';
+import { loginTls } from '../postgres/tls/loginTls';
+import type { TlsInUse } from '../postgres/tls/tlsInUse';
+import { effectiveTls, type EffectiveTls } from '../core/tls/tlsSettings';
+import { hostPlace } from '../postgres/tls/loginTls';
 import type { ServerStore } from './serverStore';
 
 /** Where a profile's password comes from, libpq's conventions after secret storage. */
@@ -30,7 +34,18 @@ export class Sessions implements vscode.Disposable {
 
   async login(profile: ServerProfile, database: string): Promise<Login> {
     const password = (await this.store.password(profile)) ?? libpqPassword(profile, database);
-    return { host: profile.host, port: profile.port, user: profile.user, password, sslmode: profile.sslmode, database };
+    const { sslmode, tls } = loginTls(profile, await this.store.keyPassphrase(profile));
+    return { host: profile.host, port: profile.port, user: profile.user, password, database, sslmode, tls };
+  }
+
+  /** The profile's TLS settings after libpq's fallbacks (PGSSLMODE…, ~/.postgresql). */
+  tls(profile: ServerProfile): EffectiveTls {
+    return effectiveTls(profile, hostPlace());
+  }
+
+  /** What TLS the product's last connection to this server had; undefined when none (or not connected yet). */
+  tlsSeen(profile: ServerProfile): TlsInUse | undefined {
+    return this.pools.tlsSeen(profile.host, profile.port);
   }
 
   async catalog<T>(profile: ServerProfile, run: (client: PoolClient) => Promise<T>): Promise<T> {

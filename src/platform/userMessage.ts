@@ -8,5 +8,5 @@ export function userMessage(err: unknown): string {
     return err.message;
   }
   const failure = describeLoginFailure(err);
-  return failure.kind === 'other' ? failure.detail : `${vscode.l10n.t(failure.message)} (${failure.detail})`;
+  return failure.kind === 'other' ? failure.detail : `${vscode.l10n.t(failure.message, ...failure.args)} (${failure.detail})`;
 }

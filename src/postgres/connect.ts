@@ -1,8 +1,10 @@
 import type { Client, ClientConfig } from 'pg';
-import type { ConnectionOptions } from 'node:tls';
-import type { SslMode } from '../core/serverProfile';
+import type { SslMode } from '../core/tls/sslMode';
 import { pg } from './pgDriver';
 import { PIN_SEARCH_PATH_SQL } from './readOnly';
+import { attemptsFor, tryInOrder, type Attempt } from './tls/attempts';
+import { SENTINEL_ERROR_CODE, tlsMaterial, type TlsFiles, type TlsMaterial } from './tls/tlsMaterial';
+import { tlsOfStream, type TlsInUse } from './tls/tlsInUse';
 
 export interface Login {
   readonly host: string;
@@ -10,7 +12,10 @@ export interface Login {
   readonly user: string;
   readonly password: string | undefined;
   readonly database: string;
+  /** libpq's sslmode, already resolved (profile, PGSSLMODE, default). */
   readonly sslmode: SslMode;
+  /** The TLS files, already resolved; left out, a TLS try uses none (no CA: no verification). */
+  readonly tls?: TlsFiles;
   /** application_name shown in pg_stat_activity; the product's own name by default. */
   readonly application?: string;
 }
@@ -18,63 +23,67 @@ export interface Login {
 export const CONNECT_TIMEOUT_MS = 10_000;
 export const APPLICATION_NAME = 'OpenHEXA for VS Code';
 
-function tlsFor(sslmode: SslMode): false | ConnectionOptions {
-  switch (sslmode) {
-    case 'disable':
-    case 'prefer':
-      return false;
-    case 'require':
-      return { rejectUnauthorized: false };
-    case 'verify-ca':
-      // libpq's verify-ca checks the chain, not the host name.
-      return { rejectUnauthorized: true, checkServerIdentity: () => undefined };
-    case 'verify-full':
-      return { rejectUnauthorized: true };
-  }
+/** How one try connects: pg's config for it, and the TLS material it read (for a TLS try). */
+export interface AttemptConfig {
+  readonly config: ClientConfig;
+  readonly material: TlsMaterial | undefined;
 }
 
-export function clientConfig(login: Login, ssl: false | ConnectionOptions | undefined = tlsFor(login.sslmode)): ClientConfig {
+export function attemptConfig(login: Login, attempt: Attempt): AttemptConfig {
+  const material = attempt === 'tls' ? tlsMaterial(login.host, login.sslmode, login.tls) : undefined;
   return {
-    host: login.host,
-    port: login.port,
-    user: login.user,
-    password: login.password,
-    database: login.database,
-    ssl,
-    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
-    application_name: login.application ?? APPLICATION_NAME,
+    material,
+    config: {
+      host: login.host,
+      port: login.port,
+      user: login.user,
+      password: login.password,
+      database: login.database,
+      ssl: material ? material.options : false,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      application_name: login.application ?? APPLICATION_NAME,
+    },
   };
 }
 
+/** A TLS try whose files were wrong fails with the sentinel; say what was wrong instead. */
+export function explainAttemptError(err: unknown, material: TlsMaterial | undefined): unknown {
+  if (material?.deferred && (err as { code?: unknown } | undefined)?.code === SENTINEL_ERROR_CODE) {
+    return material.deferred;
+  }
+  return err;
+}
+
+export interface Connected {
+  readonly client: Client;
+  /** Undefined: the connection is not encrypted. */
+  readonly tls: TlsInUse | undefined;
+}
+
 /**
- * Opens a client honouring libpq's sslmode, with search_path pinned. `prefer` tries TLS first and
- * falls back to a plain connection only when the server has no TLS.
+ * Opens a client the way libpq would with the login's TLS settings (the
+ * tries of sslmode allow and prefer, the CA file, the client certificate),
+ * with search_path pinned, and says what TLS it got.
  */
-export async function connect(login: Login): Promise<Client> {
-  const attempt = async (ssl: false | ConnectionOptions): Promise<Client> => {
-    const client = new (pg().Client)(clientConfig(login, ssl));
+export async function connectReporting(login: Login): Promise<Connected> {
+  return tryInOrder(login.sslmode, attemptsFor(login.sslmode, login.host), 0, async (attempt) => {
+    const { config, material } = attemptConfig(login, attempt);
+    const client = new (pg().Client)(config);
     // An idle client whose server goes away emits 'error'; without a listener that would crash the host.
     client.on('error', () => undefined);
     try {
       await client.connect();
       await client.query(PIN_SEARCH_PATH_SQL);
-      return client;
+      return { client, tls: tlsOfStream((client as unknown as { connection?: { stream?: unknown } }).connection?.stream, material) };
     } catch (err) {
       await client.end().catch(() => undefined);
-      throw err;
+      throw explainAttemptError(err, material);
     }
-  };
-  if (login.sslmode !== 'prefer') {
-    return attempt(tlsFor(login.sslmode));
-  }
-  try {
-    return await attempt({ rejectUnauthorized: false });
-  } catch (err) {
-    if (err instanceof Error && /does not support SSL/i.test(err.message)) {
-      return attempt(false);
-    }
-    throw err;
-  }
+  });
+}
+
+export async function connect(login: Login): Promise<Client> {
+  return (await connectReporting(login)).client;
 }
 
 /** Runs with a fresh client and always closes it (one-off work: provisioning, migrations). */

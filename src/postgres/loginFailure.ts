@@ -1,5 +1,7 @@
 import { M, type Message } from '../core/messages';
 import { redactSecrets } from '../core/redact';
+import { ConnectAttemptsError } from './tls/attempts';
+import { TlsHostMismatchError, TlsSetupError, type TlsSetupProblem } from './tls/tlsSetupError';
 
 export type LoginFailureKind =
   | 'unreachable'
@@ -7,7 +9,17 @@ export type LoginFailureKind =
   | 'authFailed'
   | 'tlsRequired'
   | 'tlsUnsupported'
-  | 'tlsCertificate'
+  | 'tlsUntrusted'
+  | 'tlsNoCaFile'
+  | 'tlsCaFile'
+  | 'tlsHostMismatch'
+  | 'tlsExpired'
+  | 'tlsClientCertRequired'
+  | 'tlsClientCertRejected'
+  | 'tlsClientFiles'
+  | 'tlsKeyPassphrase'
+  | 'tlsKeyPassphraseMissing'
+  | 'tlsSettings'
   | 'notAllowed'
   | 'diskFull'
   | 'tooManyConnections'
@@ -15,9 +27,10 @@ export type LoginFailureKind =
 
 export interface LoginFailure {
   readonly kind: LoginFailureKind;
-  /** What to do, as a translatable message. */
+  /** What to do, as a translatable message with {0}… holes for `args`. */
   readonly message: Message;
-  /** The server's or the system's own words, secrets masked. */
+  readonly args: readonly string[];
+  /** The server's or the system's own words, secrets masked (each try's, for sslmode allow and prefer). */
   readonly detail: string;
 }
 
@@ -27,17 +40,62 @@ const MESSAGES: Record<LoginFailureKind, Message> = {
   authFailed: M.authFailed,
   tlsRequired: M.tlsRequired,
   tlsUnsupported: M.tlsUnsupported,
-  tlsCertificate: M.tlsCertificate,
+  tlsUntrusted: M.tlsUntrusted,
+  tlsNoCaFile: M.tlsNoCaFile,
+  tlsCaFile: M.tlsCaFile,
+  tlsHostMismatch: M.tlsHostMismatch,
+  tlsExpired: M.tlsExpired,
+  tlsClientCertRequired: M.tlsClientCertRequired,
+  tlsClientCertRejected: M.tlsClientCertRejected,
+  tlsClientFiles: M.tlsClientFiles,
+  tlsKeyPassphrase: M.tlsKeyPassphrase,
+  tlsKeyPassphraseMissing: M.tlsKeyPassphraseMissing,
+  tlsSettings: M.tlsSettings,
   notAllowed: M.loginNotAllowed,
   diskFull: M.diskFull,
   tooManyConnections: M.tooManyConnections,
   other: M.unexpectedError,
 };
 
-function kindOf(err: { code?: unknown; message: string }): LoginFailureKind {
+const SETUP_KINDS: Record<TlsSetupProblem, LoginFailureKind> = {
+  noCaFile: 'tlsNoCaFile',
+  caFile: 'tlsCaFile',
+  certFile: 'tlsClientFiles',
+  keyMissing: 'tlsClientFiles',
+  keyFile: 'tlsClientFiles',
+  keyPermissions: 'tlsClientFiles',
+  keyMismatch: 'tlsClientFiles',
+  keyPassphraseMissing: 'tlsKeyPassphraseMissing',
+  keyPassphraseWrong: 'tlsKeyPassphrase',
+  settings: 'tlsSettings',
+};
+
+const NETWORK = ['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ECONNRESET'];
+// OpenSSL's verify results, as Node names them: the chain does not end at a CA the connection trusts.
+const UNTRUSTED = [
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_UNTRUSTED',
+  'CERT_SIGNATURE_FAILURE',
+  'CERT_REJECTED',
+  'INVALID_CA',
+  'CERT_REVOKED',
+];
+const EXPIRED = ['CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID'];
+
+function kindOf(err: Error & { code?: unknown }): LoginFailureKind {
+  if (err instanceof TlsSetupError) {
+    return SETUP_KINDS[err.problem];
+  }
+  if (err instanceof TlsHostMismatchError) {
+    return 'tlsHostMismatch';
+  }
   const code = typeof err.code === 'string' ? err.code : '';
   const text = err.message;
-  if (['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ECONNRESET'].includes(code)) {
+  if (NETWORK.includes(code)) {
     return 'unreachable';
   }
   if (code === 'ETIMEDOUT' || /timeout/i.test(text)) {
@@ -49,8 +107,27 @@ function kindOf(err: { code?: unknown; message: string }): LoginFailureKind {
   if (/does not support SSL/i.test(text)) {
     return 'tlsUnsupported';
   }
+  if (EXPIRED.includes(code)) {
+    return 'tlsExpired';
+  }
+  if (UNTRUSTED.includes(code)) {
+    return 'tlsUntrusted';
+  }
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
+    return 'tlsHostMismatch';
+  }
+  // What the server said, in its TLS alert or its error message, about our certificate.
+  if (code === 'ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED' || /requires a valid client certificate/i.test(text)) {
+    return 'tlsClientCertRequired';
+  }
+  if (/alert (unknown ca|bad certificate|certificate unknown|certificate expired|certificate revoked)|certificate authentication failed|certificate validation \(clientcert=verify-full\) failed/i.test(text)) {
+    return 'tlsClientCertRejected';
+  }
+  if (code === 'ERR_OSSL_BAD_DECRYPT' || /bad decrypt/i.test(text)) {
+    return 'tlsKeyPassphrase';
+  }
   if (/certificate|self[- ]signed|unable to verify/i.test(text)) {
-    return 'tlsCertificate';
+    return 'tlsUntrusted';
   }
   if (code === '28000' && /no encryption/i.test(text)) {
     return 'tlsRequired';
@@ -67,9 +144,20 @@ function kindOf(err: { code?: unknown; message: string }): LoginFailureKind {
   return 'other';
 }
 
-/** Turns what `pg` or the socket threw into a failure a user can act on. */
+function argsOf(kind: LoginFailureKind, err: Error): string[] {
+  if (kind === 'tlsHostMismatch' && err instanceof TlsHostMismatchError) {
+    return [err.names.length > 0 ? err.names.map((n) => `"${n}"`).join(', ') : '(no name)', `"${err.host}"`];
+  }
+  if (kind === 'tlsHostMismatch') {
+    return ['?', '?'];
+  }
+  return [];
+}
+
+/** Turns what `pg`, the socket or the TLS set-up threw into a failure a user can act on. */
 export function describeLoginFailure(err: unknown): LoginFailure {
   const e = err instanceof Error ? (err as Error & { code?: unknown }) : new Error(String(err));
-  const kind = kindOf(e);
-  return { kind, message: MESSAGES[kind], detail: redactSecrets(e.message) };
+  const primary = e instanceof ConnectAttemptsError ? (e.primary as Error & { code?: unknown }) : e;
+  const kind = kindOf(primary);
+  return { kind, message: MESSAGES[kind], args: argsOf(kind, primary), detail: redactSecrets(e.message) };
 }

@@ -1,7 +1,10 @@
 import type { Pool, PoolClient } from 'pg';
 import { pg } from './pgDriver';
-import { clientConfig, type Login } from './connect';
+import { attemptConfig, explainAttemptError, type Login } from './connect';
 import { PIN_SEARCH_PATH_SQL, readOnly } from './readOnly';
+import { attemptsFor, tryInOrder, type Attempt } from './tls/attempts';
+import type { TlsMaterial } from './tls/tlsMaterial';
+import { tlsOfStream, type TlsInUse } from './tls/tlsInUse';
 
 /** How long a pool with no checked-out client stays open. */
 const IDLE_POOL_MS = 5 * 60_000;
@@ -15,105 +18,144 @@ interface Entry {
   pool: Pool;
   timer: NodeJS.Timeout | undefined;
   busy: number;
+  /** Secrets the pool was made with: a change makes a new pool. */
+  secrets: string;
+  material: TlsMaterial | undefined;
 }
 
-function keyOf(login: Login): string {
-  return JSON.stringify([login.host, login.port, login.user, login.database, login.sslmode]);
+/** A login and database, with the TLS settings (not the secrets: those are compared apart). */
+function loginKey(login: Login): string {
+  const { sslrootcert, sslcert, sslkey } = login.tls ?? {};
+  return JSON.stringify([login.host, login.port, login.user, login.database, login.sslmode, sslrootcert, sslcert, sslkey]);
+}
+
+function secretsOf(login: Login): string {
+  return JSON.stringify([login.password, login.tls?.sslpassword]);
 }
 
 /**
  * One pool per login and database, closed after a while unused and when the
  * password changes. A server that went away only fails the calls made while
  * it is away; the next call after it is back opens new connections.
+ *
+ * sslmode allow and prefer make two tries (postgres/tls/attempts): each try
+ * has its own pool, and the registry remembers which try worked for a login
+ * so that later connections start there.
  */
 export class PoolRegistry {
-  private readonly pools = new Map<string, Entry & { password: string | undefined }>();
-  /** Servers that answered sslmode=prefer with "no TLS here": plain connections from then on. */
-  private readonly withoutTls = new Set<string>();
+  private readonly pools = new Map<string, Entry>();
+  /** Per login: the index of the try that last worked. */
+  private readonly settled = new Map<string, number>();
+  /** Per server (host:port): whether the last connection made there was encrypted. */
+  private readonly encrypted = new Map<string, TlsInUse | undefined>();
 
   /** Reads workspace data: a READ ONLY transaction with search_path pinned, ended by ROLLBACK (see readOnly.ts). */
   browse<T>(login: Login, run: (client: PoolClient) => Promise<T>): Promise<T> {
     return this.withClient(login, (client) => readOnly(client, () => run(client)));
   }
 
+  /** What TLS the last connection to this server had (undefined: none, or no connection yet). */
+  tlsSeen(host: string, port: number): TlsInUse | undefined {
+    return this.encrypted.get(`${host}:${port}`);
+  }
+
   async withClient<T>(login: Login, run: (client: PoolClient) => Promise<T>): Promise<T> {
+    const key = loginKey(login);
+    const { client, entry } = await this.checkout(login, key);
+    let broken: Error | undefined;
     try {
-      return await this.withPooledClient(login, run);
+      return await run(client);
     } catch (err) {
-      const key = keyOf(login);
-      if (login.sslmode === 'prefer' && !this.withoutTls.has(key) && err instanceof Error && /does not support SSL/i.test(err.message)) {
-        this.withoutTls.add(key);
-        await this.close(login);
-        return this.withPooledClient(login, run);
+      // A connection error means this client is unusable: drop it from the pool.
+      if (err instanceof Error && !('code' in err && typeof err.code === 'string' && /^[0-9A-Z]{5}$/.test(err.code))) {
+        broken = err;
       }
       throw err;
-    }
-  }
-
-  private async withPooledClient<T>(login: Login, run: (client: PoolClient) => Promise<T>): Promise<T> {
-    const entry = this.entryFor(login);
-    entry.busy += 1;
-    if (entry.timer) {
-      clearTimeout(entry.timer);
-      entry.timer = undefined;
-    }
-    try {
-      const client = await entry.pool.connect();
-      let broken: Error | undefined;
-      try {
-        return await run(client);
-      } catch (err) {
-        // A connection error means this client is unusable: drop it from the pool.
-        if (err instanceof Error && !('code' in err && typeof err.code === 'string' && /^[0-9A-Z]{5}$/.test(err.code))) {
-          broken = err;
-        }
-        throw err;
-      } finally {
-        client.release(broken);
-      }
     } finally {
-      entry.busy -= 1;
-      if (entry.busy === 0) {
-        entry.timer = setTimeout(() => void this.close(login), IDLE_POOL_MS);
-        entry.timer.unref();
-      }
+      client.release(broken);
+      this.idle(entry, login);
     }
   }
 
-  private entryFor(login: Login): Entry {
-    const key = keyOf(login);
+  /** A client from the pool of the first try that connects, libpq's order. */
+  private async checkout(login: Login, key: string): Promise<{ client: PoolClient; entry: Entry }> {
+    const attempts = attemptsFor(login.sslmode, login.host);
+    const first = this.settled.get(key) ?? 0;
+    return tryInOrder(login.sslmode, attempts, Math.min(first, attempts.length - 1), async (attempt, index) => {
+      const entry = this.entryFor(login, attempt);
+      entry.busy += 1;
+      if (entry.timer) {
+        clearTimeout(entry.timer);
+        entry.timer = undefined;
+      }
+      try {
+        const client = await entry.pool.connect();
+        if (this.settled.get(key) !== index) {
+          this.settled.set(key, index);
+          // The other try's pool is of no use now.
+          for (const other of attempts.filter((a) => a !== attempt)) {
+            void this.closeEntry(`${key}#${other}`);
+          }
+        }
+        this.encrypted.set(`${login.host}:${login.port}`, tlsOfStream((client as unknown as { connection?: { stream?: unknown } }).connection?.stream, entry.material));
+        return { client, entry };
+      } catch (err) {
+        this.idle(entry, login);
+        throw explainAttemptError(err, entry.material);
+      }
+    });
+  }
+
+  private idle(entry: Entry, login: Login): void {
+    entry.busy -= 1;
+    if (entry.busy === 0) {
+      entry.timer = setTimeout(() => void this.close(login), IDLE_POOL_MS);
+      entry.timer.unref();
+    }
+  }
+
+  private entryFor(login: Login, attempt: Attempt): Entry {
+    const key = `${loginKey(login)}#${attempt}`;
+    const secrets = secretsOf(login);
     const existing = this.pools.get(key);
-    if (existing && existing.password === login.password) {
+    if (existing && existing.secrets === secrets) {
       return existing;
     }
     if (existing) {
+      this.pools.delete(key);
       void existing.pool.end().catch(() => undefined);
     }
-    // libpq's "prefer": TLS first (without verification), plain only where the server has none.
-    const ssl = login.sslmode === 'prefer' && !this.withoutTls.has(key) ? { rejectUnauthorized: false } : undefined;
-    const pool = new (pg().Pool)({ ...clientConfig(login, ssl), max: POOL_MAX, idleTimeoutMillis: POOL_IDLE_CONNECTION_MS, statement_timeout: STATEMENT_TIMEOUT_MS, allowExitOnIdle: true });
+    const { config, material } = attemptConfig(login, attempt);
+    const pool = new (pg().Pool)({ ...config, max: POOL_MAX, idleTimeoutMillis: POOL_IDLE_CONNECTION_MS, statement_timeout: STATEMENT_TIMEOUT_MS, allowExitOnIdle: true });
     // Idle clients whose server goes away emit 'error'; the next checkout reconnects.
     pool.on('error', () => undefined);
     // Queued before the first checkout's statements: a connection that cannot take it is broken, and they fail.
     pool.on('connect', (client) => void client.query(PIN_SEARCH_PATH_SQL).catch(() => undefined));
-    const entry = { pool, timer: undefined, busy: 0, password: login.password };
+    const entry: Entry = { pool, timer: undefined, busy: 0, secrets, material };
     this.pools.set(key, entry);
     return entry;
   }
 
-  async close(login: Login): Promise<void> {
-    const key = keyOf(login);
+  private async closeEntry(key: string): Promise<void> {
     const entry = this.pools.get(key);
     if (entry && entry.busy === 0) {
       this.pools.delete(key);
+      if (entry.timer) {
+        clearTimeout(entry.timer);
+      }
       await entry.pool.end().catch(() => undefined);
     }
+  }
+
+  async close(login: Login): Promise<void> {
+    const key = loginKey(login);
+    await Promise.all((['plain', 'tls'] as const).map((attempt) => this.closeEntry(`${key}#${attempt}`)));
   }
 
   /** Closes every pool of a server (e.g. after its profile or password changed). */
   async closeServer(host: string, port: number, user: string): Promise<void> {
     for (const [key, entry] of [...this.pools]) {
-      const [h, p, u] = JSON.parse(key) as [string, number, string];
+      const [h, p, u] = JSON.parse(key.slice(0, key.lastIndexOf('#'))) as [string, number, string];
       if (h === host && p === port && u === user) {
         this.pools.delete(key);
         await entry.pool.end().catch(() => undefined);

@@ -1,5 +1,6 @@
 import type { Client } from 'pg';
-import { connect, type Login } from './connect';
+import { connectReporting, type Login } from './connect';
+import type { TlsInUse } from './tls/tlsInUse';
 
 /** What a login may do on a server, as the server itself reports it. */
 export interface ServerProbe {
@@ -9,6 +10,8 @@ export interface ServerProbe {
   readonly createDb: boolean;
   readonly createRole: boolean;
   readonly catalogExists: boolean;
+  /** The connection's TLS; undefined when it is not encrypted. */
+  readonly tls: TlsInUse | undefined;
 }
 
 const PROBE_SQL = `
@@ -35,15 +38,16 @@ interface ProbeRow {
  * reach by default, so a missing catalog is reported rather than fatal).
  */
 export async function probeServer(login: Omit<Login, 'database'>, catalogDatabase: string): Promise<ServerProbe> {
-  let client: Client | undefined;
+  let connected: { client: Client; tls: TlsInUse | undefined };
   try {
-    client = await connect({ ...login, database: 'postgres' });
+    connected = await connectReporting({ ...login, database: 'postgres' });
   } catch (err) {
     if (!(err instanceof Error && (err as { code?: string }).code === '3D000')) {
       throw err;
     }
-    client = await connect({ ...login, database: catalogDatabase });
+    connected = await connectReporting({ ...login, database: catalogDatabase });
   }
+  const { client, tls } = connected;
   try {
     const { rows } = await client.query<ProbeRow>(PROBE_SQL, [catalogDatabase]);
     const row = rows[0];
@@ -57,6 +61,7 @@ export async function probeServer(login: Omit<Login, 'database'>, catalogDatabas
       createDb: row.create_db,
       createRole: row.create_role,
       catalogExists: row.catalog_exists,
+      tls,
     };
   } finally {
     await client.end().catch(() => undefined);

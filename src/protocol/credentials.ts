@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SSL_MODES } from '../core/tls/sslMode';
 
 /** Messages between the credentials panel and its controller; validated at both ends. */
 export const credentialKindSchema = z.enum(['ro', 'rw']);
@@ -28,6 +29,12 @@ export const credentialsViewSchema = z.object({
   host: z.string(),
   port: z.number().int(),
   sslRequired: z.boolean(),
+  /** libpq's sslmode a BI tool should use; left out, libpq's default. */
+  sslmode: z.enum(SSL_MODES).optional(),
+  /** The mode checks the server's certificate: the BI tool needs the CA certificate too. */
+  verifyServer: z.boolean(),
+  /** "?sslmode=…" that the connection URL carries, or ''. */
+  urlQuery: z.string().max(200),
   sets: z.array(setSchema),
   canRegenerate: z.boolean(),
   envNames: z.array(z.string()),

@@ -23,6 +23,7 @@ export const CREDENTIALS_STRINGS = [
   'Tableau: Connect › PostgreSQL, then fill Server, Port, Database, Username and Password',
   'Power BI: Get Data › PostgreSQL database; Server is host:port; then Database credentials',
   'Require SSL',
+  "Verify the server's certificate: give the BI tool the CA certificate file this server's profile uses",
   'yes',
   'no',
   'Every reveal and copy of a password is recorded in the workspace audit log.',

@@ -1,5 +1,5 @@
-import type { SslMode } from '../core/serverProfile';
-import { SSL_MODES } from '../core/connections/types/postgresql';
+import { isSslMode } from '../core/tls/sslMode';
+import { loginTls } from '../postgres/tls/loginTls';
 import { describeLoginFailure } from '../postgres/loginFailure';
 import { connect } from '../postgres/connect';
 import { need, testing } from './http';
@@ -8,7 +8,7 @@ import { T } from './testerMessages';
 
 const VERSION_SQL = "SELECT pg_catalog.current_setting('server_version') AS version, pg_catalog.current_database() AS database, session_user AS login";
 
-/** Connects with the given sslmode and runs one query; a failure gets the connect form's diagnosis. */
+/** Connects with the given sslmode (libpq's rules) and runs one query; a failure gets the connect form's diagnosis. */
 export const testPostgresql: Tester = (values, { signal }) =>
   testing(async () => {
     const host = need(values, 'host', 'Host').trim();
@@ -16,13 +16,14 @@ export const testPostgresql: Tester = (values, { signal }) =>
     const database = need(values, 'db_name', 'Database').trim();
     const user = need(values, 'username', 'User name');
     const password = need(values, 'password', 'Password');
-    const mode = values.sslmode?.trim() || 'prefer';
-    const sslmode: SslMode = (SSL_MODES as readonly string[]).includes(mode) ? (mode as SslMode) : 'prefer';
+    const mode = values.sslmode?.trim();
+    // As libpq on this computer would connect: PGSSLMODE when the connection says nothing, ~/.postgresql's files.
+    const { sslmode, tls } = loginTls(isSslMode(mode) ? { sslmode: mode } : {}, undefined);
     if (signal.aborted) {
       return failed(said(T.cancelled));
     }
     try {
-      const pending = connect({ host, port, user, password, database, sslmode, application: 'OpenHEXA for VS Code (connection test)' });
+      const pending = connect({ host, port, user, password, database, sslmode, tls, application: 'OpenHEXA for VS Code (connection test)' });
       const client = await Promise.race([
         pending,
         new Promise<never>((_, reject) =>
@@ -48,6 +49,6 @@ export const testPostgresql: Tester = (values, { signal }) =>
         return failed(said(T.cancelled));
       }
       const failure = describeLoginFailure(err);
-      return failed(said(failure.message), failure.detail);
+      return failed(said(failure.message, ...failure.args), failure.detail);
     }
   });

@@ -102,6 +102,8 @@ describe('npm run demo (the README run command, browser variant)', function () {
     await input.waitFor();
     await input.fill('Second workspace');
     await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: "OpenHEXA's guards" }).waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
     await page.locator('.pane-body .monaco-list-row', { hasText: 'Second workspace' }).first().waitFor({ timeout: 60_000 });
     const userData = path.join(os.tmpdir(), codeServerDirs().find((name) => !codeServers0.includes(name))!, 'user-data');
     let log = '';

@@ -73,6 +73,10 @@ describe('workspaces end to end: an admin and a viewer on a real server', functi
     await input.waitFor();
     await input.fill('Santé "Nord"');
     await page.keyboard.press('Enter');
+    // Then the database's guards: OpenHEXA's are the first choice.
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: "OpenHEXA's guards" }).waitFor({ timeout: 10_000 });
+    await screenshot(page, 'create-workspace-guards');
+    await page.keyboard.press('Enter');
     const ws = row('Santé "Nord"');
     await ws.waitFor({ timeout: 60_000 });
     assert.match(await ws.innerText(), /Admin/);
@@ -84,9 +88,10 @@ describe('workspaces end to end: an admin and a viewer on a real server', functi
     await screenshot(page, 'create-workspace-duplicate');
     await page.keyboard.press('Escape');
     const admin = await pg.connect();
-    const found = (await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'ws_sante_nord%'")).rows;
+    const found = (await admin.query<{ datname: string; datconnlimit: number }>("SELECT datname, datconnlimit FROM pg_database WHERE datname LIKE 'ws_sante_nord%'")).rows;
     await admin.end();
     assert.equal(found.length, 1);
+    assert.equal(found[0]!.datconnlimit, 50);
     dbName = found[0]!.datname;
     workspaceSlug = dbName.replace(/^ws_/, '').replace(/_/g, '-');
     await ws.click();

@@ -105,7 +105,7 @@ describe('notebook snippets in real kernels, from the .env the product writes', 
     envFile = path.join(dir, '.env');
     fs.writeFileSync(envFile, '# my own settings\nMY_SETTING=kept\n');
     const owner = { slug: w.workspace.slug, name: w.workspace.name, host: '127.0.0.1', port: testServer().port };
-    const sections = [databaseSection('rw', { host: '127.0.0.1', port: testServer().port, dbName: w.workspace.dbName, username: rw.username, password: rw.password, sslmode: 'prefer' })];
+    const sections = [databaseSection('rw', { host: '127.0.0.1', port: testServer().port, dbName: w.workspace.dbName, username: rw.username, password: rw.password, tls: {} })];
     await using(w.editor, w.catalog, async (c) => {
       for (const [type, name] of make) {
         const fields = await connectionValues(c, w.workspace.slug, ids[type]!, 'use');

@@ -330,7 +330,8 @@ for (const origin of ORIGINS) {
               [w.workspace.dbName],
             ),
           );
-          assert.deepEqual(state.rows[0], { datconnlimit: -1, owner: 'openhexa_platform_admin', public_connect: false });
+          // The workspace keeps OpenHEXA's connection limit (a member tried CONNECTION LIMIT 0).
+          assert.deepEqual(state.rows[0], { datconnlimit: 50, owner: 'openhexa_platform_admin', public_connect: false });
         });
       }
 

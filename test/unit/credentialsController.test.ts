@@ -29,7 +29,7 @@ function harness(role: 'editor' | 'admin' = 'admin', confirm = true) {
     confirmRegeneration: async () => confirm,
     writeClipboard: async (text) => void (clipboard = text),
   };
-  const controller = new CredentialsController(deps, { host: 'db.example.org', port: 5432, sslmode: 'require', workspace: { name: 'Santé', slug: 'sante', dbName: 'ws_sante', role } });
+  const controller = new CredentialsController(deps, { host: 'db.example.org', port: 5432, tls: { sslmode: 'require' }, workspace: { name: 'Santé', slug: 'sante', dbName: 'ws_sante', role } });
   const last = (): CredentialsToWebview => posted.at(-1)!;
   const passwordsShown = (): string[] => posted.flatMap((m) => ('view' in m ? m.view.sets.flatMap((s) => (s.password ? [`${s.kind}:${s.password}`] : [])) : []));
   return { controller, posted, fetched, regenerated, warnings, clipboard: () => clipboard, last, passwordsShown };
@@ -50,6 +50,8 @@ describe('credentials panel controller (driven by its messages)', () => {
       ],
     );
     assert.equal(init.view.sslRequired, true);
+    assert.equal(init.view.urlQuery, '?sslmode=require');
+    assert.equal(init.view.sslmode, 'require');
     assert.equal(init.view.canRegenerate, true);
     assert.deepEqual(h.fetched, [], 'a password left the server before any reveal');
     assert.ok(!JSON.stringify(h.posted).includes(PASSWORDS.ro) && !JSON.stringify(h.posted).includes(PASSWORDS.rw));
@@ -70,9 +72,11 @@ describe('credentials panel controller (driven by its messages)', () => {
     await h.controller.receive({ type: 'copy', kind: 'rw', field: 'password' });
     assert.equal(h.clipboard(), PASSWORDS.rw);
     await h.controller.receive({ type: 'copy', kind: 'ro', field: 'url' });
-    assert.equal(h.clipboard(), `postgresql://ws_sante_ro:${PASSWORDS.ro}@db.example.org:5432/ws_sante`);
+    // The server's profile requires TLS: the URL a BI tool gets says so.
+    assert.equal(h.clipboard(), `postgresql://ws_sante_ro:${PASSWORDS.ro}@db.example.org:5432/ws_sante?sslmode=require`);
     await h.controller.receive({ type: 'copy', kind: 'rw', field: 'env' });
     assert.match(h.clipboard(), /^WORKSPACE_DATABASE_HOST=db\.example\.org\n.*WORKSPACE_DATABASE_PASSWORD=RwPassword234567\n/s);
+    assert.match(h.clipboard(), /WORKSPACE_DATABASE_URL=postgresql:\/\/ws_sante:RwPassword234567@db\.example\.org:5432\/ws_sante\?sslmode=require$/);
     await h.controller.receive({ type: 'copy', kind: 'rw', field: 'host' });
     assert.equal(h.clipboard(), 'db.example.org');
     assert.deepEqual(h.fetched, [

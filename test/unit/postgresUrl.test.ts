@@ -11,7 +11,16 @@ describe('pasted PostgreSQL URLs', () => {
       password: 'p@ss:w/d',
       database: 'opéra',
       sslmode: 'require',
+      tls: {},
+      sslpassword: undefined,
     });
+  });
+
+  it('reads libpq\'s TLS files and the key\'s passphrase from the query', () => {
+    const parsed = parsePostgresUrl('postgresql://u@h/db?sslmode=verify-full&sslrootcert=%2Fetc%2Frds%2Fglobal-bundle.pem&sslcert=/c.crt&sslkey=/c.key&sslpassword=s%C3%A9same');
+    assert.deepEqual(parsed.tls, { sslrootcert: '/etc/rds/global-bundle.pem', sslcert: '/c.crt', sslkey: '/c.key' });
+    assert.equal(parsed.sslpassword, 'sésame');
+    assert.equal(parsePostgresUrl('postgresql://u@h/db?sslmode=allow').sslmode, 'allow');
   });
 
   it('defaults the port and leaves out what the URL does not say', () => {
@@ -22,6 +31,8 @@ describe('pasted PostgreSQL URLs', () => {
       password: undefined,
       database: undefined,
       sslmode: undefined,
+      tls: {},
+      sslpassword: undefined,
     });
   });
 

@@ -54,7 +54,7 @@ describe('environment names against the OpenHEXA SDK\'s own reading (openhexa-sd
   });
 
   it('the workspace database: the six variables CurrentWorkspace reads, the port an integer, the URL percent-encoded', () => {
-    const env = databaseEnv({ host: 'db', port: 5432, dbName: 'ws_santé', username: 'ws_rw', password: 'p@ss:/w?#', sslmode: 'require' });
+    const env = databaseEnv({ host: 'db', port: 5432, dbName: 'ws_santé', username: 'ws_rw', password: 'p@ss:/w?#', tls: { sslmode: 'require' } });
     assert.deepEqual(env.map((e) => e.name).sort(), [...SDK_DATABASE].sort());
     assert.equal(env.find((e) => e.name === 'WORKSPACE_DATABASE_PORT')?.value, '5432');
     assert.equal(env.find((e) => e.name === 'WORKSPACE_DATABASE_URL')?.value, 'postgresql://ws_rw:p%40ss%3A%2Fw%3F%23@db:5432/ws_sant%C3%A9?sslmode=require');

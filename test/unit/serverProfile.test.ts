@@ -5,7 +5,24 @@ import { fieldErrors, parseServerProfiles, profileKey, serverProfileSchema } fro
 describe('server profiles', () => {
   it('fills the defaults a user leaves out', () => {
     const profile = serverProfileSchema.parse({ label: 'Team', host: 'db.example.org', user: 'alice' });
-    assert.deepEqual(profile, { label: 'Team', host: 'db.example.org', port: 5432, user: 'alice', sslmode: 'prefer', catalogDatabase: 'openhexa' });
+    // No sslmode: libpq's PGSSLMODE, then "prefer", decide when connecting.
+    assert.deepEqual(profile, { label: 'Team', host: 'db.example.org', port: 5432, user: 'alice', catalogDatabase: 'openhexa' });
+  });
+
+  it('keeps the TLS files it is given, and treats an empty one as not set', () => {
+    const profile = serverProfileSchema.parse({ label: 'T', host: 'h', user: 'u', sslmode: 'verify-full', sslrootcert: ' /etc/rds/global-bundle.pem ', sslcert: '', sslkey: '/k.key' });
+    assert.equal(profile.sslrootcert, '/etc/rds/global-bundle.pem');
+    assert.equal(profile.sslcert, undefined);
+    assert.equal(profile.sslkey, '/k.key');
+    const bad = serverProfileSchema.safeParse({ label: 'T', host: 'h', user: 'u', sslrootcert: '/a\n/b' });
+    assert.equal(!bad.success && fieldErrors(bad.error).sslrootcert, M.tlsFileInvalid);
+  });
+
+  it('refuses a mode weaker than verify-full with the system\'s CAs, as libpq 16 does', () => {
+    const weak = serverProfileSchema.safeParse({ label: 'T', host: 'h', user: 'u', sslmode: 'require', sslrootcert: 'system' });
+    assert.equal(!weak.success && fieldErrors(weak.error).sslmode, M.sslmodeWeakForSystem);
+    assert.ok(serverProfileSchema.safeParse({ label: 'T', host: 'h', user: 'u', sslmode: 'verify-full', sslrootcert: 'system' }).success);
+    assert.ok(serverProfileSchema.safeParse({ label: 'T', host: 'h', user: 'u', sslmode: 'allow' }).success);
   });
 
   it('accepts a port typed as text in a form', () => {

@@ -1,14 +1,17 @@
 import { fieldErrors, serverProfileSchema, SSL_MODES } from '../../src/core/serverProfile';
 import { parsePostgresUrl } from '../../src/core/postgresUrl';
-import { toHostSchema, toWebviewSchema, type ConnectForm, type ToHost, type ToWebview } from '../../src/protocol/connectServer';
+import { toHostSchema, toWebviewSchema, type ConnectForm, type TlsFileField, type ToHost, type ToWebview } from '../../src/protocol/connectServer';
 import type { CONNECT_SERVER_STRINGS } from '../../src/protocol/connectServerStrings';
 import { panelApp } from '../shared/app';
 import { h } from '../shared/dom';
 import { button, divider, progressRing, radioGroup, select, setDisabled, setInvalid, setValue, textField, valueOf } from '../toolkit';
 
 type Text = (typeof CONNECT_SERVER_STRINGS)[number];
-const FIELDS = ['label', 'host', 'port', 'user', 'catalogDatabase'] as const satisfies readonly (keyof ConnectForm)[];
+const FIELDS = ['label', 'host', 'port', 'user', 'catalogDatabase', 'sslmode', 'sslrootcert', 'sslcert', 'sslkey'] as const satisfies readonly (keyof ConnectForm)[];
 type Field = (typeof FIELDS)[number];
+const TLS_FILES = ['sslrootcert', 'sslcert', 'sslkey'] as const satisfies readonly TlsFileField[];
+/** After a file is picked from a failure's offer, the form tests again. */
+let testAfterPick = false;
 
 const panel = panelApp<ToHost, ToWebview>(toHostSchema, toWebviewSchema);
 const { host } = panel;
@@ -17,6 +20,16 @@ const t = (text: Text): string => panel.t(text);
 const translate = (message: string): string => panel.t(message);
 
 const app = document.getElementById('app')!;
+
+/** What each sslmode does, in a few words (libpq's meanings). */
+const MODE_HINTS: Record<(typeof SSL_MODES)[number], Text> = {
+  disable: 'no TLS',
+  allow: 'plain first, TLS if the server insists',
+  prefer: 'TLS if the server has it, not verified',
+  require: 'TLS, not verified (verified if a CA file is there)',
+  'verify-ca': 'TLS, certificate signed by your CA',
+  'verify-full': 'TLS, your CA and the host name',
+};
 const controls = new Map<string, HTMLElement>();
 let touched = new Set<string>();
 
@@ -36,6 +49,9 @@ function readForm(): ConnectForm {
     port: valueOf(control('port')),
     user: valueOf(control('user')),
     sslmode: (SSL_MODES as readonly string[]).includes(sslmode) ? (sslmode as ConnectForm['sslmode']) : 'prefer',
+    sslrootcert: valueOf(control('sslrootcert')),
+    sslcert: valueOf(control('sslcert')),
+    sslkey: valueOf(control('sslkey')),
     catalogDatabase: valueOf(control('catalogDatabase')),
   };
 }
@@ -55,15 +71,33 @@ function validate(only?: Set<string>): boolean {
   return result.success;
 }
 
-function setStatus(kind: 'info' | 'ok' | 'error' | 'busy', title: string, detail = ''): void {
+function setStatus(kind: 'info' | 'ok' | 'error' | 'busy', title: string, detail = '', lead = ''): void {
   const status = document.getElementById('status')!;
   status.className = `status status-${kind}`;
   status.replaceChildren(
     ...(kind === 'busy' ? [progressRing()] : []),
     h('strong', {}, title),
+    ...(lead ? [h('div', { class: 'status-lead' }, lead)] : []),
     ...(detail ? [h('div', { class: 'status-detail' }, detail)] : []),
   );
   status.scrollIntoView({ block: 'nearest' });
+}
+
+function pickFile(field: TlsFileField, thenTest = false): void {
+  testAfterPick = thenTest;
+  host.post({ type: 'pickFile', field, current: valueOf(control(field)) });
+}
+
+/** A failure's way out, beside its message: choose a file (then test again) or type the passphrase. */
+function offerButton(offer: 'pickCaFile' | 'pickClientCert' | 'passphrase'): HTMLElement {
+  switch (offer) {
+    case 'pickCaFile':
+      return button(t('Choose a CA Certificate File…'), () => pickFile('sslrootcert', true), { primary: true, attrs: { id: 'offer-ca' } });
+    case 'pickClientCert':
+      return button(t('Choose a Client Certificate…'), () => pickFile('sslcert'), { primary: true, attrs: { id: 'offer-cert' } });
+    case 'passphrase':
+      return button(t('Enter the Key Passphrase'), () => control('keyPassphrase').focus(), { attrs: { id: 'offer-passphrase' } });
+  }
 }
 
 function setBusy(busy: boolean): void {
@@ -92,11 +126,16 @@ function submit(kind: 'test' | 'save' | 'initialize'): void {
     return;
   }
   const password = valueOf(control('password'));
+  const keyPassphrase = valueOf(control('keyPassphrase'));
   if (kind === 'initialize') {
-    host.post({ type: 'initialize', form, password });
+    host.post({ type: 'initialize', form, password, keyPassphrase });
     return;
   }
-  host.post(kind === 'test' ? { type: 'test', form, password } : { type: 'save', form, password, scope: valueOf(control('scope')) === 'workspace' ? 'workspace' : 'user' });
+  host.post(
+    kind === 'test'
+      ? { type: 'test', form, password, keyPassphrase }
+      : { type: 'save', form, password, keyPassphrase, scope: valueOf(control('scope')) === 'workspace' ? 'workspace' : 'user' },
+  );
 }
 
 function fillFromUrl(): void {
@@ -114,6 +153,15 @@ function fillFromUrl(): void {
     }
     if (parsed.sslmode) {
       setValue(control('sslmode'), parsed.sslmode);
+    }
+    for (const name of TLS_FILES) {
+      const file = parsed.tls[name];
+      if (file) {
+        setValue(control(name), file);
+      }
+    }
+    if (parsed.sslpassword !== undefined) {
+      setValue(control('keyPassphrase'), parsed.sslpassword);
     }
     if (!valueOf(control('label'))) {
       setValue(control('label'), parsed.host);
@@ -134,11 +182,11 @@ function saveState(): void {
   host.setState({ form: readForm() });
 }
 
-function field(id: Field | 'password', label: Text, attrs: Record<string, string | boolean> = {}): HTMLElement {
+function field(id: Exclude<Field, 'sslmode'> | 'password' | 'keyPassphrase', label: Text, attrs: Record<string, string | boolean> = {}): HTMLElement {
   const input = textField({ label: t(label), attrs: { id, 'aria-describedby': `error-${id}`, ...attrs } });
   controls.set(id, input);
   input.addEventListener('input', () => {
-    if (id !== 'password') {
+    if (id !== 'password' && id !== 'keyPassphrase') {
       touched.add(id);
       validate(touched);
       saveState();
@@ -147,7 +195,13 @@ function field(id: Field | 'password', label: Text, attrs: Record<string, string
   return h('div', { class: 'field' }, input, h('div', { class: 'field-error', id: `error-${id}`, role: 'alert' }));
 }
 
-function render(form: ConnectForm, workspaceScopeAvailable: boolean): void {
+/** A TLS file's field with its Browse button; the placeholder says where libpq looks when it is empty. */
+function fileField(id: TlsFileField, label: Text, defaultPath: string): HTMLElement {
+  const browse = button(t('Browse…'), () => pickFile(id), { attrs: { id: `browse-${id}`, 'aria-label': `${t('Browse…')} ${t(label)}` } });
+  return h('div', { class: 'file-row' }, h('div', { class: 'grow' }, field(id, label, { placeholder: `${t('Default:')} ${defaultPath}`, spellcheck: 'false' })), browse);
+}
+
+function render(form: ConnectForm, workspaceScopeAvailable: boolean, tlsDefaults: Record<TlsFileField, string>): void {
   const saved = host.getState<{ form?: ConnectForm }>()?.form;
   const values = saved ?? form;
   const url = textField({ label: t('Paste a connection URL (optional)'), attrs: { id: 'url', placeholder: 'postgresql://user@host:5432/openhexa', 'aria-describedby': 'error-url' } });
@@ -160,12 +214,16 @@ function render(form: ConnectForm, workspaceScopeAvailable: boolean): void {
   });
 
   const sslmode = select(
-    SSL_MODES.map((mode) => ({ value: mode, label: mode })),
+    SSL_MODES.map((mode) => ({ value: mode, label: `${mode} — ${t(MODE_HINTS[mode])}` })),
     values.sslmode,
-    { id: 'sslmode', 'aria-label': t('TLS mode') },
+    { id: 'sslmode', 'aria-label': t('TLS mode'), 'aria-describedby': 'error-sslmode' },
   );
   controls.set('sslmode', sslmode);
-  sslmode.addEventListener('change', saveState);
+  sslmode.addEventListener('change', () => {
+    touched.add('sslmode');
+    validate(touched);
+    saveState();
+  });
 
   const scope = radioGroup(
     t('Save to'),
@@ -191,8 +249,18 @@ function render(form: ConnectForm, workspaceScopeAvailable: boolean): void {
     h('div', { class: 'row' }, h('div', { class: 'grow' }, field('host', 'Host')), field('port', 'Port', { size: '6', inputmode: 'numeric' })),
     field('user', 'User', { autocomplete: 'username' }),
     field('password', 'Password', { type: 'password', autocomplete: 'current-password' }),
-    h('div', { class: 'field' }, h('label', { for: 'sslmode', class: 'label' }, t('TLS mode')), sslmode),
     field('catalogDatabase', 'Catalog database'),
+    h(
+      'fieldset',
+      { class: 'tls' },
+      h('legend', {}, t('TLS')),
+      h('div', { class: 'field' }, h('label', { for: 'sslmode', class: 'label' }, t('TLS mode')), sslmode, h('div', { class: 'field-error', id: 'error-sslmode', role: 'alert' })),
+      fileField('sslrootcert', 'CA certificate (or "system")', tlsDefaults.sslrootcert),
+      fileField('sslcert', 'Client certificate', tlsDefaults.sslcert),
+      fileField('sslkey', 'Client key', tlsDefaults.sslkey),
+      field('keyPassphrase', 'Client key passphrase', { type: 'password', autocomplete: 'off' }),
+      h('p', { class: 'hint' }, t('As libpq: empty fields use PGSSLROOTCERT, PGSSLCERT and PGSSLKEY, then the files in ~/.postgresql. The passphrase is kept in secret storage.')),
+    ),
     scope,
     h('div', { class: 'buttons' }, save, test, cancel),
   );
@@ -214,7 +282,7 @@ function render(form: ConnectForm, workspaceScopeAvailable: boolean): void {
     h('div', { id: 'status', role: 'status', 'aria-live': 'polite' }),
   );
   for (const f of FIELDS) {
-    setValue(control(f), values[f]);
+    setValue(control(f), values[f] ?? '');
   }
   app.removeAttribute('aria-busy');
   control(values.host && values.user ? 'password' : 'label').focus();
@@ -223,7 +291,18 @@ function render(form: ConnectForm, workspaceScopeAvailable: boolean): void {
 panel.start((message) => {
   switch (message.type) {
     case 'init':
-      render(message.form, message.workspaceScopeAvailable);
+      render(message.form, message.workspaceScopeAvailable, message.tlsDefaults);
+      return;
+    case 'filePicked':
+      setValue(control(message.field), message.path);
+      touched.add(message.field);
+      validate(touched);
+      saveState();
+      control(message.field).focus();
+      if (testAfterPick) {
+        testAfterPick = false;
+        submit('test');
+      }
       return;
     case 'busy':
       setBusy(true);
@@ -232,7 +311,10 @@ panel.start((message) => {
     case 'testResult':
       setBusy(false);
       if (message.outcome.ok) {
-        setStatus('ok', t('Connected'), [message.outcome.summary, message.outcome.initHint ?? ''].filter(Boolean).join(' '));
+        setStatus('ok', t('Connected'), [message.outcome.summary, message.outcome.initHint ?? ''].filter(Boolean).join(' '), message.outcome.tls ?? '');
+        if (message.outcome.tlsState) {
+          document.getElementById('status')!.dataset.tls = message.outcome.tlsState;
+        }
         if (message.outcome.warning) {
           document.getElementById('status')!.append(h('div', { class: 'status-warning', role: 'alert' }, message.outcome.warning));
         }
@@ -243,7 +325,10 @@ panel.start((message) => {
           statusEl.scrollIntoView({ block: 'nearest' });
         }
       } else {
-        setStatus('error', t('Connection failed'), `${message.outcome.message}\n${message.outcome.detail}`);
+        setStatus('error', t('Connection failed'), message.outcome.detail, message.outcome.message);
+        if (message.outcome.offer) {
+          document.getElementById('status')!.append(offerButton(message.outcome.offer));
+        }
       }
       return;
     case 'saveFailed':

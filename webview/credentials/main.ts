@@ -30,7 +30,7 @@ function breakable(url: string): (Node | string)[] {
 
 function urlOf(view: CredentialsView, username: string, password: string | undefined): string {
   const hostPart = view.host.includes(':') ? `[${view.host}]` : view.host;
-  return `postgresql://${encodeURIComponent(username)}:${password === undefined ? MASK : encodeURIComponent(password)}@${hostPart}:${view.port}/${encodeURIComponent(view.workspace.dbName)}`;
+  return `postgresql://${encodeURIComponent(username)}:${password === undefined ? MASK : encodeURIComponent(password)}@${hostPart}:${view.port}/${encodeURIComponent(view.workspace.dbName)}${view.urlQuery}`;
 }
 
 function section(view: CredentialsView, set: CredentialsView['sets'][number]): HTMLElement {
@@ -62,7 +62,8 @@ function section(view: CredentialsView, set: CredentialsView['sets'][number]): H
         h('li', {}, t('Superset: Settings › Database Connections › + Database › PostgreSQL, then paste the SQLAlchemy URI')),
         h('li', {}, t('Tableau: Connect › PostgreSQL, then fill Server, Port, Database, Username and Password')),
         h('li', {}, t('Power BI: Get Data › PostgreSQL database; Server is host:port; then Database credentials')),
-        h('li', {}, `${t('Require SSL')}: ${view.sslRequired ? t('yes') : t('no')}`),
+        h('li', {}, `${t('Require SSL')}: ${view.sslRequired ? t('yes') : t('no')}${view.sslmode ? ` (sslmode=${view.sslmode})` : ''}`),
+        ...(view.verifyServer ? [h('li', {}, t("Verify the server's certificate: give the BI tool the CA certificate file this server's profile uses"))] : []),
       ),
     );
   } else {

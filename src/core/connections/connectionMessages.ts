@@ -31,7 +31,7 @@ export const C = {
   port: 'A port is a whole number from 1 to 65535',
   httpUrl: 'An http:// or https:// address, with no user name or password in it (e.g. https://play.dhis2.org/40)',
   jsonObject: 'Paste the whole JSON file: it must be one JSON object',
-  sslmode: 'One of disable, prefer, require, verify-ca, verify-full',
+  sslmode: 'One of disable, allow, prefer, require, verify-ca, verify-full',
   dhis2Api: 'The instance address without /api at the end (e.g. https://play.dhis2.org/40)',
   dhis2Token: 'A DHIS2 personal access token starts with d2pat_',
   s3Bucket: 'A bucket name has 3 to 63 lower-case letters, digits, dots or hyphens',

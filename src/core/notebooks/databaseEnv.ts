@@ -1,6 +1,6 @@
 import { postgresUrl } from '../connectionUrl';
 import { workspaceEnvNames } from '../envNames';
-import type { SslMode } from '../serverProfile';
+import { tlsUrlQuery, type HandedOutTls } from '../tls/handedOutTls';
 import type { EnvEntry } from './envFileBlock';
 
 /** Which login the workspace database's variables hold. */
@@ -12,13 +12,15 @@ export interface DatabaseLogin {
   readonly dbName: string;
   readonly username: string;
   readonly password: string;
-  readonly sslmode: SslMode;
+  /** The TLS settings the URL carries (core/tls/handedOutTls). */
+  readonly tls: HandedOutTls;
 }
 
 /**
  * WORKSPACE_DATABASE_*, as OpenHEXA's notebooks get them (the SDK does
  * int() on the port and reads the URL as is). The URL is percent-encoded and
- * carries the server's sslmode unless it is libpq's default.
+ * carries the TLS settings a program on this computer needs (sslmode, and
+ * the CA and client certificate files where they matter).
  */
 export function databaseEnv(login: DatabaseLogin): EnvEntry[] {
   const names = workspaceEnvNames();
@@ -29,7 +31,7 @@ export function databaseEnv(login: DatabaseLogin): EnvEntry[] {
     { name: names.dbName, value: login.dbName },
     { name: names.username, value: login.username },
     { name: names.password, value: login.password },
-    { name: names.url, value: login.sslmode === 'prefer' ? base : `${base}?sslmode=${login.sslmode}` },
+    { name: names.url, value: `${base}${tlsUrlQuery(login.tls)}` },
   ];
 }
 

@@ -2,7 +2,8 @@ import { postgresUrl } from '../../core/connectionUrl';
 import { workspaceEnvNames } from '../../core/envNames';
 import type { Logger, Translate } from '../../core/logger';
 import { may, type WorkspaceRole } from '../../core/roles';
-import type { SslMode } from '../../core/serverProfile';
+import { alwaysEncrypted, verifiesServer } from '../../core/tls/sslMode';
+import { tlsUrlQuery, type HandedOutTls } from '../../core/tls/handedOutTls';
 import { workspaceRoleNames } from '../../core/workspaceNames';
 import type { CredentialAccess } from '../../postgres/workspace/catalogCalls';
 import { credentialsToHostSchema, type CopyField, type CredentialKind, type CredentialsToWebview, type CredentialsView } from '../../protocol/credentials';
@@ -12,7 +13,8 @@ import { CREDENTIALS_STRINGS } from '../../protocol/credentialsStrings';
 export interface CredentialsTarget {
   readonly host: string;
   readonly port: number;
-  readonly sslmode: SslMode;
+  /** What a BI tool elsewhere needs to connect as the product does (sslmode only: the files are this computer's). */
+  readonly tls: HandedOutTls;
   readonly workspace: { readonly name: string; readonly slug: string; readonly dbName: string; readonly role: WorkspaceRole };
 }
 
@@ -108,12 +110,15 @@ export class CredentialsController {
   }
 
   private view(): CredentialsView {
-    const { host, port, sslmode, workspace } = this.target;
+    const { host, port, tls, workspace } = this.target;
     return {
       workspace,
       host,
       port,
-      sslRequired: ['require', 'verify-ca', 'verify-full'].includes(sslmode),
+      sslRequired: tls.sslmode !== undefined && alwaysEncrypted(tls.sslmode),
+      ...(tls.sslmode ? { sslmode: tls.sslmode } : {}),
+      verifyServer: tls.sslmode !== undefined && verifiesServer(tls.sslmode),
+      urlQuery: tlsUrlQuery(tls),
       sets: (['ro', 'rw'] as const).map((kind) => ({ kind, username: this.username(kind), ...(this.revealed.has(kind) ? { password: this.revealed.get(kind) } : {}) })),
       canRegenerate: may(workspace.role, 'regeneratePassword'),
       envNames: Object.values(workspaceEnvNames()),
@@ -137,7 +142,7 @@ export class CredentialsController {
       case 'env': {
         const password = await this.deps.fetchPassword(kind, 'copy');
         this.deps.log.info(`Copied the ${kind} ${field} of workspace ${workspace.slug}`);
-        const url = postgresUrl({ user: username, password, host, port, database: workspace.dbName });
+        const url = postgresUrl({ user: username, password, host, port, database: workspace.dbName }) + tlsUrlQuery(this.target.tls);
         if (field === 'password') {
           return password;
         }

@@ -1,3 +1,4 @@
+import { handedOutTls } from '../../core/tls/handedOutTls';
 import * as vscode from 'vscode';
 import { may } from '../../core/roles';
 import { profileKey, type ServerProfile } from '../../core/serverProfile';
@@ -68,7 +69,7 @@ export class CredentialsPanel {
         confirmRegeneration: (kind) => confirmRegeneration(workspace, kind),
         writeClipboard: (text) => Promise.resolve(vscode.env.clipboard.writeText(text)),
       },
-      { host: profile.host, port: profile.port, sslmode: profile.sslmode, workspace: { name: workspace.name, slug: workspace.slug, dbName: workspace.dbName, role: workspace.role } },
+      { host: profile.host, port: profile.port, tls: handedOutTls(sessions.tls(profile), sessions.tlsSeen(profile), false), workspace: { name: workspace.name, slug: workspace.slug, dbName: workspace.dbName, role: workspace.role } },
     );
   }
 

@@ -1,3 +1,4 @@
+import { handedOutTls } from '../../core/tls/handedOutTls';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CONNECTION_TYPES } from '../../core/connections/types';
@@ -32,8 +33,9 @@ export async function pickDatabaseSet(given: unknown, title: string): Promise<Da
 /** WORKSPACE_DATABASE_* with the chosen login's password (read through the audited catalog call). */
 export async function readDatabaseSection(services: Services, ref: WorkspaceRef, set: DatabaseSet): Promise<WorkspaceSection> {
   const credential = await services.sessions.catalog(ref.profile, (c) => revealPassword(c, ref.workspace.slug, set, 'copy'));
-  const { host, port, sslmode } = ref.profile;
-  return databaseSection(set, { host, port, dbName: ref.workspace.dbName, username: credential.username, password: credential.password, sslmode });
+  const { host, port } = ref.profile;
+  const tls = handedOutTls(services.sessions.tls(ref.profile), services.sessions.tlsSeen(ref.profile), true);
+  return databaseSection(set, { host, port, dbName: ref.workspace.dbName, username: credential.username, password: credential.password, tls });
 }
 
 /** A connection's variables, its secrets read through the audited catalog call ("use"). */

@@ -4,7 +4,13 @@ import { CatalogError } from '../../postgres/catalog/catalogError';
 import { initializeCatalog } from '../../postgres/catalog/migrate';
 import { describeLoginFailure } from '../../postgres/loginFailure';
 import { probeServer, type ServerProbe } from '../../postgres/probeServer';
-import { toHostSchema, toWebviewSchema, type ConnectForm, type TestOutcome, type ToHost, type ToWebview } from '../../protocol/connectServer';
+import type { Login } from '../../postgres/connect';
+import { hostPlace, loginTls } from '../../postgres/tls/loginTls';
+import type { TlsInUse } from '../../postgres/tls/tlsInUse';
+import { defaultTlsFiles, effectiveTls, tlsSettingsFromEnv } from '../../core/tls/tlsSettings';
+import { DEFAULT_SSL_MODE } from '../../core/tls/sslMode';
+import type { LoginFailureKind } from '../../postgres/loginFailure';
+import { toHostSchema, toWebviewSchema, type ConnectForm, type TestOutcome, type TlsFileField, type ToHost, type ToWebview } from '../../protocol/connectServer';
 import { CONNECT_SERVER_STRINGS } from '../../protocol/connectServerStrings';
 import type { Log } from '../../platform/log';
 import { PanelHost, PanelRegistry } from '../../platform/panels/panelHost';
@@ -17,15 +23,59 @@ function translateErrors(errors: Record<string, string>): Record<string, string>
   return Object.fromEntries(Object.entries(errors).map(([field, message]) => [field, vscode.l10n.t(message)]));
 }
 
+/** Whether TLS is on, its version, and what was verified, as the form says it after a test. */
+function tlsSummary(tls: TlsInUse | undefined, profile: ServerProfile): Pick<Extract<TestOutcome, { ok: true }>, 'tls' | 'tlsState'> {
+  const mode = effectiveTls(profile, hostPlace()).sslmode;
+  if (!tls) {
+    return { tls: vscode.l10n.t('The connection is not encrypted (TLS mode {0}).', mode), tlsState: 'off' };
+  }
+  const client = tls.clientCertificate ? ` ${vscode.l10n.t('The client certificate was presented.')}` : '';
+  switch (tls.verified) {
+    case 'host':
+      return { tls: vscode.l10n.t('TLS is on ({0}) and the server is verified: its certificate is signed by the CA you trust and names {1}.', tls.protocol, profile.host) + client, tlsState: 'verified' };
+    case 'chain':
+      return { tls: vscode.l10n.t('TLS is on ({0}); the server\'s certificate is signed by the CA you trust, but its host name is not checked (TLS mode {1}).', tls.protocol, mode) + client, tlsState: 'chain' };
+    case 'none':
+      return { tls: vscode.l10n.t('TLS is on ({0}), but the server is not verified (TLS mode {1}, no CA certificate): choose verify-full and the CA file to verify it.', tls.protocol, mode) + client, tlsState: 'none' };
+  }
+}
+
+/** What the form offers beside a failure. */
+function offerFor(kind: LoginFailureKind): Extract<TestOutcome, { ok: false }>['offer'] {
+  switch (kind) {
+    case 'tlsUntrusted':
+    case 'tlsNoCaFile':
+    case 'tlsCaFile':
+      return 'pickCaFile';
+    case 'tlsClientCertRequired':
+    case 'tlsClientCertRejected':
+    case 'tlsClientFiles':
+      return 'pickClientCert';
+    case 'tlsKeyPassphrase':
+    case 'tlsKeyPassphraseMissing':
+      return 'passphrase';
+    default:
+      return undefined;
+  }
+}
+
+const FILE_FILTERS: Record<TlsFileField, Record<string, string[]>> = {
+  sslrootcert: { 'CA certificates': ['pem', 'crt', 'cer'], 'All files': ['*'] },
+  sslcert: { Certificates: ['crt', 'pem', 'cer'], 'All files': ['*'] },
+  sslkey: { 'Private keys': ['key', 'pem', 'pk8', 'der'], 'All files': ['*'] },
+};
+
 function probeSummary(probe: ServerProbe, profile: ServerProfile): Omit<Extract<TestOutcome, { ok: true }>, 'ok'> {
   const summary = vscode.l10n.t('Connected to PostgreSQL {0} as {1}.', probe.version, profile.user);
+  const tls = tlsSummary(probe.tls, profile);
   if (probe.catalogExists) {
-    return { summary: `${summary} ${vscode.l10n.t('The catalog database "{0}" is there.', profile.catalogDatabase)}`, canInitialize: false };
+    return { summary: `${summary} ${vscode.l10n.t('The catalog database "{0}" is there.', profile.catalogDatabase)}`, canInitialize: false, ...tls };
   }
   const mayInitialize = probe.superuser || (probe.createDb && probe.createRole);
   const missing = [probe.createDb ? undefined : 'CREATEDB', probe.createRole ? undefined : 'CREATEROLE'].filter(Boolean).join(', ');
   return {
     summary,
+    ...tls,
     canInitialize: mayInitialize,
     initHint: mayInitialize
       ? vscode.l10n.t('The catalog database "{0}" does not exist yet. This login has the privileges to initialize it.', profile.catalogDatabase)
@@ -67,7 +117,9 @@ export class ConnectServerPanel {
 
   private async onMessage(message: ToHost): Promise<void> {
     switch (message.type) {
-      case 'ready':
+      case 'ready': {
+        // libpq's environment variables fill what the form does not say yet.
+        const env = tlsSettingsFromEnv(process.env);
         this.post({
           type: 'init',
           strings: Object.fromEntries(CONNECT_SERVER_STRINGS.map((s) => [s, vscode.l10n.t(s)])),
@@ -76,13 +128,33 @@ export class ConnectServerPanel {
             host: 'localhost',
             port: String(DEFAULT_PORT),
             user: '',
-            sslmode: 'prefer',
+            sslmode: env.sslmode ?? DEFAULT_SSL_MODE,
+            sslrootcert: env.sslrootcert ?? '',
+            sslcert: env.sslcert ?? '',
+            sslkey: env.sslkey ?? '',
             catalogDatabase: DEFAULT_CATALOG_DATABASE,
             ...this.initial,
           },
           workspaceScopeAvailable: (vscode.workspace.workspaceFolders?.length ?? 0) > 0,
+          tlsDefaults: defaultTlsFiles(hostPlace()),
         });
         return;
+      }
+      case 'pickFile': {
+        const picked = await vscode.window.showOpenDialog({
+          canSelectMany: false,
+          canSelectFolders: false,
+          title: vscode.l10n.t(message.field === 'sslrootcert' ? 'Choose the CA certificate' : message.field === 'sslcert' ? 'Choose the client certificate' : 'Choose the client key'),
+          openLabel: vscode.l10n.t('Choose'),
+          filters: FILE_FILTERS[message.field],
+          ...(message.current ? { defaultUri: vscode.Uri.file(message.current) } : {}),
+        });
+        const file = picked?.[0];
+        if (file) {
+          this.post({ type: 'filePicked', field: message.field, path: file.fsPath });
+        }
+        return;
+      }
       case 'cancel':
         this.dispose();
         return;
@@ -96,17 +168,17 @@ export class ConnectServerPanel {
         }
         if (message.type === 'test') {
           this.post({ type: 'busy', what: 'test' });
-          this.post({ type: 'testResult', outcome: await this.test(profile.data, message.password) });
+          this.post({ type: 'testResult', outcome: await this.test(profile.data, message.password, message.keyPassphrase) });
           return;
         }
         if (message.type === 'initialize') {
           this.post({ type: 'busy', what: 'initialize' });
-          this.post({ type: 'testResult', outcome: await this.initialize(profile.data, message.password) });
+          this.post({ type: 'testResult', outcome: await this.initialize(profile.data, message.password, message.keyPassphrase) });
           return;
         }
         this.post({ type: 'busy', what: 'save' });
         try {
-          await this.store.save(profile.data, message.password, message.scope);
+          await this.store.save(profile.data, message.password, message.scope, message.keyPassphrase === '' ? undefined : message.keyPassphrase);
           this.log.info(`Saved server profile "${profile.data.label}" (${profile.data.user}@${profile.data.host}:${profile.data.port}) to ${message.scope} settings`);
           void vscode.window.showInformationMessage(vscode.l10n.t('Server "{0}" saved.', profile.data.label));
           this.dispose();
@@ -119,29 +191,44 @@ export class ConnectServerPanel {
     }
   }
 
-  private async initialize(profile: ServerProfile, password: string): Promise<TestOutcome> {
+  /** The login the form's values make, TLS resolved as libpq would (PGSSL* variables, ~/.postgresql). */
+  private async formLogin(profile: ServerProfile, password: string, keyPassphrase: string): Promise<Omit<Login, 'database'>> {
+    const passphrase = keyPassphrase === '' ? await this.store.keyPassphrase(profile) : keyPassphrase;
+    return { host: profile.host, port: profile.port, user: profile.user, password: password === '' ? undefined : password, ...loginTls(profile, passphrase) };
+  }
+
+  private failure(err: unknown): TestOutcome {
+    const failure = describeLoginFailure(err);
+    const offer = offerFor(failure.kind);
+    return { ok: false, message: vscode.l10n.t(failure.message, ...failure.args), detail: failure.detail, ...(offer ? { offer } : {}) };
+  }
+
+  private async initialize(profile: ServerProfile, password: string, keyPassphrase: string): Promise<TestOutcome> {
     try {
-      await initializeCatalog({ ...profile, password: password === '' ? undefined : password }, profile.catalogDatabase);
+      await initializeCatalog(await this.formLogin(profile, password, keyPassphrase), profile.catalogDatabase);
       this.log.info(`Initialized ${profile.user}@${profile.host}:${profile.port} (catalog "${profile.catalogDatabase}") from the connect form`);
-      return { ok: true, summary: vscode.l10n.t('The server is initialized: the catalog database "{0}" is ready. Save to see it in the Workspaces view.', profile.catalogDatabase), canInitialize: false };
+      return {
+        ok: true,
+        summary: vscode.l10n.t('The server is initialized: the catalog database "{0}" is ready. Save to see it in the Workspaces view.', profile.catalogDatabase),
+        canInitialize: false,
+      };
     } catch (err) {
       if (err instanceof CatalogError) {
         return { ok: false, message: err.message, detail: '' };
       }
-      const failure = describeLoginFailure(err);
-      return { ok: false, message: vscode.l10n.t(failure.message), detail: failure.detail };
+      return this.failure(err);
     }
   }
 
-  private async test(profile: ServerProfile, password: string): Promise<TestOutcome> {
+  private async test(profile: ServerProfile, password: string, keyPassphrase: string): Promise<TestOutcome> {
     try {
-      const probe = await probeServer({ ...profile, password: password === '' ? undefined : password }, profile.catalogDatabase);
-      this.log.info(`Test connection to ${profile.user}@${profile.host}:${profile.port}: PostgreSQL ${probe.version}`);
+      const probe = await probeServer(await this.formLogin(profile, password, keyPassphrase), profile.catalogDatabase);
+      this.log.info(`Test connection to ${profile.user}@${profile.host}:${profile.port}: PostgreSQL ${probe.version}, ${probe.tls ? `${probe.tls.protocol}, verified: ${probe.tls.verified}` : 'no TLS'}`);
       return { ok: true, ...probeSummary(probe, profile), ...(probe.superuser ? { warning: superuserWarning() } : {}) };
     } catch (err) {
-      const failure = describeLoginFailure(err);
-      this.log.warn(`Test connection to ${profile.user}@${profile.host}:${profile.port} failed (${failure.kind}): ${failure.detail}`);
-      return { ok: false, message: vscode.l10n.t(failure.message), detail: failure.detail };
+      const outcome = this.failure(err);
+      this.log.warn(`Test connection to ${profile.user}@${profile.host}:${profile.port} failed (${describeLoginFailure(err).kind}): ${outcome.ok ? '' : outcome.detail}`);
+      return outcome;
     }
   }
 

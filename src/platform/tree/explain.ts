@@ -11,7 +11,7 @@ export function explain(err: unknown): { message: string; detail: string } {
   }
   const failure = describeLoginFailure(err);
   // For errors we have no advice for, the server's own words are the most useful label.
-  return failure.kind === 'other' ? { message: failure.detail, detail: vscode.l10n.t(failure.message) } : { message: vscode.l10n.t(failure.message), detail: failure.detail };
+  return failure.kind === 'other' ? { message: failure.detail, detail: vscode.l10n.t(failure.message, ...failure.args) } : { message: vscode.l10n.t(failure.message, ...failure.args), detail: failure.detail };
 }
 
 /** A level that fails shows why, in place, instead of an empty or broken tree. */

@@ -2,7 +2,8 @@ import type { Client } from 'pg';
 import { quoteIdent } from '../../core/identifiers';
 import { workspaceRoleNames } from '../../core/workspaceNames';
 import { withConnection, type Login } from '../connect';
-import { handOverDatabase, readerGrants, SQL, workspaceDatabaseSetup } from '../workspace/sql';
+import { handOverDatabase, readerGrants, SQL, workspaceDatabaseSetup, workspaceGuardStatements } from '../workspace/sql';
+import { OPENHEXA_GUARDS } from '../../core/workspaceGuards';
 import { CatalogError } from './catalogError';
 
 const OWNER_SQL = `SELECT pg_catalog.pg_get_userbyid(n.nspowner) AS owner, current_user AS me
@@ -38,7 +39,8 @@ async function handOver(login: Omit<Login, 'database'>, dbName: string): Promise
     await db.query('BEGIN');
     try {
       const rwSchemas = (await db.query<{ nspname: string }>(SQL.schemasOwnedBy, [roles.rw])).rows.map((r) => r.nspname);
-      for (const statement of [...handOverDatabase(dbName, roles, rwSchemas), ...workspaceDatabaseSetup(dbName, roles)]) {
+      // 0.1.0 set no guards: the workspace gets OpenHEXA's (migration 4 could not, the database was not the platform's yet).
+      for (const statement of [...handOverDatabase(dbName, roles, rwSchemas), ...workspaceDatabaseSetup(dbName, roles), ...workspaceGuardStatements(dbName, OPENHEXA_GUARDS)]) {
         await db.query(statement);
       }
       const writerSchemas = (await db.query<{ nspname: string }>(SQL.schemasOwnedBy, [roles.writer])).rows.map((r) => r.nspname);

@@ -5,7 +5,8 @@ import { MAX_WORKSPACE_NAME, slugWithSuffix, workspaceDbName, workspaceRoleNames
 import { CatalogError, asCatalogError } from '../catalog/catalogError';
 import { PLATFORM_ADMIN_GROUP } from '../catalog/migrations';
 import { withConnection, type Login } from '../connect';
-import { SQL, workspaceDatabaseSetup } from './sql';
+import { SQL, workspaceDatabaseSetup, workspaceGuardStatements } from './sql';
+import { OPENHEXA_GUARDS, type WorkspaceGuards } from '../../core/workspaceGuards';
 
 export interface CreatedWorkspace {
   readonly slug: string;
@@ -47,10 +48,16 @@ async function templateFor(catalog: Client): Promise<string> {
 /**
  * Creates a workspace: groups, shared logins and catalog rows (one
  * transaction, in the catalog; the passwords are made there), the dedicated
- * database owned by the platform admins' group, then its privileges. Any
+ * database owned by the platform admins' group, then its privileges and
+ * OpenHEXA's guards (connection limit, timeouts). Any
  * failure undoes what was done: no database, role or catalog row is left.
  */
-export async function createWorkspace(login: ServerLogin, catalogDatabase: string, name: string): Promise<CreatedWorkspace> {
+export interface CreateWorkspaceOptions {
+  /** OpenHEXA's per-database guards unless given (core/workspaceGuards). */
+  readonly guards?: WorkspaceGuards;
+}
+
+export async function createWorkspace(login: ServerLogin, catalogDatabase: string, name: string, options: CreateWorkspaceOptions = {}): Promise<CreatedWorkspace> {
   const trimmed = name.trim();
   if (trimmed.length === 0 || trimmed.length > MAX_WORKSPACE_NAME) {
     throw new CatalogError('invalid', `A workspace name has 1 to ${MAX_WORKSPACE_NAME} characters`);
@@ -71,7 +78,7 @@ export async function createWorkspace(login: ServerLogin, catalogDatabase: strin
       databaseCreated = true;
       await withConnection({ ...login, database: dbName }, async (db) => {
         await db.query('BEGIN');
-        for (const statement of workspaceDatabaseSetup(dbName, workspaceRoleNames(dbName))) {
+        for (const statement of [...workspaceDatabaseSetup(dbName, workspaceRoleNames(dbName)), ...workspaceGuardStatements(dbName, options.guards ?? OPENHEXA_GUARDS)]) {
           await db.query(statement);
         }
         const roles = workspaceRoleNames(dbName);

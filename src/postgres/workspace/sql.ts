@@ -1,4 +1,5 @@
 import { quoteIdent, quoteLiteral } from '../../core/identifiers';
+import type { WorkspaceGuards } from '../../core/workspaceGuards';
 import type { WorkspaceRoleNames } from '../../core/workspaceNames';
 import { PLATFORM_ADMIN_GROUP } from '../catalog/migrations';
 
@@ -70,6 +71,30 @@ export function workspaceDatabaseSetup(db: string, roles: WorkspaceRoleNames): s
     `ALTER DATABASE ${d} SET role = ${quoteLiteral(roles.writer)}`,
   ];
 }
+
+/**
+ * OpenHEXA's per-database guards (core/workspaceGuards). Run by the
+ * database's owner (the platform admins' group); they apply to sessions
+ * that start afterwards.
+ */
+export function workspaceGuardStatements(db: string, guards: WorkspaceGuards): string[] {
+  const d = quoteIdent(db);
+  return [
+    `ALTER DATABASE ${d} CONNECTION LIMIT ${Math.trunc(guards.connectionLimit)}`,
+    `ALTER DATABASE ${d} SET idle_in_transaction_session_timeout = ${quoteLiteral(guards.idleInTransactionSessionTimeout)}`,
+    `ALTER DATABASE ${d} SET statement_timeout = ${quoteLiteral(guards.statementTimeout)}`,
+  ];
+}
+
+/** A database's guards as the server has them (for a test, the tree's tooltip, or a check). */
+export const GUARDS_SQL = `SELECT d.datconnlimit AS connection_limit,
+       pg_catalog.max(pg_catalog.split_part(c, '=', 2)) FILTER (WHERE pg_catalog.starts_with(c, 'idle_in_transaction_session_timeout=')) AS idle_in_transaction_session_timeout,
+       pg_catalog.max(pg_catalog.split_part(c, '=', 2)) FILTER (WHERE pg_catalog.starts_with(c, 'statement_timeout=')) AS statement_timeout
+  FROM pg_catalog.pg_database d
+  LEFT JOIN pg_catalog.pg_db_role_setting s ON s.setdatabase OPERATOR(pg_catalog.=) d.oid AND s.setrole OPERATOR(pg_catalog.=) 0
+  LEFT JOIN LATERAL pg_catalog.unnest(s.setconfig) c ON true
+ WHERE d.datname OPERATOR(pg_catalog.=) $1
+ GROUP BY d.datconnlimit`;
 
 /**
  * First statements of handing a 0.1.0 workspace database (owned by its

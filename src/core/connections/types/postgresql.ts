@@ -1,5 +1,6 @@
 import { type ConnectionTypeDef, type FieldDef, fixedFieldsSchema } from '../connectionType';
 import { z } from 'zod';
+import { SSL_MODES } from '../../tls/sslMode';
 import { C } from '../connectionMessages';
 import { host, port, text } from '../fieldValues';
 import { postgresUrl } from '../../connectionUrl';
@@ -29,8 +30,6 @@ function url(v: Readonly<Record<string, string>>): [string, string][] {
   return [['url', v.sslmode && v.sslmode !== 'prefer' ? `${base}?sslmode=${encodeURIComponent(v.sslmode)}` : base]];
 }
 
-/** libpq's sslmode values; "prefer" is libpq's default. */
-export const SSL_MODES = ['disable', 'prefer', 'require', 'verify-ca', 'verify-full'] as const;
 
 const fields: readonly FieldDef[] = [
   { code: 'host', label: 'Host', required: true, secret: false, input: 'text', placeholder: 'db.example.org', value: host },

@@ -1,3 +1,4 @@
+import { handedOutTls, tlsEnvironment } from '../../../core/tls/handedOutTls';
 import * as vscode from 'vscode';
 import { workspaceEnvNames } from '../../../core/envNames';
 import type { WorkspaceSection } from '../../../core/notebooks/workspaceEnvFile';
@@ -37,9 +38,7 @@ export const openTerminal: Command = {
     const names = workspaceEnvNames();
     const get = (name: string): string => env[name] ?? '';
     Object.assign(env, { PGHOST: get(names.host), PGPORT: get(names.port), PGDATABASE: get(names.dbName), PGUSER: get(names.username), PGPASSWORD: get(names.password) });
-    if (ref.profile.sslmode !== 'prefer') {
-      env.PGSSLMODE = ref.profile.sslmode;
-    }
+    Object.assign(env, tlsEnvironment(handedOutTls(services.sessions.tls(ref.profile), services.sessions.tlsSeen(ref.profile), true)));
     const terminal = vscode.window.createTerminal({
       name: vscode.l10n.t('OpenHEXA: {0}', ref.workspace.name),
       env,

@@ -1,3 +1,5 @@
+import { effectiveTls } from '../../../core/tls/tlsSettings';
+import { hostPlace } from '../../../postgres/tls/loginTls';
 import * as vscode from 'vscode';
 import { profileKey, type ServerProfile } from '../../../core/serverProfile';
 import { asCatalogError, CatalogError } from '../../../postgres/catalog/catalogError';
@@ -54,7 +56,7 @@ export const serverNode: NodeDef<ServerNode> = {
       profile.label,
       `${vscode.l10n.t('Host')}: ${profile.host}:${profile.port}`,
       `${vscode.l10n.t('User')}: ${profile.user}`,
-      `${vscode.l10n.t('TLS mode')}: ${profile.sslmode}`,
+      ...tlsLines(profile),
       `${vscode.l10n.t('Catalog database')}: ${profile.catalogDatabase}`,
       ...(ctx.superusers.has(profileKey(profile)) ? ['', `⚠ ${superuserWarning()}`] : []),
     ].join('\n');
@@ -94,6 +96,16 @@ export const serverNode: NodeDef<ServerNode> = {
     }
   },
 };
+
+/** The TLS the profile asks for, after PGSSLMODE and the like: the mode, and the files it names. */
+function tlsLines(profile: ServerProfile): string[] {
+  const tls = effectiveTls(profile, hostPlace());
+  return [
+    `${vscode.l10n.t('TLS mode')}: ${tls.sslmode}`,
+    ...(profile.sslrootcert ? [`${vscode.l10n.t('CA certificate')}: ${profile.sslrootcert}`] : []),
+    ...(profile.sslcert ? [`${vscode.l10n.t('Client certificate')}: ${profile.sslcert}`] : []),
+  ];
+}
 
 /** The tree's roots: one node per server profile, and one per bad settings entry. */
 export function serverRoots(ctx: TreeContext): TreeNode[] {

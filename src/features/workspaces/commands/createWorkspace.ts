@@ -1,14 +1,64 @@
 import * as vscode from 'vscode';
+import type { z } from 'zod';
+import { connectionLimitSchema, durationSchema, guardsWith, OPENHEXA_GUARDS, workspaceGuardsSchema, type WorkspaceGuards } from '../../../core/workspaceGuards';
 import { MAX_WORKSPACE_NAME } from '../../../core/workspaceNames';
 import { listWorkspaces } from '../../../postgres/workspace/catalogCalls';
 import { createWorkspace as create } from '../../../postgres/workspace/provisioning';
 import type { Command } from '../../../platform/commands/command';
 import { progress, resolveServer } from '../../../platform/commands/pickers';
 
-/** `(server, name)`: a workspace, its database and its two shared logins (platform admins). */
+/** The guards as a sentence (the pick's detail, the log). */
+function describeGuards(g: WorkspaceGuards): string {
+  return vscode.l10n.t(
+    'At most {0} connections; a transaction left idle ends after {1}; a statement ends after {2}.',
+    g.connectionLimit === -1 ? vscode.l10n.t('unlimited') : String(g.connectionLimit),
+    g.idleInTransactionSessionTimeout,
+    g.statementTimeout,
+  );
+}
+
+function firstIssue(schema: z.ZodTypeAny, value: string): string | undefined {
+  const parsed = schema.safeParse(value);
+  return parsed.success ? undefined : vscode.l10n.t(parsed.error.issues[0]?.message ?? 'Invalid value');
+}
+
+/** OpenHEXA's guards, or the platform admin's own: each value asked for with its default filled in. */
+async function pickGuards(title: string): Promise<WorkspaceGuards | undefined> {
+  const keep = { label: vscode.l10n.t("OpenHEXA's guards"), detail: describeGuards(OPENHEXA_GUARDS), change: false };
+  const change = { label: vscode.l10n.t('Change the guards…'), detail: vscode.l10n.t('Set the connection limit and the timeouts of this database yourself.'), change: true };
+  const picked = await vscode.window.showQuickPick([keep, change], { title, placeHolder: vscode.l10n.t('Guards of the new database (a platform admin can change them later with ALTER DATABASE)') });
+  if (!picked) {
+    return undefined;
+  }
+  if (!picked.change) {
+    return OPENHEXA_GUARDS;
+  }
+  const ask = (prompt: string, value: string, schema: z.ZodTypeAny): Thenable<string | undefined> =>
+    vscode.window.showInputBox({ title, prompt, value, validateInput: (v) => firstIssue(schema, v) });
+  const limit = await ask(vscode.l10n.t('Connection limit of the database (-1: no limit)'), String(OPENHEXA_GUARDS.connectionLimit), connectionLimitSchema);
+  if (limit === undefined) {
+    return undefined;
+  }
+  const idle = await ask(vscode.l10n.t('End transactions left idle after (idle_in_transaction_session_timeout; 0: never)'), OPENHEXA_GUARDS.idleInTransactionSessionTimeout, durationSchema);
+  if (idle === undefined) {
+    return undefined;
+  }
+  const statement = await ask(vscode.l10n.t('End statements running longer than (statement_timeout; 0: never)'), OPENHEXA_GUARDS.statementTimeout, durationSchema);
+  if (statement === undefined) {
+    return undefined;
+  }
+  return guardsWith({ connectionLimit: limit, idleInTransactionSessionTimeout: idle, statementTimeout: statement });
+}
+
+/**
+ * `(server, name, guards?)`: a workspace, its database and its two shared
+ * logins (platform admins). `guards` changes OpenHEXA's per-database guards
+ * (`{ connectionLimit, idleInTransactionSessionTimeout, statementTimeout }`,
+ * each optional); given a name and no guards, OpenHEXA's apply unasked.
+ */
 export const createWorkspace: Command = {
   id: 'openhexa.createWorkspace',
-  run: async ({ store, sessions, log, tree, walkthrough }, arg?: unknown, nameArg?: unknown) => {
+  run: async ({ store, sessions, log, tree, walkthrough }, arg?: unknown, nameArg?: unknown, guardsArg?: unknown) => {
     const profile = await resolveServer(store, arg, vscode.l10n.t('Create Workspace'));
     if (!profile) {
       return undefined;
@@ -34,9 +84,23 @@ export const createWorkspace: Command = {
     if (name === undefined) {
       return undefined;
     }
+    let guards: WorkspaceGuards | undefined;
+    if (guardsArg !== undefined) {
+      const parsed = workspaceGuardsSchema.safeParse({ ...OPENHEXA_GUARDS, ...(typeof guardsArg === 'object' ? guardsArg : {}) });
+      if (!parsed.success) {
+        throw new Error(vscode.l10n.t('The guards are not valid: {0}', vscode.l10n.t(parsed.error.issues[0]?.message ?? 'Invalid value')));
+      }
+      guards = parsed.data;
+    } else {
+      guards = typeof nameArg === 'string' ? OPENHEXA_GUARDS : await pickGuards(vscode.l10n.t('Create Workspace'));
+    }
+    if (!guards) {
+      return undefined;
+    }
+    const chosen = guards;
     const login = await sessions.login(profile, profile.catalogDatabase);
-    const created = await progress(vscode.l10n.t('Creating the workspace "{0}" and its database…', name.trim()), () => create(login, profile.catalogDatabase, name));
-    log.info(`Created workspace ${created.slug} (database ${created.dbName}) on ${profile.label}`);
+    const created = await progress(vscode.l10n.t('Creating the workspace "{0}" and its database…', name.trim()), () => create(login, profile.catalogDatabase, name, { guards: chosen }));
+    log.info(`Created workspace ${created.slug} (database ${created.dbName}) on ${profile.label}; guards: ${JSON.stringify(chosen)}`);
     void vscode.window.showInformationMessage(vscode.l10n.t('Workspace "{0}" created, with its database {1}.', created.name, created.dbName));
     walkthrough.done('workspace');
     tree.refresh();

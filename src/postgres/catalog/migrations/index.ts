@@ -12,10 +12,11 @@ import type { Migration } from './migration';
 import { m001Catalog } from './m001Catalog';
 import { m002GroupRoles } from './m002GroupRoles';
 import { m003Connections } from './m003Connections';
+import { m004WorkspaceGuards } from './m004WorkspaceGuards';
 
 export type { Migration } from './migration';
 export { MEMBER_GROUP, PLATFORM_ADMIN_GROUP } from './migration';
 
-export const MIGRATIONS: readonly Migration[] = [m001Catalog, m002GroupRoles, m003Connections];
+export const MIGRATIONS: readonly Migration[] = [m001Catalog, m002GroupRoles, m003Connections, m004WorkspaceGuards];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

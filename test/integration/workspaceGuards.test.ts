@@ -1,0 +1,98 @@
+// OpenHEXA's per-database guards: set on each new workspace database, as
+// the platform admin chose them, applied by migration 4 to the workspaces
+// that existed before, and enforced by PostgreSQL itself.
+import * as assert from 'node:assert/strict';
+import { Client } from 'pg';
+import { OPENHEXA_GUARDS, type WorkspaceGuards } from '../../src/core/workspaceGuards';
+import { initializeCatalog } from '../../src/postgres/catalog/migrate';
+import { createWorkspace } from '../../src/postgres/workspace/provisioning';
+import { GUARDS_SQL } from '../../src/postgres/workspace/sql';
+import { asSuperuser, makePlatform, makeWorld, unique } from './workspaceWorld';
+import { testServer } from './setup';
+
+interface GuardRow {
+  connection_limit: number;
+  idle_in_transaction_session_timeout: string | null;
+  statement_timeout: string | null;
+}
+
+async function guardsOf(dbName: string): Promise<WorkspaceGuards | { connectionLimit: number; idleInTransactionSessionTimeout: string | null; statementTimeout: string | null }> {
+  const row = await asSuperuser('postgres', async (c) => (await c.query<GuardRow>(GUARDS_SQL, [dbName])).rows[0]);
+  assert.ok(row, `no database ${dbName}`);
+  return { connectionLimit: row.connection_limit, idleInTransactionSessionTimeout: row.idle_in_transaction_session_timeout, statementTimeout: row.statement_timeout };
+}
+
+describe('workspace guards (connection limit, timeouts)', () => {
+  it('a new workspace database gets OpenHEXA\'s: CONNECTION LIMIT 50, idle in transaction 5min, statements 90min', async () => {
+    const platform = await makePlatform();
+    const catalog = unique('catalog');
+    await initializeCatalog(platform, catalog);
+    const ws = await createWorkspace(platform, catalog, 'Gardée « par défaut »');
+    assert.deepEqual(await guardsOf(ws.dbName), OPENHEXA_GUARDS);
+    // The database's "role" setting (the writer group) is still there beside them.
+    const settings = await asSuperuser('postgres', async (c) =>
+      (await c.query<{ setconfig: string[] }>('SELECT setconfig FROM pg_db_role_setting s JOIN pg_database d ON d.oid = s.setdatabase WHERE d.datname = $1 AND s.setrole = 0', [ws.dbName])).rows[0]?.setconfig,
+    );
+    assert.ok(settings?.some((s) => s.startsWith('role=')), String(settings));
+  });
+
+  it('a platform admin\'s own guards are set instead, and PostgreSQL enforces them on a member\'s session', async () => {
+    const platform = await makePlatform();
+    const catalog = unique('catalog');
+    await initializeCatalog(platform, catalog);
+    const guards = { connectionLimit: 2, idleInTransactionSessionTimeout: '700ms', statementTimeout: '300ms' };
+    const ws = await createWorkspace(platform, catalog, 'Tight', { guards });
+    assert.deepEqual(await guardsOf(ws.dbName), guards);
+    const server = testServer();
+    const open = async (): Promise<Client> => {
+      const c = new Client({ host: server.host, port: server.port, user: platform.user, password: platform.password, database: ws.dbName });
+      c.on('error', () => undefined);
+      await c.connect();
+      return c;
+    };
+    const a = await open();
+    const b = await open();
+    try {
+      await assert.rejects(open(), (e: unknown) => (e as { code?: string }).code === '53300' && /too many connections for database/.test((e as Error).message));
+      await assert.rejects(a.query('SELECT pg_catalog.pg_sleep(2)'), (e: unknown) => (e as { code?: string }).code === '57014');
+      await b.query('BEGIN');
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await assert.rejects(b.query('SELECT 1'), 'a transaction left idle past the guard is ended by the server');
+    } finally {
+      await a.end().catch(() => undefined);
+      await b.end().catch(() => undefined);
+    }
+  });
+
+  it('migration 4 sets them on workspaces made before it, keeping a limit or a timeout a server admin set by hand', async () => {
+    const platform = await makePlatform();
+    const catalog = unique('catalog');
+    await initializeCatalog(platform, catalog, { upTo: 3 });
+    const bare = await createWorkspace(platform, catalog, 'Avant 0.4');
+    const tuned = await createWorkspace(platform, catalog, 'Réglée à la main');
+    await asSuperuser('postgres', async (c) => {
+      // As 0.3.0 left them: no guards; the second tuned by hand since.
+      for (const db of [bare.dbName, tuned.dbName]) {
+        await c.query(`ALTER DATABASE "${db}" CONNECTION LIMIT -1`);
+        await c.query(`ALTER DATABASE "${db}" RESET idle_in_transaction_session_timeout`);
+        await c.query(`ALTER DATABASE "${db}" RESET statement_timeout`);
+      }
+      await c.query(`ALTER DATABASE "${tuned.dbName}" CONNECTION LIMIT 200`);
+      await c.query(`ALTER DATABASE "${tuned.dbName}" SET statement_timeout = '4h'`);
+    });
+    assert.deepEqual(await guardsOf(bare.dbName), { connectionLimit: -1, idleInTransactionSessionTimeout: null, statementTimeout: null });
+    const result = await initializeCatalog(platform, catalog);
+    assert.deepEqual(result.applied, [4]);
+    assert.deepEqual(await guardsOf(bare.dbName), OPENHEXA_GUARDS);
+    assert.deepEqual(await guardsOf(tuned.dbName), { connectionLimit: 200, idleInTransactionSessionTimeout: '5min', statementTimeout: '4h' });
+    // Again: nothing changes.
+    assert.deepEqual((await initializeCatalog(platform, catalog)).applied, []);
+    assert.deepEqual(await guardsOf(bare.dbName), OPENHEXA_GUARDS);
+  });
+
+  it('workspaces made by 0.1.0 get them when they are handed over', async () => {
+    const world = await makeWorld({ workspace: 'Ancienne', other: 'Autre ancienne' }, { origin: 'upgraded from 0.1.0' });
+    assert.deepEqual(await guardsOf(world.workspace.dbName), OPENHEXA_GUARDS);
+    assert.deepEqual(await guardsOf(world.other.dbName), OPENHEXA_GUARDS);
+  });
+});
