@@ -18,6 +18,7 @@ import type { PreviewPage } from '../src/postgres/preview/preview';
 import { PreviewSession } from '../src/postgres/preview/previewSession';
 import { createMember, listWorkspaces } from '../src/postgres/workspace/catalogCalls';
 import { createWorkspace } from '../src/postgres/workspace/provisioning';
+import { OPENHEXA_GUARDS } from '../src/core/workspaceGuards';
 import { databaseLevel, listRelations, measureInBatches, type Browse } from '../src/postgres/workspace/tables';
 import { startTestServer, type TestServer } from '../test/fixtures/postgresServer';
 import { machine } from './machine';
@@ -153,7 +154,8 @@ export async function run(resultsDir: string): Promise<void> {
     await admin.end();
     const platform = { host: server.host, port: server.port, user: PLATFORM, password: 'load-platform-pw', sslmode: 'disable' as const };
     await initializeCatalog(platform, CATALOG);
-    const workspace = await createWorkspace(platform, CATALOG, 'Load test');
+    // OpenHEXA's CONNECTION LIMIT 50 would refuse 50 members at once (up to 7 connections each): lifted to measure the product.
+    const workspace = await createWorkspace(platform, CATALOG, 'Load test', { guards: { ...OPENHEXA_GUARDS, connectionLimit: -1 } });
     const logins: Omit<Login, 'database'>[] = [];
     const catalogPools = new PoolRegistry();
     for (let i = 0; i < MEMBERS; i++) {

@@ -146,7 +146,9 @@ function kindOf(err: Error & { code?: unknown }): LoginFailureKind {
 
 function argsOf(kind: LoginFailureKind, err: Error): string[] {
   if (kind === 'tlsHostMismatch' && err instanceof TlsHostMismatchError) {
-    return [err.names.length > 0 ? err.names.map((n) => `"${n}"`).join(', ') : '(no name)', `"${err.host}"`];
+    // libpq counts the Common Name beside an equal subjectAltName; a user needs each name once.
+    const names = [...new Set(err.names)];
+    return [names.length > 0 ? names.map((n) => `"${n}"`).join(', ') : '(no name)', `"${err.host}"`];
   }
   if (kind === 'tlsHostMismatch') {
     return ['?', '?'];

@@ -43,10 +43,10 @@ describe('login failures a user can act on', () => {
   }
 
   it('names the certificate\'s names and the host for a host name mismatch', () => {
-    const failure = describeLoginFailure(new TlsHostMismatchError('127.0.0.1', ['localhost', 'db.internal']));
+    const failure = describeLoginFailure(new TlsHostMismatchError('127.0.0.1', ['localhost', 'db.internal', 'localhost']));
     assert.equal(failure.kind, 'tlsHostMismatch');
     assert.deepEqual(failure.args, ['"localhost", "db.internal"', '"127.0.0.1"']);
-    assert.match(failure.detail, /server certificate for "localhost" \(and 1 other name\) does not match host name "127.0.0.1"/);
+    assert.match(failure.detail, /server certificate for "localhost" \(and 2 other names\) does not match host name "127.0.0.1"/);
   });
 
   it('says the TLS try\'s cause when sslmode allow or prefer failed both ways, and keeps both in the detail', () => {

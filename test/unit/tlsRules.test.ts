@@ -111,7 +111,8 @@ describe('TLS: what is handed to other programs', () => {
     assert.deepEqual(handedOutTls(tls('prefer'), { clientCertificate: false }, false), { sslmode: 'require' });
     assert.deepEqual(handedOutTls(tls('allow'), { clientCertificate: false }, false), { sslmode: 'require' });
     assert.deepEqual(handedOutTls(tls('prefer'), undefined, false), {});
-    assert.deepEqual(handedOutTls(tls('disable'), undefined, false), { sslmode: 'disable' });
+    assert.deepEqual(handedOutTls(tls('disable'), undefined, false), {});
+    assert.deepEqual(handedOutTls(tls('disable'), undefined, true), { sslmode: 'disable' });
   });
 
   it('adds this computer\'s files for a notebook or a terminal: the CA where the mode verifies, the client certificate where the server got one', () => {

@@ -71,13 +71,14 @@ function validate(only?: Set<string>): boolean {
   return result.success;
 }
 
-function setStatus(kind: 'info' | 'ok' | 'error' | 'busy', title: string, detail = '', lead = ''): void {
+/** The status box: a title, what to know (lines), and the server's own words below in a quieter colour. */
+function setStatus(kind: 'info' | 'ok' | 'error' | 'busy', title: string, detail = '', lead: readonly string[] = []): void {
   const status = document.getElementById('status')!;
   status.className = `status status-${kind}`;
   status.replaceChildren(
     ...(kind === 'busy' ? [progressRing()] : []),
     h('strong', {}, title),
-    ...(lead ? [h('div', { class: 'status-lead' }, lead)] : []),
+    ...lead.filter(Boolean).map((line) => h('div', { class: 'status-lead' }, line)),
     ...(detail ? [h('div', { class: 'status-detail' }, detail)] : []),
   );
   status.scrollIntoView({ block: 'nearest' });
@@ -311,7 +312,7 @@ panel.start((message) => {
     case 'testResult':
       setBusy(false);
       if (message.outcome.ok) {
-        setStatus('ok', t('Connected'), [message.outcome.summary, message.outcome.initHint ?? ''].filter(Boolean).join(' '), message.outcome.tls ?? '');
+        setStatus('ok', t('Connected'), '', [[message.outcome.summary, message.outcome.initHint ?? ''].filter(Boolean).join(' '), message.outcome.tls ?? '']);
         if (message.outcome.tlsState) {
           document.getElementById('status')!.dataset.tls = message.outcome.tlsState;
         }
@@ -325,9 +326,11 @@ panel.start((message) => {
           statusEl.scrollIntoView({ block: 'nearest' });
         }
       } else {
-        setStatus('error', t('Connection failed'), message.outcome.detail, message.outcome.message);
+        setStatus('error', t('Connection failed'), message.outcome.detail, [message.outcome.message]);
         if (message.outcome.offer) {
-          document.getElementById('status')!.append(offerButton(message.outcome.offer));
+          const statusEl = document.getElementById('status')!;
+          statusEl.append(offerButton(message.outcome.offer));
+          statusEl.scrollIntoView({ block: 'nearest' });
         }
       }
       return;

@@ -18,16 +18,18 @@ export interface TlsSeen {
  * What another program needs to connect as the product does:
  * - the profile's mode when it always encrypts; "require" when the product's
  *   connections are encrypted under allow or prefer (the server may require
- *   it, and a BI tool's default may be no TLS at all); else the mode unless
- *   it is libpq's default;
+ *   it, and a BI tool's default may be no TLS at all); on this computer
+ *   only, else the mode unless it is libpq's default;
  * - on this computer only (a notebook, a terminal), the files: the CA for a
  *   mode that verifies, the client certificate and key when the server got one.
  */
 export function handedOutTls(tls: EffectiveTls, seen: TlsSeen | undefined, onThisComputer: boolean): HandedOutTls {
-  const sslmode = alwaysEncrypted(tls.sslmode) ? tls.sslmode : seen && tls.sslmode !== 'disable' ? 'require' : tls.sslmode === 'prefer' ? undefined : tls.sslmode;
+  const encrypted = alwaysEncrypted(tls.sslmode) ? tls.sslmode : seen && tls.sslmode !== 'disable' ? 'require' : undefined;
   if (!onThisComputer) {
-    return sslmode ? { sslmode } : {};
+    // Another machine's choice of plain or TLS is its own: only a requirement travels.
+    return encrypted ? { sslmode: encrypted } : {};
   }
+  const sslmode = encrypted ?? (tls.sslmode === 'prefer' ? undefined : tls.sslmode);
   return {
     ...(sslmode ? { sslmode } : {}),
     ...(verifiesServer(tls.sslmode) ? { sslrootcert: tls.sslrootcert } : {}),

@@ -40,6 +40,15 @@ function tlsSummary(tls: TlsInUse | undefined, profile: ServerProfile): Pick<Ext
   }
 }
 
+/**
+ * A path on the machine the extension runs on, as the file dialog takes it:
+ * in a remote window (code-server, SSH) that is the remote's scheme, not file:.
+ */
+function localFileUri(fsPath: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  return folder && folder.scheme !== 'file' ? folder.with({ path: fsPath }) : vscode.Uri.file(fsPath);
+}
+
 /** What the form offers beside a failure. */
 function offerFor(kind: LoginFailureKind): Extract<TestOutcome, { ok: false }>['offer'] {
   switch (kind) {
@@ -147,7 +156,7 @@ export class ConnectServerPanel {
           title: vscode.l10n.t(message.field === 'sslrootcert' ? 'Choose the CA certificate' : message.field === 'sslcert' ? 'Choose the client certificate' : 'Choose the client key'),
           openLabel: vscode.l10n.t('Choose'),
           filters: FILE_FILTERS[message.field],
-          ...(message.current ? { defaultUri: vscode.Uri.file(message.current) } : {}),
+          ...(message.current ? { defaultUri: localFileUri(message.current) } : {}),
         });
         const file = picked?.[0];
         if (file) {

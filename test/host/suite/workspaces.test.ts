@@ -163,6 +163,29 @@ describe('workspace commands take their inputs as arguments (real extension host
     await vscode.window.tabGroups.close(tab);
   });
 
+  it('"Create Workspace" with (server, name, guards) sets the platform admin\'s guards, and refuses bad ones before making anything', async () => {
+    const created = await vscode.commands.executeCommand<{ dbName: string }>('openhexa.createWorkspace', profile, 'Gardée', { connectionLimit: 12, statementTimeout: '1h' });
+    const admin = await pg.connect();
+    try {
+      const row = (
+        await admin.query<{ datconnlimit: number; setconfig: string[] }>(
+          'SELECT d.datconnlimit, s.setconfig FROM pg_database d JOIN pg_db_role_setting s ON s.setdatabase = d.oid AND s.setrole = 0 WHERE d.datname = $1',
+          [created?.dbName],
+        )
+      ).rows[0];
+      assert.equal(row?.datconnlimit, 12);
+      assert.ok(row?.setconfig.includes('statement_timeout=1h'), String(row?.setconfig));
+      assert.ok(row?.setconfig.includes('idle_in_transaction_session_timeout=5min'), String(row?.setconfig));
+      const before = (await admin.query("SELECT 1 FROM pg_database WHERE datname LIKE 'ws_refusee%'")).rowCount;
+      // A failed command is said, not thrown: nothing is returned and nothing is made.
+      const refused = await vscode.commands.executeCommand('openhexa.createWorkspace', profile, 'Refusée', { connectionLimit: 0 });
+      assert.equal(refused, undefined);
+      assert.equal((await admin.query("SELECT 1 FROM pg_database WHERE datname LIKE 'ws_refusee%'")).rowCount, before);
+    } finally {
+      await admin.end();
+    }
+  });
+
   it('a stopped server becomes an error node with Retry, never an empty tree', async () => {
     await pg.cluster.stop();
     try {

@@ -10,7 +10,7 @@ import { progress, resolveServer } from '../../../platform/commands/pickers';
 /** The guards as a sentence (the pick's detail, the log). */
 function describeGuards(g: WorkspaceGuards): string {
   return vscode.l10n.t(
-    'At most {0} connections; a transaction left idle ends after {1}; a statement ends after {2}.',
+    'At most {0} connections; idle transactions end after {1}, statements after {2}.',
     g.connectionLimit === -1 ? vscode.l10n.t('unlimited') : String(g.connectionLimit),
     g.idleInTransactionSessionTimeout,
     g.statementTimeout,
@@ -26,7 +26,7 @@ function firstIssue(schema: z.ZodTypeAny, value: string): string | undefined {
 async function pickGuards(title: string): Promise<WorkspaceGuards | undefined> {
   const keep = { label: vscode.l10n.t("OpenHEXA's guards"), detail: describeGuards(OPENHEXA_GUARDS), change: false };
   const change = { label: vscode.l10n.t('Change the guards…'), detail: vscode.l10n.t('Set the connection limit and the timeouts of this database yourself.'), change: true };
-  const picked = await vscode.window.showQuickPick([keep, change], { title, placeHolder: vscode.l10n.t('Guards of the new database (a platform admin can change them later with ALTER DATABASE)') });
+  const picked = await vscode.window.showQuickPick([keep, change], { title, placeHolder: vscode.l10n.t('Guards of the new database') });
   if (!picked) {
     return undefined;
   }

@@ -1,5 +1,5 @@
 /**
- * Migration 4 (0.4.0): OpenHEXA's per-database guards on the workspaces
+ * Migration 4 (0.3.0): OpenHEXA's per-database guards on the workspaces
  * that exist already (new ones get them when they are made):
  * CONNECTION LIMIT 50, idle_in_transaction_session_timeout = '5min',
  * statement_timeout = '90min'.
