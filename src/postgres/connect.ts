@@ -4,7 +4,7 @@ import { pg } from './pgDriver';
 import { PIN_SEARCH_PATH_SQL } from './readOnly';
 import { attemptsFor, tryInOrder, type Attempt } from './tls/attempts';
 import { SENTINEL_ERROR_CODE, tlsMaterial, type TlsFiles, type TlsMaterial } from './tls/tlsMaterial';
-import { tlsOfStream, type TlsInUse } from './tls/tlsInUse';
+import { tlsOfClient, type TlsInUse } from './tls/tlsInUse';
 
 export interface Login {
   readonly host: string;
@@ -74,7 +74,7 @@ export async function connectReporting(login: Login): Promise<Connected> {
     try {
       await client.connect();
       await client.query(PIN_SEARCH_PATH_SQL);
-      return { client, tls: tlsOfStream((client as unknown as { connection?: { stream?: unknown } }).connection?.stream, material) };
+      return { client, tls: tlsOfClient(client, material) };
     } catch (err) {
       await client.end().catch(() => undefined);
       throw explainAttemptError(err, material);

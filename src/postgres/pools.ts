@@ -4,7 +4,7 @@ import { attemptConfig, explainAttemptError, type Login } from './connect';
 import { PIN_SEARCH_PATH_SQL, readOnly } from './readOnly';
 import { attemptsFor, tryInOrder, type Attempt } from './tls/attempts';
 import type { TlsMaterial } from './tls/tlsMaterial';
-import { tlsOfStream, type TlsInUse } from './tls/tlsInUse';
+import { tlsOfClient, type TlsInUse } from './tls/tlsInUse';
 
 /** How long a pool with no checked-out client stays open. */
 const IDLE_POOL_MS = 5 * 60_000;
@@ -97,7 +97,7 @@ export class PoolRegistry {
             void this.closeEntry(`${key}#${other}`);
           }
         }
-        this.encrypted.set(`${login.host}:${login.port}`, tlsOfStream((client as unknown as { connection?: { stream?: unknown } }).connection?.stream, entry.material));
+        this.encrypted.set(`${login.host}:${login.port}`, tlsOfClient(client, entry.material));
         return { client, entry };
       } catch (err) {
         this.idle(entry, login);

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../fixtures/postgresServer';
 import { buildVsix, ensureHarness, launchBrowser, startCodeServer, type CodeServer } from '../harness/codeServer';
-import { openContainer, openWorkbench, screenshot, webview, cspViolations } from './workbench';
+import { cspViolations, openConnectForm, openWorkbench, screenshot } from './workbench';
 
 const PASSWORD = "pw-e2e-'quoted'@é";
 
@@ -31,10 +31,7 @@ describe('connecting to a team server from the welcome view, as a new user would
     browser = await launchBrowser();
     page = await openWorkbench(browser, server.url);
     csp = cspViolations(page);
-    await openContainer(page, 'OpenHEXA');
-    await page.locator('.welcome-view-content').getByRole('button', { name: 'Connect to a Server' }).click();
-    form = webview(page);
-    await form.locator('h1', { hasText: 'Connect to a Server' }).waitFor({ timeout: 30_000 });
+    form = await openConnectForm(page);
   });
 
   after(async () => {

@@ -9,7 +9,7 @@ import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { makeCertificates, type TestCertificates } from '../fixtures/tlsCertificates';
 import { startTlsServer, TLS_LOGIN_PASSWORD, TLS_LOGINS, type TlsServer } from '../fixtures/tlsServer';
 import { buildVsix, ensureHarness, launchBrowser, startCodeServer, type CodeServer } from '../harness/codeServer';
-import { cspViolations, openContainer, openWorkbench, screenshot, screenshotFailures, webview } from './workbench';
+import { cspViolations, openConnectForm, openWorkbench, screenshot, screenshotFailures } from './workbench';
 
 describe('connecting to a server that speaks TLS, with its CA file', () => {
   let root: string;
@@ -39,10 +39,7 @@ describe('connecting to a server that speaks TLS, with its CA file', () => {
     browser = await launchBrowser();
     page = await openWorkbench(browser, server.url);
     csp = cspViolations(page);
-    await openContainer(page, 'OpenHEXA');
-    await page.locator('.welcome-view-content').getByRole('button', { name: 'Connect to a Server' }).click();
-    form = webview(page);
-    await form.locator('h1', { hasText: 'Connect to a Server' }).waitFor({ timeout: 30_000 });
+    form = await openConnectForm(page);
   });
 
   after(async () => {

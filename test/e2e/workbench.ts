@@ -95,6 +95,15 @@ export async function runCommand(page: Page, title: string): Promise<void> {
 }
 
 /** The content frame of the active webview panel. */
+/** The welcome view's Connect to a Server, and its form once it shows. */
+export async function openConnectForm(page: Page): Promise<FrameLocator> {
+  await openContainer(page, 'OpenHEXA');
+  await page.locator('.welcome-view-content').getByRole('button', { name: 'Connect to a Server' }).click();
+  const form = webview(page);
+  await form.locator('h1', { hasText: 'Connect to a Server' }).waitFor({ timeout: 30_000 });
+  return form;
+}
+
 export function webview(page: Page): FrameLocator {
   // Hidden panels keep their iframe (retainContextWhenHidden): take the visible one.
   return page.frameLocator('iframe.webview.ready:visible').frameLocator('iframe#active-frame');

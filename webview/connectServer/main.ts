@@ -75,6 +75,7 @@ function validate(only?: Set<string>): boolean {
 function setStatus(kind: 'info' | 'ok' | 'error' | 'busy', title: string, detail = '', lead: readonly string[] = []): void {
   const status = document.getElementById('status')!;
   status.className = `status status-${kind}`;
+  delete status.dataset.tls;
   status.replaceChildren(
     ...(kind === 'busy' ? [progressRing()] : []),
     h('strong', {}, title),

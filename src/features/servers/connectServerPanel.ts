@@ -68,11 +68,18 @@ function offerFor(kind: LoginFailureKind): Extract<TestOutcome, { ok: false }>['
   }
 }
 
-const FILE_FILTERS: Record<TlsFileField, Record<string, string[]>> = {
-  sslrootcert: { 'CA certificates': ['pem', 'crt', 'cer'], 'All files': ['*'] },
-  sslcert: { Certificates: ['crt', 'pem', 'cer'], 'All files': ['*'] },
-  sslkey: { 'Private keys': ['key', 'pem', 'pk8', 'der'], 'All files': ['*'] },
-};
+/** The file dialog's title and filters for each TLS file. */
+function fileDialog(field: TlsFileField): { title: string; filters: Record<string, string[]> } {
+  const all = { [vscode.l10n.t('All files')]: ['*'] };
+  switch (field) {
+    case 'sslrootcert':
+      return { title: vscode.l10n.t('Choose the CA certificate'), filters: { [vscode.l10n.t('CA certificates')]: ['pem', 'crt', 'cer'], ...all } };
+    case 'sslcert':
+      return { title: vscode.l10n.t('Choose the client certificate'), filters: { [vscode.l10n.t('Certificates')]: ['crt', 'pem', 'cer'], ...all } };
+    case 'sslkey':
+      return { title: vscode.l10n.t('Choose the client key'), filters: { [vscode.l10n.t('Private keys')]: ['key', 'pem', 'pk8', 'der'], ...all } };
+  }
+}
 
 function probeSummary(probe: ServerProbe, profile: ServerProfile): Omit<Extract<TestOutcome, { ok: true }>, 'ok'> {
   const summary = vscode.l10n.t('Connected to PostgreSQL {0} as {1}.', probe.version, profile.user);
@@ -153,9 +160,8 @@ export class ConnectServerPanel {
         const picked = await vscode.window.showOpenDialog({
           canSelectMany: false,
           canSelectFolders: false,
-          title: vscode.l10n.t(message.field === 'sslrootcert' ? 'Choose the CA certificate' : message.field === 'sslcert' ? 'Choose the client certificate' : 'Choose the client key'),
+          ...fileDialog(message.field),
           openLabel: vscode.l10n.t('Choose'),
-          filters: FILE_FILTERS[message.field],
           ...(message.current ? { defaultUri: localFileUri(message.current) } : {}),
         });
         const file = picked?.[0];

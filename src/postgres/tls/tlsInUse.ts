@@ -10,8 +10,9 @@ export interface TlsInUse {
   readonly clientCertificate: boolean;
 }
 
-/** pg keeps its socket on the connection; a TLS one once TLS is on. */
-export function tlsOfStream(stream: unknown, material: TlsMaterial | undefined): TlsInUse | undefined {
+/** What TLS a connected pg client has: pg keeps its socket on the connection, a TLS one once TLS is on. */
+export function tlsOfClient(client: unknown, material: TlsMaterial | undefined): TlsInUse | undefined {
+  const stream = (client as { connection?: { stream?: unknown } } | undefined)?.connection?.stream;
   if (!(stream instanceof TLSSocket) || !material) {
     return undefined;
   }

@@ -56,6 +56,14 @@ const SYSTEM_BUNDLES = [
  * which keep theirs in no file, Node's own copy of Mozilla's list.
  */
 export function systemRootCertificates(env: Readonly<Record<string, string | undefined>> = process.env): string[] {
+  // Read once per process: a system bundle is some 150 certificates, and a pool opens many connections.
+  systemRoots ??= readSystemRoots(env);
+  return systemRoots;
+}
+
+let systemRoots: string[] | undefined;
+
+function readSystemRoots(env: Readonly<Record<string, string | undefined>>): string[] {
   const fromNode = (tls as { getCACertificates?: (type: string) => string[] }).getCACertificates;
   if (typeof fromNode === 'function') {
     try {
