@@ -76,7 +76,9 @@ export async function connectReporting(login: Login): Promise<Connected> {
       await client.query(PIN_SEARCH_PATH_SQL);
       return { client, tls: tlsOfClient(client, material) };
     } catch (err) {
-      await client.end().catch(() => undefined);
+      // Not awaited: after a failed start (a TLS alert, say) the socket may have ended already, and
+      // pg's end() would wait for an 'end' that never comes again. It closes the socket either way.
+      void client.end().catch(() => undefined);
       throw explainAttemptError(err, material);
     }
   });

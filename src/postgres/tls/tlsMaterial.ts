@@ -101,8 +101,7 @@ function missing(err: unknown): boolean {
 }
 
 interface RootStore {
-  readonly ca?: string[];
-  readonly crl?: string[];
+  readonly ca: string[];
 }
 
 function rootStore(mode: SslMode, file: string | undefined): RootStore | undefined {
@@ -133,11 +132,11 @@ function rootStore(mode: SslMode, file: string | undefined): RootStore | undefin
     return undefined;
   }
   const ca = pemBlocks(text, 'CERTIFICATE');
-  const crl = pemBlocks(text, 'X509 CRL');
-  if (ca.length === 0 && crl.length === 0) {
+  // libpq loads CRLs found here but checks them only with sslcrl (or ~/.postgresql/root.crl), which the product does not take: they are ignored, as libpq then ignores them.
+  if (ca.length === 0 && pemBlocks(text, 'X509 CRL').length === 0) {
     throw new TlsSetupError('caFile', `could not read root certificate file "${file}": no certificate or crl found`, file);
   }
-  return { ca, ...(crl.length > 0 ? { crl } : {}) };
+  return { ca };
 }
 
 /** libpq's rule for private key files (not on Windows): the owner only, or root and its group reading. */
@@ -271,8 +270,7 @@ export function tlsMaterial(host: string, mode: SslMode, files: TlsFiles | undef
     return {
       options: {
         rejectUnauthorized: verifyChain,
-        ...(store?.ca ? { ca: store.ca } : {}),
-        ...(store?.crl ? { crl: store.crl } : {}),
+        ...(store ? { ca: store.ca } : {}),
         ...(identity ? { cert: identity.cert, key: identity.key } : {}),
         checkServerIdentity: verifyHost ? hostChecker(host) : () => undefined,
       },
