@@ -7,10 +7,9 @@ import { pgpassLookup } from '../core/pgpass';
 import type { ServerProfile } from '../core/serverProfile';
 import { withConnection, type Login } from '../postgres/connect';
 import { PoolRegistry } from '../postgres/pools';
-import { loginTls } from '../postgres/tls/loginTls';
+import { hostPlace, loginTls } from '../postgres/tls/loginTls';
 import type { TlsInUse } from '../postgres/tls/tlsInUse';
 import { effectiveTls, type EffectiveTls } from '../core/tls/tlsSettings';
-import { hostPlace } from '../postgres/tls/loginTls';
 import type { ServerStore } from './serverStore';
 
 /** Where a profile's password comes from, libpq's conventions after secret storage. */
