@@ -32,8 +32,10 @@ export class Sessions implements vscode.Disposable {
   constructor(private readonly store: ServerStore) {}
 
   async login(profile: ServerProfile, database: string): Promise<Login> {
-    const password = (await this.store.password(profile)) ?? libpqPassword(profile, database);
-    const { sslmode, tls } = loginTls(profile, await this.store.keyPassphrase(profile));
+    // Both secrets in one round trip to secret storage: this runs before every catalog call and read.
+    const [stored, keyPassphrase] = await Promise.all([this.store.password(profile), this.store.keyPassphrase(profile)]);
+    const password = stored ?? libpqPassword(profile, database);
+    const { sslmode, tls } = loginTls(profile, keyPassphrase);
     return { host: profile.host, port: profile.port, user: profile.user, password, database, sslmode, tls };
   }
 

@@ -24,7 +24,7 @@ export const CONNECT_TIMEOUT_MS = 10_000;
 export const APPLICATION_NAME = 'OpenHEXA for VS Code';
 
 /** How one try connects: pg's config for it, and the TLS material it read (for a TLS try). */
-export interface AttemptConfig {
+interface AttemptConfig {
   readonly config: ClientConfig;
   readonly material: TlsMaterial | undefined;
 }

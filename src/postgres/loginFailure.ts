@@ -1,6 +1,6 @@
 import { M, type Message } from '../core/messages';
 import { redactSecrets } from '../core/redact';
-import { ConnectAttemptsError } from './tls/attempts';
+import { ConnectAttemptsError, UNREACHABLE_CODES } from './tls/attempts';
 import { TlsHostMismatchError, TlsSetupError, type TlsSetupProblem } from './tls/tlsSetupError';
 
 export type LoginFailureKind =
@@ -70,7 +70,8 @@ const SETUP_KINDS: Record<TlsSetupProblem, LoginFailureKind> = {
   settings: 'tlsSettings',
 };
 
-const NETWORK = ['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ECONNRESET'];
+// A reset before the server said anything is the network's doing too.
+const NETWORK = [...UNREACHABLE_CODES, 'ECONNRESET'];
 // OpenSSL's verify results, as Node names them: the chain does not end at a CA the connection trusts.
 const UNTRUSTED = [
   'SELF_SIGNED_CERT_IN_CHAIN',
@@ -113,9 +114,6 @@ function kindOf(err: Error & { code?: unknown }): LoginFailureKind {
   if (UNTRUSTED.includes(code)) {
     return 'tlsUntrusted';
   }
-  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
-    return 'tlsHostMismatch';
-  }
   // What the server said, in its TLS alert or its error message, about our certificate.
   if (code === 'ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED' || /requires a valid client certificate/i.test(text)) {
     return 'tlsClientCertRequired';
@@ -144,16 +142,13 @@ function kindOf(err: Error & { code?: unknown }): LoginFailureKind {
   return 'other';
 }
 
-function argsOf(kind: LoginFailureKind, err: Error): string[] {
-  if (kind === 'tlsHostMismatch' && err instanceof TlsHostMismatchError) {
-    // libpq counts the Common Name beside an equal subjectAltName; a user needs each name once.
-    const names = [...new Set(err.names)];
-    return [names.length > 0 ? names.map((n) => `"${n}"`).join(', ') : '(no name)', `"${err.host}"`];
+function argsOf(err: Error): string[] {
+  if (!(err instanceof TlsHostMismatchError)) {
+    return [];
   }
-  if (kind === 'tlsHostMismatch') {
-    return ['?', '?'];
-  }
-  return [];
+  // libpq counts the Common Name beside an equal subjectAltName; a user needs each name once.
+  const names = [...new Set(err.names)];
+  return [names.length > 0 ? names.map((n) => `"${n}"`).join(', ') : '(no name)', `"${err.host}"`];
 }
 
 /** Turns what `pg`, the socket or the TLS set-up threw into a failure a user can act on. */
@@ -161,5 +156,5 @@ export function describeLoginFailure(err: unknown): LoginFailure {
   const e = err instanceof Error ? (err as Error & { code?: unknown }) : new Error(String(err));
   const primary = e instanceof ConnectAttemptsError ? (e.primary as Error & { code?: unknown }) : e;
   const kind = kindOf(primary);
-  return { kind, message: MESSAGES[kind], args: argsOf(kind, primary), detail: redactSecrets(e.message) };
+  return { kind, message: MESSAGES[kind], args: argsOf(primary), detail: redactSecrets(e.message) };
 }

@@ -305,7 +305,7 @@ describe('TLS the libpq way, with psql as the judge', function () {
     assert.equal(ours.connected, true, ours.said);
   });
 
-  it('pools use the profile\'s TLS too: prefer falls back to plain where the CA is wrong, and remembers it', async () => {
+  it('pools use the profile\'s TLS too: prefer falls back to plain where the CA is wrong, at each checkout; verify-full connects verified', async () => {
     const pools = new PoolRegistry();
     try {
       const login: Login = {

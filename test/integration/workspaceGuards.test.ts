@@ -36,7 +36,7 @@ describe('workspace guards (connection limit, timeouts)', () => {
     assert.ok(settings?.some((s) => s.startsWith('role=')), String(settings));
   });
 
-  it('a platform admin\'s own guards are set instead, and PostgreSQL enforces them on a member\'s session', async () => {
+  it('a platform admin\'s own guards are set instead, and PostgreSQL enforces them on the sessions that follow', async () => {
     const platform = await makePlatform();
     const catalog = unique('catalog');
     await initializeCatalog(platform, catalog);

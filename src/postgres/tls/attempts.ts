@@ -23,7 +23,8 @@ export function attemptsFor(mode: SslMode, host: string): readonly Attempt[] {
   }
 }
 
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ETIMEDOUT', 'EADDRNOTAVAIL']);
+/** The socket's codes for a server that could not be reached at all. */
+export const UNREACHABLE_CODES: readonly string[] = ['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'EADDRNOTAVAIL'];
 
 function codeOf(err: unknown): string {
   const code = (err as { code?: unknown } | undefined)?.code;
@@ -31,16 +32,16 @@ function codeOf(err: unknown): string {
 }
 
 /** The server answered with an error message (a SQLSTATE), rather than the network or TLS failing. */
-export function isServerError(err: unknown): boolean {
+function isServerError(err: unknown): boolean {
   return /^[0-9A-Z]{5}$/.test(codeOf(err)) && !codeOf(err).startsWith('E');
 }
 
 /** Nothing reached a PostgreSQL server: no TLS or plain retry would change that. */
-export function isNetworkFailure(err: unknown): boolean {
-  return NETWORK_CODES.has(codeOf(err)) || (err instanceof Error && /connection timeout|timeout expired/i.test(err.message));
+function isNetworkFailure(err: unknown): boolean {
+  return UNREACHABLE_CODES.includes(codeOf(err)) || codeOf(err) === 'ETIMEDOUT' || (err instanceof Error && /connection timeout|timeout expired/i.test(err.message));
 }
 
-export function isNoTlsAnswer(err: unknown): boolean {
+function isNoTlsAnswer(err: unknown): boolean {
   return err instanceof Error && /does not support SSL/i.test(err.message);
 }
 
@@ -105,11 +106,9 @@ export async function tryInOrder<T>(mode: SslMode, attempts: readonly Attempt[],
       return await run(attempt, index);
     } catch (err) {
       const error = asError(err);
-      if (first > 0 && index === first && failures.length === 0) {
+      if (index > 0 && index === first) {
         // What worked before failed: start over as libpq would.
-        failures.length = 0;
-        index = 0;
-        first = 0;
+        index = first = 0;
         continue;
       }
       failures.push({ attempt, error });

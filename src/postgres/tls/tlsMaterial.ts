@@ -55,15 +55,15 @@ const SYSTEM_BUNDLES = [
  * (SSL_CERT_FILE, else the distribution's), and on macOS and Windows,
  * which keep theirs in no file, Node's own copy of Mozilla's list.
  */
-export function systemRootCertificates(env: Readonly<Record<string, string | undefined>> = process.env): string[] {
+function systemRootCertificates(): string[] {
   // Read once per process: a system bundle is some 150 certificates, and a pool opens many connections.
-  systemRoots ??= readSystemRoots(env);
+  systemRoots ??= readSystemRoots();
   return systemRoots;
 }
 
 let systemRoots: string[] | undefined;
 
-function readSystemRoots(env: Readonly<Record<string, string | undefined>>): string[] {
+function readSystemRoots(): string[] {
   const fromNode = (tls as { getCACertificates?: (type: string) => string[] }).getCACertificates;
   if (typeof fromNode === 'function') {
     try {
@@ -72,7 +72,7 @@ function readSystemRoots(env: Readonly<Record<string, string | undefined>>): str
       // Older signature: fall through to the files.
     }
   }
-  for (const file of [env.SSL_CERT_FILE, ...SYSTEM_BUNDLES]) {
+  for (const file of [process.env.SSL_CERT_FILE, ...SYSTEM_BUNDLES]) {
     if (file && fs.existsSync(file)) {
       try {
         return pemBlocks(fs.readFileSync(file, 'utf8'), 'CERTIFICATE');
@@ -100,13 +100,10 @@ function missing(err: unknown): boolean {
   return code === 'ENOENT' || code === 'ENOTDIR';
 }
 
-interface RootStore {
-  readonly ca: string[];
-}
-
-function rootStore(mode: SslMode, file: string | undefined): RootStore | undefined {
+/** The CA certificates a TLS try verifies the server with; undefined: it does not verify. */
+function rootCertificates(mode: SslMode, file: string | undefined): string[] | undefined {
   if (file === SYSTEM_ROOT_CERT) {
-    return { ca: systemRootCertificates() };
+    return systemRootCertificates();
   }
   let text: string | undefined;
   if (file !== undefined) {
@@ -114,7 +111,7 @@ function rootStore(mode: SslMode, file: string | undefined): RootStore | undefin
       text = fs.readFileSync(file, 'utf8');
     } catch (err) {
       if (!missing(err)) {
-        throw new TlsSetupError('caFile', `could not read root certificate file "${file}": ${reason(err)}`, file);
+        throw new TlsSetupError('caFile', `could not read root certificate file "${file}": ${reason(err)}`);
       }
     }
   }
@@ -125,7 +122,6 @@ function rootStore(mode: SslMode, file: string | undefined): RootStore | undefin
         file === undefined
           ? 'could not get home directory to locate root certificate file'
           : `root certificate file "${file}" does not exist\nEither provide the file or change sslmode to disable server certificate verification.`,
-        file,
       );
     }
     // libpq: no root certificate, no verification (sslmode allow, prefer, require).
@@ -134,9 +130,9 @@ function rootStore(mode: SslMode, file: string | undefined): RootStore | undefin
   const ca = pemBlocks(text, 'CERTIFICATE');
   // libpq loads CRLs found here but checks them only with sslcrl (or ~/.postgresql/root.crl), which the product does not take: they are ignored, as libpq then ignores them.
   if (ca.length === 0 && pemBlocks(text, 'X509 CRL').length === 0) {
-    throw new TlsSetupError('caFile', `could not read root certificate file "${file}": no certificate or crl found`, file);
+    throw new TlsSetupError('caFile', `could not read root certificate file "${file}": no certificate or crl found`);
   }
-  return { ca };
+  return ca;
 }
 
 /** libpq's rule for private key files (not on Windows): the owner only, or root and its group reading. */
@@ -156,34 +152,34 @@ function privateKey(file: string, passphrase: string | undefined): crypto.KeyObj
   try {
     stat = fs.statSync(file);
   } catch {
-    throw new TlsSetupError('keyMissing', `certificate present, but not private key file "${file}"`, file);
+    throw new TlsSetupError('keyMissing', `certificate present, but not private key file "${file}"`);
   }
   if (!stat.isFile()) {
-    throw new TlsSetupError('keyFile', `private key file "${file}" is not a regular file`, file);
+    throw new TlsSetupError('keyFile', `private key file "${file}" is not a regular file`);
   }
   const loose = keyPermissionProblem(file, stat);
   if (loose) {
-    throw new TlsSetupError('keyPermissions', loose, file);
+    throw new TlsSetupError('keyPermissions', loose);
   }
   let raw: Buffer;
   try {
     raw = fs.readFileSync(file);
   } catch (err) {
-    throw new TlsSetupError('keyFile', `could not load private key file "${file}": ${reason(err)}`, file);
+    throw new TlsSetupError('keyFile', `could not load private key file "${file}": ${reason(err)}`);
   }
   const text = raw.toString('latin1');
   if (text.includes('-----BEGIN')) {
     const encrypted = /-----BEGIN ENCRYPTED PRIVATE KEY-----|Proc-Type:\s*4,ENCRYPTED/.test(text);
     if (encrypted && !passphrase) {
-      throw new TlsSetupError('keyPassphraseMissing', `could not load private key file "${file}": the key is encrypted and no passphrase was given`, file);
+      throw new TlsSetupError('keyPassphraseMissing', `could not load private key file "${file}": the key is encrypted and no passphrase was given`);
     }
     try {
       return crypto.createPrivateKey({ key: raw, format: 'pem', ...(passphrase ? { passphrase } : {}) });
     } catch (err) {
       if (encrypted) {
-        throw new TlsSetupError('keyPassphraseWrong', `could not load private key file "${file}": bad decrypt`, file);
+        throw new TlsSetupError('keyPassphraseWrong', `could not load private key file "${file}": bad decrypt`);
       }
-      throw new TlsSetupError('keyFile', `could not load private key file "${file}": ${reason(err)}`, file);
+      throw new TlsSetupError('keyFile', `could not load private key file "${file}": ${reason(err)}`);
     }
   }
   // libpq also takes a DER (binary) key.
@@ -194,7 +190,7 @@ function privateKey(file: string, passphrase: string | undefined): crypto.KeyObj
       // Try the next encoding.
     }
   }
-  throw new TlsSetupError('keyFile', `could not load private key file "${file}": no start line`, file);
+  throw new TlsSetupError('keyFile', `could not load private key file "${file}": no start line`);
 }
 
 interface ClientIdentity {
@@ -215,25 +211,25 @@ function clientIdentity(files: TlsFiles): ClientIdentity | undefined {
     if (missing(err)) {
       return undefined;
     }
-    throw new TlsSetupError('certFile', `could not open certificate file "${file}": ${reason(err)}`, file);
+    throw new TlsSetupError('certFile', `could not open certificate file "${file}": ${reason(err)}`);
   }
   const chain = pemBlocks(text, 'CERTIFICATE');
   if (chain.length === 0) {
-    throw new TlsSetupError('certFile', `could not read certificate file "${file}": no start line`, file);
+    throw new TlsSetupError('certFile', `could not read certificate file "${file}": no start line`);
   }
   const keyFile = files.sslkey;
   if (keyFile === undefined) {
-    throw new TlsSetupError('keyMissing', `certificate present, but not private key file`, file);
+    throw new TlsSetupError('keyMissing', `certificate present, but not private key file`);
   }
   const key = privateKey(keyFile, files.sslpassword);
   let matches = false;
   try {
     matches = new crypto.X509Certificate(chain[0]!).checkPrivateKey(key);
   } catch (err) {
-    throw new TlsSetupError('certFile', `could not read certificate file "${file}": ${reason(err)}`, file);
+    throw new TlsSetupError('certFile', `could not read certificate file "${file}": ${reason(err)}`);
   }
   if (!matches) {
-    throw new TlsSetupError('keyMismatch', `certificate does not match private key file "${keyFile}": key values mismatch`, keyFile);
+    throw new TlsSetupError('keyMismatch', `certificate does not match private key file "${keyFile}": key values mismatch`);
   }
   return { cert: chain.join('\n'), key: key.export({ format: 'pem', type: 'pkcs8' }).toString() };
 }
@@ -244,7 +240,7 @@ function commonNameOf(cert: PeerCertificate): string | undefined {
 }
 
 /** verify-full's host name check, libpq's rules (core/tls/certificateNames). */
-export function hostChecker(host: string): (servername: string, cert: PeerCertificate) => Error | undefined {
+function hostChecker(host: string): (servername: string, cert: PeerCertificate) => Error | undefined {
   return (_servername, cert) => {
     const check = checkHostName(host, { ...parseSubjectAltName(cert.subjectaltname), commonName: commonNameOf(cert) });
     return check.ok ? undefined : new TlsHostMismatchError(host, check.examined);
@@ -264,13 +260,13 @@ export function tlsMaterial(host: string, mode: SslMode, files: TlsFiles | undef
     if (refused) {
       throw new TlsSetupError('settings', refused);
     }
-    const store = rootStore(mode, files?.sslrootcert);
+    const ca = rootCertificates(mode, files?.sslrootcert);
     const identity = files ? clientIdentity(files) : undefined;
-    const verifyChain = store !== undefined;
+    const verifyChain = ca !== undefined;
     return {
       options: {
         rejectUnauthorized: verifyChain,
-        ...(store ? { ca: store.ca } : {}),
+        ...(ca ? { ca } : {}),
         ...(identity ? { cert: identity.cert, key: identity.key } : {}),
         checkServerIdentity: verifyHost ? hostChecker(host) : () => undefined,
       },

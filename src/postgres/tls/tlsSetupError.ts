@@ -17,7 +17,6 @@ export class TlsSetupError extends Error {
   constructor(
     readonly problem: TlsSetupProblem,
     message: string,
-    readonly file?: string,
   ) {
     super(message);
     this.name = 'TlsSetupError';
