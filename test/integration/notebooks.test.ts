@@ -14,9 +14,8 @@ import { workspaceRoleNames } from '../../src/core/workspaceNames';
 import { connectionSnippet } from '../../src/core/notebooks/connectionSnippet';
 import { DATABASE_FLAVOURS, databaseSnippet } from '../../src/core/notebooks/databaseSnippet';
 import { readAsJupyter } from '../../src/core/notebooks/dotenvReaders';
-import { writeSections } from '../../src/core/notebooks/envFileBlock';
 import { R_DRIVERS, snippetFlavours, type RDriver, type SnippetFlavour } from '../../src/core/notebooks/snippet';
-import { blockComment, blockKey, connectionSection, databaseSection } from '../../src/core/notebooks/workspaceEnvFile';
+import { connectionSection, databaseSection, planEnvWrite } from '../../src/core/notebooks/workspaceEnvFile';
 import { connectionValues, createConnection } from '../../src/postgres/connections/connectionCalls';
 import { revealPassword } from '../../src/postgres/workspace/catalogCalls';
 import { DHIS2_USER, startDhis2Double } from '../fixtures/services/dhis2Double';
@@ -112,8 +111,8 @@ describe('notebook snippets in real kernels, from the .env the product writes', 
         sections.push(connectionSection(CONNECTION_TYPES[type], ids[type]!, name, fields));
       }
     });
-    const written = writeSections(fs.readFileSync(envFile, 'utf8'), blockKey(owner), blockComment(owner), sections);
-    assert.deepEqual(written.misread, []);
+    const written = planEnvWrite(fs.readFileSync(envFile, 'utf8'), owner, sections, Object.values(ids) as string[]);
+    assert.deepEqual([written.refused, written.others, written.alsoOutside], [[], [], []]);
     fs.writeFileSync(envFile, written.text);
     env = loadDotenv(envFile);
     assert.equal(env.MY_SETTING, 'kept');

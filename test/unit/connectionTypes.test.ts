@@ -115,6 +115,9 @@ describe('connection environment variables (the OpenHEXA SDK\'s local convention
       ['LAKE_ACCESS_KEY_SECRET', 's'],
     ]);
     assert.deepEqual(connectionEnv(CONNECTION_TYPES.gcs, 'g', filled('gcs', { bucket_name: 'b', service_account_key: KEY }))[2], ['G_SERVICE_ACCOUNT_KEY', KEY]);
+    // A key file as Google downloads it (lines, spaces between tokens) becomes one compact line: the same JSON.
+    const downloaded = JSON.stringify(JSON.parse(KEY), null, 2);
+    assert.deepEqual(connectionEnv(CONNECTION_TYPES.gcs, 'g', filled('gcs', { bucket_name: 'b', service_account_key: downloaded }))[2], ['G_SERVICE_ACCOUNT_KEY', JSON.stringify(JSON.parse(KEY))]);
     assert.deepEqual(connectionEnv(CONNECTION_TYPES.custom, 'api', [{ code: 'Base-URL', value: 'u', secret: false }]), [
       ['API', 'CUSTOM'],
       ['API_BASE_URL', 'u'],

@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { said, type Said } from '../said';
 import { C } from './connectionMessages';
 import type { ConnectionField } from './connectionType';
-import { descriptionProblem, identifierProblem, nameProblem } from './identifier';
+import { descriptionProblem, identifierEnvProblem, identifierProblem, nameProblem } from './identifier';
 import { CONNECTION_TYPES, type ConnectionTypeId } from './types';
 import { customCodeProblems } from './types/custom';
 import { text } from './fieldValues';
+import { envPrefix } from './envNames';
 
 /** More would not be a connection but a database. */
 export const MAX_FIELDS = 50;
@@ -55,15 +56,16 @@ export function draftProblems(draft: ConnectionDraft, context: DraftContext): Dr
   };
   put('name', nameProblem(draft.name));
   put('description', descriptionProblem(draft.description));
-  if (context.creating) {
-    put('identifier', identifierProblem(draft.identifier));
-  }
   const type = CONNECTION_TYPES[draft.type];
+  if (context.creating) {
+    put('identifier', identifierProblem(draft.identifier) ?? identifierEnvProblem(draft.identifier, type));
+  }
   if (draft.type === 'custom') {
     if (draft.fields.length > MAX_FIELDS) {
       put('fields', said(C.tooManyFields, String(MAX_FIELDS)));
     }
-    customCodeProblems(draft.fields.map((f) => f.code)).forEach((problem, i) => put(`code:${i}`, problem));
+    const prefix = identifierProblem(draft.identifier) ? undefined : envPrefix(draft.identifier);
+    customCodeProblems(draft.fields.map((f) => f.code), prefix).forEach((problem, i) => put(`code:${i}`, problem));
     draft.fields.forEach((field, i) => {
       if (field.value === undefined) {
         put(`value:${i}`, context.stored.has(field.code) ? undefined : said(C.required));

@@ -13,6 +13,7 @@ export const C = {
   identifierTooLong: 'An identifier has at most 40 characters',
   identifierDigit: 'The identifier starts with a digit, and so would its environment variables ({0}_…), which shells refuse: start it with a letter',
   identifierChars: 'An identifier has only a-z, 0-9 and single hyphens between them (e.g. my-db)',
+  identifierReservedEnv: "Its variable {0} is read by {1}: a connection must not set it on members' machines. Choose another identifier",
   identifierTaken: 'Already used in this workspace: saving adds a short suffix (e.g. {0})',
   identifierSame: 'This is the current identifier',
   // Fields
@@ -23,6 +24,7 @@ export const C = {
   codeTooLong: 'A code has at most 30 characters',
   codeReserved: '"{0}" is reserved: choose another code',
   codeTwice: '"{0}" is used twice',
+  codeReservedEnv: "\"{0}\" makes the variable {1}, read by {2}: a connection must not set it on members' machines. Choose another code",
   codeSameEnv: '"{0}" makes the same environment variable as "{1}" (…_{2}): choose another code',
   // Values
   valueTooLong: 'At most 100000 characters',

@@ -51,6 +51,8 @@ export interface ConnectionTypeDef<Id extends string = string> {
   readonly schema: z.ZodType<ConnectionField[]>;
   /** Variables made from the fields besides one per field (PostgreSQL's `_URL`), as [code, value]; the SDK ignores them. */
   readonly derivedEnv?: (values: Readonly<Record<string, string>>) => [code: string, value: string][];
+  /** The codes `derivedEnv` can make, so a name is checked before there are values (migration 5 holds the same). */
+  readonly derivedEnvCodes?: readonly string[];
   /** The notebook code that reads a connection of this type from its variables. */
   readonly snippets: TypeSnippets;
 }

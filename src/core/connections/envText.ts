@@ -1,22 +1,28 @@
 // Environment variables as .env lines, each value written by the one encoder
-// the .env writer uses, so that python-dotenv and VS Code Jupyter both read
-// it back exactly (or the variable is named as misread).
+// the .env writer uses: python-dotenv and VS Code Jupyter both read it back
+// exactly, and a shell that sources the lines runs nothing. A variable that
+// a program on this machine reads, or a value no line holds safely, is not
+// written: the caller names it and says why.
+import type { RefusedValue } from '../notebooks/dotenvValue';
 import { encodeValue } from '../notebooks/dotenvValue';
+import { firstReserved } from './envNames';
 
-export interface EnvLines {
-  readonly text: string;
-  /** Variables no text holds for both readers (written as the Jupyter extension reads them). */
-  readonly misread: readonly string[];
-}
+export type EnvLines =
+  | { readonly text: string }
+  | { readonly refused: { readonly name: string; readonly reason: 'reserved' | RefusedValue; readonly readBy?: string } };
 
 export function dotenvLines(env: readonly (readonly [name: string, value: string])[]): EnvLines {
-  const misread: string[] = [];
-  const lines = env.map(([name, value]) => {
+  const reserved = firstReserved(env.map(([name]) => name));
+  if (reserved) {
+    return { refused: { name: reserved.name, reason: 'reserved', readBy: reserved.readBy } };
+  }
+  const lines: string[] = [];
+  for (const [name, value] of env) {
     const encoded = encodeValue(value);
-    if (encoded.misreadBy.length > 0) {
-      misread.push(name);
+    if ('refused' in encoded) {
+      return { refused: { name, reason: encoded.refused } };
     }
-    return `${name}=${encoded.text}`;
-  });
-  return { text: lines.join('\n'), misread };
+    lines.push(`${name}=${encoded.text}`);
+  }
+  return { text: lines.join('\n') };
 }

@@ -1,7 +1,8 @@
 import { said, type Said } from '../said';
 import { slugify } from '../workspaceNames';
 import { C } from './connectionMessages';
-import { envPrefix } from './envNames';
+import type { ConnectionTypeDef } from './connectionType';
+import { connectionEnvNames, envPrefix, firstReserved } from './envNames';
 
 // The catalog's rules for a connection's name, identifier and description
 // (migration 3 checks the same), said so the form can show them as you type.
@@ -28,6 +29,16 @@ export function identifierProblem(identifier: string): Said | undefined {
     return said(C.identifierDigit, envPrefix(identifier));
   }
   return IDENTIFIER.test(identifier) ? undefined : said(C.identifierChars);
+}
+
+/**
+ * Why a connection of this type cannot have this identifier: one of its
+ * variables (PREFIX, PREFIX_<FIELD>) is one a program on members' machines
+ * reads for its own behaviour. Custom codes are checked where they are typed.
+ */
+export function identifierEnvProblem(identifier: string, type: Pick<ConnectionTypeDef, 'fields' | 'derivedEnvCodes'>): Said | undefined {
+  const reserved = firstReserved(connectionEnvNames(type, identifier));
+  return reserved ? said(C.identifierReservedEnv, reserved.name, reserved.readBy) : undefined;
 }
 
 export function nameProblem(name: string): Said | undefined {

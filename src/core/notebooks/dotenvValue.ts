@@ -1,45 +1,48 @@
-import { type DotenvReader, readAsJupyter, readAsPythonDotenv } from './dotenvReaders';
+import { readAsJupyter, readAsPythonDotenv, shellRunsNothing } from './dotenvReaders';
 
-/** A value as a .env line holds it, and the readers that would read something else. */
-export interface EncodedValue {
-  readonly text: string;
-  readonly misreadBy: readonly DotenvReader[];
-}
+/**
+ * Why a value has no .env text:
+ * - 'expands': it holds a `${…}`, which python-dotenv always expands (and
+ *   the Jupyter extension too unless escaped): a value made by someone else
+ *   would read another variable, a secret among them;
+ * - 'separator': U+2028 or U+2029, which the Jupyter extension drops;
+ * - 'no-text': no text is read back exactly by both readers and runs nothing
+ *   in a shell that sources the file (a value with both quotes, or with a
+ *   single quote and a `$`).
+ */
+export type RefusedValue = 'expands' | 'separator' | 'no-text';
+
+/** A value as a .env line holds it, or why it cannot be written. */
+export type EncodedValue = { readonly text: string } | { readonly refused: RefusedValue };
 
 // Nothing is known while checking: a reference that expands is a misreading.
 const nothing = (): undefined => undefined;
 
-function misreaders(text: string, value: string): DotenvReader[] {
+function readBackExactly(text: string, value: string): boolean {
   // The Jupyter extension reads line by line: a value must fit on one.
-  const jupyter = !/[\r\n]/.test(text) && readAsJupyter(text, nothing) === value;
-  return [jupyter ? [] : ['jupyter' as const], readAsPythonDotenv(text, nothing) === value ? [] : ['python-dotenv' as const]].flat();
+  return !/[\r\n]/.test(text) && readAsJupyter(text, nothing) === value && readAsPythonDotenv(text, nothing) === value && shellRunsNothing(text);
 }
 
 /**
- * The text after "KEY=" that both readers read back as `value`: bare where
- * it can be, else in single quotes, else in double quotes with \\, \" and \n
- * escaped. Some values have no such text (a "${…}" that python-dotenv
- * always expands; a newline together with a double quote): then the text the
- * Jupyter extension reads right (it feeds the kernels), and who misreads it.
+ * The text after "KEY=" that the Jupyter extension and python-dotenv both
+ * read back as `value`, and in which a shell that sources the file runs
+ * nothing: bare where it can be, else in single quotes, else in double
+ * quotes with \\, \" and \n escaped, else in double quotes as it is.
  */
 export function encodeValue(value: string): EncodedValue {
+  if (/\$\{[^}]*\}/.test(value)) {
+    return { refused: 'expands' };
+  }
+  if (/[\u2028\u2029]/.test(value)) {
+    return { refused: 'separator' };
+  }
   const candidates = [
     value,
     `'${value}'`,
     `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\r/g, '\\r')}"`,
-    // For the Jupyter extension alone: it unescapes nothing but \n and \$.
-    `"${value.replace(/\$\{/g, '\\${').replace(/\r?\n/g, '\\n')}"`,
-    `'${value.replace(/\$\{/g, '\\${')}'`,
+    // A backslash the Jupyter extension keeps and python-dotenv does not decode (C:\x), beside a ' and a $.
+    `"${value}"`,
   ];
-  let best: EncodedValue | undefined;
-  for (const text of candidates) {
-    const misreadBy = misreaders(text, value);
-    if (misreadBy.length === 0) {
-      return { text, misreadBy };
-    }
-    if (!best && !misreadBy.includes('jupyter')) {
-      best = { text, misreadBy };
-    }
-  }
-  return best ?? { text: candidates[2]!, misreadBy: misreaders(candidates[2]!, value) };
+  const text = candidates.find((candidate) => readBackExactly(candidate, value));
+  return text === undefined ? { refused: 'no-text' } : { text };
 }

@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
-import { envPrefix } from '../../core/connections/envNames';
+import { C } from '../../core/connections/connectionMessages';
+import { connectionEnvNames, envPrefix, firstReserved } from '../../core/connections/envNames';
 import { identifierProblem } from '../../core/connections/identifier';
-import { changeConnectionIdentifier, listConnections, type ConnectionSummary } from '../../postgres/connections/connectionCalls';
+import { CONNECTION_TYPES } from '../../core/connections/types';
+import { changeConnectionIdentifier, connectionFields, listConnections, type ConnectionSummary } from '../../postgres/connections/connectionCalls';
 import type { WorkspaceRef } from '../../platform/commands/pickers';
 import type { Services } from '../../platform/services';
 
@@ -10,7 +12,11 @@ import type { Services } from '../../platform/services';
  * changes it. The new identifier, or undefined when the admin gave up.
  */
 export async function askAndChangeIdentifier(services: Services, ref: WorkspaceRef, connection: Pick<ConnectionSummary, 'identifier' | 'name'>, given?: string): Promise<string | undefined> {
-  const others = (await services.sessions.catalog(ref.profile, (c) => listConnections(c, ref.workspace.slug))).map((c) => c.identifier).filter((id) => id !== connection.identifier);
+  const all = await services.sessions.catalog(ref.profile, (c) => listConnections(c, ref.workspace.slug));
+  const others = all.map((c) => c.identifier).filter((id) => id !== connection.identifier);
+  // The variables the new identifier would make, with this connection's own fields.
+  const type = CONNECTION_TYPES[all.find((c) => c.identifier === connection.identifier)?.type ?? 'custom'];
+  const codes = type.id === 'custom' ? (await services.sessions.catalog(ref.profile, (c) => connectionFields(c, ref.workspace.slug, connection.identifier))).map((f) => f.code) : [];
   const problemWith = (value: string): string | undefined => {
     if (value === connection.identifier) {
       return vscode.l10n.t('This is the current identifier');
@@ -19,7 +25,11 @@ export async function askAndChangeIdentifier(services: Services, ref: WorkspaceR
       return vscode.l10n.t('The workspace already has a connection "{0}".', value);
     }
     const problem = identifierProblem(value);
-    return problem ? vscode.l10n.t(problem.text, ...problem.args) : undefined;
+    if (problem) {
+      return vscode.l10n.t(problem.text, ...problem.args);
+    }
+    const reserved = firstReserved(connectionEnvNames(type, value, codes));
+    return reserved ? vscode.l10n.t(C.identifierReservedEnv, reserved.name, vscode.l10n.t(reserved.readBy)) : undefined;
   };
   let next = given;
   if (next === undefined) {

@@ -3,13 +3,13 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CONNECTION_TYPES } from '../../core/connections/types';
 import type { DatabaseSet } from '../../core/notebooks/databaseEnv';
-import { writeSections } from '../../core/notebooks/envFileBlock';
-import { blockComment, blockKey, connectionSection, databaseSection, workspaceCollisions, type WorkspaceSection } from '../../core/notebooks/workspaceEnvFile';
+import { connectionSection, databaseSection, planEnvWrite, type EnvWritePlan, type WorkspaceSection } from '../../core/notebooks/workspaceEnvFile';
 import { connectionValues, type ConnectionSummary } from '../../postgres/connections/connectionCalls';
 import { revealPassword } from '../../postgres/workspace/catalogCalls';
 import { progress, type WorkspaceRef } from '../../platform/commands/pickers';
 import type { Services } from '../../platform/services';
-import { addToGitignore, envFileForWork, gitIgnores, readEnvFile, writeEnvFile } from './envFile';
+import { addToGitignore, confirmedEnvFile, envFileForWork, gitIgnores, readEnvFile, writeEnvFile } from './envFile';
+import { refusalText } from './refusals';
 
 export function ownerOf(ref: WorkspaceRef): { slug: string; name: string; host: string; port: number } {
   return { slug: ref.workspace.slug, name: ref.workspace.name, host: ref.profile.host, port: ref.profile.port };
@@ -45,11 +45,50 @@ export async function readConnectionSection(services: Services, ref: WorkspaceRe
 }
 
 /**
+ * Chooses which other workspaces' blocks to replace: none when the file
+ * holds none; else the user says, in a modal that names them and what would
+ * combine. Undefined when the user cancels.
+ */
+async function replacingOthers(plan: EnvWritePlan, shown: string, workspace: string): Promise<string[] | undefined> {
+  if (plan.others.length === 0) {
+    return [];
+  }
+  const keys = plan.others.map((o) => o.key);
+  const replace = vscode.l10n.t('Replace Them');
+  const clashes = plan.others.flatMap((o) => o.clashes);
+  if (clashes.length > 0) {
+    const answer = await vscode.window.showWarningMessage(
+      vscode.l10n.t('{0} holds the variables of {1}, and they would combine with those of "{2}".', shown, keys.join(', '), workspace),
+      {
+        modal: true,
+        detail: vscode.l10n.t(
+          'Both set {0}: a notebook would read one workspace\'s values with the other\'s secrets. Replace them with the variables of "{1}", or cancel and use another folder.',
+          clashes.join(', '),
+          workspace,
+        ),
+      },
+      replace,
+    );
+    return answer === replace ? keys : undefined;
+  }
+  const keep = vscode.l10n.t('Keep Both');
+  const answer = await vscode.window.showWarningMessage(
+    vscode.l10n.t('{0} already holds the variables of {1}.', shown, keys.join(', ')),
+    { modal: true, detail: vscode.l10n.t('A notebook in this folder would see the variables of both workspaces. Replace them with those of "{0}", or keep both (no name is shared).', workspace) },
+    replace,
+    keep,
+  );
+  return answer === replace ? keys : answer === keep ? [] : undefined;
+}
+
+/**
  * Merges the sections into the workspace's block of the .env file, then
  * says what was written, that kernels must restart, and anything that would
- * surprise: git does not ignore the file, a value one reader reads
- * differently, a name also set elsewhere, prefixes the SDK would mix among
- * the workspace's connections (`identifiers`: all of them).
+ * surprise: git does not ignore the file, what was left out and why,
+ * prefixes the SDK would mix among the workspace's connections
+ * (`identifiers`: all of them). Refuses to write where a line outside the
+ * blocks sets one of the names, and asks before another workspace's
+ * variables share the file.
  */
 export async function writeVariables(services: Services, ref: WorkspaceRef, identifiers: readonly string[], read: () => Promise<WorkspaceSection[]>, title: string): Promise<void> {
   // The file first: no secret is read (and audited) for a file that cannot be written.
@@ -57,43 +96,61 @@ export async function writeVariables(services: Services, ref: WorkspaceRef, iden
   if (!target) {
     return;
   }
+  const file = await confirmedEnvFile(services, target, ref.workspace.name);
+  if (!file) {
+    return;
+  }
   const sections = await progress(vscode.l10n.t('Reading the variables of "{0}"…', ref.workspace.name), read);
   if (sections.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('The workspace "{0}" has no connections yet: nothing to write.', ref.workspace.name));
     return;
   }
-  const { file, folder } = target;
+  const { folder } = target;
   const shown = path.relative(folder.uri.fsPath, file) || file;
-  const written = writeSections(await readEnvFile(file), blockKey(ownerOf(ref)), blockComment(ownerOf(ref)), sections);
-  await writeEnvFile(file, written.text);
-  const count = sections.reduce((n, s) => n + s.entries.length, 0);
-  services.log.info(`Wrote ${count} variables of workspace ${ref.workspace.slug} to ${file} (${sections.map((s) => s.key).join(', ')})`);
+  const before = await readEnvFile(file);
+  const first = planEnvWrite(before, ownerOf(ref), sections, identifiers);
+  if (first.alsoOutside.length > 0) {
+    const open = vscode.l10n.t('Open {0}', path.basename(file));
+    const lines = first.alsoOutside.map((o) => vscode.l10n.t('{0} (line {1})', o.name, String(o.line))).join(', ');
+    void vscode.window
+      .showErrorMessage(vscode.l10n.t('{0} already sets {1} outside the OpenHEXA blocks: a kernel would read that value with the secrets of "{2}". Remove those lines, then write again.', shown, lines, ref.workspace.name), open)
+      .then(async (choice) => {
+        if (choice === open) {
+          await vscode.window.showTextDocument(vscode.Uri.file(file));
+        }
+      });
+    return;
+  }
+  const replacing = await replacingOthers(first, shown, ref.workspace.name);
+  if (!replacing) {
+    return;
+  }
+  const plan = replacing.length > 0 ? planEnvWrite(before, ownerOf(ref), sections, identifiers, replacing) : first;
+  const refused = plan.refused.map(refusalText);
+  if (plan.written.length === 0) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Nothing was written to {0}. {1}', shown, refused.join(' ')));
+    return;
+  }
+  await writeEnvFile(file, plan.text);
+  const count = plan.written.reduce((n, s) => n + s.entries.length, 0);
+  services.log.info(`Wrote ${count} variables of workspace ${ref.workspace.slug} to ${file} (${plan.written.map((s) => s.key).join(', ')})${replacing.length > 0 ? `, replacing ${replacing.join(', ')}` : ''}`);
+  for (const refusal of plan.refused) {
+    services.log.warn(`Left ${refusal.key} of workspace ${ref.workspace.slug} out of ${file}: ${refusal.reason} (${refusal.variable})`);
+  }
 
   const ignored = await gitIgnores(file);
   services.log.info(`git ${ignored === undefined ? 'does not track the folder of' : ignored ? 'ignores' : 'does not ignore'} ${file}`);
   // One notification says it all: VS Code shows at most three toasts in 800 ms and sends the rest
   // to the notification center unseen, and the progress toast is already one of them.
-  const warnings: string[] = [];
+  const warnings: string[] = [...refused];
   if (ignored === false) {
     warnings.push(vscode.l10n.t('{0} holds secrets and git does not ignore it: a commit would publish them.', shown));
   }
-  if (written.misread.length > 0) {
-    warnings.push(
-      vscode.l10n.t(
-        'No .env text reads the same in the Jupyter extension and in python-dotenv for {0}: written as the Jupyter extension reads it. A script that loads .env with python-dotenv gets another value.',
-        written.misread.map((m) => m.name).join(', '),
-      ),
-    );
-  }
-  if (written.alsoOutside.length > 0) {
-    warnings.push(vscode.l10n.t('{0} also sets {1} elsewhere; whichever line comes last wins.', shown, written.alsoOutside.join(', ')));
-  }
-  const mixed = workspaceCollisions(identifiers, sections);
-  if (mixed.length > 0) {
+  if (plan.collisions.length > 0) {
     warnings.push(
       vscode.l10n.t(
         'The OpenHEXA SDK reads every variable that starts with PREFIX_ as a connection\'s field, so it would mix {0}. Change one of the identifiers (Change Connection Identifier).',
-        mixed.map(([a, b]) => `${a}_* / ${b}`).join(', '),
+        plan.collisions.map(([a, b]) => `${a}_* / ${b}`).join(', '),
       ),
     );
   }

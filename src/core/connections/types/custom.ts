@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { fill, said, type Said } from '../../said';
 import { C } from '../connectionMessages';
 import { type ConnectionTypeDef, connectionFieldSchema } from '../connectionType';
-import { constcase } from '../envNames';
+import { constcase, fieldEnvName, firstReserved } from '../envNames';
 import { text } from '../fieldValues';
 import { literal, rEnv, type TypeSnippets } from '../../notebooks/snippet';
 
@@ -14,9 +14,10 @@ const CODE = /^[A-Za-z0-9_-]+$/;
 /**
  * What is wrong with each code of a custom connection, in order (undefined
  * where nothing is). Codes count by the environment name they make:
- * "api-key" and "API_KEY" would both be PREFIX_API_KEY.
+ * "api-key" and "API_KEY" would both be PREFIX_API_KEY. With the
+ * connection's prefix, a code whose variable a program reads is refused.
  */
-export function customCodeProblems(codes: readonly string[]): (Said | undefined)[] {
+export function customCodeProblems(codes: readonly string[], prefix?: string): (Said | undefined)[] {
   const seen = new Map<string, string>();
   return codes.map((code) => {
     const env = constcase(code.toLowerCase());
@@ -39,7 +40,8 @@ export function customCodeProblems(codes: readonly string[]): (Said | undefined)
     if (before !== undefined) {
       return before === code ? said(C.codeTwice, code) : said(C.codeSameEnv, code, before, env);
     }
-    return undefined;
+    const reserved = prefix === undefined ? undefined : firstReserved([fieldEnvName(prefix, code)]);
+    return reserved ? said(C.codeReservedEnv, code, reserved.name, reserved.readBy) : undefined;
   });
 }
 

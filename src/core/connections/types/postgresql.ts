@@ -50,4 +50,4 @@ const fields: readonly FieldDef[] = [
   },
 ];
 
-export const postgresql: ConnectionTypeDef<'postgresql'> = { id: 'postgresql', label: 'PostgreSQL', envType: 'POSTGRESQL', fields, schema: fixedFieldsSchema(fields), derivedEnv: url, snippets };
+export const postgresql: ConnectionTypeDef<'postgresql'> = { id: 'postgresql', label: 'PostgreSQL', envType: 'POSTGRESQL', fields, schema: fixedFieldsSchema(fields), derivedEnv: url, derivedEnvCodes: ['url'], snippets };

@@ -4,6 +4,7 @@ import { dotenvLines } from '../../../core/connections/envText';
 import { CONNECTION_TYPES } from '../../../core/connections/types';
 import { connectionValues } from '../../../postgres/connections/connectionCalls';
 import type { Command } from '../../../platform/commands/command';
+import { refusalText } from '../../notebooks/refusals';
 import { resolveConnection } from '../resolveConnection';
 
 /** The connection's environment variables as .env lines, secrets included, on the clipboard (editors and admins; audited). */
@@ -18,18 +19,14 @@ export const copyConnectionEnv: Command = {
     const fields = await services.sessions.catalog(ref.profile, (c) => connectionValues(c, ref.workspace.slug, connection.identifier, 'copy'));
     const env = connectionEnv(CONNECTION_TYPES[connection.type], connection.identifier, fields);
     const lines = dotenvLines(env);
+    if ('refused' in lines) {
+      // Nothing reaches the clipboard: a paste into .env would set what the refusal names.
+      throw new Error(refusalText({ key: connection.identifier, ...lines.refused, variable: lines.refused.name }));
+    }
     await vscode.env.clipboard.writeText(`${lines.text}\n`);
     services.log.info(`Copied the environment variables of connection ${connection.identifier} (${ref.workspace.slug}); the read is in the audit log`);
     void vscode.window.showInformationMessage(
       vscode.l10n.t('Copied {0} environment variables of "{1}" to the clipboard, secrets included. The read is recorded in the audit log.', String(env.length), connection.name),
     );
-    if (lines.misread.length > 0) {
-      void vscode.window.showWarningMessage(
-        vscode.l10n.t(
-          'No .env text reads the same in the Jupyter extension and in python-dotenv for {0}: written as the Jupyter extension reads it. A script that loads .env with python-dotenv gets another value.',
-          lines.misread.join(', '),
-        ),
-      );
-    }
   },
 };

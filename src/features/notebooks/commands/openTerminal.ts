@@ -1,11 +1,12 @@
 import { handedOutTls, tlsEnvironment } from '../../../core/tls/handedOutTls';
 import * as vscode from 'vscode';
-import { workspaceEnvNames } from '../../../core/envNames';
-import type { WorkspaceSection } from '../../../core/notebooks/workspaceEnvFile';
+import { terminalEnvironment, type WorkspaceSection } from '../../../core/notebooks/workspaceEnvFile';
 import { listConnections } from '../../../postgres/connections/connectionCalls';
 import type { Command } from '../../../platform/commands/command';
 import { progress, resolveWorkspace } from '../../../platform/commands/pickers';
+import { requireTrust } from '../../../platform/trust';
 import { requireCredentials } from '../notebookTarget';
+import { refusalText } from '../refusals';
 import { pickDatabaseSet, readConnectionSection, readDatabaseSection } from '../workspaceVariables';
 
 /**
@@ -18,6 +19,8 @@ export const openTerminal: Command = {
   id: 'openhexa.openTerminal',
   run: async (services, arg?: unknown) => {
     const title = vscode.l10n.t('Open Terminal with Workspace Variables');
+    // An untrusted folder's tasks and settings could read a terminal's environment.
+    requireTrust(title);
     const ref = await resolveWorkspace(services, arg, title);
     if (!ref) {
       return;
@@ -34,11 +37,11 @@ export const openTerminal: Command = {
       }
       return read;
     });
-    const env: Record<string, string> = Object.fromEntries(sections.flatMap((s) => s.entries.map((e) => [e.name, e.value])));
-    const names = workspaceEnvNames();
-    const get = (name: string): string => env[name] ?? '';
-    Object.assign(env, { PGHOST: get(names.host), PGPORT: get(names.port), PGDATABASE: get(names.dbName), PGUSER: get(names.username), PGPASSWORD: get(names.password) });
-    Object.assign(env, tlsEnvironment(handedOutTls(services.sessions.tls(ref.profile), services.sessions.tlsSeen(ref.profile), true)));
+    const { env, refused } = terminalEnvironment(sections, tlsEnvironment(handedOutTls(services.sessions.tls(ref.profile), services.sessions.tlsSeen(ref.profile), true)));
+    for (const refusal of refused) {
+      services.log.warn(`Left ${refusal.key} of workspace ${ref.workspace.slug} out of the terminal: ${refusal.reason} (${refusal.variable})`);
+      void vscode.window.showWarningMessage(refusalText(refusal));
+    }
     const terminal = vscode.window.createTerminal({
       name: vscode.l10n.t('OpenHEXA: {0}', ref.workspace.name),
       env,

@@ -4,7 +4,7 @@ import { removeBlock } from '../../../core/notebooks/envFileBlock';
 import { blockKey } from '../../../core/notebooks/workspaceEnvFile';
 import type { Command } from '../../../platform/commands/command';
 import { resolveWorkspace } from '../../../platform/commands/pickers';
-import { envFileForWork, readEnvFile, writeEnvFile } from '../envFile';
+import { confirmedEnvFile, envFileForWork, readEnvFile, writeEnvFile } from '../envFile';
 import { ownerOf } from '../workspaceVariables';
 
 /** Takes the workspace's block out of the .env file; every other line stays. */
@@ -14,18 +14,19 @@ export const removeEnvBlock: Command = {
     const title = vscode.l10n.t('Remove Workspace Variables from .env');
     const ref = await resolveWorkspace(services, arg, title);
     const target = ref && (await envFileForWork(title));
-    if (!ref || !target) {
+    const file = ref && target && (await confirmedEnvFile(services, target, ref.workspace.name));
+    if (!ref || !target || !file) {
       return;
     }
-    const shown = path.relative(target.folder.uri.fsPath, target.file) || target.file;
-    const before = await readEnvFile(target.file);
+    const shown = path.relative(target.folder.uri.fsPath, file) || file;
+    const before = await readEnvFile(file);
     const after = removeBlock(before, blockKey(ownerOf(ref)));
     if (after === before) {
       void vscode.window.showInformationMessage(vscode.l10n.t('{0} holds no variables of "{1}".', shown, ref.workspace.name));
       return;
     }
-    await writeEnvFile(target.file, after);
-    services.log.info(`Removed the variables of workspace ${ref.workspace.slug} from ${target.file}`);
+    await writeEnvFile(file, after);
+    services.log.info(`Removed the variables of workspace ${ref.workspace.slug} from ${file}`);
     void vscode.window.showInformationMessage(vscode.l10n.t('Removed the variables of "{0}" from {1}. A running kernel keeps them until you restart it.', ref.workspace.name, shown));
   },
 };
