@@ -66,7 +66,7 @@ export interface Connected {
  * with search_path pinned, and says what TLS it got.
  */
 export async function connectReporting(login: Login): Promise<Connected> {
-  return tryInOrder(login.sslmode, attemptsFor(login.sslmode, login.host), 0, async (attempt) => {
+  return tryInOrder(login.sslmode, attemptsFor(login.sslmode, login.host), async (attempt) => {
     const { config, material } = attemptConfig(login, attempt);
     const client = new (pg().Client)(config);
     // An idle client whose server goes away emits 'error'; without a listener that would crash the host.

@@ -39,13 +39,13 @@ function secretsOf(login: Login): string {
  * it is away; the next call after it is back opens new connections.
  *
  * sslmode allow and prefer make two tries (postgres/tls/attempts): each try
- * has its own pool, and the registry remembers which try worked for a login
- * so that later connections start there.
+ * has its own pool. A checkout takes an idle connection of either pool, or
+ * opens a new one the way libpq does, every time from the first try: one
+ * connection on which TLS was stripped (a proxy answering "no TLS") must
+ * not make the next ones go without it.
  */
 export class PoolRegistry {
   private readonly pools = new Map<string, Entry>();
-  /** Per login: the index of the try that last worked. */
-  private readonly settled = new Map<string, number>();
   /** Per server (host:port): whether the last connection made there was encrypted. */
   private readonly encrypted = new Map<string, TlsInUse | undefined>();
 
@@ -77,11 +77,13 @@ export class PoolRegistry {
     }
   }
 
-  /** A client from the pool of the first try that connects, libpq's order. */
+  /** An idle connection of either try's pool, else a new one by libpq's tries in order. */
   private async checkout(login: Login, key: string): Promise<{ client: PoolClient; entry: Entry }> {
     const attempts = attemptsFor(login.sslmode, login.host);
-    const first = this.settled.get(key) ?? 0;
-    return tryInOrder(login.sslmode, attempts, Math.min(first, attempts.length - 1), async (attempt, index) => {
+    // An open connection is reused whichever try made it; only a new one makes the tries again.
+    const idle = attempts.find((attempt) => (this.pools.get(`${key}#${attempt}`)?.pool.idleCount ?? 0) > 0 && this.pools.get(`${key}#${attempt}`)?.secrets === secretsOf(login));
+    const ordered = idle ? [idle] : attempts;
+    return tryInOrder(login.sslmode, ordered, async (attempt) => {
       const entry = this.entryFor(login, attempt);
       entry.busy += 1;
       if (entry.timer) {
@@ -89,14 +91,8 @@ export class PoolRegistry {
         entry.timer = undefined;
       }
       try {
+        // Synchronous up to taking an idle client, so the one seen above is the one taken.
         const client = await entry.pool.connect();
-        if (this.settled.get(key) !== index) {
-          this.settled.set(key, index);
-          // The other try's pool is of no use now.
-          for (const other of attempts.filter((a) => a !== attempt)) {
-            void this.closeEntry(`${key}#${other}`);
-          }
-        }
         this.encrypted.set(`${login.host}:${login.port}`, tlsOfClient(client, entry.material));
         return { client, entry };
       } catch (err) {

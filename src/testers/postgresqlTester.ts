@@ -16,7 +16,11 @@ export const testPostgresql: Tester = (values, { signal }) =>
     const database = need(values, 'db_name', 'Database').trim();
     const user = need(values, 'username', 'User name');
     const password = need(values, 'password', 'Password');
-    const mode = values.sslmode?.trim();
+    const mode = values.sslmode?.trim() ?? '';
+    // libpq refuses a mode it does not know ("VERIFY-FULL", "verify_full"): reading it as the default would test over plain TCP.
+    if (mode !== '' && !isSslMode(mode)) {
+      return failed(said(T.postgresSslmode, mode));
+    }
     // As libpq on this computer would connect: PGSSLMODE when the connection says nothing, ~/.postgresql's files.
     const { sslmode, tls } = loginTls(isSslMode(mode) ? { sslmode: mode } : {}, undefined);
     if (signal.aborted) {

@@ -14,6 +14,7 @@ export const T = {
   unexpectedStatus: '{0} answered with HTTP {1}, which this test does not expect',
   unexpected: 'The test failed unexpectedly: {0}',
   postgresOk: 'Connected: PostgreSQL {0}, database {1} as {2}',
+  postgresSslmode: 'The SSL mode "{0}" is not one of libpq\'s (disable, allow, prefer, require, verify-ca, verify-full): libpq refuses it, so the test does not connect',
   dhis2Ok: 'Signed in to DHIS2 as {0}',
   dhis2OkToken: 'Signed in to DHIS2 as {0}, with the password and with the personal access token',
   dhis2Refused: 'DHIS2 refused the user name or password',

@@ -50,6 +50,12 @@ describe('Test connection, against real servers', function () {
       assert.deepEqual(told(await run('postgresql', { ...values, port: '1' })), [false, M.serverUnreachable]);
     });
 
+    it('an sslmode libpq does not know is refused before connecting, never read as prefer (which passed over plain TCP)', async () => {
+      for (const sslmode of ['VERIFY-FULL', 'verify_full', 'on']) {
+        assert.deepEqual(told(await run('postgresql', { ...values, sslmode })), [false, T.postgresSslmode.replace('{0}', sslmode)]);
+      }
+    });
+
     it('a wrong password is not in the detail', async () => {
       const outcome = await run('postgresql', { ...values, password: 'Hunter2-secret' });
       assert.ok(!outcome.ok && !(outcome.detail ?? '').includes('Hunter2-secret'));

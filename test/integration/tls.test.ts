@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { SSL_MODES, type SslMode } from '../../src/core/tls/sslMode';
@@ -328,7 +329,78 @@ describe('TLS the libpq way, with psql as the judge', function () {
       await pools.dispose();
     }
   });
+
+  it('under prefer, one connection whose TLS was stripped does not make the next ones go without it: each new connection tries TLS first, as psql does', async () => {
+    const relay = await strippingRelay(server.port);
+    const pools = new PoolRegistry();
+    try {
+      const login: Login = { host: 'localhost', port: relay.port, user: TLS_LOGINS.either, password: TLS_LOGIN_PASSWORD, database: 'postgres', ...loginTls({ sslmode: 'prefer' }, undefined, { env: {}, home, platform: process.platform }) };
+      const sslOf = async (c: { query: (sql: string) => Promise<{ rows: { ssl: boolean }[] }> }): Promise<boolean | undefined> => (await c.query(SSL_IN_USE_SQL)).rows[0]?.ssl;
+      // Four connections at once: the first is stripped, the three opened while it is held must each try TLS again.
+      const seen = await pools.withClient(login, async (first) => {
+        const firstSsl = await sslOf(first);
+        const others = await pools.withClient(login, async (second) =>
+          pools.withClient(login, async (third) => pools.withClient(login, async (fourth) => [await sslOf(second), await sslOf(third), await sslOf(fourth)])),
+        );
+        return [firstSsl, ...others];
+      });
+      assert.deepEqual(seen, [false, true, true, true]);
+      // psql through the same relay (its second connection there): TLS, the judge agrees.
+      const judge = await psql({ port: relay.port }, 'localhost', TLS_LOGINS.either, 'prefer', {}, home);
+      assert.equal(judge.tls, true, judge.said);
+    } finally {
+      await pools.dispose();
+      await relay.close();
+    }
+  });
 });
+
+/**
+ * A TCP relay to the server that strips TLS from its first connection only:
+ * it answers the client's SSLRequest with "N" itself (as an attacker on the
+ * path would), then relays the plain session. Every later connection is
+ * relayed untouched, so TLS goes through.
+ */
+async function strippingRelay(port: number): Promise<{ port: number; close: () => Promise<void> }> {
+  let seen = 0;
+  const sockets = new Set<net.Socket>();
+  const relay = net.createServer((client) => {
+    sockets.add(client);
+    const strip = seen++ === 0;
+    const upstream = net.connect(port, '127.0.0.1');
+    sockets.add(upstream);
+    const pipeBoth = (): void => {
+      client.pipe(upstream);
+      upstream.pipe(client);
+    };
+    client.on('error', () => upstream.destroy());
+    upstream.on('error', () => client.destroy());
+    if (!strip) {
+      pipeBoth();
+      return;
+    }
+    client.once('data', (first: Buffer) => {
+      // SSLRequest: length 8, code 80877103.
+      if (first.length >= 8 && first.readInt32BE(4) === 80877103) {
+        client.write('N');
+        if (first.length > 8) {
+          upstream.write(first.subarray(8));
+        }
+      } else {
+        upstream.write(first);
+      }
+      pipeBoth();
+    });
+  });
+  await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (relay.address() as net.AddressInfo).port,
+    close: async () => {
+      sockets.forEach((s) => s.destroy());
+      await new Promise<void>((resolve) => relay.close(() => resolve()));
+    },
+  };
+}
 
 function looseCopy(key: string): string {
   const copy = `${key}.loose`;

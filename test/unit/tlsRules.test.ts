@@ -89,17 +89,22 @@ describe('TLS: libpq\'s tries per sslmode', () => {
     assert.equal(triesNext('require', 'tls', e('self-signed', 'SELF_SIGNED_CERT_IN_CHAIN')), false);
   });
 
-  it('starts where a pool last succeeded, and from the start again when that fails', async () => {
+  it('makes the tries in libpq\'s order every time: the second only where libpq would', async () => {
     const seen: Attempt[] = [];
-    const result = await tryInOrder('prefer', ['tls', 'plain'], 1, async (attempt) => {
+    const result = await tryInOrder('prefer', ['tls', 'plain'], async (attempt) => {
       seen.push(attempt);
-      if (seen.length === 1) {
-        throw e('server closed the connection unexpectedly');
+      if (attempt === 'tls') {
+        throw e('The server does not support SSL connections');
       }
       return attempt;
     });
-    assert.deepEqual(seen, ['plain', 'tls']);
-    assert.equal(result, 'tls');
+    assert.deepEqual([seen, result], [['tls', 'plain'], 'plain']);
+    await assert.rejects(
+      tryInOrder('prefer', ['tls', 'plain'], async () => {
+        throw e('connect ECONNREFUSED', 'ECONNREFUSED');
+      }),
+      /ECONNREFUSED/,
+    );
   });
 });
 

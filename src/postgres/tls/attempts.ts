@@ -93,24 +93,16 @@ function asError(err: unknown): Error {
   return err instanceof Error ? err : new Error(String(err));
 }
 
-/**
- * Runs libpq's tries in order, from `first` (a pool that learnt which try
- * works starts there; a failure there starts over from the beginning).
- */
-export async function tryInOrder<T>(mode: SslMode, attempts: readonly Attempt[], first: number, run: (attempt: Attempt, index: number) => Promise<T>): Promise<T> {
+/** Runs libpq's tries in order, the next only where libpq would make it. */
+export async function tryInOrder<T>(mode: SslMode, attempts: readonly Attempt[], run: (attempt: Attempt) => Promise<T>): Promise<T> {
   const failures: AttemptFailure[] = [];
-  let index = first;
+  let index = 0;
   for (;;) {
     const attempt = attempts[index]!;
     try {
-      return await run(attempt, index);
+      return await run(attempt);
     } catch (err) {
       const error = asError(err);
-      if (index > 0 && index === first) {
-        // What worked before failed: start over as libpq would.
-        index = first = 0;
-        continue;
-      }
       failures.push({ attempt, error });
       if (index + 1 < attempts.length && triesNext(mode, attempt, error)) {
         index += 1;
