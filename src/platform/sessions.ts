@@ -10,6 +10,7 @@ import { PoolRegistry } from '../postgres/pools';
 import { hostPlace, loginTls } from '../postgres/tls/loginTls';
 import type { TlsInUse } from '../postgres/tls/tlsInUse';
 import { effectiveTls, type EffectiveTls } from '../core/tls/tlsSettings';
+import { weakerThan, type TlsFloor } from '../core/tls/tlsFloor';
 import type { ServerStore } from './serverStore';
 
 /** Where a profile's password comes from, libpq's conventions after secret storage. */
@@ -25,6 +26,22 @@ function libpqPassword(profile: ServerProfile, database: string): string | undef
   }
 }
 
+/**
+ * A profile would send the saved password under weaker TLS than it was saved
+ * with (core/tls/tlsFloor): nothing is sent until the user confirms this
+ * profile by name (Confirm Weaker TLS).
+ */
+export class WeakerTlsError extends Error {
+  constructor(
+    readonly profile: ServerProfile,
+    readonly floor: TlsFloor,
+    readonly now: EffectiveTls,
+  ) {
+    super(`The profile "${profile.label}" would send the saved password of ${profile.user}@${profile.host}:${profile.port} with sslmode=${now.sslmode}, weaker than the ${floor.sslmode} it was saved with`);
+    this.name = 'WeakerTlsError';
+  }
+}
+
 /** Connections of the VS Code layer: one pool per server login and database. */
 export class Sessions implements vscode.Disposable {
   private readonly pools = new PoolRegistry();
@@ -32,8 +49,11 @@ export class Sessions implements vscode.Disposable {
   constructor(private readonly store: ServerStore) {}
 
   async login(profile: ServerProfile, database: string): Promise<Login> {
-    // Both secrets in one round trip to secret storage: this runs before every catalog call and read.
-    const [stored, keyPassphrase] = await Promise.all([this.store.password(profile), this.store.keyPassphrase(profile)]);
+    // The secrets in one round trip to secret storage: this runs before every catalog call and read.
+    const [stored, keyPassphrase, floor] = await Promise.all([this.store.password(profile), this.store.keyPassphrase(profile), this.store.passwordFloor(profile)]);
+    if (stored !== undefined && floor && weakerThan(this.tls(profile), floor)) {
+      throw new WeakerTlsError(profile, floor, this.tls(profile));
+    }
     const password = stored ?? libpqPassword(profile, database);
     const { sslmode, tls } = loginTls(profile, keyPassphrase);
     return { host: profile.host, port: profile.port, user: profile.user, password, database, sslmode, tls };

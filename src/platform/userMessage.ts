@@ -1,11 +1,22 @@
 import * as vscode from 'vscode';
 import { CatalogError } from '../postgres/catalog/catalogError';
 import { describeLoginFailure } from '../postgres/loginFailure';
+import { SuperuserBrowsing } from '../postgres/readOnly';
+import { WeakerTlsError } from './sessions';
+import { superuserWarning } from './superuserWarning';
+import { weakerTlsMessage } from './weakerTlsMessage';
 
 /** What to tell the user about a failure: advice when we have some, else the error's own words (secrets masked). */
 export function userMessage(err: unknown): string {
   if (err instanceof CatalogError) {
     return err.message;
+  }
+  if (err instanceof SuperuserBrowsing) {
+    return superuserWarning();
+  }
+  if (err instanceof WeakerTlsError) {
+    const { message, detail } = weakerTlsMessage(err);
+    return `${message} ${detail}`;
   }
   const failure = describeLoginFailure(err);
   return failure.kind === 'other' ? failure.detail : `${vscode.l10n.t(failure.message, ...failure.args)} (${failure.detail})`;

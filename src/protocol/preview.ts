@@ -59,7 +59,8 @@ export const previewToHostSchema = z.discriminatedUnion('type', [
 ]);
 export type PreviewToHost = z.infer<typeof previewToHostSchema>;
 
-export const previewColumnSchema = z.object({ name: z.string(), type: z.string() });
+/** A column as the grid knows it; `text`: its values are text a spreadsheet could read as a formula. */
+export const previewColumnSchema = z.object({ name: z.string(), type: z.string(), text: z.boolean() });
 
 export const previewToWebviewSchema = z.discriminatedUnion('type', [
   z.object({
@@ -69,6 +70,8 @@ export const previewToWebviewSchema = z.discriminatedUnion('type', [
     table: z.object({ schema: z.string(), name: z.string(), workspace: z.string() }),
     columns: z.array(previewColumnSchema),
     keyKind: z.enum(['primary key', 'ctid', 'position']),
+    /** Copies put a leading ' before text cells that start a formula (the setting openhexa.preview.neutralizeFormulas). */
+    neutralizeFormulas: z.boolean(),
   }),
   z.object({
     type: z.literal('page'),

@@ -76,7 +76,7 @@ describe('connecting to a team server from the welcome view, as a new user would
     await form.locator('#test').click();
     const warning = status().locator('.status-warning');
     await warning.waitFor({ timeout: 20_000 });
-    assert.match(await warning.innerText(), /This login is a superuser\. Browsing a workspace runs code its editors wrote .* CREATEDB and CREATEROLE instead/);
+    assert.match(await warning.innerText(), /This login is a superuser\. Reading a workspace's data runs code its editors wrote .* previews, counts and exports nothing with this login\. Connect with a login that has CREATEDB and CREATEROLE instead/);
     await screenshot(page, 'connect-form-superuser');
     await input('user').fill('e2e_platform');
   });

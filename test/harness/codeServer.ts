@@ -124,6 +124,8 @@ export interface CodeServerOptions {
   settings?: Record<string, unknown>;
   /** Port on 127.0.0.1; a free one by default. */
   port?: number;
+  /** Workspace trust: off (every folder trusted, the default), or on with the folder opened in Restricted Mode. */
+  trust?: 'off' | 'restricted';
 }
 
 export interface CodeServer {
@@ -152,7 +154,9 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     'extensions.autoUpdate': false,
     'update.mode': 'none',
     'telemetry.telemetryLevel': 'off',
-    'security.workspace.trust.enabled': false,
+    'security.workspace.trust.enabled': options.trust === 'restricted',
+    // No prompt: a folder nobody trusted opens in Restricted Mode.
+    ...(options.trust === 'restricted' ? { 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'always' } : {}),
     'chat.disableAIFeatures': true,
     ...options.settings,
   };
@@ -180,7 +184,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     'none',
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(options.trust === 'restricted' ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     ...(options.locale ? ['--locale', options.locale] : []),
     folder,

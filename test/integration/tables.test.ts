@@ -70,9 +70,9 @@ describe('tables of a workspace, as a viewer sees them in the tree', function ()
   it('lists columns with types, nullability and the primary key', async () => {
     const columns = await using(w.viewer, w.workspace.dbName, (c) => listColumns(c, 'public', 'facilities'));
     assert.deepEqual(columns, [
-      { name: 'id', type: 'integer', nullable: false, primaryKey: true },
-      { name: 'name', type: 'text', nullable: false, primaryKey: false },
-      { name: 'opened', type: 'date', nullable: true, primaryKey: false },
+      { name: 'id', type: 'integer', nullable: false, primaryKey: true, paramType: 'integer', spatialSchema: null },
+      { name: 'name', type: 'text', nullable: false, primaryKey: false, paramType: 'text', spatialSchema: null },
+      { name: 'opened', type: 'date', nullable: true, primaryKey: false, paramType: 'date', spatialSchema: null },
     ]);
   });
 });

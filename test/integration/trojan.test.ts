@@ -46,15 +46,17 @@ const OPERATORS: readonly (readonly [string, string, string, string])[] = [
 ];
 const SCHEMAS = ['public', 'evil'] as const;
 
-/** Each look-alike takes its own session advisory lock: evidence that outlives READ ONLY and ROLLBACK. */
-function trapKey(schema: (typeof SCHEMAS)[number], index: number): number {
-  return (schema === 'public' ? 700_000 : 800_000) + index;
-}
+/**
+ * Each look-alike says in the server's log that it ran: evidence that
+ * outlives READ ONLY and ROLLBACK (a session advisory lock did too, but the
+ * product now releases those after every read, which would hide a trap).
+ */
+const TRAP_LOG = `openhexa-trojan-${process.pid}`;
 
-function trapBody(schema: string, label: string, key: number, real: string): string {
+function trapBody(schema: string, label: string, real: string): string {
   const tag = `${schema}.${label}`.replace(/'/g, "''");
   return `BEGIN
-    PERFORM pg_catalog.pg_try_advisory_lock(${key});
+    RAISE LOG '${TRAP_LOG} fired: %', '${tag}';
     BEGIN INSERT INTO public.evidence VALUES ('${tag}', current_user, session_user); EXCEPTION WHEN OTHERS THEN NULL; END;
     RETURN ${real};
   END`;
@@ -71,21 +73,18 @@ function plantingSql(bWriter: string, editor: string): string[] {
     'UPDATE public.moods SET mood = NULL WHERE id % 50 = 0',
   ];
   for (const schema of SCHEMAS) {
-    FUNCTIONS.forEach(([name, args, returns, real], i) => {
-      sql.push(`CREATE FUNCTION ${schema}.${name}(${args}) RETURNS ${returns} LANGUAGE plpgsql AS $$ ${trapBody(schema, name, trapKey(schema, i), real)} $$`);
+    FUNCTIONS.forEach(([name, args, returns, real]) => {
+      sql.push(`CREATE FUNCTION ${schema}.${name}(${args}) RETURNS ${returns} LANGUAGE plpgsql AS $$ ${trapBody(schema, name, real)} $$`);
     });
     OPERATORS.forEach(([op, left, right, real], j) => {
-      const i = FUNCTIONS.length + j;
       const fn = `${schema}.op_trap_${j}`;
-      sql.push(`CREATE FUNCTION ${fn}(public.${left === 'mood' ? 'mood' : 'text'}, public.${right === 'mood' ? 'mood' : 'text'}) RETURNS ${op === '||' ? 'text' : 'boolean'} LANGUAGE plpgsql AS $$ ${trapBody(schema, op, trapKey(schema, i), real)} $$`.replace(/public\.text/g, 'text'));
+      sql.push(`CREATE FUNCTION ${fn}(public.${left === 'mood' ? 'mood' : 'text'}, public.${right === 'mood' ? 'mood' : 'text'}) RETURNS ${op === '||' ? 'text' : 'boolean'} LANGUAGE plpgsql AS $$ ${trapBody(schema, op, real)} $$`.replace(/public\.text/g, 'text'));
       sql.push(`CREATE OPERATOR ${schema}.${op} (LEFTARG = ${left === 'mood' ? 'public.mood' : 'text'}, RIGHTARG = ${right === 'mood' ? 'public.mood' : 'text'}, FUNCTION = ${fn})`);
     });
     // Aggregates: count(*) and sum(real) with trapped state functions.
-    const countKey = trapKey(schema, 90);
-    const sumKey = trapKey(schema, 91);
-    sql.push(`CREATE FUNCTION ${schema}.count_step(bigint) RETURNS bigint LANGUAGE plpgsql AS $$ ${trapBody(schema, 'count(*)', countKey, '$1 + 1')} $$`);
+    sql.push(`CREATE FUNCTION ${schema}.count_step(bigint) RETURNS bigint LANGUAGE plpgsql AS $$ ${trapBody(schema, 'count(*)', '$1 + 1')} $$`);
     sql.push(`CREATE AGGREGATE ${schema}.count(*) (SFUNC = ${schema}.count_step, STYPE = bigint, INITCOND = '0')`);
-    sql.push(`CREATE FUNCTION ${schema}.sum_step(real, real) RETURNS real LANGUAGE plpgsql AS $$ ${trapBody(schema, 'sum(real)', sumKey, 'COALESCE($1, 0) + $2')} $$`);
+    sql.push(`CREATE FUNCTION ${schema}.sum_step(real, real) RETURNS real LANGUAGE plpgsql AS $$ ${trapBody(schema, 'sum(real)', 'COALESCE($1, 0) + $2')} $$`);
     sql.push(`CREATE AGGREGATE ${schema}.sum(real) (SFUNC = ${schema}.sum_step, STYPE = real)`);
   }
   // The view's own code runs when it is previewed or estimated (that is PostgreSQL): it may not write or grant.
@@ -125,22 +124,9 @@ describe('an editor’s planted code never runs with the power of whoever browse
     });
   });
 
-  /** Look-alikes whose advisory lock some session holds, by name. */
-  async function firedTraps(): Promise<string[]> {
-    const keys = new Map<number, string>();
-    for (const schema of SCHEMAS) {
-      FUNCTIONS.forEach(([name], i) => keys.set(trapKey(schema, i), `${schema}.${name}`));
-      OPERATORS.forEach(([op], j) => keys.set(trapKey(schema, FUNCTIONS.length + j), `${schema}.${op}`));
-      keys.set(trapKey(schema, 90), `${schema}.count(*)`);
-      keys.set(trapKey(schema, 91), `${schema}.sum(real)`);
-    }
-    const admin = await testServer().connect();
-    try {
-      const { rows } = await admin.query<{ objid: string }>("SELECT objid::text FROM pg_locks WHERE locktype = 'advisory' AND classid = 0");
-      return rows.map((r) => keys.get(Number(r.objid))).filter((name): name is string => name !== undefined);
-    } finally {
-      await admin.end();
-    }
+  /** Look-alikes that logged since the log's offset `from`, by name, once each. */
+  function firedTraps(from: number): string[] {
+    return [...new Set([...testServer().log().slice(from).matchAll(new RegExp(`${TRAP_LOG} fired: (\\S+)`, 'g'))].map((m) => m[1]!))];
   }
 
   async function evidence(): Promise<unknown[]> {
@@ -153,6 +139,7 @@ describe('an editor’s planted code never runs with the power of whoever browse
   }
 
   it('the traps are there, and each one fires where its schema comes first (so they can catch the product)', async () => {
+    const logFrom = testServer().log().length;
     await using(w.editor, w.workspace.dbName, async (c) => {
       const count = (await c.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_proc WHERE pronamespace IN ('public'::regnamespace, 'evil'::regnamespace)")).rows[0]!.n;
       assert.ok(count >= 2 * (FUNCTIONS.length + OPERATORS.length + 4), `only ${count} planted functions`);
@@ -160,8 +147,8 @@ describe('an editor’s planted code never runs with the power of whoever browse
       await c.query('SET search_path = public');
       await c.query("SELECT array_position('{1,2}'::int2[], 2::int2), format('%I.%I', 'a'::name, 'b'::name), 'ok'::public.mood = 'ok'::public.mood");
     });
-    // That session is closed: its locks went with it, so what the browsing below leaves is its own.
-    assert.deepEqual(await firedTraps(), []);
+    // The log saw them fire: the harness can see a trap that runs.
+    assert.deepEqual(firedTraps(logFrom).sort(), ['public.=', 'public.array_position', 'public.format']);
     // Evidence of that editor session: it wrote, as a session that may write would.
     const rows = (await evidence()) as { what: string }[];
     assert.deepEqual(rows.map((r) => r.what).sort(), ['public.=', 'public.array_position', 'public.format']);
@@ -172,6 +159,7 @@ describe('an editor’s planted code never runs with the power of whoever browse
   for (const who of ['platform login', 'member of two workspaces'] as const) {
     it(`the ${who} browses the tree, previews, sorts, filters, counts, estimates and exports: nothing planted runs, nothing is written or granted`, async () => {
       const login = who === 'platform login' ? w.platform : victim;
+      const logFrom = testServer().log().length;
       const db = { ...login, database: w.workspace.dbName };
       const pools = new PoolRegistry();
       const sessions: PreviewSession[] = [];
@@ -229,7 +217,7 @@ describe('an editor’s planted code never runs with the power of whoever browse
         await innocent.page({ pageSize: 5 }).catch(() => undefined);
         assert.equal(await moods.count({ filters: [{ column: 'mood', op: 'ne', value: 'sad' }] }), 200 - 4);
 
-        assert.deepEqual(await firedTraps(), [], 'planted look-alikes ran');
+        assert.deepEqual(firedTraps(logFrom), [], 'planted look-alikes ran');
       } finally {
         await Promise.all(sessions.map((s) => s.close()));
         await pools.dispose();

@@ -11,7 +11,7 @@ import { ShapeChanged } from '../../src/postgres/preview/previewSession';
 import { Cancelled } from '../../src/postgres/preview/queryLane';
 import { previewToWebviewSchema, type PreviewToWebview } from '../../src/protocol/preview';
 
-const SHAPE = { columns: [{ name: 'id', type: 'integer' }, { name: 'doc', type: 'jsonb' }], key: [{ name: 'id', type: 'integer' }], keyKind: 'primary key' as const };
+const SHAPE = { columns: [{ name: 'id', type: 'integer' }, { name: 'doc', type: 'jsonb' }, { name: 'note', type: 'character varying(20)' }], key: [{ name: 'id', type: 'integer' }], keyKind: 'primary key' as const };
 
 function reader(overrides: Partial<PreviewReader> = {}): PreviewReader & { closed: boolean } {
   const r = {
@@ -36,7 +36,7 @@ function reader(overrides: Partial<PreviewReader> = {}): PreviewReader & { close
   return r as PreviewReader & { closed: boolean };
 }
 
-function harness(read: PreviewReader, file?: string) {
+function harness(read: PreviewReader, file?: string, neutralizeFormulas = false) {
   const posted: PreviewToWebview[] = [];
   const shown: [string, string, boolean][] = [];
   let clipboard = '';
@@ -52,6 +52,7 @@ function harness(read: PreviewReader, file?: string) {
     chooseExportFile: async () => file,
     withExportProgress: (_title, run) => run(() => undefined, () => undefined),
     announceExported: (text) => void (announced = text),
+    neutralizeFormulas: () => neutralizeFormulas,
   };
   const controller = new PreviewController(deps, read, 'Santé', 'cases');
   return { controller, posted, shown, clipboard: () => clipboard, announced: () => announced, last: () => posted.at(-1)! };
@@ -70,8 +71,34 @@ describe('preview panel controller (driven by its messages)', () => {
     const init = h.last();
     assert.ok(init.type === 'init');
     assert.deepEqual(init.table, { schema: 'public', name: 'cases', workspace: 'Santé' });
-    assert.deepEqual(init.columns, SHAPE.columns);
+    // Which columns hold text a spreadsheet could run as a formula: only text types, never numbers or JSON.
+    assert.deepEqual(init.columns, [
+      { name: 'id', type: 'integer', text: false },
+      { name: 'doc', type: 'jsonb', text: false },
+      { name: 'note', type: 'character varying(20)', text: true },
+    ]);
     assert.equal(init.keyKind, 'primary key');
+    assert.equal(init.neutralizeFormulas, false);
+  });
+
+  it('exports with formulas neutralised when the setting says so, and says so to the grid for its copies', async () => {
+    let asked: boolean | undefined;
+    const h = harness(
+      reader({
+        exportCsv: async (_view, out, _progress, neutralize) => {
+          asked = neutralize;
+          await new Promise<void>((resolve) => out.end('x\n', resolve));
+          return { rows: 1, bytes: 2 };
+        },
+      }),
+      path.join(os.tmpdir(), `openhexa-safe-${process.pid}.csv`),
+      true,
+    );
+    await h.controller.receive({ type: 'ready' });
+    const init = h.posted.find((m) => m.type === 'init');
+    assert.ok(init?.type === 'init' && init.neutralizeFormulas);
+    await h.controller.receive({ type: 'export', view: VIEW });
+    assert.equal(asked, true);
   });
 
   it('answers a page with its request id; a superseded page answers nothing; a failure says why', async () => {
@@ -105,7 +132,7 @@ describe('preview panel controller (driven by its messages)', () => {
     await h.controller.receive({ type: 'page', requestId: 4, view: VIEW, pageSize: 100 });
     const [init, note] = h.posted;
     assert.ok(init?.type === 'init');
-    assert.deepEqual(init.columns, reshaped.columns);
+    assert.deepEqual(init.columns, reshaped.columns.map((c) => ({ ...c, text: c.type === 'text' })));
     assert.ok(note?.type === 'notice' && /The table changed since the preview read its columns/.test(note.text) && !note.error);
     assert.equal(h.posted.length, 2);
   });

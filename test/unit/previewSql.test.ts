@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { countSql, exportSql, pagePlan } from '../../src/postgres/preview/previewSql';
+import { countSql, exportSql, pagePlan, UnsafeParameter } from '../../src/postgres/preview/previewSql';
 import { events } from '../fixtures/previewSelections';
 
 
@@ -27,7 +27,7 @@ describe('preview SQL: seeks, never skips', () => {
     const view = { ...events, key: [] };
     assert.doesNotMatch(pagePlan({ ...view, maxChars: 10 })[0]!(5).text, /ORDER BY/);
     assert.match(pagePlan({ ...view, after: { key: [], offset: 50 }, maxChars: 10 })[0]!(5).text, /LIMIT 5 OFFSET 50$/);
-    assert.match(pagePlan({ ...view, sort: { column: 'grp', direction: 'asc' }, maxChars: 10 })[0]!(5).text, /ROW\(r\.\*\)::text ASC/);
+    assert.match(pagePlan({ ...view, sort: { column: 'grp', direction: 'asc' }, maxChars: 10 })[0]!(5).text, /pg_catalog\.format\('%s', ROW\(r\.\*\)\) ASC/);
   });
 
   it('COPY reads filter values back from settings, never from the SQL text', () => {
@@ -42,5 +42,42 @@ describe('preview SQL: seeks, never skips', () => {
     const { text, values } = countSql({ ...events, filters: [{ column: 'grp', op: 'in', values: ['1', '2'] }] }, true);
     assert.match(text, /^EXPLAIN \(FORMAT JSON\) SELECT 1\nFROM "public"\."events" AS r\nWHERE "grp" OPERATOR\(pg_catalog\.=\) ANY\(\$1::integer\[\]\)$/);
     assert.deepEqual(values, [['1', '2']]);
+  });
+});
+
+describe('preview SQL: nothing an editor defined runs through it (issue 23, finding 2)', () => {
+  const hostile = {
+    schema: 'public',
+    table: 'planted',
+    columns: [
+      { name: 'id', type: 'public.code', paramType: 'character varying(10)' },
+      { name: 'fancy', type: 'public.fancy', paramType: null },
+      { name: 'place', type: 'evil.geometry', paramType: 'text', spatialSchema: null },
+      { name: 'shape', type: 'postgis.geometry', paramType: 'postgis.geometry', spatialSchema: 'postgis' },
+    ],
+    key: [{ name: 'id', type: 'public.code', paramType: 'character varying(10)' }],
+  };
+
+  it('turns values into text by their output function, never by a cast an editor can define', () => {
+    const text = pagePlan({ ...hostile, sort: { column: 'id', direction: 'asc' }, after: { key: ['a'], sortValue: 'a' }, filters: [{ column: 'fancy', op: 'contains', value: 'x' }], maxChars: 50 })[0]!(10).text;
+    assert.doesNotMatch(text.replace(/\$\d+::text/g, ''), /::text/);
+    assert.match(text, /pg_catalog\.format\('%s', "fancy"\)/);
+  });
+
+  it('binds keyset and filter values as the domain’s base type, never the domain (whose CHECK may call an editor’s function)', () => {
+    const text = pagePlan({ ...hostile, after: { key: ['a'] }, filters: [{ column: 'id', op: 'in', values: ['a', 'b'] }], maxChars: 50 })[0]!(10).text;
+    assert.match(text, /\$1::character varying\(10\)\[\]/);
+    assert.match(text, /"id" OPERATOR\(pg_catalog\.>\) \$2::character varying\(10\)/);
+    assert.doesNotMatch(text, /::public\.code/);
+  });
+
+  it('refuses, saying why, a comparison whose value only an editor’s code could read', () => {
+    assert.throws(() => pagePlan({ ...hostile, filters: [{ column: 'fancy', op: 'eq', value: '(1)' }], maxChars: 50 })[0]!(10), UnsafeParameter);
+  });
+
+  it('calls ST_AsText only in PostGIS’s own schema and for its own type, never a look-alike beside a type named geometry', () => {
+    const text = pagePlan({ ...hostile, maxChars: 50 })[0]!(10).text;
+    assert.match(text, /"postgis"\.st_astext\("shape"::"postgis"\.geometry\)/);
+    assert.doesNotMatch(text, /evil\.st_astext/);
   });
 });

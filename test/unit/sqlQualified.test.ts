@@ -128,7 +128,7 @@ function generatedPreviewSql(): string[] {
   out.push(countSql({ ...events, filters }, true).text, countSql({ ...events, filters }, false).text);
   out.push(exportSql({ ...events, filters }, (i) => `pg_catalog.current_setting('p${i}')`).text);
   out.push(wholeValueSql({ ...events, filters }, 'data', { key: ['1'] }).text, wholeValueSql({ ...events, key: [], filters }, 'shape', { key: [], offset: 3 }).text);
-  out.push(...events.columns.flatMap((c) => [cellSql('"c"', c.type, 10), fullValueSql('"c"', c.type)]));
+  out.push(...events.columns.flatMap((c) => [cellSql('"c"', c, 10), fullValueSql('"c"', c)]));
   return out;
 }
 

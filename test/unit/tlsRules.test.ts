@@ -3,6 +3,8 @@ import { canonicalIp, checkHostName, parseSubjectAltName } from '../../src/core/
 import { handedOutTls, tlsEnvironment, tlsUrlQuery } from '../../src/core/tls/handedOutTls';
 import { effectiveTls, tlsSettingsFromEnv, tlsSettingsProblem, type TlsPlace } from '../../src/core/tls/tlsSettings';
 import { attemptsFor, triesNext, tryInOrder, type Attempt } from '../../src/postgres/tls/attempts';
+import { floorOf, weakerThan } from '../../src/core/tls/tlsFloor';
+import type { SslMode } from '../../src/core/tls/sslMode';
 
 const place = (env: Record<string, string> = {}, platform = 'linux'): TlsPlace => ({ env, home: '/home/ana', platform });
 const names = (dns: string[], ip: string[] = [], commonName?: string) => ({ dns, ip, commonName });
@@ -126,5 +128,25 @@ describe('TLS: what is handed to other programs', () => {
     assert.equal(tlsUrlQuery(local), '?sslmode=verify-full&sslrootcert=%2Fca.pem&sslcert=%2Fc.crt&sslkey=%2Fc.key');
     assert.deepEqual(tlsEnvironment(local), { PGSSLMODE: 'verify-full', PGSSLROOTCERT: '/ca.pem', PGSSLCERT: '/c.crt', PGSSLKEY: '/c.key' });
     assert.equal(tlsUrlQuery({}), '');
+  });
+});
+
+describe('TLS: the floor a saved password keeps (issue 23, finding 6)', () => {
+  const tls = (sslmode: SslMode, sslrootcert = '/ca.pem') => ({ sslmode, sslrootcert });
+
+  it('is the mode, and the CA file where the mode verifies the server', () => {
+    assert.deepEqual(floorOf(tls('verify-full')), { sslmode: 'verify-full', sslrootcert: '/ca.pem' });
+    assert.deepEqual(floorOf(tls('require')), { sslmode: 'require' });
+  });
+
+  it('refuses a weaker mode, and another CA where the floor verifies; accepts the same or stronger', () => {
+    assert.equal(weakerThan(tls('disable'), floorOf(tls('verify-full'))), true);
+    assert.equal(weakerThan(tls('prefer'), floorOf(tls('require'))), true);
+    assert.equal(weakerThan(tls('verify-ca'), floorOf(tls('verify-full'))), true);
+    assert.equal(weakerThan(tls('verify-full', '/attacker-ca.pem'), floorOf(tls('verify-full'))), true);
+    assert.equal(weakerThan(tls('verify-full'), floorOf(tls('verify-full'))), false);
+    assert.equal(weakerThan(tls('verify-full', '/other.pem'), floorOf(tls('require'))), false);
+    assert.equal(weakerThan(tls('require'), floorOf(tls('prefer'))), false);
+    assert.equal(weakerThan(tls('prefer'), floorOf(tls('prefer'))), false);
   });
 });

@@ -1,4 +1,3 @@
-import { toTsv } from '../../src/core/tsv';
 import { h } from '../shared/dom';
 import { ScrollMap } from './scrollMap';
 
@@ -15,6 +14,8 @@ import { ScrollMap } from './scrollMap';
 export interface GridColumn {
   readonly name: string;
   readonly type: string;
+  /** Text a spreadsheet could read as a formula (what a copy may neutralise). */
+  readonly text?: boolean;
 }
 
 export interface GridSort {
@@ -36,7 +37,8 @@ export interface GridCallbacks {
   jump(to: 'start' | 'end'): void;
   sort(column: string): void;
   open(row: number, column: number): void;
-  copy(text: string, rows: number): void;
+  /** Cells to copy, by row, the first of each row being column `firstColumn`. */
+  copy(rows: readonly (readonly (string | null)[])[], firstColumn: number): void;
   t(text: string): string;
 }
 
@@ -307,14 +309,14 @@ export class Grid<C> {
     const [r0, r1, c0, c1] = this.rect();
     const picked = this.loadedRows(r0, r1).map((row) => row.cells.slice(c0, c1 + 1));
     if (picked.length > 0) {
-      this.callbacks.copy(toTsv(picked), picked.length);
+      this.callbacks.copy(picked, c0);
     }
   }
 
   copyCell(): void {
     const value = this.rowAt(this.active.r)?.cells[this.active.c];
     if (value !== undefined) {
-      this.callbacks.copy(toTsv([[value]]), 1);
+      this.callbacks.copy([[value]], this.active.c);
     }
   }
 
@@ -323,7 +325,7 @@ export class Grid<C> {
     const [r0, r1] = this.rect();
     const picked = this.loadedRows(r0, r1).map((row) => row.cells);
     if (picked.length > 0) {
-      this.callbacks.copy(toTsv(picked), picked.length);
+      this.callbacks.copy(picked, 0);
     }
   }
 

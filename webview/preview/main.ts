@@ -5,6 +5,8 @@ import { h } from '../shared/dom';
 import { showNotice } from '../shared/notice';
 import { button as makeButton, focusControl, select, setDisabled, textField, valueOf } from '../toolkit';
 import { Grid, NEAR_EDGE, type GridColumn, type GridRow } from './grid';
+import { toTsv } from '../../src/core/tsv';
+import { neutralized } from '../../src/core/spreadsheetSafe';
 
 type Text = (typeof PREVIEW_STRINGS)[number];
 type Cursor = NonNullable<Extract<PreviewToHost, { type: 'page' }>['after']>;
@@ -48,6 +50,12 @@ let requestId = 0;
 /** Bumped on each new sort or filter; counts of an older view are dropped. */
 let viewId = 0;
 let exporting = false;
+let neutralizeFormulas = false;
+
+/** With the setting on, text cells that a spreadsheet would run as a formula get a leading ' (never other types). */
+function safeForSpreadsheets(rows: readonly (readonly (string | null)[])[], first: number): (string | null)[][] {
+  return rows.map((row) => row.map((value, i) => (neutralizeFormulas && columns[first + i]?.text ? neutralized(value) : value)));
+}
 
 /** The page asked for and not answered yet, and what it is for. */
 type Wanted = { kind: 'start' | 'end' | 'after' | 'before' } | { kind: 'jump'; position: number; landmark?: number };
@@ -58,7 +66,7 @@ const grid: Grid<Cursor> = new Grid<Cursor>({
   jump: (to) => request({ kind: to }),
   sort: (column) => cycleSort(column),
   open: (r, c) => openValue(r, c),
-  copy: (text, rows) => host.post({ type: 'copy', text, rows }),
+  copy: (rows, first) => host.post({ type: 'copy', text: toTsv(safeForSpreadsheets(rows, first)), rows: rows.length }),
   t: (text) => t(text as Text),
 });
 
@@ -404,6 +412,7 @@ panel.start((message) => {
     case 'init': {
       numbers = new Intl.NumberFormat(message.locale);
       columns = message.columns;
+      neutralizeFormulas = message.neutralizeFormulas;
       // A second init comes when the table changed under the panel: a sort or filter on a column gone goes too.
       const names = new Set(columns.map((c) => c.name));
       view = { ...view, sort: view.sort && names.has(view.sort.column) ? view.sort : undefined, filters: view.filters.filter((f) => names.has(f.column)) };

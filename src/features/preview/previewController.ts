@@ -7,6 +7,7 @@ import type { Cursor } from '../../postgres/preview/previewSql';
 import { Cancelled } from '../../postgres/preview/queryLane';
 import { previewToHostSchema, type PreviewToWebview, type PreviewView } from '../../protocol/preview';
 import { PREVIEW_STRINGS } from '../../protocol/previewStrings';
+import { isTextType } from '../../core/spreadsheetSafe';
 
 /** What the controller reads through: a PreviewSession, or a stand-in in tests. */
 export type PreviewReader = Pick<
@@ -31,6 +32,8 @@ export interface PreviewDeps {
   withExportProgress<T>(title: string, run: (report: (message: string) => void, onCancel: (stop: () => void) => void) => Promise<T>): Promise<T>;
   /** Says the export is done (and offers to open the file). */
   announceExported(text: string, file: string): void;
+  /** The setting openhexa.preview.neutralizeFormulas: text cells a spreadsheet would run as formulas get a leading ' in exports and copies. */
+  neutralizeFormulas(): boolean;
 }
 
 function isStatementTimeout(err: unknown): boolean {
@@ -69,8 +72,9 @@ export class PreviewController {
         strings: Object.fromEntries(PREVIEW_STRINGS.map((s) => [s, t(s)])),
         locale: this.deps.locale,
         table: { schema: reader.schema, name: reader.table, workspace: this.workspaceName },
-        columns: shape.columns,
+        columns: shape.columns.map((c) => ({ name: c.name, type: c.type, text: isTextType(c.paramType ?? c.type) })),
         keyKind: shape.keyKind,
+        neutralizeFormulas: this.deps.neutralizeFormulas(),
       });
     } catch (err) {
       log.error(`Preview of ${this.title}`, err);
@@ -200,13 +204,18 @@ export class PreviewController {
         const result = await this.deps.withExportProgress(t('Exporting {0}', this.title), (report, onCancel) => {
           onCancel(() => void reader.cancelExport());
           let shown = 0;
-          return reader.exportCsv(view, part.stream, ({ bytes }) => {
-            report(t('{0} MiB written', (bytes / 2 ** 20).toFixed(0)));
-            if (bytes - shown >= 4 * 2 ** 20) {
-              shown = bytes;
-              post({ type: 'exportProgress', bytes });
-            }
-          });
+          return reader.exportCsv(
+            view,
+            part.stream,
+            ({ bytes }) => {
+              report(t('{0} MiB written', (bytes / 2 ** 20).toFixed(0)));
+              if (bytes - shown >= 4 * 2 ** 20) {
+                shown = bytes;
+                post({ type: 'exportProgress', bytes });
+              }
+            },
+            this.deps.neutralizeFormulas(),
+          );
         });
         await part.keep();
         const text = t('Exported {0} rows to {1}.', result.rows.toLocaleString(this.deps.locale), path.basename(file));

@@ -53,6 +53,7 @@ export class PreviewPanel {
               ),
             ),
           ),
+        neutralizeFormulas: () => vscode.workspace.getConfiguration('openhexa').get<boolean>('preview.neutralizeFormulas', false),
         announceExported: (text, file) => {
           const open = vscode.l10n.t('Open');
           void vscode.window.showInformationMessage(text, open).then((picked) => picked === open && vscode.commands.executeCommand('vscode.open', vscode.Uri.file(file)));

@@ -1,4 +1,5 @@
 import type { Feature } from '../feature';
+import { confirmWeakerTls } from './commands/confirmWeakerTls';
 import { connectServer } from './commands/connectServer';
 import { initializeServer } from './commands/initializeServer';
 import { refresh } from './commands/refresh';
@@ -14,7 +15,7 @@ import { superuserWarningNode } from './nodes/superuserWarningNode';
 
 /** Server profiles: connect, initialize, retry; the tree's server level. */
 export const servers: Feature = {
-  commands: [refresh, connectServer, removeServer, initializeServer, retryServer, showLogs],
+  commands: [refresh, connectServer, removeServer, initializeServer, retryServer, confirmWeakerTls, showLogs],
 };
 
 export const serverNodes = {

@@ -1,13 +1,23 @@
 import * as vscode from 'vscode';
 import { asCatalogError, CatalogError } from '../../postgres/catalog/catalogError';
 import { describeLoginFailure } from '../../postgres/loginFailure';
+import { SuperuserBrowsing } from '../../postgres/readOnly';
 import type { TreeNode } from '../../features/nodeKinds';
 import type { TreeContext } from './nodeDef';
+import { superuserWarning } from '../superuserWarning';
+import { weakerTlsMessage } from '../weakerTlsMessage';
+import { WeakerTlsError } from '../sessions';
 
 /** What to show for a failure: what to do (translated), and the server's own words. */
 export function explain(err: unknown): { message: string; detail: string } {
   if (err instanceof CatalogError) {
     return { message: err.message, detail: '' };
+  }
+  if (err instanceof WeakerTlsError) {
+    return weakerTlsMessage(err);
+  }
+  if (err instanceof SuperuserBrowsing) {
+    return { message: vscode.l10n.t('Not read: this login is a superuser'), detail: superuserWarning() };
   }
   const failure = describeLoginFailure(err);
   // For errors we have no advice for, the server's own words are the most useful label.

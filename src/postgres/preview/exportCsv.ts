@@ -2,7 +2,7 @@ import type { Readable, Writable } from 'node:stream';
 import type { ClientBase } from 'pg';
 import type * as CopyStreams from 'pg-copy-streams';
 import { quoteLiteral } from '../../core/identifiers';
-import { PINNED_SEARCH_PATH } from '../readOnly';
+import { beginReadOnly, endReadOnly, END_READ_ONLY_SQL } from '../readOnly';
 import { exportSql, type Selection } from './previewSql';
 
 export interface ExportProgress {
@@ -17,7 +17,6 @@ export interface ExportResult {
 /** COPY takes no bind parameters: each value travels as a parameter of set_config and is read back by name. */
 const SETTING_PREFIX = 'openhexa_export.p';
 const SET_SETTING_SQL = 'SELECT pg_catalog.set_config($1, $2, true)';
-const BEGIN_SQL = `BEGIN READ ONLY; SET LOCAL search_path = ${PINNED_SEARCH_PATH}`;
 // Fails with 25P02 when the transaction was aborted (a COPY that failed after its last data).
 const STILL_GOOD_SQL = 'SELECT 1';
 
@@ -27,6 +26,8 @@ export interface ExportControl {
   readonly interrupt?: () => Promise<void>;
   /** True once the caller gave up: a cancel that reached the server between two statements stopped nothing. */
   readonly stopped?: () => boolean;
+  /** Text cells a spreadsheet would run as a formula get a leading ' (core/spreadsheetSafe). */
+  readonly neutralizeFormulas?: boolean;
 }
 
 /** Why the export ended early when the caller stopped it; its caller reports its own reason. */
@@ -35,22 +36,23 @@ const STOPPED = 'The export was stopped';
 /**
  * Streams the current view (sort and filters applied) as CSV with a header
  * through COPY, the server's own fast path. It runs in a read-only
- * transaction with search_path pinned, ended by ROLLBACK (see readOnly.ts),
+ * transaction with search_path pinned, never as a superuser, ended by
+ * ROLLBACK with the session's leftovers released (see readOnly.ts),
  * so the filter values, set as transaction-local settings, and whatever a
  * view's code changed for the session are gone when it ends, however it
  * ends. If the file fails (disk full, folder gone) or the caller stops, `interrupt` stops the COPY on the server and
  * what is still in flight is drained, so the connection is usable again.
  */
 export async function exportCsv(client: ClientBase, selection: Selection, out: Writable, control: ExportControl = {}): Promise<ExportResult> {
-  const { onProgress, interrupt = async () => undefined, stopped = () => false } = control;
-  const { text, values } = exportSql(selection, (i) => `pg_catalog.current_setting(${quoteLiteral(`${SETTING_PREFIX}${i}`)})`);
+  const { onProgress, interrupt = async () => undefined, stopped = () => false, neutralizeFormulas = false } = control;
+  const { text, values } = exportSql(selection, (i) => `pg_catalog.current_setting(${quoteLiteral(`${SETTING_PREFIX}${i}`)})`, neutralizeFormulas);
   const goOn = (): void => {
     if (stopped()) {
       throw new Error(STOPPED);
     }
   };
   goOn();
-  await client.query(BEGIN_SQL);
+  await beginReadOnly(client);
   try {
     for (const [i, value] of values.entries()) {
       goOn();
@@ -85,11 +87,11 @@ export async function exportCsv(client: ClientBase, selection: Selection, out: W
     await client.query(STILL_GOOD_SQL).catch((err: unknown) => {
       throw (err as { code?: unknown }).code === '25P02' ? new Error('The server stopped the export before its end') : err;
     });
-    await client.query('ROLLBACK');
+    await endReadOnly(client);
     onProgress?.({ bytes });
     return { rows: copy.rowCount, bytes };
   } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
+    await client.query(END_READ_ONLY_SQL).catch(() => undefined);
     throw err;
   }
 }

@@ -196,12 +196,12 @@ export class PreviewSession {
     return this.counts.cancel(new Cancelled('superseded'));
   }
 
-  async exportCsv(view: ViewOptions, out: Writable, onProgress?: (progress: ExportProgress) => void): Promise<ExportResult> {
+  async exportCsv(view: ViewOptions, out: Writable, onProgress?: (progress: ExportProgress) => void, neutralizeFormulas = false): Promise<ExportResult> {
     const generation = this.exportGeneration;
     const shape = await this.shape();
     const selection = selectionOf(this.schema, this.table, shape, view);
     return this.exports.run(
-      (client, stopped) => exportCsv(client, selection, out, { onProgress, interrupt: () => this.exports.interrupt(), stopped }),
+      (client, stopped) => exportCsv(client, selection, out, { onProgress, interrupt: () => this.exports.interrupt(), stopped, neutralizeFormulas }),
       // A Cancel pressed before the export reached its connection still counts.
       () => (generation === this.exportGeneration ? undefined : new Cancelled('user')),
     );

@@ -1,5 +1,6 @@
-import { qualifiedName, quoteIdent } from '../../core/identifiers';
-import { cellSql, fullValueSql } from './cellSql';
+import { qualifiedName, quoteIdent, quoteLiteral } from '../../core/identifiers';
+import { FORMULA_START_SQL, isTextType } from '../../core/spreadsheetSafe';
+import { asText, cellSql, fullValueSql } from './cellSql';
 
 /**
  * SQL for a table preview: keyset paging (WHERE (sort, key) beyond the last
@@ -23,8 +24,27 @@ export interface Sort {
 
 export interface PreviewColumn {
   readonly name: string;
-  /** format_type() of the column, used to cast text parameters. */
+  /** format_type() of the column. */
   readonly type: string;
+  /**
+   * What a text parameter compared with the column is read as (a domain's
+   * base type: its CHECK may call an editor's function); null when reading
+   * one would run an editor's code whatever the type; left out, `type`.
+   */
+  readonly paramType?: string | null;
+  /** PostGIS's schema when the column is PostGIS's geometry or geography. */
+  readonly spatialSchema?: string | null;
+}
+
+/** Sorting, filtering or paging by this column would read a value with code an editor wrote: refused, saying why. */
+export class UnsafeParameter extends Error {
+  constructor(
+    readonly column: string,
+    readonly type: string,
+  ) {
+    super(`Sorting, filtering or paging by "${column}" is not offered: reading a value of its type (${type}) runs code the workspace's editors wrote. Its values still show; sort or filter by another column.`);
+    this.name = 'UnsafeParameter';
+  }
 }
 
 /**
@@ -80,12 +100,20 @@ const bindParameter: Placeholder = (index) => `$${index}`;
  * the built-in would otherwise be chosen (and run with the browser's rights).
  * OPERATOR(...) has one precedence for all: operands here are never compound.
  */
-export function op(symbol: '=' | '<>' | '<' | '>' | '<=' | '>=' | '~~*'): string {
+export function op(symbol: '=' | '<>' | '<' | '>' | '<=' | '>=' | '~~*' | '~'): string {
   return `OPERATOR(pg_catalog.${symbol})`;
 }
 
 function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function paramTypeOf(c: PreviewColumn): string {
+  const type = c.paramType === undefined ? c.type : c.paramType;
+  if (type === null) {
+    throw new UnsafeParameter(c.name, c.type);
+  }
+  return type;
 }
 
 /** Alias of the relation in FROM, so `ROW(r.*)` names the whole row even when a column is called "r". */
@@ -115,8 +143,9 @@ class SqlBuilder {
     return found;
   }
 
+  /** A text parameter read as the column's parameter type (never through a domain's CHECK). */
   typed(c: PreviewColumn, value: unknown): string {
-    return `${this.param(value)}::${c.type}`;
+    return `${this.param(value)}::${paramTypeOf(c)}`;
   }
 
   filters(): string[] {
@@ -139,10 +168,10 @@ class SqlBuilder {
           break;
         // ILIKE's operator; backslash is LIKE's default escape character.
         case 'contains':
-          where.push(`${col}::text ${op('~~*')} pg_catalog.concat('%', ${this.param(escapeLike(filter.value ?? ''))}::text, '%')`);
+          where.push(`${asText(col)} ${op('~~*')} pg_catalog.concat('%', ${this.param(escapeLike(filter.value ?? ''))}::text, '%')`);
           break;
         case 'startsWith':
-          where.push(`${col}::text ${op('~~*')} pg_catalog.concat(${this.param(escapeLike(filter.value ?? ''))}::text, '%')`);
+          where.push(`${asText(col)} ${op('~~*')} pg_catalog.concat(${this.param(escapeLike(filter.value ?? ''))}::text, '%')`);
           break;
         case 'isNull':
           where.push(`${col} IS NULL`);
@@ -151,7 +180,7 @@ class SqlBuilder {
           where.push(`${col} IS NOT NULL`);
           break;
         case 'in':
-          where.push(`${col} ${op('=')} ANY(${this.param([...(filter.values ?? [])])}::${c.type}[])`);
+          where.push(`${col} ${op('=')} ANY(${this.param([...(filter.values ?? [])])}::${paramTypeOf(c)}[])`);
           break;
       }
     }
@@ -171,7 +200,8 @@ class SqlBuilder {
       order.push(...key.map((k) => `${quoteIdent(k.name)} ${direction}`));
     } else if (sort) {
       // A sorted view has no key: the whole row as text breaks ties, so positions are stable (the sort reads every row anyway).
-      order.push(`ROW(${ROW_ALIAS}.*)::text ${direction}`);
+      // Its text by the row's output function (a row is never NULL), not by a cast an editor may have made.
+      order.push(`pg_catalog.format('%s', ROW(${ROW_ALIAS}.*)) ${direction}`);
     }
     // An unsorted view keeps its own order: ordering by the whole row would compute every row before the first page.
     return order.join(', ');
@@ -209,9 +239,9 @@ export function pagePlan(request: PageRequest): PlannedStatement[] {
     const max = Math.max(1, Math.floor(request.maxChars));
     const select = [
       // Positional aliases: an output column named like a table column would make ORDER BY sort the text copy.
-      ...request.columns.map((c, i) => `${cellSql(quoteIdent(c.name), c.type, max)} AS "c${i}"`),
-      ...request.key.map((k, i) => `${quoteIdent(k.name)}::text AS "k${i}"`),
-      ...(request.sort ? [`${quoteIdent(b.column(request.sort.column).name)}::text AS "s"`] : []),
+      ...request.columns.map((c, i) => `${cellSql(quoteIdent(c.name), c, max)} AS "c${i}"`),
+      ...request.key.map((k, i) => `${asText(quoteIdent(k.name))} AS "k${i}"`),
+      ...(request.sort ? [`${asText(quoteIdent(b.column(request.sort.column).name))} AS "s"`] : []),
     ];
     const limit = `LIMIT ${Math.max(1, Math.floor(rows))}${offset ? ` OFFSET ${Math.floor(offset)}` : ''}`;
     return { text: assemble(select, b, where, order ? order(b) : b.orderBy(), limit), values: b.values };
@@ -256,11 +286,21 @@ export function pagePlan(request: PageRequest): PlannedStatement[] {
   return asc ? [beyond, statement(nullGroupOf(sort.column), keyOrder)] : [beyond];
 }
 
-/** One statement for the whole current view (sort and filters), for COPY. */
-export function exportSql(selection: Selection, placeholder: Placeholder): PageSql {
+/**
+ * One statement for the whole current view (sort and filters), for COPY.
+ * `neutralizeFormulas`: text cells that a spreadsheet would run as a formula
+ * get a leading ' (core/spreadsheetSafe); other types are never changed.
+ */
+export function exportSql(selection: Selection, placeholder: Placeholder, neutralizeFormulas = false): PageSql {
   const b = new SqlBuilder(selection, placeholder);
   const where = b.filters();
-  const select = selection.columns.map((c) => quoteIdent(c.name));
+  const select = selection.columns.map((c) => {
+    const col = quoteIdent(c.name);
+    if (!neutralizeFormulas || !isTextType(c.paramType ?? c.type)) {
+      return col;
+    }
+    return `CASE WHEN ${col} ${op('~')} ${quoteLiteral(FORMULA_START_SQL)} THEN '''' OPERATOR(pg_catalog.||) ${col} ELSE ${col} END AS ${col}`;
+  });
   return { text: assemble(select, b, where, b.orderBy(), ''), values: b.values };
 }
 
@@ -276,7 +316,7 @@ export function countSql(selection: Selection, estimate: boolean): PageSql {
 export function wholeValueSql(selection: Selection, column: string, at: Cursor): PageSql {
   const b = new SqlBuilder(selection);
   const c = b.column(column);
-  const select = [`${fullValueSql(quoteIdent(c.name), c.type)} AS v`];
+  const select = [`${fullValueSql(quoteIdent(c.name), c)} AS v`];
   if (selection.key.length === 0) {
     return { text: assemble(select, b, b.filters(), b.orderBy(), `LIMIT 1 OFFSET ${Math.max(0, Math.floor(at.offset ?? 0))}`), values: b.values };
   }

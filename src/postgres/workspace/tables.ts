@@ -29,6 +29,15 @@ export interface ColumnInfo {
   readonly type: string;
   readonly nullable: boolean;
   readonly primaryKey: boolean;
+  /**
+   * The type a value typed for this column is read as: the column's type,
+   * or a domain's base type (a domain's CHECK may call an editor's
+   * function). Null when reading a value would run code an editor wrote
+   * whatever the type (a composite, range or array of such, or of domains).
+   */
+  readonly paramType: string | null;
+  /** PostGIS's schema when the column's type is PostGIS's own geometry or geography. */
+  readonly spatialSchema: string | null;
 }
 
 export interface RelationColumns {
@@ -128,13 +137,47 @@ const KINDS: Record<string, TableKind> = { r: 'table', p: 'partitioned table', v
 
 // Columns with their place in the primary key, and the relation's kind (the
 // preview pages by primary key, else by ctid for tables, else by position).
+// For each column, what a typed value is read as: domains (of domains)
+// unwrapped to their base type, so that no domain CHECK an editor wrote runs
+// on a value the product binds; none when the type's input would reach such
+// code anyway (composites, ranges, multiranges, arrays of those or of
+// domains). And PostGIS's schema where the base type is PostGIS's own
+// geometry or geography (pg_depend ties it to the extension), never a
+// look-alike type of that name in another schema.
 const COLUMNS_SQL = `
 SELECT a.attname AS name, pg_catalog.format_type(a.atttypid, a.atttypmod) AS type, NOT a.attnotnull AS nullable,
-       pg_catalog.array_position(i.indkey::int2[], a.attnum) AS key_pos, c.relkind
+       pg_catalog.array_position(i.indkey::int2[], a.attnum) AS key_pos, c.relkind, b.param_type, b.spatial_schema
   FROM pg_catalog.pg_class c
   JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) c.relnamespace
   JOIN pg_catalog.pg_attribute a ON a.attrelid OPERATOR(pg_catalog.=) c.oid AND a.attnum OPERATOR(pg_catalog.>) 0 AND NOT a.attisdropped
   LEFT JOIN pg_catalog.pg_index i ON i.indrelid OPERATOR(pg_catalog.=) c.oid AND i.indisprimary
+  LEFT JOIN LATERAL (
+    WITH RECURSIVE chain (oid, typmod, depth) AS (
+      SELECT a.atttypid, a.atttypmod, 0
+      UNION ALL
+      SELECT t.typbasetype, t.typtypmod, chain.depth OPERATOR(pg_catalog.+) 1
+        FROM chain JOIN pg_catalog.pg_type t ON t.oid OPERATOR(pg_catalog.=) chain.oid
+       WHERE t.typtype OPERATOR(pg_catalog.=) 'd'
+    )
+    SELECT CASE WHEN bt.typtype OPERATOR(pg_catalog.=) ANY (ARRAY['c', 'r', 'm']::"char"[])
+                  OR et.typtype OPERATOR(pg_catalog.=) ANY (ARRAY['d', 'c', 'r', 'm']::"char"[])
+                THEN NULL
+                WHEN ch.depth OPERATOR(pg_catalog.=) 0 THEN pg_catalog.format_type(a.atttypid, a.atttypmod)
+                ELSE pg_catalog.format_type(ch.oid, ch.typmod) END AS param_type,
+           (SELECT x_n.nspname
+              FROM pg_catalog.pg_depend d
+              JOIN pg_catalog.pg_extension x ON x.oid OPERATOR(pg_catalog.=) d.refobjid
+              JOIN pg_catalog.pg_namespace x_n ON x_n.oid OPERATOR(pg_catalog.=) x.extnamespace
+             WHERE d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_type'::pg_catalog.regclass AND d.objid OPERATOR(pg_catalog.=) bt.oid
+               AND d.refclassid OPERATOR(pg_catalog.=) 'pg_catalog.pg_extension'::pg_catalog.regclass AND d.deptype OPERATOR(pg_catalog.=) 'e'
+               AND x.extname OPERATOR(pg_catalog.=) 'postgis' AND bt.typname OPERATOR(pg_catalog.=) ANY (ARRAY['geometry', 'geography']::name[])
+               AND bt.typnamespace OPERATOR(pg_catalog.=) x.extnamespace) AS spatial_schema
+      FROM chain ch
+      JOIN pg_catalog.pg_type bt ON bt.oid OPERATOR(pg_catalog.=) ch.oid
+      LEFT JOIN pg_catalog.pg_type et ON et.oid OPERATOR(pg_catalog.=) bt.typelem AND bt.typcategory OPERATOR(pg_catalog.=) 'A'
+     ORDER BY ch.depth DESC
+     LIMIT 1
+  ) b ON true
  WHERE n.nspname OPERATOR(pg_catalog.=) $1 AND c.relname OPERATOR(pg_catalog.=) $2
  ORDER BY a.attnum`;
 
@@ -299,10 +342,10 @@ export async function listTables(browse: Browse): Promise<TableInfo[]> {
 
 /** Columns of a table or view, one query; no columns and no relkind when there is no such relation. */
 export async function describeColumns(client: ClientBase, schema: string, table: string): Promise<RelationColumns> {
-  const { rows } = await client.query<{ name: string; type: string; nullable: boolean; key_pos: number | null; relkind: string }>(COLUMNS_SQL, [schema, table]);
+  const { rows } = await client.query<{ name: string; type: string; nullable: boolean; key_pos: number | null; relkind: string; param_type: string | null; spatial_schema: string | null }>(COLUMNS_SQL, [schema, table]);
   return {
     relkind: rows[0]?.relkind,
-    columns: rows.map((r) => ({ name: r.name, type: r.type, nullable: r.nullable, primaryKey: r.key_pos !== null })),
+    columns: rows.map((r) => ({ name: r.name, type: r.type, nullable: r.nullable, primaryKey: r.key_pos !== null, paramType: r.param_type, spatialSchema: r.spatial_schema })),
     primaryKey: rows
       .filter((r) => r.key_pos !== null)
       .sort((a, b) => a.key_pos! - b.key_pos!)

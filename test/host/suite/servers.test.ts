@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as net from 'node:net';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { serverProfileSchema } from '../../../src/core/serverProfile';
@@ -87,5 +88,77 @@ describe('server profiles in settings, passwords in secret storage', () => {
     );
     assert.equal(tab.label, vscode.l10n.t('Connect to a Server'));
     await vscode.window.tabGroups.close(tab);
+  });
+});
+
+/**
+ * A PostgreSQL look-alike that asks for the password in clear text (what a
+ * server at a host a folder names, or an attacker on the path, can do once
+ * TLS is off) and keeps every password it is sent.
+ */
+async function passwordTrap(): Promise<{ port: number; passwords: string[]; close: () => Promise<void> }> {
+  const passwords: string[] = [];
+  const server = net.createServer((socket) => {
+    socket.on('error', () => undefined);
+    socket.on('data', (data: Buffer) => {
+      if (data.length >= 8 && data.readInt32BE(4) === 80877103) {
+        socket.write('N'); // No TLS here.
+      } else if (data[0] === 0x70) {
+        passwords.push(data.subarray(5, data.length - 1).toString('utf8'));
+        socket.destroy();
+      } else {
+        // The startup message: ask for the password in clear text (AuthenticationCleartextPassword).
+        const ask = Buffer.alloc(9);
+        ask.write('R', 0);
+        ask.writeInt32BE(8, 1);
+        ask.writeInt32BE(3, 5);
+        socket.write(ask);
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { port: (server.address() as net.AddressInfo).port, passwords, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+describe("a folder's server profile that would weaken your saved login's TLS (issue 23, finding 6)", () => {
+  let api: OpenhexaApi;
+  let trap: Awaited<ReturnType<typeof passwordTrap>>;
+  before(async () => {
+    api = await activeApi();
+    trap = await passwordTrap();
+    await clearServers();
+  });
+  after(async () => {
+    await config().update('servers', undefined, vscode.ConfigurationTarget.Workspace);
+    await clearServers();
+    await trap.close();
+  });
+
+  it('sends the password saved under verify-full nowhere under sslmode=disable until the profile is confirmed by name', async () => {
+    assert.ok(vscode.workspace.workspaceFolders?.length, 'the host tier opens a folder');
+    const mine = serverProfileSchema.parse({ label: 'Mine', host: '127.0.0.1', port: trap.port, user: 'alice', sslmode: 'verify-full', sslrootcert: '/etc/team-ca.crt' });
+    await api.store.save(mine, 'Alice-S3cret', 'user');
+    // The folder's .vscode/settings.json repeats the login, without TLS.
+    await config().update('servers', [{ label: 'Team (from the folder)', host: '127.0.0.1', port: trap.port, user: 'alice', sslmode: 'disable' }], vscode.ConfigurationTarget.Workspace);
+    const server = await waitFor(async () => (await api.tree.getChildren()).find((n) => n.kind === 'server' && n.profile.sslmode === 'disable'), "the folder's profile in the tree");
+    const children = await api.tree.getChildren(server);
+    assert.equal(children.length, 1);
+    const node = children[0]!;
+    assert.equal(node.kind, 'serverError');
+    const item = api.tree.getTreeItem(node);
+    assert.equal(item.contextValue, 'serverWeakerTls');
+    assert.equal(item.command?.command, 'openhexa.confirmWeakerTls');
+    assert.match(String(item.label), /weaker TLS \(disable\) than your saved password was saved with \(verify-full\)/);
+    assert.deepEqual(trap.passwords, [], 'the password went out under the weaker profile');
+
+    // Once the user confirms this profile, it is sent: the trap shows the guard is what held it back.
+    await api.store.acceptTls((server as { profile: Parameters<typeof api.store.acceptTls>[0] }).profile);
+    await api.sessions.forget((server as { profile: Parameters<typeof api.store.acceptTls>[0] }).profile);
+    api.tree.refresh();
+    await waitFor(async () => {
+      await api.tree.getChildren(server);
+      return trap.passwords.length > 0 ? true : undefined;
+    }, 'the confirmed profile to connect');
+    assert.deepEqual(trap.passwords, ['Alice-S3cret']);
   });
 });

@@ -4,6 +4,7 @@ import { removeBlock } from '../../../core/notebooks/envFileBlock';
 import { blockKey } from '../../../core/notebooks/workspaceEnvFile';
 import type { Command } from '../../../platform/commands/command';
 import { resolveWorkspace } from '../../../platform/commands/pickers';
+import { requireTrust } from '../../../platform/trust';
 import { confirmedEnvFile, envFileForWork, readEnvFile, writeEnvFile } from '../envFile';
 import { ownerOf } from '../workspaceVariables';
 
@@ -12,6 +13,7 @@ export const removeEnvBlock: Command = {
   id: 'openhexa.removeEnvBlock',
   run: async (services, arg?: unknown) => {
     const title = vscode.l10n.t('Remove Workspace Variables from .env');
+    requireTrust(title);
     const ref = await resolveWorkspace(services, arg, title);
     const target = ref && (await envFileForWork(title));
     const file = ref && target && (await confirmedEnvFile(services, target, ref.workspace.name));

@@ -5,6 +5,7 @@ import type { Command } from '../../../platform/commands/command';
 import { resolveWorkspace } from '../../../platform/commands/pickers';
 import { asConnectionNode } from '../../connections/nodes/connectionNode';
 import { connectionNamed } from '../../connections/resolveConnection';
+import { requireTrust } from '../../../platform/trust';
 import { requireCredentials } from '../notebookTarget';
 import { pickDatabaseSet, readConnectionSection, readDatabaseSection, writeVariables } from '../workspaceVariables';
 
@@ -40,6 +41,8 @@ export const writeEnv: Command = {
   id: 'openhexa.writeEnv',
   run: async (services, arg?: unknown) => {
     const title = vscode.l10n.t('Write Variables to .env');
+    // Before any question: in Restricted Mode nothing is written, whatever the answers.
+    requireTrust(title);
     const node = asConnectionNode(arg);
     const ref = node ?? (await resolveWorkspace(services, arg, title));
     if (!ref) {

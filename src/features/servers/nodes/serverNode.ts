@@ -5,6 +5,7 @@ import { profileKey, type ServerProfile } from '../../../core/serverProfile';
 import { asCatalogError, CatalogError } from '../../../postgres/catalog/catalogError';
 import { probeServer } from '../../../postgres/probeServer';
 import { serverOverview } from '../../../postgres/workspace/catalogCalls';
+import { WeakerTlsError } from '../../../platform/sessions';
 import { superuserWarning } from '../../../platform/superuserWarning';
 import { explain } from '../../../platform/tree/explain';
 import type { NodeDef, TreeContext } from '../../../platform/tree/nodeDef';
@@ -92,7 +93,7 @@ export const serverNode: NodeDef<ServerNode> = {
       }
       const failure = explain(err);
       ctx.log.warn(`Server ${profile.label} (${profile.user}@${profile.host}:${profile.port}): ${failure.detail || failure.message}`);
-      return [{ kind: 'serverError', profile, message: failure.message, detail: failure.detail }];
+      return [{ kind: 'serverError', profile, message: failure.message, detail: failure.detail, weakerTls: err instanceof WeakerTlsError }];
     }
   },
 };
