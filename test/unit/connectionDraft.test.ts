@@ -91,6 +91,10 @@ describe('connection draft (the form\'s rules, the catalog\'s too)', () => {
     assert.equal(problems['value:0']!.text, C.required, 'nothing stored to keep');
     assert.equal(problems['value:3']!.text, C.valueNul);
     assert.deepEqual(draftProblems(d, { creating: false, stored: new Set(['api-key']) })['value:0'], undefined);
+    // A kept secret said to be plain: its value must be typed again (the catalog refuses it otherwise, issue 23).
+    const plain = draft({ type: 'custom', fields: [{ code: 'token', secret: false }] });
+    assert.equal(draftProblems(plain, { creating: false, stored: new Set(['token']), storedSecrets: new Set(['token']) })['value:0']?.text, C.secretMadePlain);
+    assert.equal(draftProblems({ ...plain, fields: [{ code: 'token', secret: false, value: 'typed again' }] }, { creating: false, stored: new Set(['token']), storedSecrets: new Set(['token']) })['value:0'], undefined);
     assert.equal(draftProblems(draft({ type: 'custom', fields: Array.from({ length: 51 }, (_, i) => ({ code: `f${i}`, secret: false, value: '' })) }), creating).fields?.text, C.tooManyFields);
   });
 

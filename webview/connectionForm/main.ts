@@ -444,6 +444,11 @@ function customRow(state: FieldState, at: number): HTMLElement {
   const secret = checkbox(t('Secret'), state.secret, { 'data-secret-toggle': String(state.key) });
   secret.addEventListener('change', () => {
     state.secret = isChecked(secret);
+    // A kept secret made plain needs its value typed again: the stored one never reaches the form.
+    if (!state.secret && state.stored && state.action === 'keep') {
+      state.action = 'type';
+      state.value = '';
+    }
     renderCustom();
     focusControl(document.querySelector(`[data-secret-toggle="${state.key}"]`) as HTMLElement | null);
   });

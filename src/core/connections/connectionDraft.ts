@@ -39,6 +39,8 @@ export interface DraftContext {
   readonly creating: boolean;
   /** Codes whose value is stored on the server (what a field without a value keeps). */
   readonly stored: ReadonlySet<string>;
+  /** Codes stored as secrets: one made plain must have its value typed again (the catalog refuses it otherwise). */
+  readonly storedSecrets?: ReadonlySet<string>;
 }
 
 function valueProblem(value: string, rule: z.ZodType<string>): Said | undefined {
@@ -67,7 +69,9 @@ export function draftProblems(draft: ConnectionDraft, context: DraftContext): Dr
     const prefix = identifierProblem(draft.identifier) ? undefined : envPrefix(draft.identifier);
     customCodeProblems(draft.fields.map((f) => f.code), prefix).forEach((problem, i) => put(`code:${i}`, problem));
     draft.fields.forEach((field, i) => {
-      if (field.value === undefined) {
+      if (field.value === undefined && !field.secret && context.storedSecrets?.has(field.code)) {
+        put(`value:${i}`, said(C.secretMadePlain));
+      } else if (field.value === undefined) {
         put(`value:${i}`, context.stored.has(field.code) ? undefined : said(C.required));
       } else {
         put(`value:${i}`, valueProblem(field.value, text));

@@ -25,6 +25,7 @@ export const C = {
   codeReserved: '"{0}" is reserved: choose another code',
   codeTwice: '"{0}" is used twice',
   codeReservedEnv: "\"{0}\" makes the variable {1}, read by {2}: a connection must not set it on members' machines. Choose another code",
+  secretMadePlain: 'To make a secret field plain, type its value again (the stored secret is never shown to do it)',
   codeSameEnv: '"{0}" makes the same environment variable as "{1}" (…_{2}): choose another code',
   // Values
   valueTooLong: 'At most 100000 characters',

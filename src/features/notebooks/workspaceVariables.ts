@@ -8,7 +8,9 @@ import { connectionValues, type ConnectionSummary } from '../../postgres/connect
 import { revealPassword } from '../../postgres/workspace/catalogCalls';
 import { progress, type WorkspaceRef } from '../../platform/commands/pickers';
 import type { Services } from '../../platform/services';
-import { addToGitignore, confirmedEnvFile, envFileForWork, gitIgnores, readEnvFile, writeEnvFile } from './envFile';
+import { addToGitignore, gitIgnores } from '../../files/gitIgnore';
+import { readEnvFile, writeEnvFile } from '../../files/wholeFile';
+import { confirmedEnvFile, envFileForWork } from './envFile';
 import { refusalText } from './refusals';
 
 export function ownerOf(ref: WorkspaceRef): { slug: string; name: string; host: string; port: number } {

@@ -110,6 +110,29 @@ describe('workspace commands take their inputs as arguments (real extension host
     assert.deepEqual(columns.map(labelOf), ['id', 'name']);
   });
 
+  it('says first under Database when an editor let the readers write, with what and where, and how to take it back', async () => {
+    const [ws] = await children(await serverNode());
+    if (ws?.kind !== 'workspace') {
+      assert.fail('no workspace node');
+    }
+    const client = await pg.connect({ user: PLATFORM, password: PASSWORD, database: ws.workspace.dbName });
+    try {
+      await client.query('GRANT INSERT, UPDATE ON facilities TO PUBLIC');
+      const database = (await children(ws)).find((n) => n.kind === 'database')!;
+      const [first, table] = await children(database);
+      assert.equal(first?.kind, 'readerWrites');
+      assert.equal(labelOf(first!), 'Viewers and the read-only login can write to public.facilities');
+      const item = api.tree.getTreeItem(first!);
+      assert.equal(item.contextValue, 'readerWrites.revocable');
+      assert.equal(item.command?.command, 'openhexa.revokeReaderWrites');
+      assert.match(String(item.tooltip), /• public\.facilities: INSERT, UPDATE/);
+      assert.equal(labelOf(table!), 'facilities');
+    } finally {
+      await client.query('REVOKE INSERT, UPDATE ON facilities FROM PUBLIC');
+      await client.end();
+    }
+  });
+
   it('"Add Member" with (workspace, login, role, "existing") adds without asking anything', async () => {
     const [ws] = await children(await serverNode());
     await vscode.commands.executeCommand('openhexa.addMember', ws, 'host_viewer', 'viewer', 'existing');
@@ -152,10 +175,10 @@ describe('workspace commands take their inputs as arguments (real extension host
     assert.deepEqual([item.label, item.description, item.contextValue], ['DHIS2 "national"', 'DHIS2 · dhis2-national', 'connection.admin']);
     await vscode.env.clipboard.writeText('');
     await vscode.commands.executeCommand('openhexa.copyConnectionEnv', { server: profile, slug: ws.workspace.slug, identifier: 'dhis2-national' });
-    // Bare: both readers take it as it is (an escaped \$ in double quotes would keep its backslash in python-dotenv).
+    // In single quotes: both readers take it as it is, and a shell that sources the line runs nothing (bare, the space would end the word).
     assert.equal(
       await vscode.env.clipboard.readText(),
-      'DHIS2_NATIONAL=DHIS2\nDHIS2_NATIONAL_URL=https://dhis2.example.org\nDHIS2_NATIONAL_USERNAME=admin\nDHIS2_NATIONAL_PASSWORD=pa ss"word$1\n',
+      `DHIS2_NATIONAL=DHIS2\nDHIS2_NATIONAL_URL=https://dhis2.example.org\nDHIS2_NATIONAL_USERNAME=admin\nDHIS2_NATIONAL_PASSWORD='pa ss"word$1'\n`,
     );
   });
 

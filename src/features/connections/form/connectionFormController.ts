@@ -1,4 +1,4 @@
-import { type ConnectionDraft, draftFields, draftProblems, type DraftProblems, valuesForTest } from '../../../core/connections/connectionDraft';
+import { type ConnectionDraft, type DraftContext, draftFields, draftProblems, type DraftProblems, valuesForTest } from '../../../core/connections/connectionDraft';
 import type { ConnectionField } from '../../../core/connections/connectionType';
 import type { ConnectionTypeId } from '../../../core/connections/types';
 import type { Logger, Translate } from '../../../core/logger';
@@ -56,6 +56,8 @@ export class ConnectionFormController {
   private identifier: string | undefined;
   /** Codes with a stored value: what a field sent without a value keeps. */
   private stored = new Set<string>();
+  /** Codes stored as secrets. */
+  private storedSecrets = new Set<string>();
   private testRun: AbortController | undefined;
   private type: ConnectionTypeId | undefined;
 
@@ -160,6 +162,7 @@ export class ConnectionFormController {
       }
       const fields = await this.deps.fields(this.identifier);
       this.stored = new Set(fields.filter((f) => !f.secret || f.isSet).map((f) => f.code));
+      this.storedSecrets = new Set(fields.filter((f) => f.secret).map((f) => f.code));
       this.type = summary.type;
       connection = { identifier: summary.identifier, name: summary.name, type: summary.type, description: summary.description, fields };
     }
@@ -236,8 +239,8 @@ export class ConnectionFormController {
     }
   }
 
-  private context(): { creating: boolean; stored: ReadonlySet<string> } {
-    return { creating: this.target.mode === 'create', stored: this.stored };
+  private context(): DraftContext {
+    return { creating: this.target.mode === 'create', stored: this.stored, storedSecrets: this.storedSecrets };
   }
 
   private async save(given: ConnectionDraft): Promise<void> {

@@ -10,7 +10,8 @@ import { flavoursIn, pickFlavour, R_DRIVERS, snippetFlavours, type NotebookLangu
 import { connectionFields } from '../../../postgres/connections/connectionCalls';
 import type { Command } from '../../../platform/commands/command';
 import type { Services } from '../../../platform/services';
-import { envFileForWork, readEnvFile } from '../envFile';
+import { readEnvFile } from '../../../files/wholeFile';
+import { envFileForWork } from '../envFile';
 import { activeJupyterNotebook, insertCell, newNotebookWith } from '../insertIntoNotebook';
 import { requireCredentials, resolveNotebookTarget, type NotebookTarget } from '../notebookTarget';
 

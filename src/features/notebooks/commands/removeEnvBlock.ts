@@ -5,7 +5,8 @@ import { blockKey } from '../../../core/notebooks/workspaceEnvFile';
 import type { Command } from '../../../platform/commands/command';
 import { resolveWorkspace } from '../../../platform/commands/pickers';
 import { requireTrust } from '../../../platform/trust';
-import { confirmedEnvFile, envFileForWork, readEnvFile, writeEnvFile } from '../envFile';
+import { readEnvFile, writeEnvFile } from '../../../files/wholeFile';
+import { confirmedEnvFile, envFileForWork } from '../envFile';
 import { ownerOf } from '../workspaceVariables';
 
 /** Takes the workspace's block out of the .env file; every other line stays. */

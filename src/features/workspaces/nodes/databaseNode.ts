@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { profileKey, type ServerProfile } from '../../../core/serverProfile';
 import type { WorkspaceSummary } from '../../../postgres/workspace/catalogCalls';
+import { workspaceRoleNames } from '../../../core/workspaceNames';
+import { noReaderWrites, readerWrites } from '../../../postgres/workspace/readerWrites';
 import { databaseLevel } from '../../../postgres/workspace/tables';
 import { guard } from '../../../platform/tree/explain';
 import type { NodeDef } from '../../../platform/tree/nodeDef';
@@ -29,11 +31,14 @@ export const databaseNode: NodeDef<DatabaseNode> = {
     const { profile, workspace } = node;
     const key = levelKey(profile, workspace.dbName, undefined);
     return guard(ctx, async () => {
-      const level = await ctx.sessions.browse(profile, workspace.dbName, (c) => databaseLevel(c, ctx.browsing.limit(key)));
+      const roles = workspaceRoleNames(workspace.dbName);
+      const [level, found] = await ctx.sessions.browse(profile, workspace.dbName, async (c) => [await databaseLevel(c, ctx.browsing.limit(key)), await readerWrites(c, roles)] as const);
+      // Write privileges an editor gave the readers, reported first (the product never gives them).
+      const warning: TreeNode[] = noReaderWrites(found) ? [] : [{ kind: 'readerWrites', profile, workspace, found }];
       if ('schemas' in level) {
-        return level.schemas.map((schema): TreeNode => ({ kind: 'schema', profile, workspace, schema }));
+        return [...warning, ...level.schemas.map((schema): TreeNode => ({ kind: 'schema', profile, workspace, schema }))];
       }
-      return tableLevel(ctx, profile, workspace, key, level.page, node, false);
+      return [...warning, ...(await tableLevel(ctx, profile, workspace, key, level.page, node, false))];
     });
   },
 };
