@@ -29,6 +29,9 @@ const PAIR_RUNS = 41;
 const EXPORT_RUNS = 3;
 const DATABASE = 'preview_bench';
 const PASSWORD = 'bench-preview-pw';
+/** The login the product reads as: not a superuser, SELECT on the table only. */
+const READER = 'bench_preview_reader';
+const READER_PASSWORD = 'bench-reader-pw';
 
 const CREATE_TABLE_SQL = `
 CREATE TABLE big (
@@ -116,10 +119,17 @@ export async function run(resultsDir: string): Promise<void> {
       console.log(`  done in ${(took / 1000).toFixed(0)} s`);
     }
     await client.query('VACUUM ANALYZE big');
+    // The product reads as a member would: never as a superuser (readOnly refuses one).
+    await client.query(`DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${READER}') THEN CREATE ROLE ${READER} LOGIN PASSWORD '${READER_PASSWORD}'; END IF; END $$`);
+    await client.query(`GRANT SELECT ON big TO ${READER}`);
+    const readerConfig = { ...config, user: READER, password: READER_PASSWORD };
+    const reader = new Client({ ...readerConfig, database: DATABASE });
+    reader.on('error', () => undefined);
+    await reader.connect();
 
-    const shape = await tableShape(client, 'public', 'big');
+    const shape = await tableShape(reader, 'public', 'big');
     // As the preview's page lane runs it: one read-only transaction per page, search_path pinned, ROLLBACK.
-    const page = (options: PageOptions) => () => readOnly(client, () => fetchPage(client, 'public', 'big', shape, { pageSize: PAGE, ...options }));
+    const page = (options: PageOptions) => () => readOnly(reader, () => fetchPage(reader, 'public', 'big', shape, { pageSize: PAGE, ...options }));
     const sortCases = { column: 'cases', direction: 'asc' as const };
     const sortedDeep = (await client.query(`SELECT id::text, cases::text FROM big ORDER BY cases ASC NULLS LAST, id ASC OFFSET ${DEEP} LIMIT 1`)).rows[0] as { id: string; cases: string | null };
     const filter = { filters: [{ column: 'district', op: 'eq' as const, value: 'district 42' }] };
@@ -153,8 +163,8 @@ export async function run(resultsDir: string): Promise<void> {
     await add('keyset: filtered, page after id 9,000,000', page({ ...filter, after: { key: [String(DEEP)] } }));
     // The product's first page as the panel gets it (its page lane: a read-only transaction, cells cut, cursors), against
     // the same SQL through raw pg on a connection of its own, in the same run.
-    const session = new PreviewSession({ ...config, database: DATABASE, sslmode: 'disable' }, 'public', 'big');
-    const raw = new Client({ ...config, database: DATABASE });
+    const session = new PreviewSession({ ...readerConfig, database: DATABASE, sslmode: 'disable' }, 'public', 'big');
+    const raw = new Client({ ...readerConfig, database: DATABASE });
     await raw.connect();
     const firstSql = pagePlan({ ...selectionOf('public', 'big', shape, {}), maxChars: 2000 })[0]!(PAGE);
     const [productMs, rawMs] = await medianPair(PAIR_RUNS, () => session.page({ pageSize: PAGE }), () => raw.query({ text: firstSql.text, values: firstSql.values, rowMode: 'array' }));
@@ -178,7 +188,7 @@ export async function run(resultsDir: string): Promise<void> {
     const exportFile = path.join(folder, 'export.csv');
     const selection = selectionOf('public', 'big', shape, { filters: [{ column: 'id', op: 'lt', value: String(EXPORT_ROWS + 1) }] });
     const ours = await medianOf(EXPORT_RUNS, async () => {
-      const result = await exportCsv(client, selection, fs.createWriteStream(exportFile));
+      const result = await exportCsv(reader, selection, fs.createWriteStream(exportFile));
       if (result.rows !== EXPORT_ROWS) throw new Error(`exported ${result.rows} rows`);
     });
     const oursBytes = fs.statSync(exportFile).size;
@@ -211,6 +221,7 @@ export async function run(resultsDir: string): Promise<void> {
     };
     console.log(`  product first page / raw pg: ${summary.firstOverRawPg}x; Ctrl+End: ${summary.ctrlEndMs} ms; grid rows kept after 1,000,000: ${summary.gridRowsKeptAfter1M ?? 'n/a'}`);
     console.log(`  deep page / first page: ${summary.deepOverFirst}x; export throughput / psql \\copy: ${summary.exportOverPsqlCopy ?? 'n/a'}`);
+    await reader.end();
     await client.end();
     fs.writeFileSync(
       path.join(resultsDir, 'preview.json'),

@@ -10,6 +10,8 @@ import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { LEVEL_PAGE } from '../src/features/workspaces/tableBrowsing';
 import { PoolRegistry } from '../src/postgres/pools';
+import { workspaceRoleNames } from '../src/core/workspaceNames';
+import { readerWrites } from '../src/postgres/workspace/readerWrites';
 import { databaseLevel, listRelations, measureInBatches, type Browse } from '../src/postgres/workspace/tables';
 import { startTestServer, type TestServer } from '../test/fixtures/postgresServer';
 import { machine, median, printTable } from './machine';
@@ -39,6 +41,9 @@ export async function createTables(server: TestServer, database: string, count: 
       await client.query(`DO $$ BEGIN FOR i IN ${from}..${to} LOOP EXECUTE format('CREATE TABLE %I ${body}', 't' || lpad(i::text, 6, '0')); END LOOP; END $$`);
     }
     await client.query(`GRANT SELECT ON ALL TABLES IN SCHEMA public TO bench_viewer`);
+    // The workspace's roles, as the Database level names them when it checks the readers' write privileges.
+    const roles = workspaceRoleNames(database);
+    await client.query(`CREATE ROLE ${roles.ro}; CREATE ROLE ${roles.reader}; CREATE ROLE ${roles.writer}`);
   } finally {
     await client.end();
   }
@@ -49,6 +54,7 @@ interface LevelFigures {
   coldLevelMs: number;
   bareMs: number;
   measureShownMs: number;
+  readerWritesMs: number;
   errors: number;
 }
 
@@ -84,7 +90,14 @@ async function measureLevel(server: TestServer, database: string): Promise<Level
         console.error(err);
       }),
     );
-    return { levelMs: median(times), coldLevelMs, bareMs: median(bareTimes), measureShownMs, errors };
+    // After the level shows, as the tree does: the readers' write privileges it reports first.
+    const readerWritesMs = await time(() =>
+      browse((c) => readerWrites(c, workspaceRoleNames(database))).catch((err: unknown) => {
+        errors += 1;
+        console.error(err);
+      }),
+    );
+    return { levelMs: median(times), coldLevelMs, bareMs: median(bareTimes), measureShownMs, readerWritesMs, errors };
   } finally {
     await pools.dispose();
   }
@@ -106,10 +119,12 @@ export async function run(resultsDir: string): Promise<void> {
       { case: '10,000 tables: Database level, first expand (cold)', medianMs: tenK.coldLevelMs, runs: 1 },
       { case: `10,000 tables: bare catalog query (${LEVEL_PAGE} rows)`, medianMs: tenK.bareMs, runs: RUNS },
       { case: `10,000 tables: the ${LEVEL_PAGE} shown measured (background)`, medianMs: tenK.measureShownMs, runs: 1 },
+      { case: "10,000 tables: readers' write privileges checked (background)", medianMs: tenK.readerWritesMs, runs: 1 },
       { case: '100,000 tables: Database level shown (warm pool)', medianMs: hundredK.levelMs, runs: RUNS },
       { case: '100,000 tables: Database level, first expand (cold)', medianMs: hundredK.coldLevelMs, runs: 1 },
       { case: `100,000 tables: bare catalog query (${LEVEL_PAGE} rows)`, medianMs: hundredK.bareMs, runs: RUNS },
       { case: `100,000 tables: the ${LEVEL_PAGE} shown measured (background)`, medianMs: hundredK.measureShownMs, runs: 1 },
+      { case: "100,000 tables: readers' write privileges checked (background)", medianMs: hundredK.readerWritesMs, runs: 1 },
     ];
     printTable(`tree (PostgreSQL ${server.version}, max_locks_per_transaction ${locks})`, rows);
     const errors = tenK.errors + hundredK.errors;

@@ -40,8 +40,8 @@ describe("write privileges an editor gives the readers are reported and taken ba
     try {
       const seen = await pools.browse({ ...w.viewer, database: w.workspace.dbName }, (c) => readerWrites(c, roles));
       assert.deepEqual(seen.tables, [
-        { schema: 'public', name: 'later', privileges: ['INSERT', 'UPDATE', 'DELETE'] },
-        { schema: 'public', name: 'open_to_all', privileges: ['INSERT', 'UPDATE', 'DELETE'] },
+        { schema: 'public', name: 'later', privileges: ['DELETE', 'INSERT', 'UPDATE'] },
+        { schema: 'public', name: 'open_to_all', privileges: ['DELETE', 'INSERT', 'UPDATE'] },
       ]);
       assert.deepEqual(seen.defaults, [
         { schema: null, privileges: ['DELETE', 'INSERT', 'UPDATE'] },

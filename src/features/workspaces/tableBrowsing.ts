@@ -1,4 +1,6 @@
 import { profileKey, type ServerProfile } from '../../core/serverProfile';
+import { readerWrites, type ReaderWrites } from '../../postgres/workspace/readerWrites';
+import type { WorkspaceRoleNames } from '../../core/workspaceNames';
 import { measureInBatches, type Browse, type TableInfo, type TableMeasure } from '../../postgres/workspace/tables';
 
 /** Relations a level shows at first, and how many more each "Show more…" adds. */
@@ -24,6 +26,8 @@ export class TableBrowsing {
   private readonly limits = new Map<string, number>();
   private readonly measures = new Map<string, TableMeasure>();
   private readonly generations = new Map<string, number>();
+  /** Per database level: the readers' write privileges last found there (reported first under Database). */
+  private readonly writes = new Map<string, ReaderWrites>();
 
   limit(level: string): number {
     return this.limits.get(level) ?? LEVEL_PAGE;
@@ -31,6 +35,29 @@ export class TableBrowsing {
 
   showMore(level: string): void {
     this.limits.set(level, this.limit(level) + LEVEL_PAGE);
+  }
+
+  /** The readers' write privileges found there last, if any check finished yet. */
+  readerWritesOf(level: string): ReaderWrites | undefined {
+    return this.writes.get(level);
+  }
+
+  /**
+   * Checks the readers' write privileges of a database after its level is
+   * shown (at 100,000 tables the check costs as much as the level), and
+   * calls `changed` when what it finds differs from what the level showed.
+   */
+  checkReaderWrites(level: string, roles: WorkspaceRoleNames, browse: Browse, changed: () => void, warn: (message: string) => void): void {
+    const before = JSON.stringify(this.writes.get(level) ?? null);
+    browse((c) => readerWrites(c, roles)).then(
+      (found) => {
+        this.writes.set(level, found);
+        if (JSON.stringify(found) !== before) {
+          changed();
+        }
+      },
+      (err: unknown) => warn(`Checking the readers' write privileges failed: ${err instanceof Error ? err.message : String(err)}`),
+    );
   }
 
   measureOf(profile: ServerProfile, database: string, oid: number): TableMeasure | undefined {

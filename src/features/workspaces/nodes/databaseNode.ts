@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import { profileKey, type ServerProfile } from '../../../core/serverProfile';
 import type { WorkspaceSummary } from '../../../postgres/workspace/catalogCalls';
 import { workspaceRoleNames } from '../../../core/workspaceNames';
-import { noReaderWrites, readerWrites } from '../../../postgres/workspace/readerWrites';
-import { databaseLevel } from '../../../postgres/workspace/tables';
+import { noReaderWrites } from '../../../postgres/workspace/readerWrites';
+import { databaseLevel, type Browse } from '../../../postgres/workspace/tables';
 import { guard } from '../../../platform/tree/explain';
 import type { NodeDef } from '../../../platform/tree/nodeDef';
 import type { TreeNode } from '../../nodeKinds';
@@ -31,10 +31,13 @@ export const databaseNode: NodeDef<DatabaseNode> = {
     const { profile, workspace } = node;
     const key = levelKey(profile, workspace.dbName, undefined);
     return guard(ctx, async () => {
-      const roles = workspaceRoleNames(workspace.dbName);
-      const [level, found] = await ctx.sessions.browse(profile, workspace.dbName, async (c) => [await databaseLevel(c, ctx.browsing.limit(key)), await readerWrites(c, roles)] as const);
-      // Write privileges an editor gave the readers, reported first (the product never gives them).
-      const warning: TreeNode[] = noReaderWrites(found) ? [] : [{ kind: 'readerWrites', profile, workspace, found }];
+      const browse: Browse = (work) => ctx.sessions.browse(profile, workspace.dbName, work);
+      const level = await browse((c) => databaseLevel(c, ctx.browsing.limit(key)));
+      // Write privileges an editor gave the readers, reported first (the product never gives them): checked
+      // after the level shows, which is redrawn when the finding changes.
+      ctx.browsing.checkReaderWrites(key, workspaceRoleNames(workspace.dbName), browse, () => ctx.refresh(node), (message) => ctx.log.warn(message));
+      const found = ctx.browsing.readerWritesOf(key);
+      const warning: TreeNode[] = !found || noReaderWrites(found) ? [] : [{ kind: 'readerWrites', profile, workspace, found }];
       if ('schemas' in level) {
         return [...warning, ...level.schemas.map((schema): TreeNode => ({ kind: 'schema', profile, workspace, schema }))];
       }
