@@ -4,7 +4,9 @@ import * as path from 'node:path';
 import type { Client, PoolClient } from 'pg';
 import type * as vscode from 'vscode';
 import { pgpassLookup } from '../core/pgpass';
-import type { ServerProfile } from '../core/serverProfile';
+import { profileKey, type ServerProfile } from '../core/serverProfile';
+import type { WorkspaceRole } from '../core/roles';
+import { syncOwnSessionRole, syncSessionRoles } from '../postgres/workspace/sessionRoles';
 import { withConnection, type Login } from '../postgres/connect';
 import { PoolRegistry } from '../postgres/pools';
 import { hostPlace, loginTls } from '../postgres/tls/loginTls';
@@ -45,6 +47,8 @@ export class WeakerTlsError extends Error {
 /** Connections of the VS Code layer: one pool per server login and database. */
 export class Sessions implements vscode.Disposable {
   private readonly pools = new PoolRegistry();
+  /** Session-role checks already made in this window (postgres/workspace/sessionRoles). */
+  private readonly sessionRolesChecked = new Set<string>();
 
   constructor(private readonly store: ServerStore) {}
 
@@ -81,6 +85,29 @@ export class Sessions implements vscode.Disposable {
   /** Writes to a workspace database (sample data) on a connection of its own, search_path pinned. */
   async write<T>(profile: ServerProfile, database: string, run: (client: Client) => Promise<T>): Promise<T> {
     return withConnection(await this.login(profile, database), run);
+  }
+
+  /**
+   * Once per window: the login's own sessions in this workspace database act
+   * as its writer group exactly while it is an editor or admin there (a
+   * member added by a workspace admin, whom only the login itself may set).
+   */
+  ensureOwnSessionRole(profile: ServerProfile, workspace: { readonly dbName: string; readonly role: WorkspaceRole }): void {
+    this.once(`${profileKey(profile)}|${workspace.dbName}|${workspace.role}`, () => this.catalog(profile, (c) => syncOwnSessionRole(c, workspace.dbName, workspace.role)));
+  }
+
+  /** Once per window, for a platform admin: every workspace's logins act as their role says (the ones it may set). */
+  ensureSessionRoles(profile: ServerProfile): void {
+    this.once(profileKey(profile), () => this.catalog(profile, (c) => syncSessionRoles(c)));
+  }
+
+  private once(key: string, run: () => Promise<unknown>): void {
+    if (this.sessionRolesChecked.has(key)) {
+      return;
+    }
+    this.sessionRolesChecked.add(key);
+    // Best effort, in the background: a failure (server gone) is tried again next time.
+    run().catch(() => this.sessionRolesChecked.delete(key));
   }
 
   /** After a profile or its password changed. */

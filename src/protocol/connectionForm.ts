@@ -54,8 +54,8 @@ export const connectionFormToWebviewSchema = z.discriminatedUnion('type', [
     connection: formConnectionSchema.optional(),
     /** The type a new connection starts with. */
     initialType: typeIdSchema,
-    /** Identifiers the workspace already has (a new one that matches gets a suffix). */
-    taken: z.array(z.string()),
+    /** The workspace's other connections: their names are refused, an identifier they have gets a suffix, one that would mix variables with theirs is refused. */
+    others: z.array(z.object({ identifier: z.string(), name: z.string() })),
     /** Admins viewing a connection may switch to editing it. */
     canEdit: z.boolean(),
   }),

@@ -54,7 +54,7 @@ for (const origin of ORIGINS) {
         }
         // Renaming a harmless connection into a reserved prefix is refused the same way.
         await create(c, 'api', 'custom', [field('token', 't', true)]);
-        assert.match((await refused(c.query(CHANGE, [w.workspace.slug, 'api', 'ld-library']), '22023')).message, /variable LD_LIBRARY, read by the dynamic loader/);
+        assert.match((await refused(c.query(CHANGE, [w.workspace.slug, 'api', 'dyld-insert']), '22023')).message, /variable DYLD_INSERT, read by the dynamic loader/);
         assert.match((await refused(c.query(CHANGE, [w.workspace.slug, 'api', 'python']), '22023')).message, /variable PYTHON(_TOKEN)?, read by Python/);
         assert.deepEqual((await c.query(FIELDS, [w.workspace.slug, 'api'])).rows.map((r: { code: string }) => r.code), ['token']);
       });
@@ -108,6 +108,26 @@ for (const origin of ORIGINS) {
       await as(w.admin, (c) => c.query(UPDATE, [w.workspace.slug, 'vault', 'vault', '', JSON.stringify([field('token', 'tok-S3CRET'), { code: 'user', secret: true }])]));
       const after = await as(w.editor, async (c) => (await c.query<{ code: string; secret: boolean }>(FIELDS, [w.workspace.slug, 'vault'])).rows);
       assert.deepEqual(after.map((r) => [r.code, r.secret]), [['token', false], ['user', true]]);
+    });
+
+    it('refuses a second connection of the same name and an identifier whose variables would mix with another\'s (issue 24), by hand too', async () => {
+      await as(w.admin, async (c) => {
+        await create(c, 'sandbox-read-only', 'custom', [field('token', 't', true)]);
+        const twin = await refused(c.query(CREATE, [w.workspace.slug, 'sandbox-ro', ' SANDBOX-READ-ONLY ', 'custom', '', '[]']), '23505');
+        assert.match(twin.message, /already has a connection named "sandbox-read-only" \(sandbox-read-only\)/);
+        for (const mixing of ['sandbox', 'sandbox-read-only-0883']) {
+          const err = await refused(create(c, mixing, 'custom', []), '23505');
+          assert.match(err.message, /would mix its variables with those of "sandbox-read-only"/);
+        }
+        await refused(c.query(CHANGE, [w.workspace.slug, 'api', 'sandbox-read']), '23505');
+        // The identifier is taken but the name is new: the suffix is glued on, and mixes with nothing.
+        const glued = (await c.query<{ identifier: string }>(CREATE, [w.workspace.slug, 'sandbox-read-only', 'Sandbox read-only (2)', 'custom', '', '[]'])).rows[0]!.identifier;
+        assert.match(glued, /^sandbox-read-only[0-9a-f]{4}$/);
+      });
+      await asSuperuser(w.catalog, async (c) => {
+        const ws = (await c.query<{ id: string }>('SELECT id FROM openhexa.workspaces WHERE slug = $1', [w.workspace.slug])).rows[0]!.id;
+        await refused(c.query("INSERT INTO openhexa.connections (workspace_id, identifier, name, type) VALUES ($1, 'sandbox-read-only-x', 'x', 'custom')", [ws]), '23505');
+      });
     });
   });
 }

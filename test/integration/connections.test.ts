@@ -300,14 +300,14 @@ for (const origin of ORIGINS) {
         });
       });
 
-      it('identifiers: a taken one gets a short random suffix, one starting with a digit is refused with the reason, the table backs it up', async () => {
+      it('identifiers: a taken one gets a short random suffix, glued on (a hyphen would start a prefix of the first one\'s variables), one starting with a digit is refused with the reason, the table backs it up', async () => {
         await as(w.admin, async (c) => {
-          const again = await createConnection(c, w.workspace.slug, { ...SIX[2]!, name: 'IASO' });
-          assert.match(again, /^iaso-[0-9a-f]{4}$/);
+          const again = await createConnection(c, w.workspace.slug, { ...SIX[2]!, name: 'IASO twin' });
+          assert.match(again, /^iaso[0-9a-f]{4}$/);
           const long = 'a'.repeat(40);
-          const longAgain = [await createConnection(c, w.workspace.slug, { ...SIX[2]!, identifier: long, name: 'Long' }), await createConnection(c, w.workspace.slug, { ...SIX[2]!, identifier: long, name: 'Long' })];
+          const longAgain = [await createConnection(c, w.workspace.slug, { ...SIX[2]!, identifier: long, name: 'Long' }), await createConnection(c, w.workspace.slug, { ...SIX[2]!, identifier: long, name: 'Long 2' })];
           assert.equal(longAgain[0], long);
-          assert.match(longAgain[1]!, /^a{35}-[0-9a-f]{4}$/);
+          assert.match(longAgain[1]!, /^a{36}[0-9a-f]{4}$/);
           await rejectsWith(createConnection(c, w.workspace.slug, { ...SIX[2]!, identifier: '2024-survey', name: '2024 survey' }), 'invalid', /starts with a digit.*shells refuse/);
           await rejectsWith(createConnection(c, w.workspace.slug, { ...SIX[2]!, identifier: 'Bad_Id', name: 'x' }), 'invalid', /only a-z, 0-9/);
           for (const id of [again, ...longAgain]) {

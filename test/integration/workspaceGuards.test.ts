@@ -29,11 +29,12 @@ describe('workspace guards (connection limit, timeouts)', () => {
     await initializeCatalog(platform, catalog);
     const ws = await createWorkspace(platform, catalog, 'Gardée « par défaut »');
     assert.deepEqual(await guardsOf(ws.dbName), OPENHEXA_GUARDS);
-    // The database's "role" setting (the writer group) is still there beside them.
+    // The "role" setting (the writer group) is the read/write login's in this database, not the database's (a reader's session would warn).
     const settings = await asSuperuser('postgres', async (c) =>
-      (await c.query<{ setconfig: string[] }>('SELECT setconfig FROM pg_db_role_setting s JOIN pg_database d ON d.oid = s.setdatabase WHERE d.datname = $1 AND s.setrole = 0', [ws.dbName])).rows[0]?.setconfig,
+      (await c.query<{ rolname: string; setconfig: string[] }>('SELECT r.rolname, s.setconfig FROM pg_db_role_setting s JOIN pg_database d ON d.oid = s.setdatabase LEFT JOIN pg_roles r ON r.oid = s.setrole WHERE d.datname = $1 ORDER BY 1 NULLS FIRST', [ws.dbName])).rows,
     );
-    assert.ok(settings?.some((s) => s.startsWith('role=')), String(settings));
+    assert.ok(!settings.some((s) => s.rolname === null && s.setconfig.some((c) => c.startsWith('role='))), JSON.stringify(settings));
+    assert.ok(settings.some((s) => s.rolname === ws.dbName && s.setconfig.includes(`role=${ws.dbName}_writer`)), JSON.stringify(settings));
   });
 
   it('a platform admin\'s own guards are set instead, and PostgreSQL enforces them on the sessions that follow', async () => {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { type ConnectionDraft, draftFields, draftProblems, valuesForTest } from '../../src/core/connections/connectionDraft';
 import { C } from '../../src/core/connections/connectionMessages';
-import { identifierFromName, identifierProblem } from '../../src/core/connections/identifier';
+import { identifierFromName, identifierMixProblem, identifierProblem, identifierWithSuffix, nameTakenProblem, suggestIdentifier } from '../../src/core/connections/identifier';
 import { fill, type Said } from '../../src/core/said';
 
 const say = (s: Said | undefined): string | undefined => (s ? fill(s.text, s.args) : undefined);
@@ -107,3 +107,30 @@ describe('connection draft (the form\'s rules, the catalog\'s too)', () => {
     assert.equal(values.port, '5432');
   });
 });
+
+describe('connections a member can tell apart, whose variables never mix (issue 24, item 2)', () => {
+  const others = [
+    { identifier: 'sandbox-read-only', name: 'Sandbox read-only' },
+    { identifier: 'polio', name: 'Polio' },
+  ];
+  it('refuses a name another connection has, however it is cased or spaced', () => {
+    assert.match(say(nameTakenProblem('  sandbox READ-ONLY ', others))!, /Another connection of this workspace is named "Sandbox read-only" \(sandbox-read-only\)/);
+    assert.equal(nameTakenProblem('Sandbox read-only 2', others), undefined);
+  });
+  it('refuses an identifier whose variables one prefix would mix with another\'s, with a free suggestion', () => {
+    assert.match(say(identifierMixProblem('polio-test', others))!, /mix the variables of polio-test with those of polio .* e\.g\. poliotest/);
+    assert.match(say(identifierMixProblem('sandbox', others))!, /with those of sandbox-read-only/);
+    assert.equal(identifierMixProblem('sandbox-read-only0883', others), undefined);
+    assert.equal(identifierMixProblem('polio', others), undefined, 'the same identifier is taken, not mixed: it gets a suffix');
+  });
+  it('proposes from a name an identifier that is free and mixes with nothing; the catalog\'s suffix is glued on', () => {
+    assert.equal(suggestIdentifier('sandbox-read-only', others), 'sandboxreadonly');
+    assert.equal(suggestIdentifier('polio', others), 'polio2');
+    assert.equal(suggestIdentifier('malaria', others), 'malaria');
+    assert.equal(identifierWithSuffix('polio', '3f2a'), 'polio3f2a');
+    assert.equal(identifierWithSuffix('x'.repeat(40), '3f2a'), `${'x'.repeat(36)}3f2a`);
+    const problems = draftProblems(draft({ type: 'custom', name: 'polio', identifier: 'polio-test', fields: [] }), { creating: true, stored: new Set(), others });
+    assert.deepEqual(Object.keys(problems).sort(), ['identifier', 'name']);
+  });
+});
+

@@ -91,7 +91,8 @@ describe('connection form controller (driven by its messages)', () => {
     assert.ok(init.type === 'init');
     assert.equal(init.connection?.identifier, 'malaria-db');
     assert.deepEqual(init.connection?.fields.find((f) => f.code === 'password'), { code: 'password', secret: true, isSet: true });
-    assert.deepEqual(init.taken, ['malaria-db']);
+    // The others of the workspace (not the one edited): their names and identifiers are checked against.
+    assert.deepEqual(init.others, []);
     assert.equal(init.strings['Stored, unchanged'], 'Stored, unchanged', 'the form\'s strings travel with init');
     assert.ok(!JSON.stringify(h.posted).includes(SECRET));
     assert.deepEqual(h.reads, []);
@@ -100,11 +101,16 @@ describe('connection form controller (driven by its messages)', () => {
   it('creates what the form describes, and says so with the identifier the server gave', async () => {
     const h = harness();
     await h.controller.receive({ type: 'ready' });
+    // The workspace has a "Malaria DB" already: the same name is refused before anything is sent (issue 24).
     await h.controller.receive({ type: 'save', draft: PG_DRAFT });
+    const twin = h.last();
+    assert.ok(twin.type === 'saveFailed' && /Another connection of this workspace is named "Malaria DB" \(malaria-db\)/.test(twin.problems.name ?? ''));
+    assert.equal(h.created.length, 0);
+    await h.controller.receive({ type: 'save', draft: { ...PG_DRAFT, name: 'Malaria DB 2' } });
     assert.equal(h.created.length, 1);
     assert.deepEqual(h.created[0]!.fields.map((f) => f.code), ['host', 'port', 'db_name', 'username', 'password', 'sslmode']);
     assert.deepEqual(h.created[0]!.fields.find((f) => f.code === 'password'), { code: 'password', secret: true, value: 'typed' });
-    assert.deepEqual(h.saved, [{ identifier: 'malaria-db-3f2a', proposed: 'malaria-db', name: 'Malaria DB', created: true }]);
+    assert.deepEqual(h.saved, [{ identifier: 'malaria-db-3f2a', proposed: 'malaria-db', name: 'Malaria DB 2', created: true }]);
   });
 
   it('refuses to save while a field is invalid, saying where, and sends nothing to the server', async () => {

@@ -2,10 +2,9 @@ import { type ConnectionDraft, draftProblems, type DraftProblems, MAX_FIELDS } f
 import { C } from '../../src/core/connections/connectionMessages';
 import type { FieldDef } from '../../src/core/connections/connectionType';
 import { envPrefix } from '../../src/core/connections/envNames';
-import { identifierFromName, identifierProblem } from '../../src/core/connections/identifier';
+import { identifierFromName, identifierProblem, identifierWithSuffix, suggestIdentifier, type OtherConnection } from '../../src/core/connections/identifier';
 import { CONNECTION_TYPES, type ConnectionTypeId } from '../../src/core/connections/types';
 import type { Said } from '../../src/core/said';
-import { slugWithSuffix } from '../../src/core/workspaceNames';
 import { connectionFormToHostSchema, connectionFormToWebviewSchema, type ConnectionFormToWebview, type FormConnection, type FormMode } from '../../src/protocol/connectionForm';
 import type { CONNECTION_FORM_STRINGS } from '../../src/protocol/connectionFormStrings';
 import { panelApp } from '../shared/app';
@@ -53,7 +52,9 @@ let identifier = '';
 /** The identifier follows the name until the admin types one. */
 let identifierEdited = false;
 let description = '';
-let taken: string[] = [];
+let others: OtherConnection[] = [];
+/** What the form proposes from a name: free, and mixing no variables with another connection's. */
+const proposedIdentifier = (from: string): string => suggestIdentifier(identifierFromName(from), others);
 let canEdit = false;
 /** Fixed fields by type, so switching types and back keeps what was typed. */
 const fixedByType = new Map<ConnectionTypeId, Map<string, FieldState>>();
@@ -96,7 +97,7 @@ function draft(): ConnectionDraft {
 
 function problems(): DraftProblems {
   const stored = new Set(currentFields().filter((f) => f.stored).map((f) => f.code));
-  return draftProblems(draft(), { creating: mode === 'create', stored });
+  return draftProblems(draft(), { creating: mode === 'create', stored, others });
 }
 
 /** The touched mark of a problem key: custom fields by their row, not their position. */
@@ -194,7 +195,7 @@ function nameInput(): HTMLElement {
     name = valueOf(input);
     touched.add('name');
     if (mode === 'create' && !identifierEdited) {
-      identifier = identifierFromName(name);
+      identifier = proposedIdentifier(name);
       const id = document.getElementById('identifier');
       if (id) {
         (id as unknown as { value: string }).value = identifier;
@@ -213,8 +214,8 @@ function identifierHint(): (Node | string)[] {
     lines.push(h('div', {}, panel.fmt('Environment variables: {0}, {0}_…', envPrefix(current))));
   }
   if (mode === 'create') {
-    if (taken.includes(identifier)) {
-      lines.push(h('div', { class: 'hint-warning' }, panel.fmt(C.identifierTaken, slugWithSuffix(identifier, '3f2a'))));
+    if (others.some((o) => o.identifier === identifier)) {
+      lines.push(h('div', { class: 'hint-warning' }, panel.fmt(C.identifierTaken, identifierWithSuffix(identifier, '3f2a'))));
     }
     lines.push(h('div', {}, t('Fixed once saved: notebooks and environment variables use it.')));
   }
@@ -234,7 +235,7 @@ function identifierInput(): HTMLElement {
   controls.set('identifier', input);
   input.addEventListener('input', () => {
     identifier = valueOf(input);
-    identifierEdited = identifier !== identifierFromName(name);
+    identifierEdited = identifier !== proposedIdentifier(name);
     touched.add('identifier');
     validate();
   });
@@ -596,7 +597,7 @@ function render(): void {
 function start(message: Extract<ConnectionFormToWebview, { type: 'init' }>): void {
   mode = message.mode;
   workspace = message.workspace;
-  taken = message.taken;
+  others = message.others;
   canEdit = message.canEdit;
   connection = message.connection;
   if (connection) {

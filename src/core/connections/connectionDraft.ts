@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { said, type Said } from '../said';
 import { C } from './connectionMessages';
 import type { ConnectionField } from './connectionType';
-import { descriptionProblem, identifierEnvProblem, identifierProblem, nameProblem } from './identifier';
+import { descriptionProblem, identifierEnvProblem, identifierMixProblem, identifierProblem, nameProblem, nameTakenProblem, type OtherConnection } from './identifier';
 import { CONNECTION_TYPES, type ConnectionTypeId } from './types';
 import { customCodeProblems } from './types/custom';
 import { text } from './fieldValues';
@@ -41,6 +41,8 @@ export interface DraftContext {
   readonly stored: ReadonlySet<string>;
   /** Codes stored as secrets: one made plain must have its value typed again (the catalog refuses it otherwise). */
   readonly storedSecrets?: ReadonlySet<string>;
+  /** The workspace's other connections: a name they have is refused, and an identifier whose variables would mix with theirs. */
+  readonly others?: readonly OtherConnection[];
 }
 
 function valueProblem(value: string, rule: z.ZodType<string>): Said | undefined {
@@ -56,11 +58,11 @@ export function draftProblems(draft: ConnectionDraft, context: DraftContext): Dr
       problems[key] = problem;
     }
   };
-  put('name', nameProblem(draft.name));
+  put('name', nameProblem(draft.name) ?? nameTakenProblem(draft.name, context.others ?? []));
   put('description', descriptionProblem(draft.description));
   const type = CONNECTION_TYPES[draft.type];
   if (context.creating) {
-    put('identifier', identifierProblem(draft.identifier) ?? identifierEnvProblem(draft.identifier, type));
+    put('identifier', identifierProblem(draft.identifier) ?? identifierEnvProblem(draft.identifier, type) ?? identifierMixProblem(draft.identifier, context.others ?? []));
   }
   if (draft.type === 'custom') {
     if (draft.fields.length > MAX_FIELDS) {

@@ -15,6 +15,8 @@ export const C = {
   identifierChars: 'An identifier has only a-z, 0-9 and single hyphens between them (e.g. my-db)',
   identifierReservedEnv: "Its variable {0} is read by {1}: a connection must not set it on members' machines. Choose another identifier",
   identifierTaken: 'Already used in this workspace: saving adds a short suffix (e.g. {0})',
+  identifierMixes: 'The OpenHEXA SDK would mix the variables of {0} with those of {1} (one\'s prefix starts the other\'s): choose another identifier, e.g. {2}',
+  nameTaken: 'Another connection of this workspace is named "{0}" ({1}): choose another name',
   identifierSame: 'This is the current identifier',
   // Fields
   required: 'Required',

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { C } from '../../core/connections/connectionMessages';
 import { connectionEnvNames, envPrefix, firstReserved } from '../../core/connections/envNames';
-import { identifierProblem } from '../../core/connections/identifier';
+import { identifierMixProblem, identifierProblem } from '../../core/connections/identifier';
 import { CONNECTION_TYPES } from '../../core/connections/types';
 import { changeConnectionIdentifier, connectionFields, listConnections, type ConnectionSummary } from '../../postgres/connections/connectionCalls';
 import type { WorkspaceRef } from '../../platform/commands/pickers';
@@ -29,7 +29,11 @@ export async function askAndChangeIdentifier(services: Services, ref: WorkspaceR
       return vscode.l10n.t(problem.text, ...problem.args);
     }
     const reserved = firstReserved(connectionEnvNames(type, value, codes));
-    return reserved ? vscode.l10n.t(C.identifierReservedEnv, reserved.name, vscode.l10n.t(reserved.readBy)) : undefined;
+    if (reserved) {
+      return vscode.l10n.t(C.identifierReservedEnv, reserved.name, vscode.l10n.t(reserved.readBy));
+    }
+    const mixes = identifierMixProblem(value, all.filter((c) => c.identifier !== connection.identifier));
+    return mixes ? vscode.l10n.t(mixes.text, ...mixes.args) : undefined;
   };
   let next = given;
   if (next === undefined) {

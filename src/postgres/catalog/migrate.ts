@@ -3,6 +3,7 @@ import { quoteIdent } from '../../core/identifiers';
 import { withConnection, type Login } from '../connect';
 import { CatalogError } from './catalogError';
 import { LATEST_VERSION, MEMBER_GROUP, MIGRATIONS, PLATFORM_ADMIN_GROUP } from './migrations';
+import { syncSessionRoles } from '../workspace/sessionRoles';
 import { upgradeWorkspaces } from './upgradeWorkspaces';
 
 // Two clients migrating at once take turns on this lock (any constant works;
@@ -263,5 +264,10 @@ export async function initializeCatalog(login: Omit<Login, 'database'>, catalogD
   });
   const reachesLayout2 = (options.upTo ?? LATEST_VERSION) >= 2;
   const upgraded = reachesLayout2 ? await upgradeWorkspaces(login, catalogDatabase) : [];
+  // Every workspace's logins act as their role says, per login (no database-wide "role" setting: 0.2.0's made
+  // every viewer's session start with a warning). Tests that build an older catalog leave it as it was.
+  if ((options.upTo ?? LATEST_VERSION) >= LATEST_VERSION) {
+    await withConnection({ ...login, database: catalogDatabase }, (client) => syncSessionRoles(client));
+  }
   return { createdDatabase, applied, upgraded };
 }

@@ -2,6 +2,7 @@ import type { ClientBase } from 'pg';
 import { isWorkspaceRole, type WorkspaceRole } from '../../core/roles';
 import { catalogCall, CatalogError } from '../catalog/catalogError';
 import { LATEST_VERSION } from '../catalog/migrations';
+import { applyMemberSessionRole } from './sessionRoles';
 import { SQL } from './sql';
 
 /** A workspace as the calling login sees it, with its role there. */
@@ -121,7 +122,10 @@ export function listMembers(catalog: ClientBase, slug: string): Promise<Member[]
 }
 
 export function addMember(catalog: ClientBase, slug: string, login: string, role: WorkspaceRole): Promise<void> {
-  return catalogCall(async () => void (await catalog.query(SQL.addMember, [slug, login, role])));
+  return catalogCall(async () => {
+    await catalog.query(SQL.addMember, [slug, login, role]);
+    await applyMemberSessionRole(catalog, slug, login, role);
+  });
 }
 
 /** Creates a new login for the member; returns its password (made by the server), to be shown once. */
@@ -131,14 +135,21 @@ export function createMember(catalog: ClientBase, slug: string, login: string, r
     if (!password) {
       throw new Error('The server did not return the new password');
     }
+    await applyMemberSessionRole(catalog, slug, login, role);
     return password;
   });
 }
 
 export function setMemberRole(catalog: ClientBase, slug: string, login: string, role: WorkspaceRole): Promise<void> {
-  return catalogCall(async () => void (await catalog.query(SQL.setMemberRole, [slug, login, role])));
+  return catalogCall(async () => {
+    await catalog.query(SQL.setMemberRole, [slug, login, role]);
+    await applyMemberSessionRole(catalog, slug, login, role);
+  });
 }
 
 export function removeMember(catalog: ClientBase, slug: string, login: string): Promise<void> {
-  return catalogCall(async () => void (await catalog.query(SQL.removeMember, [slug, login])));
+  return catalogCall(async () => {
+    await catalog.query(SQL.removeMember, [slug, login]);
+    await applyMemberSessionRole(catalog, slug, login, undefined);
+  });
 }

@@ -6,6 +6,7 @@ import { CatalogError, asCatalogError } from '../catalog/catalogError';
 import { PLATFORM_ADMIN_GROUP } from '../catalog/migrations';
 import { withConnection, type Login } from '../connect';
 import { SQL, workspaceDatabaseSetup, workspaceGuardStatements } from './sql';
+import { syncSessionRoles } from './sessionRoles';
 import { OPENHEXA_GUARDS, type WorkspaceGuards } from '../../core/workspaceGuards';
 
 export interface CreatedWorkspace {
@@ -93,6 +94,8 @@ export async function createWorkspace(login: ServerLogin, catalogDatabase: strin
         await db.query('COMMIT');
       });
       await catalog.query(SQL.finishWorkspace, [slug]);
+      // Its read/write login and the platform admins act as its writer group; the read-only login as itself.
+      await syncSessionRoles(catalog, [slug]);
       return { slug, name: trimmed, dbName };
     } catch (err) {
       if (databaseCreated) {

@@ -60,7 +60,7 @@ export function workspaceDatabaseSetup(db: string, roles: WorkspaceRoleNames): s
     `REVOKE ALL ON DATABASE ${d} FROM PUBLIC`,
     `GRANT CONNECT ON DATABASE ${d} TO ${reader}`,
     `GRANT CONNECT, TEMPORARY, CREATE ON DATABASE ${d} TO ${writer}`,
-    // NOINHERIT: the read/write login connects on its own grant, then acts as the writer group.
+    // NOINHERIT: the read/write login connects on its own grant, then acts as the writer group (its setting in this database).
     `GRANT CONNECT, TEMPORARY ON DATABASE ${d} TO ${quoteIdent(roles.rw)}`,
     'REVOKE CREATE ON SCHEMA public FROM PUBLIC',
     `GRANT USAGE ON SCHEMA public TO ${reader}`,
@@ -68,7 +68,8 @@ export function workspaceDatabaseSetup(db: string, roles: WorkspaceRoleNames): s
     `ALTER DEFAULT PRIVILEGES FOR ROLE ${writer} GRANT SELECT ON TABLES TO ${reader}`,
     `ALTER DEFAULT PRIVILEGES FOR ROLE ${writer} GRANT SELECT ON SEQUENCES TO ${reader}`,
     `ALTER DEFAULT PRIVILEGES FOR ROLE ${writer} GRANT USAGE ON SCHEMAS TO ${reader}`,
-    `ALTER DATABASE ${d} SET role = ${quoteLiteral(roles.writer)}`,
+    // Which logins act as the writer group is set per login in this database (catalog migration 6), never for the
+    // whole database: a viewer's or the read-only login's session would start with a warning.
   ];
 }
 

@@ -1,4 +1,5 @@
 import { type ConnectionDraft, type DraftContext, draftFields, draftProblems, type DraftProblems, valuesForTest } from '../../../core/connections/connectionDraft';
+import type { OtherConnection } from '../../../core/connections/identifier';
 import type { ConnectionField } from '../../../core/connections/connectionType';
 import type { ConnectionTypeId } from '../../../core/connections/types';
 import type { Logger, Translate } from '../../../core/logger';
@@ -58,6 +59,8 @@ export class ConnectionFormController {
   private stored = new Set<string>();
   /** Codes stored as secrets. */
   private storedSecrets = new Set<string>();
+  /** The workspace's other connections (a name or identifier they have is refused). */
+  private others: OtherConnection[] = [];
   private testRun: AbortController | undefined;
   private type: ConnectionTypeId | undefined;
 
@@ -154,6 +157,7 @@ export class ConnectionFormController {
   private async init(): Promise<void> {
     const { t, post } = this.deps;
     const list = await this.deps.list();
+    this.others = list.filter((c) => c.identifier !== this.identifier).map((c) => ({ identifier: c.identifier, name: c.name }));
     let connection: FormConnection | undefined;
     if (this.identifier) {
       const summary = list.find((c) => c.identifier === this.identifier);
@@ -173,7 +177,7 @@ export class ConnectionFormController {
       workspace: this.target.workspace.name,
       ...(connection ? { connection } : {}),
       initialType: this.target.initialType ?? 'postgresql',
-      taken: list.map((c) => c.identifier),
+      others: this.others,
       canEdit: this.target.canEdit,
     });
   }
@@ -240,7 +244,7 @@ export class ConnectionFormController {
   }
 
   private context(): DraftContext {
-    return { creating: this.target.mode === 'create', stored: this.stored, storedSecrets: this.storedSecrets };
+    return { creating: this.target.mode === 'create', stored: this.stored, storedSecrets: this.storedSecrets, others: this.others };
   }
 
   private async save(given: ConnectionDraft): Promise<void> {

@@ -78,6 +78,9 @@ export const serverNode: NodeDef<ServerNode> = {
     try {
       const { platformAdmin, superuser, workspaces } = await ctx.sessions.catalog(profile, (c) => serverOverview(c));
       noteSuperuser(ctx, given, superuser);
+      if (platformAdmin && !superuser) {
+        ctx.sessions.ensureSessionRoles(profile);
+      }
       const warning: TreeNode[] = superuser ? [{ kind: 'superuserWarning', profile }] : [];
       if (workspaces.length === 0) {
         return [...warning, { kind: 'noWorkspaces', profile, platformAdmin }];

@@ -30,6 +30,8 @@ export const databaseNode: NodeDef<DatabaseNode> = {
   children(node, ctx) {
     const { profile, workspace } = node;
     const key = levelKey(profile, workspace.dbName, undefined);
+    // What this login creates there is the writer group's while it is an editor or admin (its own setting).
+    ctx.sessions.ensureOwnSessionRole(profile, workspace);
     return guard(ctx, async () => {
       const browse: Browse = (work) => ctx.sessions.browse(profile, workspace.dbName, work);
       const level = await browse((c) => databaseLevel(c, ctx.browsing.limit(key)));
