@@ -5,6 +5,8 @@
  * interpolation: a unit test checks each one has a French translation.
  */
 export const M = {
+  superuserWarning:
+    'This login is a superuser. Reading a workspace\'s data runs code its editors wrote (views, functions, policies) with your privileges, here with full power over the server, so the extension lists workspaces but previews, counts and exports nothing with this login. Connect with a login that has CREATEDB and CREATEROLE instead.',
   nameRequired: 'Name is required',
   nameTooLong: 'Name must be at most 80 characters',
   hostRequired: 'Host is required',

@@ -1,10 +1,11 @@
 import type { NodeDef } from '../platform/tree/nodeDef';
+import type { TreeNode } from '../platform/tree/nodeRegistry';
 import { messageNode } from '../platform/tree/messageNode';
-import { connectionNodes } from './connections';
-import { localServerNodes } from './localServer';
-import { memberNodes } from './members';
-import { serverNodes } from './servers';
-import { workspaceNodes } from './workspaces';
+import { connectionNodes } from './connections/nodes';
+import { localServerNodes } from './localServer/nodes';
+import { memberNodes } from './members/nodes';
+import { serverNodes } from './servers/nodes';
+import { workspaceNodes } from './workspaces/nodes';
 
 /**
  * Every kind of node in the Workspaces view, keyed by kind. TreeNode is
@@ -15,7 +16,14 @@ export const NODE_KINDS = { ...serverNodes, ...localServerNodes, ...workspaceNod
 
 // The node type comes from item()'s parameter: inferring it from the whole NodeDef would loop through children().
 type NodeOf<D> = D extends { item(node: infer N, ...rest: never[]): unknown } ? N : never;
-export type TreeNode = NodeOf<(typeof NODE_KINDS)[keyof typeof NODE_KINDS]>;
+
+declare module '../platform/tree/nodeRegistry' {
+  interface NodeRegistry {
+    readonly node: NodeOf<(typeof NODE_KINDS)[keyof typeof NODE_KINDS]>;
+  }
+}
+
+export type { TreeNode } from '../platform/tree/nodeRegistry';
 export type NodeKinds = { readonly [K in TreeNode['kind']]: NodeDef<Extract<TreeNode, { kind: K }>> };
 
 // Each key names the kind of the node it defines.

@@ -1,7 +1,7 @@
 import { quoteIdent, quoteLiteral } from '../core/identifiers';
 import { scramVerifier } from '../core/scram';
 import { PLATFORM_ADMIN_GROUP } from '../postgres/catalog/migrations';
-import { withConnection, type Login } from '../postgres/connect';
+import { databaseExists, withConnection, type Login } from '../postgres/connect';
 
 /** The local server's day-to-day login: CREATEDB and CREATEROLE, never superuser. */
 export const LOCAL_PLATFORM_LOGIN = 'openhexa_platform';
@@ -12,7 +12,6 @@ const IS_MEMBER_SQL = "SELECT pg_catalog.pg_has_role($1, $2, 'USAGE') AS yes";
 const CATALOG_OWNER_SQL = `SELECT r.rolname AS owner, r.rolsuper AS superuser
   FROM pg_catalog.pg_namespace n JOIN pg_catalog.pg_roles r ON r.oid OPERATOR(pg_catalog.=) n.nspowner
  WHERE n.nspname OPERATOR(pg_catalog.=) 'openhexa'`;
-const DATABASE_EXISTS_SQL = 'SELECT 1 FROM pg_catalog.pg_database WHERE datname OPERATOR(pg_catalog.=) $1';
 
 /**
  * Maintenance, as the local server's superuser: makes the platform login (or
@@ -39,7 +38,7 @@ export async function ensurePlatformLogin(superuser: Omit<Login, 'database'>, pa
  * the platform login.
  */
 export async function catalogMaintainer(superuser: Omit<Login, 'database'>, catalogDatabase: string): Promise<'superuser' | 'platform'> {
-  const exists = await withConnection({ ...superuser, database: 'postgres' }, async (c) => (await c.query(DATABASE_EXISTS_SQL, [catalogDatabase])).rowCount);
+  const exists = await withConnection({ ...superuser, database: 'postgres' }, (c) => databaseExists(c, catalogDatabase));
   if (!exists) {
     return 'platform';
   }

@@ -1,4 +1,5 @@
 import type { Client } from 'pg';
+import { withTransaction } from '../postgres/transaction';
 
 // Operators, schema-qualified: this runs in a workspace database, where
 // editors may have created look-alikes that match better than the built-ins.
@@ -97,16 +98,11 @@ export async function loadSampleData(client: Client): Promise<void> {
   if ((existing.rowCount ?? 0) > 0) {
     throw new Error('This workspace already has the sample tables.');
   }
-  await client.query('BEGIN');
-  try {
+  await withTransaction(client, async () => {
     for (const statement of SAMPLE_DATA_SQL) {
       await client.query(statement);
     }
-    await client.query('COMMIT');
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw err;
-  }
+  });
   // Statistics make the tree's row estimates right at once.
   await client.query('ANALYZE public.health_facilities, public.monthly_case_reports, surveys.household_survey');
 }

@@ -1,14 +1,15 @@
 import type * as vscode from 'vscode';
-import type { TreeNode } from '../features/nodeKinds';
-import type { LocalServerService } from '../features/localServer/localServerService';
-import type { ValueDocuments } from '../features/preview/valueDocuments';
-import type { WalkthroughProgress } from '../features/walkthrough/walkthroughProgress';
 import type { Log } from './log';
 import type { ServerStore } from './serverStore';
 import type { Sessions } from './sessions';
+import type { TreeNode } from './tree/nodeRegistry';
 import type { WorkspacesTree } from './tree/workspacesTree';
 
-/** What commands and panels reach of the running extension; made once in extension.ts. */
+/**
+ * What commands and panels reach of the running extension; made once in
+ * extension.ts. Features add what they bring (declaration merging: the local
+ * server, the value documents, the walkthrough), so this imports no feature.
+ */
 export interface Services {
   /** publisher.name, as VS Code knows the extension. */
   readonly extensionId: string;
@@ -20,7 +21,4 @@ export interface Services {
   readonly sessions: Sessions;
   readonly tree: WorkspacesTree;
   readonly view: vscode.TreeView<TreeNode>;
-  readonly localServer: LocalServerService;
-  readonly values: ValueDocuments;
-  readonly walkthrough: WalkthroughProgress;
 }

@@ -1,10 +1,10 @@
-import * as vscode from 'vscode';
 import { CatalogError } from '../postgres/catalog/catalogError';
 import { describeLoginFailure } from '../postgres/loginFailure';
 import { SuperuserBrowsing } from '../postgres/readOnly';
 import { WeakerTlsError } from './sessions';
 import { superuserWarning } from './superuserWarning';
 import { weakerTlsMessage } from './weakerTlsMessage';
+import { say } from './say';
 
 /** What to tell the user about a failure: advice when we have some, else the error's own words (secrets masked). */
 export function userMessage(err: unknown): string {
@@ -19,5 +19,5 @@ export function userMessage(err: unknown): string {
     return `${message} ${detail}`;
   }
   const failure = describeLoginFailure(err);
-  return failure.kind === 'other' ? failure.detail : `${vscode.l10n.t(failure.message, ...failure.args)} (${failure.detail})`;
+  return failure.kind === 'other' ? failure.detail : `${say({ text: failure.message, args: failure.args })} (${failure.detail})`;
 }

@@ -97,3 +97,10 @@ export async function withConnection<T>(login: Login, run: (client: Client) => P
     await client.end().catch(() => undefined);
   }
 }
+
+const DATABASE_EXISTS_SQL = 'SELECT 1 FROM pg_catalog.pg_database WHERE datname OPERATOR(pg_catalog.=) $1';
+
+/** Whether the server has a database of this name (any login may read pg_database). */
+export async function databaseExists(client: Pick<Client, 'query'>, name: string): Promise<boolean> {
+  return ((await client.query(DATABASE_EXISTS_SQL, [name])).rowCount ?? 0) > 0;
+}

@@ -77,3 +77,8 @@ export const toWebviewSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('saveFailed'), fieldErrors: z.record(z.string()), message: z.string().optional() }),
 ]);
 export type ToWebview = z.infer<typeof toWebviewSchema>;
+
+// The rules the form checks as one types: the host's own, shared.
+export { fieldErrors, serverProfileSchema } from '../core/serverProfile';
+export { parsePostgresUrl } from '../core/postgresUrl';
+export { SSL_MODES };

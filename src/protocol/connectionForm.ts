@@ -69,3 +69,12 @@ export const connectionFormToWebviewSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('notice'), text: z.string(), error: z.boolean() }),
 ]);
 export type ConnectionFormToWebview = z.infer<typeof connectionFormToWebviewSchema>;
+
+// The rules the form checks as one types: the host's own, shared.
+export { draftProblems, MAX_FIELDS, type ConnectionDraft, type DraftProblems } from '../core/connections/connectionDraft';
+export { C } from '../core/connections/connectionMessages';
+export type { FieldDef } from '../core/connections/connectionType';
+export { envPrefix } from '../core/connections/connectionEnvNames';
+export { identifierFromName, identifierProblem, identifierWithSuffix, suggestIdentifier, type OtherConnection } from '../core/connections/identifier';
+export { CONNECTION_TYPES, type ConnectionTypeId };
+export { said, type Said } from '../core/said';

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { FILTER_OPS, type FilterOp } from '../core/preview/filters';
 
 /** Messages between a table preview panel and its controller; validated at both ends. */
-export const filterOpSchema = z.enum(['eq', 'ne', 'lt', 'gt', 'contains', 'startsWith', 'isNull', 'isNotNull', 'in']);
+export const filterOpSchema = z.enum(FILTER_OPS);
 
 export const filterSchema = z
   .object({
@@ -96,3 +97,8 @@ export const previewToWebviewSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('notice'), text: z.string(), error: z.boolean() }),
 ]);
 export type PreviewToWebview = z.infer<typeof previewToWebviewSchema>;
+
+// What the grid copies: the host's own rules, shared.
+export { toTsv } from '../core/tsv';
+export { neutralized } from '../core/spreadsheetSafe';
+export type { FilterOp };

@@ -1,17 +1,16 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Browser, FrameLocator, Page } from 'playwright-core';
+import type { FrameLocator, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../fixtures/postgresServer';
-import { buildVsix, ensureHarness, launchBrowser, startCodeServer, type CodeServer } from '../harness/codeServer';
-import { cspViolations, openConnectForm, openWorkbench, screenshot } from './workbench';
+import type { CodeServer } from '../harness/codeServer';
+import { openConnectForm, screenshot, useWorkbench } from './workbench';
 
 const PASSWORD = "pw-e2e-'quoted'@é";
 
 describe('connecting to a team server from the welcome view, as a new user would', () => {
   let pg: TestServer;
   let server: CodeServer;
-  let browser: Browser;
   let page: Page;
   let csp: () => string[] = () => [];
   let form: FrameLocator;
@@ -21,24 +20,25 @@ describe('connecting to a team server from the welcome view, as a new user would
   const errorOf = (id: string) => form.locator(`#error-${id}`);
   const status = () => form.locator('#status');
 
-  before(async () => {
-    ensureHarness();
-    pg = await startTestServer();
-    const admin = await pg.connect();
-    await admin.query(`CREATE ROLE e2e_platform LOGIN CREATEDB CREATEROLE PASSWORD '${PASSWORD.replace(/'/g, "''")}'`);
-    await admin.end();
-    server = await startCodeServer({ vsixes: [buildVsix()] });
-    browser = await launchBrowser();
-    page = await openWorkbench(browser, server.url);
-    csp = cspViolations(page);
-    form = await openConnectForm(page);
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    await pg?.stop();
-  });
+  useWorkbench(
+    'failed-connect',
+    async () => {
+      pg = await startTestServer();
+      const admin = await pg.connect();
+      await admin.query(`CREATE ROLE e2e_platform LOGIN CREATEDB CREATEROLE PASSWORD '${PASSWORD.replace(/'/g, "''")}'`);
+      await admin.end();
+      return { stop: () => pg?.stop() };
+    },
+    {
+      container: false,
+      ready: async (w) => {
+        page = w.page;
+        server = w.server;
+        csp = w.csp;
+        form = await openConnectForm(page);
+      },
+    },
+  );
 
   it('refuses a bad port and an empty host inline, and saves nothing', async () => {
     await input('port').fill('99999');

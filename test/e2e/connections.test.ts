@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
-import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
 import type { TestServer } from '../fixtures/postgresServer';
-import { buildVsix, ensureHarness, launchBrowser, startCodeServer, type CodeServer } from '../harness/codeServer';
 import { startTeam } from './teamServer';
-import { choose, contextMenu, cspViolations, eventually, openContainer, openWorkbenchWithClipboard, runCommand, screenshot, screenshotFailures, webview, writeServerProfiles } from './workbench';
+import { choose, contextMenu, runCommand, screenshot, useWorkbench, webview } from './workbench';
+import { pollUntil } from '../harness/pollUntil';
 
 const PLATFORM = 'e2e_conn_platform';
 const PLATFORM_PASSWORD = 'platform-Pw-connections';
@@ -22,8 +22,6 @@ const GCS_KEY = JSON.stringify({
 describe('connections end to end: an admin fills the form for six types, a viewer sees only the list', function () {
   this.timeout(300_000);
   let pg: TestServer;
-  let server: CodeServer;
-  let browser: Browser;
   let page: Page;
   let csp: () => string[] = () => [];
 
@@ -61,25 +59,22 @@ describe('connections end to end: an admin fills the form for six types, a viewe
     await form().locator('h1', { hasText: `New connection in ${WORKSPACE}` }).waitFor({ timeout: 30_000 });
   };
 
-  before(async () => {
-    ensureHarness();
-    const team = await startTeam({ platform: PLATFORM, platformPassword: PLATFORM_PASSWORD, viewer: VIEWER, workspace: WORKSPACE, catalog: CATALOG });
-    pg = team.pg;
-    server = await startCodeServer({ vsixes: [buildVsix()], env: { PGPASSFILE: team.pgpass } });
-    writeServerProfiles(server.userData, team.profiles);
-    browser = await launchBrowser();
-    page = await openWorkbenchWithClipboard(browser, server.url, { width: 1400, height: 900 });
-    csp = cspViolations(page);
-    await openContainer(page, 'OpenHEXA');
-  });
-
-  screenshotFailures(() => page, 'failed-connections');
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    await pg?.stop();
-  });
+  useWorkbench(
+    'failed-connections',
+    async () => {
+      const team = await startTeam({ platform: PLATFORM, platformPassword: PLATFORM_PASSWORD, viewer: VIEWER, workspace: WORKSPACE, catalog: CATALOG });
+      pg = team.pg;
+      return { codeServer: { env: { PGPASSFILE: team.pgpass } }, profiles: team.profiles, stop: () => pg.stop() };
+    },
+    {
+      clipboard: true,
+      viewport: { width: 1400, height: 900 },
+      ready: (w) => {
+        page = w.page;
+        csp = w.csp;
+      },
+    },
+  );
 
   it('shows the admin an empty Connections node that says how to add one, and opens the form from its + button', async () => {
     await row('Team (admin)').click();
@@ -261,9 +256,9 @@ describe('connections end to end: an admin fills the form for six types, a viewe
     const ws = page.locator('.pane-body .monaco-list-row').filter({ hasText: WORKSPACE }).filter({ hasText: /Viewer/ }).first();
     await ws.click({ timeout: 30_000 });
     const connectionsNodes = page.locator('.pane-body .monaco-list-row', { hasText: /^Connections/ });
-    await eventually(async () => (await connectionsNodes.count()) === 2, 'the viewer\'s Connections node');
+    await pollUntil(async () => (await connectionsNodes.count()) === 2, 'the viewer\'s Connections node');
     await connectionsNodes.nth(1).click();
-    await eventually(async () => (await page.locator('.pane-body .monaco-list-row', { hasText: 'Weather API' }).count()) === 2, 'the viewer\'s list');
+    await pollUntil(async () => (await page.locator('.pane-body .monaco-list-row', { hasText: 'Weather API' }).count()) === 2, 'the viewer\'s list');
     const viewerRow = page.locator('.pane-body .monaco-list-row', { hasText: 'Weather API' }).nth(1);
     assert.match(await viewerRow.innerText(), /Custom · weather-api/);
     await viewerRow.hover();
@@ -280,12 +275,11 @@ describe('connections end to end: an admin fills the form for six types, a viewe
     }
     await page.keyboard.press('Escape');
     assert.equal(await page.locator('.tab').count(), tabs, 'a click opened something for the viewer');
-    // Asked by command, the form is refused with what to do.
+    // Asked by command, it is refused as soon as the server is chosen: no workspace of the viewer's is offered, and the toast says what it needs.
     await runCommand(page, 'OpenHEXA: Open Connection');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Team (viewer)' }).click();
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: WORKSPACE }).click();
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Weather API' }).click();
-    await page.locator('.notifications-toasts', { hasText: 'not their values. Ask a workspace admin for the Editor role' }).waitFor({ timeout: 20_000 });
+    await page.locator('.notifications-toasts', { hasText: 'None of your workspaces on Team (viewer) allows this: it needs the editor or admin role.' }).waitFor({ timeout: 20_000 });
+    await screenshot(page, 'connections-viewer-refused-up-front');
   });
 
   it('stays readable in the high-contrast theme: the chosen type is outlined, not only coloured', async () => {
@@ -299,7 +293,7 @@ describe('connections end to end: an admin fills the form for six types, a viewe
     await openNewConnectionForm();
     await chooseType('Custom');
     await form().locator('#add-field').click();
-    await eventually(async () => (await form().locator('body.vscode-high-contrast').count()) === 1, 'the high-contrast theme in the form');
+    await pollUntil(async () => (await form().locator('body.vscode-high-contrast').count()) === 1, 'the high-contrast theme in the form');
     const outline = await form().locator('.type-option[aria-checked="true"]').evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { outlineStyle: string } }).getComputedStyle(el).outlineStyle);
     assert.equal(outline, 'solid');
     await screenshot(page, 'connection-form-high-contrast');

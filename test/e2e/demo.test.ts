@@ -7,7 +7,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, ROOT } from '../harness/codeServer';
-import { eventually, extensionLog, openContainer, openWorkbench, runCommand, screenshot, webview } from './workbench';
+import { extensionLog, openContainer, openWorkbench, runCommand, screenshot, webview } from './workbench';
+import { pollUntil } from '../harness/pollUntil';
 
 describe('npm run demo (the README run command, browser variant)', function () {
   this.timeout(240_000);
@@ -43,11 +44,14 @@ describe('npm run demo (the README run command, browser variant)', function () {
       errors += chunk.toString('utf8');
       process.stderr.write(chunk);
     });
-    const end = Date.now() + 180_000;
-    while (!/open (http:\/\/127\.0\.0\.1:\d+\/)/.test(output)) {
-      assert.ok(Date.now() < end && demo.exitCode === null, `the demo did not start:\n${output}`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
+    await pollUntil(
+      () => {
+        assert.equal(demo.exitCode, null, `the demo ended before it started:\n${output}`);
+        return /open (http:\/\/127\.0\.0\.1:\d+\/)/.test(output);
+      },
+      'the demo to say where to open VS Code',
+      { timeout: 180_000, every: 250, detail: () => output },
+    );
     browser = await launchBrowser();
   });
 
@@ -107,10 +111,10 @@ describe('npm run demo (the README run command, browser variant)', function () {
     await page.locator('.pane-body .monaco-list-row', { hasText: 'Second workspace' }).first().waitFor({ timeout: 60_000 });
     const userData = path.join(os.tmpdir(), codeServerDirs().find((name) => !codeServers0.includes(name))!, 'user-data');
     let log = '';
-    await eventually(async () => {
+    await pollUntil(async () => {
       log = extensionLog(userData);
       return log.includes('Created workspace second-workspace');
-    }, 'the workspace creation in the log', 20_000);
+    }, 'the workspace creation in the log', { timeout: 20_000 });
     assert.match(log, /\[info\] Local server running on 127\.0\.0\.1:\d+/);
     assert.match(log, /\[info\] Created the Sandbox workspace/);
     // No initdb progress, startup lines or session warnings (ANALYZE skipping shared catalogs) at Info.

@@ -1,15 +1,15 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { buildVsix, ensureHarness, launchBrowser, startCodeServer, thisPlatformTarget, type CodeServer } from '../harness/codeServer';
+import type { Locator, Page } from 'playwright-core';
+import { buildVsix, thisPlatformTarget, type CodeServer } from '../harness/codeServer';
 import { ownedTempDir, type OwnedDir } from '../harness/processes';
-import { extensionLog, openContainer, openWorkbench, runCommand, screenshot } from './workbench';
+import { extensionLog, openContainer, runCommand, screenshot, useWorkbench } from './workbench';
+import { cameTrue } from '../harness/pollUntil';
 
 describe('the first five minutes: a local server from a blank profile (platform .vsix)', function () {
   this.timeout(300_000);
   let server: CodeServer;
-  let browser: Browser;
   let page: Page;
   let data: OwnedDir;
   let folder: string;
@@ -18,28 +18,26 @@ describe('the first five minutes: a local server from a blank profile (platform 
   const status = (): Locator => page.locator('.statusbar-item', { hasText: 'Local PostgreSQL' }).first();
   const postmasterPid = (): number => Number(fs.readFileSync(path.join(folder, 'data', 'postmaster.pid'), 'utf8').split('\n')[0]);
 
-  before(async () => {
-    ensureHarness();
-    data = ownedTempDir('openhexa-e2e-local-');
-    fs.chmodSync(data.dir, 0o755);
-    folder = path.join(data.dir, 'server');
-    server = await startCodeServer({ vsixes: [buildVsix(thisPlatformTarget())], settings: { 'openhexa.localServer.folder': folder } });
-    browser = await launchBrowser();
-    page = await openWorkbench(browser, server.url);
-    await openContainer(page, 'OpenHEXA');
-  });
+  useWorkbench(
+    'failed-local',
+    async () => {
+      data = ownedTempDir('openhexa-e2e-local-');
+      fs.chmodSync(data.dir, 0o755);
+      folder = path.join(data.dir, 'server');
+      return { codeServer: { vsixes: [buildVsix(thisPlatformTarget())], settings: { 'openhexa.localServer.folder': folder } }, stop: () => data?.release() };
+    },
+    {
+      ready: (w) => {
+        page = w.page;
+        server = w.server;
+      },
+    },
+  );
 
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && page) {
-      await screenshot(page, `failed-local-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`);
+    if (this.currentTest?.state === 'failed' && server) {
       process.stderr.write(`--- OpenHEXA log ---\n${extensionLog(server.userData).slice(-3000)}\n`);
     }
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    data?.release();
   });
 
   it('"Start a Local Server" in the welcome view leads to the Sandbox and its sample tables', async () => {
@@ -70,18 +68,18 @@ describe('the first five minutes: a local server from a blank profile (platform 
   };
 
   /** Whether a markdown page the walkthrough shows beside its steps (a webview, in a frame of its own) has this heading. */
-  const walkthroughMediaShows = async (heading: string): Promise<boolean> => {
-    const deadline = Date.now() + 20_000;
-    while (Date.now() < deadline) {
-      for (const frame of page.frames()) {
-        if ((await frame.locator('h1', { hasText: heading }).count().catch(() => 0)) > 0) {
-          return true;
+  const walkthroughMediaShows = (heading: string): Promise<boolean> =>
+    cameTrue(
+      async () => {
+        for (const frame of page.frames()) {
+          if ((await frame.locator('h1', { hasText: heading }).count().catch(() => 0)) > 0) {
+            return true;
+          }
         }
-      }
-      await page.waitForTimeout(250);
-    }
-    return false;
-  };
+        return false;
+      },
+      { timeout: 20_000, every: 250 },
+    );
 
   it('the walkthrough shows what was done before it was opened, and ticks a step the moment it is done', async () => {
     const table = row('health_facilities');

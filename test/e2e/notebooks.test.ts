@@ -2,12 +2,13 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { createConnection } from '../../src/postgres/connections/connectionCalls';
 import type { TestServer } from '../fixtures/postgresServer';
-import { buildVsix, ensureHarness, launchBrowser, startCodeServer, type CodeServer } from '../harness/codeServer';
+import type { CodeServer } from '../harness/codeServer';
 import { startTeam } from './teamServer';
-import { choose, contextMenu, eventually, extensionLog, openContainer, openWorkbenchWithClipboard, runCommand, screenshot, screenshotFailures, writeServerProfiles } from './workbench';
+import { choose, contextMenu, extensionLog, openContainer, runCommand, screenshot, useWorkbench } from './workbench';
+import { pollUntil } from '../harness/pollUntil';
 
 const PLATFORM = 'e2e_nb_platform';
 const PLATFORM_PASSWORD = 'platform-Pw-notebooks';
@@ -31,7 +32,6 @@ describe('notebooks end to end: snippets from the tree into an .ipynb, .env writ
   this.timeout(300_000);
   let pg: TestServer;
   let server: CodeServer;
-  let browser: Browser;
   let page: Page;
   let folder = '';
 
@@ -46,56 +46,57 @@ describe('notebooks end to end: snippets from the tree into an .ipynb, .env writ
   const cellsText = async (): Promise<string[]> => (await page.locator('.notebook-editor .code-cell-row .view-lines').allInnerTexts()).map((t) => t.replace(/\u00a0/g, ' '));
   const envFile = (): string => path.join(folder, '.env');
 
-  before(async () => {
-    ensureHarness();
-    const team = await startTeam({ platform: PLATFORM, platformPassword: PLATFORM_PASSWORD, viewer: VIEWER, workspace: WORKSPACE, catalog: CATALOG }, (catalog, slug) =>
-      createConnection(catalog, slug, {
-        identifier: 'polio-data',
-        name: CONNECTION,
-        type: 'postgresql',
-        description: '',
-        fields: [
-          { code: 'host', value: 'db.example.org', secret: false },
-          { code: 'port', value: '5432', secret: false },
-          { code: 'db_name', value: 'polio', secret: false },
-          { code: 'username', value: 'analyst', secret: false },
-          { code: 'password', value: `S3cret'pw #1`, secret: true },
-        ],
-      }).then(() => undefined),
-    );
-    pg = team.pg;
-    // The user's project: a git repository with a notebook and an .env of their own.
-    folder = fs.mkdtempSync(path.join(pg.baseDir, 'project-'));
-    execFileSync('git', ['init', '-q'], { cwd: folder });
-    fs.writeFileSync(path.join(folder, 'analysis.ipynb'), JSON.stringify(NOTEBOOK, null, 1));
-    fs.writeFileSync(envFile(), '# mine\nDEBUG=1\n');
-    server = await startCodeServer({ vsixes: [buildVsix()], env: { PGPASSFILE: team.pgpass }, folder });
-    writeServerProfiles(server.userData, team.profiles);
-    browser = await launchBrowser();
-    page = await openWorkbenchWithClipboard(browser, server.url, { width: 1400, height: 900 });
-    await runCommand(page, 'Go to File...');
-    await page.keyboard.type('analysis.ipynb');
-    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'analysis.ipynb' }).first().waitFor({ timeout: 20_000 });
-    await page.keyboard.press('Enter');
-    await page.locator('.notebook-editor .code-cell-row').first().waitFor({ timeout: 30_000 });
-    await page.locator('.notebook-editor .code-cell-row').first().click();
-    await openContainer(page, 'OpenHEXA');
-  });
-
-  screenshotFailures(() => page, 'failed-notebooks');
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    await pg?.stop();
-  });
+  useWorkbench(
+    'failed-notebooks',
+    async () => {
+      const team = await startTeam({ platform: PLATFORM, platformPassword: PLATFORM_PASSWORD, viewer: VIEWER, workspace: WORKSPACE, catalog: CATALOG }, (catalog, slug) =>
+        createConnection(catalog, slug, {
+          identifier: 'polio-data',
+          name: CONNECTION,
+          type: 'postgresql',
+          description: '',
+          fields: [
+            { code: 'host', value: 'db.example.org', secret: false },
+            { code: 'port', value: '5432', secret: false },
+            { code: 'db_name', value: 'polio', secret: false },
+            { code: 'username', value: 'analyst', secret: false },
+            { code: 'password', value: `S3cret'pw #1`, secret: true },
+          ],
+        }).then(() => undefined),
+      );
+      pg = team.pg;
+      // The user's project: a git repository with a notebook and an .env of their own.
+      folder = fs.mkdtempSync(path.join(pg.baseDir, 'project-'));
+      execFileSync('git', ['init', '-q'], { cwd: folder });
+      fs.writeFileSync(path.join(folder, 'analysis.ipynb'), JSON.stringify(NOTEBOOK, null, 1));
+      fs.writeFileSync(envFile(), '# mine\nDEBUG=1\n');
+      return { codeServer: { env: { PGPASSFILE: team.pgpass }, folder }, profiles: team.profiles, stop: () => pg.stop() };
+    },
+    {
+      clipboard: true,
+      viewport: { width: 1400, height: 900 },
+      // The notebook first, as a user has it open, then the OpenHEXA view beside it.
+      container: false,
+      ready: async (w) => {
+        page = w.page;
+        server = w.server;
+        await runCommand(page, 'Go to File...');
+        await page.keyboard.type('analysis.ipynb');
+        await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'analysis.ipynb' }).first().waitFor({ timeout: 20_000 });
+        await page.keyboard.press('Enter');
+        await page.locator('.notebook-editor .code-cell-row').first().waitFor({ timeout: 30_000 });
+        await page.locator('.notebook-editor .code-cell-row').first().click();
+        await openContainer(page, 'OpenHEXA');
+      },
+    },
+  );
 
   it('inserts the workspace database snippet from the Database node after the selected cell, and says .env lacks its variables', async () => {
     await row('Team (admin)').click();
     await row(WORKSPACE).click({ timeout: 30_000 });
     await choose(await contextMenu(page, row(/^Database/)), 'Insert Connection Snippet');
     await pick('SQLAlchemy and pandas');
-    await eventually(async () => (await cellsText()).length === 2, 'a second code cell', 20_000);
+    await pollUntil(async () => (await cellsText()).length === 2, 'a second code cell', { timeout: 20_000 });
     const [setup, inserted] = await cellsText();
     assert.match(setup!, /import os/);
     assert.match(inserted!, /WORKSPACE_DATABASE_HOST/);
@@ -109,7 +110,7 @@ describe('notebooks end to end: snippets from the tree into an .ipynb, .env writ
     await choose(await contextMenu(page, row(CONNECTION)), 'Insert Connection Snippet');
     await pick('OpenHEXA SDK');
     // The notebook renders only the cells in view: the new one is found by its text, its place by the status bar.
-    await eventually(async () => (await cellsText()).some((t) => t.includes('polio-data')), 'the connection cell', 20_000);
+    await pollUntil(async () => (await cellsText()).some((t) => t.includes('polio-data')), 'the connection cell', { timeout: 20_000 });
     await page.locator('.statusbar-item', { hasText: 'Cell 4 of 4' }).waitFor({ timeout: 10_000 });
     const inserted = (await cellsText()).find((t) => t.includes('polio-data'))!;
     assert.match(inserted, /workspace\.postgresql_connection\("polio-data"\)/);
@@ -138,7 +139,7 @@ describe('notebooks end to end: snippets from the tree into an .ipynb, .env writ
     assert.match(text, /\nPOLIO_DATA_PASSWORD="S3cret'pw #1"\n/);
     assert.equal(fs.statSync(envFile()).mode & 0o777, 0o600);
     await warning.getByRole('button', { name: 'Add to .gitignore' }).click();
-    await eventually(async () => fs.existsSync(path.join(folder, '.gitignore')), '.gitignore', 20_000);
+    await pollUntil(async () => fs.existsSync(path.join(folder, '.gitignore')), '.gitignore', { timeout: 20_000 });
     assert.equal(fs.readFileSync(path.join(folder, '.gitignore'), 'utf8'), '/.env\n');
     execFileSync('git', ['check-ignore', '-q', '.env'], { cwd: folder }); // throws unless git now ignores it
 

@@ -1,15 +1,16 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { Client } from 'pg';
 import { initializeCatalog } from '../../src/postgres/catalog/migrate';
 import { createMember } from '../../src/postgres/workspace/catalogCalls';
 import { PREVIEW_APPLICATION } from '../../src/postgres/preview/previewSession';
 import { createWorkspace } from '../../src/postgres/workspace/provisioning';
 import { startTestServer, type TestServer } from '../fixtures/postgresServer';
-import { buildVsix, ensureHarness, launchBrowser, startCodeServer, type CodeServer } from '../harness/codeServer';
-import { eventually, openContainer, runCommand, openWorkbenchWithClipboard, screenshotFailures, screenshot, webview, cspViolations, writeServerProfiles } from './workbench';
+import type { CodeServer } from '../harness/codeServer';
+import { runCommand, screenshot, useWorkbench, webview } from './workbench';
+import { pollUntil } from '../harness/pollUntil';
 
 const PLATFORM = 'e2e_preview_platform';
 const PLATFORM_PASSWORD = 'platform-Pw-preview';
@@ -20,7 +21,6 @@ describe('table preview end to end: a viewer on a 1,000,000-row table', function
   this.timeout(420_000);
   let pg: TestServer;
   let server: CodeServer;
-  let browser: Browser;
   let page: Page;
   let csp: () => string[] = () => [];
   let dbName = '';
@@ -48,53 +48,51 @@ describe('table preview end to end: a viewer on a 1,000,000-row table', function
     }
   };
 
-  before(async () => {
-    ensureHarness();
-    pg = await startTestServer();
-    await asAdmin('postgres', (c) => c.query(`CREATE ROLE ${PLATFORM} LOGIN CREATEDB CREATEROLE PASSWORD '${PLATFORM_PASSWORD}'`));
-    const platform = { host: pg.host, port: pg.port, user: PLATFORM, password: PLATFORM_PASSWORD, sslmode: 'disable' as const };
-    await initializeCatalog(platform, CATALOG);
-    const workspace = await createWorkspace(platform, CATALOG, 'Surveillance');
-    dbName = workspace.dbName;
-    viewer = 'e2e_viewer_vera';
-    const editor = 'e2e_editor_eddie';
-    const catalog = new Client({ ...platform, database: CATALOG });
-    await catalog.connect();
-    const viewerPassword = await createMember(catalog, workspace.slug, viewer, 'viewer');
-    const editorPassword = await createMember(catalog, workspace.slug, editor, 'editor');
-    await catalog.end();
-    // The editor loads the data, as a team would; the viewer previews it with their own login.
-    const data = new Client({ host: pg.host, port: pg.port, user: editor, password: editorPassword, database: dbName });
-    await data.connect();
-    await data.query(`CREATE TABLE visits (id bigint PRIMARY KEY, district text NOT NULL, cases integer, reported_at timestamptz NOT NULL, note text)`);
-    await data.query(
-      `INSERT INTO visits SELECT g, 'district ' || (g % 97), CASE WHEN g % 11 = 0 THEN NULL ELSE (g * 7919) % 5000 END,
-              timestamptz '2024-01-01 00:00:00+00' + g * interval '1 minute', 'visit ' || g FROM generate_series(1::bigint, ${ROWS}) g`,
-    );
-    await data.query('ANALYZE visits');
-    // Wider than the panel: 13 columns.
-    const columns = Array.from({ length: 12 }, (_, i) => `indicator_${i + 1} text`).join(', ');
-    await data.query(`CREATE TABLE wide (id bigint PRIMARY KEY, ${columns})`);
-    await data.query(`INSERT INTO wide SELECT g, ${Array.from({ length: 12 }, (_, i) => `'value ' || g || ' of indicator ${i + 1}'`).join(', ')} FROM generate_series(1000001, 1000200) g`);
-    await data.end();
+  useWorkbench(
+    'failed-preview',
+    async () => {
+      pg = await startTestServer();
+      await asAdmin('postgres', (c) => c.query(`CREATE ROLE ${PLATFORM} LOGIN CREATEDB CREATEROLE PASSWORD '${PLATFORM_PASSWORD}'`));
+      const platform = { host: pg.host, port: pg.port, user: PLATFORM, password: PLATFORM_PASSWORD, sslmode: 'disable' as const };
+      await initializeCatalog(platform, CATALOG);
+      const workspace = await createWorkspace(platform, CATALOG, 'Surveillance');
+      dbName = workspace.dbName;
+      viewer = 'e2e_viewer_vera';
+      const editor = 'e2e_editor_eddie';
+      const catalog = new Client({ ...platform, database: CATALOG });
+      await catalog.connect();
+      const viewerPassword = await createMember(catalog, workspace.slug, viewer, 'viewer');
+      const editorPassword = await createMember(catalog, workspace.slug, editor, 'editor');
+      await catalog.end();
+      // The editor loads the data, as a team would; the viewer previews it with their own login.
+      const data = new Client({ host: pg.host, port: pg.port, user: editor, password: editorPassword, database: dbName });
+      await data.connect();
+      await data.query(`CREATE TABLE visits (id bigint PRIMARY KEY, district text NOT NULL, cases integer, reported_at timestamptz NOT NULL, note text)`);
+      await data.query(
+        `INSERT INTO visits SELECT g, 'district ' || (g % 97), CASE WHEN g % 11 = 0 THEN NULL ELSE (g * 7919) % 5000 END,
+                timestamptz '2024-01-01 00:00:00+00' + g * interval '1 minute', 'visit ' || g FROM generate_series(1::bigint, ${ROWS}) g`,
+      );
+      await data.query('ANALYZE visits');
+      // Wider than the panel: 13 columns.
+      const columns = Array.from({ length: 12 }, (_, i) => `indicator_${i + 1} text`).join(', ');
+      await data.query(`CREATE TABLE wide (id bigint PRIMARY KEY, ${columns})`);
+      await data.query(`INSERT INTO wide SELECT g, ${Array.from({ length: 12 }, (_, i) => `'value ' || g || ' of indicator ${i + 1}'`).join(', ')} FROM generate_series(1000001, 1000200) g`);
+      await data.end();
 
-    const pgpass = path.join(fs.mkdtempSync(path.join(pg.baseDir, 'pgpass-')), 'pgpass');
-    fs.writeFileSync(pgpass, `127.0.0.1:${pg.port}:*:${viewer}:${viewerPassword}\n`, { mode: 0o600 });
-    server = await startCodeServer({ vsixes: [buildVsix()], env: { PGPASSFILE: pgpass } });
-    writeServerProfiles(server.userData, [{ label: 'Team (viewer)', host: '127.0.0.1', port: pg.port, user: viewer, sslmode: 'disable', catalogDatabase: CATALOG }]);
-    browser = await launchBrowser();
-    page = await openWorkbenchWithClipboard(browser, server.url, { width: 1400, height: 900 });
-    csp = cspViolations(page);
-    await openContainer(page, 'OpenHEXA');
-  });
-
-  screenshotFailures(() => page, 'failed-preview');
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    await pg?.stop();
-  });
+      const pgpass = path.join(fs.mkdtempSync(path.join(pg.baseDir, 'pgpass-')), 'pgpass');
+      fs.writeFileSync(pgpass, `127.0.0.1:${pg.port}:*:${viewer}:${viewerPassword}\n`, { mode: 0o600 });
+      return { codeServer: { env: { PGPASSFILE: pgpass } }, profiles: [{ label: 'Team (viewer)', host: '127.0.0.1', port: pg.port, user: viewer, sslmode: 'disable', catalogDatabase: CATALOG }], stop: () => pg.stop() };
+    },
+    {
+      clipboard: true,
+      viewport: { width: 1400, height: 900 },
+      ready: (w) => {
+        page = w.page;
+        server = w.server;
+        csp = w.csp;
+      },
+    },
+  );
 
   it('opens on the first rows of the table, read through the viewer\'s own login', async () => {
     await row('Team (viewer)').click();
@@ -136,19 +134,12 @@ describe('table preview end to end: a viewer on a 1,000,000-row table', function
     await frame().locator('.grid-row[aria-rowindex="2"] .grid-td', { hasText: /^1$/ }).first().waitFor({ timeout: 30_000 });
   });
 
-  /** Retries assertions until they hold (the grid draws on animation frames, pages arrive when they arrive). */
+  /** Retries assertions until they hold (the grid draws on animation frames, pages arrive when they arrive); fails with their last error. */
   const holds = async (assertions: () => Promise<void>, timeout = 30_000): Promise<void> => {
-    const until = Date.now() + timeout;
-    for (;;) {
-      try {
-        return await assertions();
-      } catch (err) {
-        if (Date.now() > until) {
-          throw err;
-        }
-        await new Promise((resolve) => setTimeout(resolve, 200));
-      }
-    }
+    let last: unknown;
+    await pollUntil(() => assertions().then(() => true, (err: unknown) => ((last = err), false)), 'the assertions to hold', { timeout, every: 200 }).catch(() => {
+      throw last;
+    });
   };
   /** Every row on screen, read at once (the grid recycles rows as it scrolls): [row number, first cell]. */
   const shownRows = (): Promise<string[][]> =>
@@ -315,7 +306,7 @@ describe('table preview end to end: a viewer on a 1,000,000-row table', function
     await page.locator('.tab', { hasText: 'Preview: visits' }).waitFor({ state: 'detached', timeout: 20_000 });
     const previewConnections = async (): Promise<number> =>
       (await asAdmin('postgres', (c) => c.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1', [PREVIEW_APPLICATION]))).rows[0].n;
-    await eventually(async () => (await previewConnections()) === 0, 'the closed preview to leave no connection (nor a running query) behind');
+    await pollUntil(async () => (await previewConnections()) === 0, 'the closed preview to leave no connection (nor a running query) behind');
   });
 
   it('reports no Content Security Policy violation from the preview panel', () => {

@@ -7,11 +7,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import type { TestServer } from '../fixtures/postgresServer';
-import { buildVsix, ensureHarness, launchBrowser, startCodeServer, type CodeServer } from '../harness/codeServer';
 import { startTeam } from './teamServer';
-import { eventually, openContainer, openWorkbench, runCommand, screenshot, screenshotFailures, waitForRows, writeServerProfiles } from './workbench';
+import { runCommand, screenshot, useWorkbench, waitForRows } from './workbench';
+import { pollUntil } from '../harness/pollUntil';
 
 const PLATFORM = 'e2e_rm_platform';
 const PLATFORM_PASSWORD = 'platform-Pw-restricted';
@@ -20,8 +20,6 @@ const WORKSPACE = 'Sandbox Restricted';
 describe("Restricted Mode: an untrusted folder's settings choose nothing, and nothing writes secrets", function () {
   this.timeout(300_000);
   let pg: TestServer;
-  let server: CodeServer;
-  let browser: Browser;
   let page: Page;
   let folder = '';
   let outside = '';
@@ -29,40 +27,35 @@ describe("Restricted Mode: an untrusted folder's settings choose nothing, and no
   const row = (text: string | RegExp): Locator => page.locator('.pane-body .monaco-list-row', { hasText: text }).first();
   const toast = (text: string | RegExp): Locator => page.locator('.notifications-toasts .notification-toast', { hasText: text }).first();
 
-  before(async () => {
-    ensureHarness();
-    const team = await startTeam({ platform: PLATFORM, platformPassword: PLATFORM_PASSWORD, viewer: 'e2e_rm_viewer', workspace: WORKSPACE, catalog: 'openhexa' });
-    pg = team.pg;
-    const parent = fs.mkdtempSync(path.join(pg.baseDir, 'checkout-'));
-    folder = path.join(parent, 'project');
-    outside = path.join(parent, 'outside.env');
-    fs.mkdirSync(path.join(folder, '.vscode'), { recursive: true });
-    fs.writeFileSync(path.join(folder, '.env'), '# mine\nDEBUG=1\n');
-    fs.writeFileSync(
-      path.join(folder, '.vscode', 'settings.json'),
-      JSON.stringify(
-        {
-          'openhexa.servers': [{ label: 'Folder says: use me', host: '127.0.0.1', port: pg.port, user: PLATFORM, sslmode: 'disable', catalogDatabase: 'openhexa' }],
-          'python.envFile': '${workspaceFolder}/../outside.env',
-        },
-        null,
-        2,
-      ),
-    );
-    server = await startCodeServer({ vsixes: [buildVsix()], env: { PGPASSFILE: team.pgpass }, folder, trust: 'restricted' });
-    writeServerProfiles(server.userData, team.profiles.slice(0, 1));
-    browser = await launchBrowser();
-    page = await openWorkbench(browser, server.url);
-    await openContainer(page, 'OpenHEXA');
-  });
-
-  screenshotFailures(() => page, 'failed-restricted');
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    await pg?.stop();
-  });
+  useWorkbench(
+    'failed-restricted',
+    async () => {
+      const team = await startTeam({ platform: PLATFORM, platformPassword: PLATFORM_PASSWORD, viewer: 'e2e_rm_viewer', workspace: WORKSPACE, catalog: 'openhexa' });
+      pg = team.pg;
+      const parent = fs.mkdtempSync(path.join(pg.baseDir, 'checkout-'));
+      folder = path.join(parent, 'project');
+      outside = path.join(parent, 'outside.env');
+      fs.mkdirSync(path.join(folder, '.vscode'), { recursive: true });
+      fs.writeFileSync(path.join(folder, '.env'), '# mine\nDEBUG=1\n');
+      fs.writeFileSync(
+        path.join(folder, '.vscode', 'settings.json'),
+        JSON.stringify(
+          {
+            'openhexa.servers': [{ label: 'Folder says: use me', host: '127.0.0.1', port: pg.port, user: PLATFORM, sslmode: 'disable', catalogDatabase: 'openhexa' }],
+            'python.envFile': '${workspaceFolder}/../outside.env',
+          },
+          null,
+          2,
+        ),
+      );
+      return { codeServer: { env: { PGPASSFILE: team.pgpass }, folder, trust: 'restricted' }, profiles: team.profiles.slice(0, 1), stop: () => pg.stop() };
+    },
+    {
+      ready: (w) => {
+        page = w.page;
+      },
+    },
+  );
 
   it('runs in Restricted Mode and lists the servers of your settings only, not the folder\'s', async () => {
     await page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).waitFor({ timeout: 30_000 });
@@ -91,7 +84,7 @@ describe("Restricted Mode: an untrusted folder's settings choose nothing, and no
     await runCommand(page, 'Workspaces: Manage Workspace Trust');
     const trust = page.locator('.workspace-trust-editor .workspace-trust-buttons-row .monaco-button', { hasText: /^Trust$/ }).first();
     await trust.click({ timeout: 30_000 });
-    await eventually(async () => (await page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).count()) === 0, 'Restricted Mode to end', 30_000);
+    await pollUntil(async () => (await page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).count()) === 0, 'Restricted Mode to end', { timeout: 30_000 });
     await row('Folder says: use me').waitFor({ timeout: 60_000 });
     await screenshot(page, 'restricted-mode-trusted');
 

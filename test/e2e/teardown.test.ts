@@ -4,16 +4,10 @@ import * as fs from 'node:fs';
 import { ensureHarness } from '../harness/codeServer';
 import { gone, groupMembers, hold, killHolder, stopHeld } from '../harness/heldProcess';
 import { sweep } from '../harness/processes';
+import { cameTrue } from '../harness/pollUntil';
 
-async function groupEmpty(pgid: number, timeoutMs = 15_000): Promise<boolean> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (groupMembers(pgid).length === 0) {
-      return true;
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return false;
+function groupEmpty(pgid: number, timeoutMs = 15_000): Promise<boolean> {
+  return cameTrue(() => groupMembers(pgid).length === 0, { timeout: timeoutMs });
 }
 
 describe('an interrupted run leaves no code-server and no temp folder behind', function () {

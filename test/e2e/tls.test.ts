@@ -5,51 +5,52 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Browser, FrameLocator, Page } from 'playwright-core';
+import type { FrameLocator, Page } from 'playwright-core';
 import { makeCertificates, type TestCertificates } from '../fixtures/tlsCertificates';
 import { startTlsServer, TLS_LOGIN_PASSWORD, TLS_LOGINS, type TlsServer } from '../fixtures/tlsServer';
-import { buildVsix, ensureHarness, launchBrowser, startCodeServer, type CodeServer } from '../harness/codeServer';
-import { cspViolations, openConnectForm, openWorkbench, screenshot, screenshotFailures } from './workbench';
+import type { CodeServer } from '../harness/codeServer';
+import { openConnectForm, screenshot, useWorkbench } from './workbench';
 
 describe('connecting to a server that speaks TLS, with its CA file', () => {
   let root: string;
   let certs: TestCertificates;
   let pg: TlsServer;
   let server: CodeServer;
-  let browser: Browser;
   let page: Page;
   let form: FrameLocator;
   let csp: () => string[] = () => [];
 
   const input = (id: string) => form.locator(`#${id} input`);
   const status = () => form.locator('#status');
-  screenshotFailures(() => page, 'tls');
 
-  before(async () => {
-    ensureHarness();
-    root = fs.mkdtempSync(path.join(os.tmpdir(), 'openhexa-e2e-tls-'));
-    fs.chmodSync(root, 0o755);
-    certs = makeCertificates(path.join(root, 'pki'), TLS_LOGINS.certOnly);
-    pg = await startTlsServer(certs);
-    // A platform login that may come in over TLS only (hostssl).
-    const admin = await pg.connect();
-    await admin.query(`ALTER ROLE ${TLS_LOGINS.tlsOnly} CREATEDB CREATEROLE`);
-    await admin.end();
-    server = await startCodeServer({ vsixes: [buildVsix()] });
-    browser = await launchBrowser();
-    page = await openWorkbench(browser, server.url);
-    csp = cspViolations(page);
-    form = await openConnectForm(page);
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    await pg?.stop();
-    if (root) {
-      fs.rmSync(root, { recursive: true, force: true });
-    }
-  });
+  useWorkbench(
+    'tls',
+    async () => {
+      root = fs.mkdtempSync(path.join(os.tmpdir(), 'openhexa-e2e-tls-'));
+      fs.chmodSync(root, 0o755);
+      certs = makeCertificates(path.join(root, 'pki'), TLS_LOGINS.certOnly);
+      pg = await startTlsServer(certs);
+      // A platform login that may come in over TLS only (hostssl).
+      const admin = await pg.connect();
+      await admin.query(`ALTER ROLE ${TLS_LOGINS.tlsOnly} CREATEDB CREATEROLE`);
+      await admin.end();
+      return {
+        stop: async () => {
+          await pg?.stop();
+          fs.rmSync(root, { recursive: true, force: true });
+        },
+      };
+    },
+    {
+      container: false,
+      ready: async (w) => {
+        page = w.page;
+        server = w.server;
+        csp = w.csp;
+        form = await openConnectForm(page);
+      },
+    },
+  );
 
   async function chooseMode(mode: string): Promise<void> {
     await form.locator('#sslmode').click();

@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
-import { ARTIFACTS } from '../harness/codeServer';
+import { ARTIFACTS, buildVsix, ensureHarness, launchBrowser, startCodeServer, type CodeServer, type CodeServerOptions } from '../harness/codeServer';
 
 export const SCREENSHOTS = path.join(ARTIFACTS, 'screenshots');
 
@@ -55,17 +55,6 @@ export async function waitForRows(page: Page, text: string, count: number, timeo
   // Runs in the page (this file is compiled without DOM types): a string expression.
   const rows = `[...document.querySelectorAll('.pane-body .monaco-list-row')].filter((row) => row.textContent.includes(${JSON.stringify(text)})).length`;
   await page.waitForFunction(`${rows} === ${count}`, undefined, { timeout });
-}
-
-/** Polls an outside condition (the database, a file) until it holds, or fails naming it. */
-export async function eventually(check: () => Promise<boolean>, what: string, timeout = 10_000): Promise<void> {
-  const until = Date.now() + timeout;
-  while (!(await check())) {
-    if (Date.now() > until) {
-      throw new Error(`timed out after ${timeout} ms waiting for ${what}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 export async function runCommand(page: Page, title: string): Promise<void> {
@@ -174,4 +163,59 @@ export async function choose(menu: Locator, label: string): Promise<void> {
   await entry.hover();
   await entry.click();
   await menu.waitFor({ state: 'hidden', timeout: 5000 });
+}
+
+/** What a suite's workbench is started with: code-server's options (the extension's .vsix is added), the profiles in its settings, and what to stop after. */
+export interface WorkbenchSetup {
+  readonly codeServer?: CodeServerOptions;
+  readonly profiles?: readonly object[];
+  /** Run after the browser and code-server are stopped (the suite's PostgreSQL, its folders). */
+  readonly stop?: () => Promise<unknown> | unknown;
+}
+
+export interface Workbench {
+  readonly page: Page;
+  readonly server: CodeServer;
+  /** The Content Security Policy violations reported so far. */
+  csp(): string[];
+}
+
+/**
+ * The set-up every workbench suite shares, as mocha hooks: `prepare` makes
+ * the suite's servers and folders, then code-server starts with the
+ * extension, the browser opens the workbench (with clipboard access when
+ * asked) and the OpenHEXA container; a failing test leaves a screenshot, and
+ * everything is stopped after. `ready` gets the started workbench.
+ */
+export function useWorkbench(
+  failures: string,
+  prepare: () => Promise<WorkbenchSetup>,
+  options: { clipboard?: boolean; viewport?: { width: number; height: number }; container?: boolean; ready?: (workbench: Workbench) => Promise<void> | void } = {},
+): void {
+  let browser: Browser | undefined;
+  let server: CodeServer | undefined;
+  let page: Page | undefined;
+  let stop: WorkbenchSetup['stop'];
+  before(async () => {
+    ensureHarness();
+    const setup = await prepare();
+    stop = setup.stop;
+    server = await startCodeServer({ ...setup.codeServer, vsixes: setup.codeServer?.vsixes ?? [buildVsix()] });
+    if (setup.profiles) {
+      writeServerProfiles(server.userData, setup.profiles);
+    }
+    browser = await launchBrowser();
+    page = options.clipboard ? await openWorkbenchWithClipboard(browser, server.url, options.viewport) : await openWorkbench(browser, server.url);
+    const csp = cspViolations(page);
+    if (options.container !== false) {
+      await openContainer(page, 'OpenHEXA');
+    }
+    await options.ready?.({ page, server, csp });
+  });
+  screenshotFailures(() => page, failures);
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    await stop?.();
+  });
 }

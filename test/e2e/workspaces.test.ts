@@ -1,12 +1,12 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { Client } from 'pg';
 import { createMember } from '../../src/postgres/workspace/catalogCalls';
 import { startTestServer, type TestServer } from '../fixtures/postgresServer';
-import { buildVsix, ensureHarness, launchBrowser, startCodeServer, type CodeServer } from '../harness/codeServer';
-import { cspViolations, eventually, openContainer, openWorkbenchWithClipboard, runCommand, screenshot, screenshotFailures, waitForRows, webview, writeServerProfiles } from './workbench';
+import { runCommand, screenshot, useWorkbench, waitForRows, webview } from './workbench';
+import { pollUntil } from '../harness/pollUntil';
 
 const PLATFORM = 'e2e_platform';
 const PLATFORM_PASSWORD = 'platform-Pw-e2e';
@@ -15,8 +15,6 @@ const CATALOG = 'openhexa';
 describe('workspaces end to end: an admin and a viewer on a real server', function () {
   this.timeout(300_000);
   let pg: TestServer;
-  let server: CodeServer;
-  let browser: Browser;
   let page: Page;
   let csp: () => string[] = () => [];
   let pgpass: string;
@@ -38,32 +36,31 @@ describe('workspaces end to end: an admin and a viewer on a real server', functi
     }
   };
 
-  before(async () => {
-    ensureHarness();
-    pg = await startTestServer();
-    const admin = await pg.connect();
-    await admin.query(`CREATE ROLE ${PLATFORM} LOGIN CREATEDB CREATEROLE PASSWORD '${PLATFORM_PASSWORD}'`);
-    await admin.end();
-    const vsix = buildVsix();
-    // Passwords come from a libpq password file here, as a user may prefer to SecretStorage.
-    pgpass = path.join(fs.mkdtempSync(path.join(pg.baseDir, 'pgpass-')), 'pgpass');
-    fs.writeFileSync(pgpass, `127.0.0.1:${pg.port}:*:${PLATFORM}:${PLATFORM_PASSWORD}\n`, { mode: 0o600 });
-    // A dark theme here, the light default elsewhere: the panels use theme colours only.
-    server = await startCodeServer({ vsixes: [vsix], env: { PGPASSFILE: pgpass }, settings: { 'workbench.colorTheme': 'Default Dark Modern' } });
-    writeServerProfiles(server.userData, [profile('Team (admin)', PLATFORM)]);
-    browser = await launchBrowser();
-    page = await openWorkbenchWithClipboard(browser, server.url);
-    csp = cspViolations(page);
-    await openContainer(page, 'OpenHEXA');
-  });
-
-  screenshotFailures(() => page);
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    await pg?.stop();
-  });
+  useWorkbench(
+    'failed',
+    async () => {
+      pg = await startTestServer();
+      const admin = await pg.connect();
+      await admin.query(`CREATE ROLE ${PLATFORM} LOGIN CREATEDB CREATEROLE PASSWORD '${PLATFORM_PASSWORD}'`);
+      await admin.end();
+      // Passwords come from a libpq password file here, as a user may prefer to SecretStorage.
+      pgpass = path.join(fs.mkdtempSync(path.join(pg.baseDir, 'pgpass-')), 'pgpass');
+      fs.writeFileSync(pgpass, `127.0.0.1:${pg.port}:*:${PLATFORM}:${PLATFORM_PASSWORD}\n`, { mode: 0o600 });
+      // A dark theme here, the light default elsewhere: the panels use theme colours only.
+      return {
+        codeServer: { env: { PGPASSFILE: pgpass }, settings: { 'workbench.colorTheme': 'Default Dark Modern' } },
+        profiles: [profile('Team (admin)', PLATFORM)],
+        stop: () => pg.stop(),
+      };
+    },
+    {
+      clipboard: true,
+      ready: (w) => {
+        page = w.page;
+        csp = w.csp;
+      },
+    },
+  );
 
   it('initializes the server from the tree and creates a workspace that shows the admin role', async () => {
     await row('Team (admin)').click();
@@ -162,7 +159,7 @@ describe('workspaces end to end: an admin and a viewer on a real server', functi
           }
           return lines;
         });
-      await eventually(async () => (await linesOf()).length > 1, 'the URL to wrap in a narrow panel');
+      await pollUntil(async () => (await linesOf()).length > 1, 'the URL to wrap in a narrow panel');
       const lines = await linesOf();
       assert.equal(lines.join(''), `postgresql://${dbName}_ro:${revealedRo}@127.0.0.1:${pg.port}/${dbName}`);
       for (const line of lines.slice(0, -1)) {
@@ -247,11 +244,21 @@ describe('workspaces end to end: an admin and a viewer on a real server', functi
     await page.keyboard.press('Escape');
   });
 
-  it('refuses the credentials panel to the viewer even when asked by command', async () => {
-    await runCommand(page, 'OpenHEXA: Show Database Credentials');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Team (viewer)' }).click();
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Santé "Nord"' }).click();
-    await page.locator('.notifications-toasts', { hasText: 'you cannot see its database credentials' }).waitFor({ timeout: 20_000 });
+  it('refuses by command, before any step, what the viewer may not do: credentials, Add Member, Delete Workspace', async () => {
+    const refusals: [string, string][] = [
+      ['OpenHEXA: Show Database Credentials', 'None of your workspaces on Team (viewer) allows this: it needs the editor or admin role.'],
+      ['OpenHEXA: Add Member', 'None of your workspaces on Team (viewer) allows this: it needs the admin role.'],
+      ['OpenHEXA: Delete Workspace', 'Only platform admins delete workspaces, and your login on Team (viewer) is not one.'],
+    ];
+    for (const [command, refusal] of refusals) {
+      await runCommand(page, command);
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Team (viewer)' }).click();
+      // The server is the only question: no workspace is offered, no confirmation shown.
+      await page.locator('.notifications-toasts', { hasText: refusal }).waitFor({ timeout: 20_000 });
+      assert.equal(await page.locator('.quick-input-widget').isVisible(), false, `${command} asked more`);
+      assert.equal(await page.locator('.monaco-dialog-box').count(), 0, `${command} showed a dialog`);
+    }
+    await screenshot(page, 'workspace-viewer-refused-up-front');
     assert.equal(await page.locator('.tab', { hasText: 'Credentials' }).count(), 1, 'a second credentials panel opened');
   });
 

@@ -7,6 +7,7 @@ import { basename, join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { freeLoopbackPort } from '../../src/localServer/freePort';
 import { onCleanup, ownedTempDir } from './processes';
+import { pollUntil } from './pollUntil';
 
 export const ROOT = resolve(__dirname, '..', '..', '..');
 const HARNESS = join(ROOT, 'scripts', 'harness');
@@ -47,22 +48,17 @@ export function thisPlatformTarget(): string {
 }
 
 async function waitForHttp(url: string, timeoutMs: number, exited: () => number | null): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    const code = exited();
-    if (code !== null) {
-      throw new Error(`code-server exited (code ${code}) before it served ${url}`);
-    }
-    try {
-      if ((await fetch(url)).ok) {
-        return;
+  await pollUntil(
+    async () => {
+      const code = exited();
+      if (code !== null) {
+        throw new Error(`code-server exited (code ${code}) before it served ${url}`);
       }
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`code-server did not answer at ${url} within ${timeoutMs / 1000} s`);
+      return (await fetch(url).catch(() => undefined))?.ok;
+    },
+    `code-server to answer at ${url}`,
+    { timeout: timeoutMs, every: 250 },
+  );
 }
 
 const LANGUAGE_PACK_FIXTURE = join(ROOT, 'test', 'fixtures', 'language-pack-fr');

@@ -4,6 +4,7 @@ import { once } from 'node:events';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createInterface } from 'node:readline';
+import { cameTrue } from './pollUntil';
 
 const HOLDER = path.join(__dirname, '..', 'fixtures', 'holdServer.js');
 
@@ -53,15 +54,8 @@ export function groupMembers(pgid: number): number[] {
     .map(Number);
 }
 
-export async function gone(pid: number, timeoutMs = 20_000): Promise<boolean> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (!processExists(pid)) {
-      return true;
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return false;
+export function gone(pid: number, timeoutMs = 20_000): Promise<boolean> {
+  return cameTrue(() => !processExists(pid), { timeout: timeoutMs });
 }
 
 /** Asks the holder to stop its server as a normal teardown would; resolves with its exit code. */

@@ -6,18 +6,16 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ARTIFACTS, buildVsix, ensureHarness, launchBrowser, packageTestExtension, ROOT, startCodeServer, type CodeServer } from '../harness/codeServer';
 import type { HostResults } from './results';
+import { pollUntil } from '../harness/pollUntil';
 
 const RESULTS_TIMEOUT_MS = 5 * 60_000;
 
-async function waitForResults(file: string, server: CodeServer): Promise<HostResults> {
-  const end = Date.now() + RESULTS_TIMEOUT_MS;
-  while (Date.now() < end) {
-    if (fs.existsSync(file)) {
-      return JSON.parse(fs.readFileSync(file, 'utf8')) as HostResults;
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`No host test results after ${RESULTS_TIMEOUT_MS / 1000} s. code-server log:\n${fs.readFileSync(server.logFile, 'utf8').slice(-4000)}`);
+function waitForResults(file: string, server: CodeServer): Promise<HostResults> {
+  return pollUntil(() => fs.existsSync(file) && (JSON.parse(fs.readFileSync(file, 'utf8')) as HostResults), 'the host test results', {
+    timeout: RESULTS_TIMEOUT_MS,
+    every: 250,
+    detail: () => `code-server log:\n${fs.readFileSync(server.logFile, 'utf8').slice(-4000)}`,
+  });
 }
 
 function report(results: HostResults): number {

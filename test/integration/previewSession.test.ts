@@ -4,6 +4,7 @@ import { Cancelled, QueryLane } from '../../src/postgres/preview/queryLane';
 import { PreviewSession, ShapeChanged } from '../../src/postgres/preview/previewSession';
 import { testServer } from './setup';
 import { makeWorld, unique, using, type World } from './workspaceWorld';
+import { cameTrue } from '../harness/pollUntil';
 
 /** Queries of other sessions that are running now and mention `marker`. */
 async function runningWith(marker: string): Promise<number> {
@@ -14,15 +15,6 @@ async function runningWith(marker: string): Promise<number> {
   } finally {
     await admin.end();
   }
-}
-
-async function eventually(check: () => Promise<boolean>, ms = 3000): Promise<boolean> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (await check()) return true;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return check();
 }
 
 describe('preview session: a member\'s own login, cancel on close and on newer requests, statement timeout', function () {
@@ -113,18 +105,18 @@ describe('preview session: a member\'s own login, cancel on close and on newer r
     const session = new PreviewSession({ ...w.viewer, database: w.workspace.dbName }, 'public', slowView);
     const page = session.page({ pageSize: 100, sort: { column: 'g', direction: 'desc' } });
     const outcome = page.then(() => undefined, (err: unknown) => err);
-    assert.ok(await eventually(async () => (await runningWith('pg_sleep')) === 1 || (await runningWith('slow')) === 1), 'the page query never started');
+    assert.ok(await cameTrue(async () => (await runningWith('pg_sleep')) === 1 || (await runningWith('slow')) === 1), 'the page query never started');
     await session.close();
     const err = await outcome;
     assert.ok(err instanceof Cancelled && err.reason === 'closed', String(err));
-    assert.ok(await eventually(async () => (await runningWith('slow')) === 0), 'a query still runs after the panel closed');
+    assert.ok(await cameTrue(async () => (await runningWith('slow')) === 0), 'a query still runs after the panel closed');
   });
 
   it('a newer page request cancels the older one; the newer one answers', async () => {
     const session = new PreviewSession({ ...w.viewer, database: w.workspace.dbName }, 'public', slowView);
     try {
       const older = session.page({ pageSize: 100, sort: { column: 'g', direction: 'desc' } });
-      assert.ok(await eventually(async () => (await runningWith('slow')) === 1));
+      assert.ok(await cameTrue(async () => (await runningWith('slow')) === 1));
       const newer = session.page({ pageSize: 2 });
       await assert.rejects(older, (err) => err instanceof Cancelled && err.reason === 'superseded');
       assert.equal((await newer).rows.length, 2);
@@ -138,11 +130,11 @@ describe('preview session: a member\'s own login, cancel on close and on newer r
     try {
       const out = new Writable({ write: (_chunk: Buffer, _e, cb) => cb() });
       const exporting = session.exportCsv({ filters: [] }, out).then(() => undefined, (err: unknown) => err);
-      assert.ok(await eventually(async () => (await runningWith('COPY')) >= 1, 10_000), 'the export never started');
+      assert.ok(await cameTrue(async () => (await runningWith('COPY')) >= 1, { timeout: 10_000 }), 'the export never started');
       await session.cancelExport();
       const err = await exporting;
       assert.ok(err instanceof Cancelled && err.reason === 'user', String(err));
-      assert.ok(await eventually(async () => (await runningWith('COPY')) === 0, 10_000), 'COPY still runs after Cancel');
+      assert.ok(await cameTrue(async () => (await runningWith('COPY')) === 0, { timeout: 10_000 }), 'COPY still runs after Cancel');
       // The session still pages after a cancelled export.
       assert.equal((await session.page({ pageSize: 3 })).rows.length, 3);
     } finally {
@@ -197,7 +189,7 @@ describe('preview session: a member\'s own login, cancel on close and on newer r
       let writes = 0;
       const full = new Writable({ write: (_chunk: Buffer, _e, cb) => (++writes > 2 ? cb(new Error('ENOSPC: no space left on device')) : cb()) });
       await assert.rejects(session.exportCsv({ filters: [] }, full), /ENOSPC/);
-      assert.ok(await eventually(async () => (await runningWith('COPY')) === 0), 'COPY still runs after the file failed');
+      assert.ok(await cameTrue(async () => (await runningWith('COPY')) === 0), 'COPY still runs after the file failed');
       assert.equal((await session.page({ pageSize: 3 })).rows.length, 3);
       const again = new Writable({ write: (_chunk: Buffer, _e, cb) => cb() });
       assert.equal((await session.exportCsv({ filters: [{ column: 'id', op: 'lt', value: '11' }] }, again)).rows, 10);

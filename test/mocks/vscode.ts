@@ -114,11 +114,17 @@ export const recorded = {
   contexts: new Map<string, unknown>(),
   /** The answer the next message with buttons gets (a button label), or undefined (dismissed). */
   nextAnswer: undefined as string | undefined,
+  /** Each quick pick shown: its title and the labels it offered. */
+  quickPicks: [] as { title: string | undefined; labels: string[] }[],
+  /** The label the next quick pick gets picked, or undefined (dismissed). */
+  nextPick: undefined as string | undefined,
   reset(): void {
     this.messages.length = 0;
     this.clipboard = '';
     this.contexts.clear();
     this.nextAnswer = undefined;
+    this.quickPicks.length = 0;
+    this.nextPick = undefined;
   },
 };
 
@@ -144,7 +150,13 @@ export const window = {
     return task({ report: () => undefined }, { onCancellationRequested: () => new Disposable() });
   },
   createOutputChannel: () => ({ debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined, show: () => undefined, dispose: () => undefined }),
-  showQuickPick: () => notMocked('window.showQuickPick'),
+  async showQuickPick<T extends { label: string }>(items: readonly T[] | Promise<readonly T[]>, options?: { title?: string }): Promise<T | undefined> {
+    const offered = await items;
+    recorded.quickPicks.push({ title: options?.title, labels: offered.map((i) => i.label) });
+    const answer = recorded.nextPick;
+    recorded.nextPick = undefined;
+    return offered.find((i) => i.label === answer);
+  },
   showInputBox: () => notMocked('window.showInputBox'),
   createWebviewPanel: () => notMocked('window.createWebviewPanel'),
   createTreeView: () => notMocked('window.createTreeView'),

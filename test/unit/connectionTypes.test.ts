@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { ConnectionField } from '../../src/core/connections/connectionType';
-import { connectionEnv, envPrefix } from '../../src/core/connections/envNames';
+import { connectionEnv, envPrefix } from '../../src/core/connections/connectionEnvNames';
 import { CONNECTION_TYPES, connectionType } from '../../src/core/connections/types';
 import { m003Connections } from '../../src/postgres/catalog/migrations/m003Connections';
 

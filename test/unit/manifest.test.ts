@@ -9,10 +9,10 @@ import { CREDENTIALS_STRINGS } from '../../src/protocol/credentialsStrings';
 import { PREVIEW_STRINGS } from '../../src/protocol/previewStrings';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../src/features';
-import type { Command } from '../../src/platform/commands/command';
+import { command } from '../../src/platform/commands/command';
 import { registerCommands } from '../../src/platform/commands/registerCommands';
 import type { Services } from '../../src/platform/services';
-import { workspaceContext } from '../../src/platform/tree/contextValues';
+import { contextValue, everyContextValue } from '../../src/platform/tree/contextValues';
 import { recorded } from '../mocks/vscode';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
@@ -108,7 +108,7 @@ describe('manifest and translations', () => {
   it('registers each command of the registry with VS Code, wrapped so a failure is said, not thrown', async () => {
     const subscriptions: { dispose(): unknown }[] = [];
     const services = { log: { error: () => undefined } } as unknown as Services;
-    const broken: Command = { id: 'openhexa.unitBroken', run: () => Promise.reject(new Error('the server went away')) };
+    const broken = command('openhexa.unitBroken', [], () => Promise.reject(new Error('the server went away')));
     registerCommands({ subscriptions } as unknown as vscode.ExtensionContext, services, [...COMMANDS, broken]);
     assert.equal(subscriptions.length, COMMANDS.length + 1);
     recorded.reset();
@@ -117,34 +117,45 @@ describe('manifest and translations', () => {
     subscriptions.forEach((s) => s.dispose());
   });
 
+  const menuItems = manifest.contributes.menus['view/item/context'] ?? [];
+  /** Which commands a node with this contextValue shows, evaluating each `viewItem =~ /.../` or `viewItem == ...`. */
+  const shown = (context: string): string[] =>
+    menuItems
+      .filter(({ when = '' }) => {
+        const regex = /viewItem =~ \/(.+)\/(?:\s|$)/.exec(when);
+        const equal = /viewItem == (\S+)/.exec(when);
+        return regex ? new RegExp(regex[1]!).test(context) : equal ? equal[1] === context : false;
+      })
+      .map((item) => item.command)
+      .sort();
+
+  it('matches each tree menu to a node that exists (contextValues come from the one builder the nodes use)', () => {
+    const values = everyContextValue();
+    for (const item of menuItems) {
+      assert.ok(
+        values.some((v) => shown(v).includes(item.command)),
+        `${item.command} (${item.when}) matches no node`,
+      );
+    }
+  });
+
   it('offers workspace actions on the tree only to the roles that may use them', () => {
-    const items = manifest.contributes.menus['view/item/context'] ?? [];
-    /** Which commands a workspace item with this role shows, evaluating each `viewItem =~ /.../` or `viewItem == ...`. */
-    const shown = (context: string): string[] =>
-      items
-        .filter(({ when = '' }) => {
-          const regex = /viewItem =~ \/(.+)\/(?:\s|$)/.exec(when);
-          const equal = /viewItem == (\S+)/.exec(when);
-          return regex ? new RegExp(regex[1]!).test(context) : equal ? equal[1] === context : false;
-        })
-        .map((item) => item.command)
-        .sort();
     const notebooks = ['openhexa.openTerminal', 'openhexa.removeEnvBlock', 'openhexa.writeEnv'];
     const forAdmin = ['openhexa.addMember', 'openhexa.refresh', 'openhexa.regeneratePassword', 'openhexa.showCredentials', 'openhexa.showCredentials', ...notebooks].sort();
-    assert.deepEqual(shown(workspaceContext('viewer', false)), ['openhexa.refresh']);
-    assert.deepEqual(shown(workspaceContext('editor', false)), ['openhexa.refresh', 'openhexa.showCredentials', 'openhexa.showCredentials', ...notebooks].sort());
-    assert.deepEqual(shown(workspaceContext('admin', false)), forAdmin);
-    assert.deepEqual(shown(workspaceContext('admin', true)), [...forAdmin, 'openhexa.deleteWorkspace'].sort());
-    assert.deepEqual(shown(workspaceContext('viewer', true)), ['openhexa.deleteWorkspace', 'openhexa.refresh']);
+    assert.deepEqual(shown(contextValue.workspace('viewer', false)), ['openhexa.refresh']);
+    assert.deepEqual(shown(contextValue.workspace('editor', false)), ['openhexa.refresh', 'openhexa.showCredentials', 'openhexa.showCredentials', ...notebooks].sort());
+    assert.deepEqual(shown(contextValue.workspace('admin', false)), forAdmin);
+    assert.deepEqual(shown(contextValue.workspace('admin', true)), [...forAdmin, 'openhexa.deleteWorkspace'].sort());
+    assert.deepEqual(shown(contextValue.workspace('viewer', true)), ['openhexa.deleteWorkspace', 'openhexa.refresh']);
     // Notebooks need credentials: a viewer's Database, tables and connections offer neither a snippet nor .env.
     const notebook = (context: string): string[] => shown(context).filter((c) => c === 'openhexa.insertSnippet' || c === 'openhexa.writeEnv');
-    for (const role of ['editor', 'admin']) {
-      assert.deepEqual(notebook(`database.${role}`), ['openhexa.insertSnippet', 'openhexa.writeEnv'], role);
-      assert.deepEqual(notebook(`table.materialized-view.${role}`), ['openhexa.insertSnippet'], role);
-      assert.deepEqual(notebook(`connection.${role}`), ['openhexa.insertSnippet', 'openhexa.writeEnv'], role);
-      assert.deepEqual(notebook(`connections.${role}`), ['openhexa.writeEnv'], role);
+    for (const role of ['editor', 'admin'] as const) {
+      assert.deepEqual(notebook(contextValue.database(role)), ['openhexa.insertSnippet', 'openhexa.writeEnv'], role);
+      assert.deepEqual(notebook(contextValue.table('materialized view', role)), ['openhexa.insertSnippet'], role);
+      assert.deepEqual(notebook(contextValue.connection(role)), ['openhexa.insertSnippet', 'openhexa.writeEnv'], role);
+      assert.deepEqual(notebook(contextValue.connections(role)), ['openhexa.writeEnv'], role);
     }
-    for (const context of ['database.viewer', 'table.table.viewer', 'connection.viewer', 'connections.viewer']) {
+    for (const context of [contextValue.database('viewer'), contextValue.table('table', 'viewer'), contextValue.connection('viewer'), contextValue.connections('viewer')]) {
       assert.deepEqual(notebook(context), [], context);
     }
   });

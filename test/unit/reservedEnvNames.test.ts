@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { draftProblems } from '../../src/core/connections/connectionDraft';
-import { connectionEnvNames, firstReserved } from '../../src/core/connections/envNames';
+import { connectionEnvNames, firstReserved } from '../../src/core/connections/connectionEnvNames';
 import { identifierEnvProblem } from '../../src/core/connections/identifier';
 import { CONNECTION_TYPES } from '../../src/core/connections/types';
 import { RESERVED_ENV_NAMES, reservedEnvName } from '../../src/core/env/reservedEnvNames';

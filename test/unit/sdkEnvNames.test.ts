@@ -5,7 +5,7 @@
 // openhexa/sdk/workspaces/connection.py (the dataclasses' fields). The SDK is
 // not installable offline, so this table stands in for it.
 import * as assert from 'node:assert/strict';
-import { connectionEnv, envPrefix } from '../../src/core/connections/envNames';
+import { connectionEnv, envPrefix } from '../../src/core/connections/connectionEnvNames';
 import { CONNECTION_TYPES, type ConnectionTypeId } from '../../src/core/connections/types';
 import { databaseEnv } from '../../src/core/notebooks/databaseEnv';
 

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import type { ConnectionField } from '../../src/core/connections/connectionType';
-import { connectionEnv } from '../../src/core/connections/envNames';
+import { connectionEnv } from '../../src/core/connections/connectionEnvNames';
 import { CONNECTION_TYPES, type ConnectionTypeId } from '../../src/core/connections/types';
-import { workspaceEnvNames } from '../../src/core/envNames';
+import { workspaceEnvNames } from '../../src/core/env/databaseEnvNames';
 import { connectionSnippet } from '../../src/core/notebooks/connectionSnippet';
 import { DATABASE_FLAVOURS, databaseSnippet } from '../../src/core/notebooks/databaseSnippet';
 import { tableQuery } from '../../src/core/notebooks/postgresSnippet';

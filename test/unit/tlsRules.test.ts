@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { canonicalIp, checkHostName, parseSubjectAltName } from '../../src/core/tls/certificateNames';
+import { canonicalIp, checkHostName, parseSubjectAltName } from '../../src/core/tls/hostNameCheck';
 import { handedOutTls, tlsEnvironment, tlsUrlQuery } from '../../src/core/tls/handedOutTls';
 import { effectiveTls, tlsSettingsFromEnv, tlsSettingsProblem, type TlsPlace } from '../../src/core/tls/tlsSettings';
 import { attemptsFor, triesNext, tryInOrder, type Attempt } from '../../src/postgres/tls/attempts';

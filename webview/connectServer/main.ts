@@ -1,7 +1,17 @@
-import { fieldErrors, serverProfileSchema, SSL_MODES } from '../../src/core/serverProfile';
-import { parsePostgresUrl } from '../../src/core/postgresUrl';
-import { toHostSchema, toWebviewSchema, type ConnectForm, type TlsFileField, type ToHost, type ToWebview } from '../../src/protocol/connectServer';
+import {
+  fieldErrors,
+  parsePostgresUrl,
+  serverProfileSchema,
+  SSL_MODES,
+  toHostSchema,
+  toWebviewSchema,
+  type ConnectForm,
+  type TlsFileField,
+  type ToHost,
+  type ToWebview,
+} from '../../src/protocol/connectServer';
 import type { CONNECT_SERVER_STRINGS } from '../../src/protocol/connectServerStrings';
+import { said } from '../../src/protocol/said';
 import { panelApp } from '../shared/app';
 import { h } from '../shared/dom';
 import { button, divider, progressRing, radioGroup, select, setDisabled, setInvalid, setValue, textField, valueOf } from '../toolkit';
@@ -13,11 +23,8 @@ const TLS_FILES = ['sslrootcert', 'sslcert', 'sslkey'] as const satisfies readon
 /** After a file is picked from a failure's offer, the form tests again. */
 let testAfterPick = false;
 
-const panel = panelApp<ToHost, ToWebview>(toHostSchema, toWebviewSchema);
-const { host } = panel;
-const t = (text: Text): string => panel.t(text);
-/** Messages from shared rules (field errors): translated when the host sent them among the strings. */
-const translate = (message: string): string => panel.t(message);
+const panel = panelApp<ToHost, ToWebview, Text>(toHostSchema, toWebviewSchema);
+const { host, t } = panel;
 
 const app = document.getElementById('app')!;
 
@@ -60,7 +67,7 @@ function showErrors(errors: Record<string, string>, only?: Set<string>): void {
   for (const field of FIELDS) {
     const message = only && !only.has(field) ? undefined : errors[field];
     const slot = document.getElementById(`error-${field}`)!;
-    slot.textContent = message ? translate(message) : '';
+    slot.textContent = message ? t(said(message)) : '';
     setInvalid(control(field), Boolean(message));
   }
 }
@@ -176,7 +183,7 @@ function fillFromUrl(): void {
     saveState();
     setStatus('info', t('The URL filled the form; check it, then test or save.'));
   } catch (err) {
-    urlError.textContent = translate(err instanceof Error ? err.message : String(err));
+    urlError.textContent = t(said(err instanceof Error ? err.message : String(err)));
   }
 }
 

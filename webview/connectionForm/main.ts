@@ -1,11 +1,26 @@
-import { type ConnectionDraft, draftProblems, type DraftProblems, MAX_FIELDS } from '../../src/core/connections/connectionDraft';
-import { C } from '../../src/core/connections/connectionMessages';
-import type { FieldDef } from '../../src/core/connections/connectionType';
-import { envPrefix } from '../../src/core/connections/envNames';
-import { identifierFromName, identifierProblem, identifierWithSuffix, suggestIdentifier, type OtherConnection } from '../../src/core/connections/identifier';
-import { CONNECTION_TYPES, type ConnectionTypeId } from '../../src/core/connections/types';
-import type { Said } from '../../src/core/said';
-import { connectionFormToHostSchema, connectionFormToWebviewSchema, type ConnectionFormToWebview, type FormConnection, type FormMode } from '../../src/protocol/connectionForm';
+import {
+  C,
+  CONNECTION_TYPES,
+  connectionFormToHostSchema,
+  connectionFormToWebviewSchema,
+  draftProblems,
+  envPrefix,
+  identifierFromName,
+  identifierProblem,
+  identifierWithSuffix,
+  MAX_FIELDS,
+  suggestIdentifier,
+  type ConnectionDraft,
+  type ConnectionFormToHost,
+  type ConnectionFormToWebview,
+  type ConnectionTypeId,
+  type DraftProblems,
+  type FieldDef,
+  type FormConnection,
+  type FormMode,
+  type OtherConnection,
+  said,
+} from '../../src/protocol/connectionForm';
 import type { CONNECTION_FORM_STRINGS } from '../../src/protocol/connectionFormStrings';
 import { panelApp } from '../shared/app';
 import { h } from '../shared/dom';
@@ -17,12 +32,9 @@ type Text = (typeof CONNECTION_FORM_STRINGS)[number];
 const TYPE_IDS = Object.keys(CONNECTION_TYPES) as ConnectionTypeId[];
 const MASK = '••••••••••••';
 
-const panel = panelApp(connectionFormToHostSchema, connectionFormToWebviewSchema);
-const { host } = panel;
-const t = (text: Text): string => panel.t(text);
-/** Registry labels and help, and the rules' messages: translated when the host sent them among the strings. */
-const tr = (text: string): string => panel.t(text);
-const say = (said: Said): string => panel.fmt(said.text, ...said.args);
+// Registry labels and help, and the rules' messages, come as sentences (said): the host sent them among the strings.
+const panel = panelApp<ConnectionFormToHost, ConnectionFormToWebview, Text>(connectionFormToHostSchema, connectionFormToWebviewSchema);
+const { host, t } = panel;
 
 /**
  * A field as the form holds it. A stored secret starts as "keep": its value
@@ -111,7 +123,7 @@ function validate(): DraftProblems {
   const found = problems();
   for (const [key, control] of controls) {
     const problem = found[key as keyof DraftProblems];
-    const shown = problem && (showAll || touched.has(touchKey(key))) ? say(problem) : '';
+    const shown = problem && (showAll || touched.has(touchKey(key))) ? t(problem) : '';
     const slot = document.getElementById(`error-${key}`);
     if (slot) {
       slot.textContent = shown;
@@ -120,7 +132,7 @@ function validate(): DraftProblems {
   }
   const fieldsError = document.getElementById('error-fields');
   if (fieldsError) {
-    fieldsError.textContent = found.fields ? say(found.fields) : '';
+    fieldsError.textContent = found.fields ? t(found.fields) : '';
   }
   updateIdentifierHint();
   return found;
@@ -211,11 +223,11 @@ function identifierHint(): (Node | string)[] {
   const lines: (Node | string)[] = [];
   const current = connection?.identifier ?? identifier;
   if (!identifierProblem(current)) {
-    lines.push(h('div', {}, panel.fmt('Environment variables: {0}, {0}_…', envPrefix(current))));
+    lines.push(h('div', {}, t('Environment variables: {0}, {0}_…', envPrefix(current))));
   }
   if (mode === 'create') {
     if (others.some((o) => o.identifier === identifier)) {
-      lines.push(h('div', { class: 'hint-warning' }, panel.fmt(C.identifierTaken, identifierWithSuffix(identifier, '3f2a'))));
+      lines.push(h('div', { class: 'hint-warning' }, t(said(C.identifierTaken, identifierWithSuffix(identifier, '3f2a')))));
     }
     lines.push(h('div', {}, t('Fixed once saved: notebooks and environment variables use it.')));
   }
@@ -258,7 +270,7 @@ function descriptionInput(): HTMLElement {
 function typePicker(): HTMLElement {
   const group = h('div', { class: 'type-picker', role: 'radiogroup', 'aria-labelledby': 'type-label' });
   for (const id of TYPE_IDS) {
-    const option = h('div', { class: 'type-option', role: 'radio', 'aria-checked': String(id === type), tabindex: id === type ? '0' : '-1', 'data-type': id }, typeIcon(id), h('span', {}, tr(CONNECTION_TYPES[id].label)));
+    const option = h('div', { class: 'type-option', role: 'radio', 'aria-checked': String(id === type), tabindex: id === type ? '0' : '-1', 'data-type': id }, typeIcon(id), h('span', {}, t(said(CONNECTION_TYPES[id].label))));
     option.addEventListener('click', () => chooseType(id));
     group.append(option);
   }
@@ -341,8 +353,8 @@ function valueControl(def: Pick<FieldDef, 'input' | 'choices' | 'placeholder'>, 
 
 function fixedFieldEl(def: FieldDef, state: FieldState): HTMLElement {
   const key = `field:${def.code}`;
-  const label = `${tr(def.label)}${def.required ? '' : ` ${t('(optional)')}`}`;
-  const help = def.help ? h('div', { class: 'hint', id: `help-${def.code}` }, tr(def.help)) : undefined;
+  const label = `${t(said(def.label))}${def.required ? '' : ` ${t('(optional)')}`}`;
+  const help = def.help ? h('div', { class: 'hint', id: `help-${def.code}` }, t(said(def.help))) : undefined;
   const wrap = h('div', { class: 'field', id: `wrap-${key}`, 'data-field': def.code });
   const rerender = (): void => {
     const fresh = fixedFieldEl(def, state);
@@ -419,7 +431,7 @@ function moveRow(at: number, by: number): void {
 
 function customRow(state: FieldState, at: number): HTMLElement {
   const n = String(at + 1);
-  const row = h('div', { class: 'custom-row', role: 'group', 'aria-label': panel.fmt('Field {0}', n), 'data-row': String(state.key) });
+  const row = h('div', { class: 'custom-row', role: 'group', 'aria-label': t('Field {0}', n), 'data-row': String(state.key) });
   if (mode === 'view') {
     row.append(labelled(state.code, viewValue(state), ...viewActions(state, () => renderCustom())));
     return row;
@@ -545,9 +557,9 @@ function buttons(): HTMLElement {
 
 function title(): string {
   if (mode === 'create') {
-    return panel.fmt('New connection in {0}', workspace);
+    return t('New connection in {0}', workspace);
   }
-  return panel.fmt(mode === 'edit' ? 'Edit connection: {0}' : 'Connection: {0}', connection?.name ?? '');
+  return t(mode === 'edit' ? 'Edit connection: {0}' : 'Connection: {0}', connection?.name ?? '');
 }
 
 function render(): void {
@@ -555,7 +567,7 @@ function render(): void {
   const typeLine =
     mode === 'create'
       ? typePicker()
-      : h('div', { class: 'type-line' }, typeIcon(type), h('span', {}, tr(CONNECTION_TYPES[type].label)));
+      : h('div', { class: 'type-line' }, typeIcon(type), h('span', {}, t(said(CONNECTION_TYPES[type].label))));
   const own = mode === 'view' ? [labelled(t('Name'), connection?.name ?? ''), identifierInput(), ...(description ? [labelled(t('Description (optional)'), h('span', { class: 'view-description' }, description))] : [])] : [nameInput(), identifierInput(), descriptionInput()];
   const keptSecrets = mode === 'edit' && currentFields().some((f) => f.secret && f.stored);
   const fields = type === 'custom' ? [customSection()] : CONNECTION_TYPES[type].fields.map((def) => fixedFieldEl(def, fixedFields().get(def.code)!));

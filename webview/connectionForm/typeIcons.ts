@@ -1,4 +1,4 @@
-import type { ConnectionTypeId } from '../../src/core/connections/types';
+import type { ConnectionTypeId } from '../../src/protocol/connectionForm';
 
 // One line drawing per type, in the theme's text colour (the tree shows the
 // codicons of the same ideas: database, pulse, location, archive, cloud, key).

@@ -1,4 +1,12 @@
-import { credentialsToHostSchema, credentialsToWebviewSchema, type CopyField, type CredentialKind, type CredentialsView } from '../../src/protocol/credentials';
+import {
+  credentialsToHostSchema,
+  credentialsToWebviewSchema,
+  type CopyField,
+  type CredentialKind,
+  type CredentialsToHost,
+  type CredentialsToWebview,
+  type CredentialsView,
+} from '../../src/protocol/credentials';
 import type { CREDENTIALS_STRINGS } from '../../src/protocol/credentialsStrings';
 import { panelApp } from '../shared/app';
 import { h } from '../shared/dom';
@@ -8,9 +16,8 @@ import { button } from '../toolkit';
 type Text = (typeof CREDENTIALS_STRINGS)[number];
 const MASK = '••••••••••••••••';
 
-const app = panelApp(credentialsToHostSchema, credentialsToWebviewSchema);
-const { host } = app;
-const t = (text: Text): string => app.t(text);
+const app = panelApp<CredentialsToHost, CredentialsToWebview, Text>(credentialsToHostSchema, credentialsToWebviewSchema);
+const { host, t } = app;
 const root = document.getElementById('app')!;
 
 function copyButton(kind: CredentialKind, field: CopyField, label = t('Copy')): HTMLElement {

@@ -1,27 +1,23 @@
-import { previewToHostSchema, previewToWebviewSchema, type PreviewToHost, type PreviewToWebview, type PreviewView } from '../../src/protocol/preview';
+import { neutralized, previewToHostSchema, previewToWebviewSchema, toTsv, type FilterOp, type PreviewToHost, type PreviewToWebview, type PreviewView } from '../../src/protocol/preview';
 import type { PREVIEW_STRINGS } from '../../src/protocol/previewStrings';
 import { panelApp } from '../shared/app';
 import { h } from '../shared/dom';
 import { showNotice } from '../shared/notice';
 import { button as makeButton, focusControl, select, setDisabled, textField, valueOf } from '../toolkit';
 import { Grid, NEAR_EDGE, type GridColumn, type GridRow } from './grid';
-import { toTsv } from '../../src/core/tsv';
-import { neutralized } from '../../src/core/spreadsheetSafe';
 
 type Text = (typeof PREVIEW_STRINGS)[number];
 type Cursor = NonNullable<Extract<PreviewToHost, { type: 'page' }>['after']>;
 type Filter = PreviewView['filters'][number];
-type FilterOp = Filter['op'];
 
 const FIRST_PAGE = 500;
 const NEXT_PAGE = 2000;
 /** Rows beyond the window past which scrolling there jumps instead of reading every page on the way. */
 const FAR = 2 * NEXT_PAGE;
 
-const panel = panelApp<PreviewToHost, PreviewToWebview>(previewToHostSchema, previewToWebviewSchema);
+const panel = panelApp<PreviewToHost, PreviewToWebview, Text>(previewToHostSchema, previewToWebviewSchema);
 const { host } = panel;
-const t = (text: Text): string => panel.t(text);
-const fmt = (text: string, ...args: string[]): string => text.replace(/\{(\d+)\}/g, (_, i: string) => args[Number(i)] ?? '');
+const { t } = panel;
 let numbers = new Intl.NumberFormat('en');
 const app = document.getElementById('app')!;
 
@@ -342,7 +338,7 @@ function place(message: Extract<PreviewToWebview, { type: 'page' }>, wanted: Wan
     case 'landmark':
       grid.replace(rows, { start: (landmark ?? -1) + 1, exact: true, atStart: false, atEnd });
       grid.goTo((landmark ?? -1) + 1);
-      jumpNote.textContent = fmt(t('No statistics on this order yet: went to row {0}, the closest row read so far.'), numbers.format((landmark ?? -1) + 2));
+      jumpNote.textContent = t('No statistics on this order yet: went to row {0}, the closest row read so far.', numbers.format((landmark ?? -1) + 2));
       return;
     case 'offset':
       grid.replace(rows, { start: wanted.position, exact: true, atStart: wanted.position === 0, atEnd });
@@ -352,8 +348,8 @@ function place(message: Extract<PreviewToWebview, { type: 'page' }>, wanted: Wan
       grid.replace(rows, { start: wanted.position, exact: false, atStart: false, atEnd });
       jumpNote.textContent =
         message.jumped === 'blocks'
-          ? fmt(t('Jumped to about row {0} by physical position: row numbers are estimates until you reach the start or the end.'), numbers.format(wanted.position + 1))
-          : fmt(t('Jumped to about row {0} by the distribution of {1}: row numbers are estimates until you reach the start or the end.'), numbers.format(wanted.position + 1), message.jumpColumn ?? '');
+          ? t('Jumped to about row {0} by physical position: row numbers are estimates until you reach the start or the end.', numbers.format(wanted.position + 1))
+          : t('Jumped to about row {0} by the distribution of {1}: row numbers are estimates until you reach the start or the end.', numbers.format(wanted.position + 1), message.jumpColumn ?? '');
       return;
     default:
       grid.replace(rows, { start: 0, exact: true, atStart: true, atEnd });
@@ -364,12 +360,12 @@ function place(message: Extract<PreviewToWebview, { type: 'page' }>, wanted: Wan
 
 function showLoaded(): void {
   const { rows } = grid.loaded;
-  loadedEl.textContent = fmt(t('{0} loaded'), numbers.format(rows));
+  loadedEl.textContent = t('{0} loaded', numbers.format(rows));
   loadedEl.setAttribute('data-loaded', String(rows));
 }
 
 function showRowCount(rows: number, exact: boolean): void {
-  rowCountEl.textContent = fmt(exact ? t('{0} rows') : t('about {0} rows'), numbers.format(rows));
+  rowCountEl.textContent = t(exact ? '{0} rows' : 'about {0} rows', numbers.format(rows));
   rowCountEl.setAttribute('data-exact', String(exact));
   rowCountEl.setAttribute('data-rows', String(rows));
   countButton.hidden = exact;
@@ -480,7 +476,7 @@ panel.start((message) => {
       notice(message.message, true);
       return;
     case 'exportProgress':
-      exportStatus.textContent = fmt(t('Exporting… {0} written'), `${numbers.format(Math.round(message.bytes / 2 ** 20))} MiB`);
+      exportStatus.textContent = t('Exporting… {0} written', `${numbers.format(Math.round(message.bytes / 2 ** 20))} MiB`);
       cancelExportButton.hidden = false;
       return;
     case 'exportEnded':

@@ -6,7 +6,7 @@ import { descriptionProblem, identifierEnvProblem, identifierMixProblem, identif
 import { CONNECTION_TYPES, type ConnectionTypeId } from './types';
 import { customCodeProblems } from './types/custom';
 import { text } from './fieldValues';
-import { envPrefix } from './envNames';
+import { envPrefix } from './connectionEnvNames';
 
 /** More would not be a connection but a database. */
 export const MAX_FIELDS = 50;

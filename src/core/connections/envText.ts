@@ -5,7 +5,7 @@
 // written: the caller names it and says why.
 import type { RefusedValue } from '../notebooks/dotenvValue';
 import { encodeValue } from '../notebooks/dotenvValue';
-import { firstReserved } from './envNames';
+import { firstReserved } from './connectionEnvNames';
 
 export type EnvLines =
   | { readonly text: string }

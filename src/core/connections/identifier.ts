@@ -2,7 +2,7 @@ import { said, type Said } from '../said';
 import { slugify } from '../workspaceNames';
 import { C } from './connectionMessages';
 import type { ConnectionTypeDef } from './connectionType';
-import { connectionEnvNames, envPrefix, firstReserved } from './envNames';
+import { connectionEnvNames, envPrefix, firstReserved } from './connectionEnvNames';
 
 // The catalog's rules for a connection's name, identifier and description
 // (migration 3 checks the same), said so the form can show them as you type.

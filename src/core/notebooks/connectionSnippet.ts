@@ -1,5 +1,5 @@
 import type { ConnectionTypeDef } from '../connections/connectionType';
-import { envPrefix, fieldEnvName } from '../connections/envNames';
+import { envPrefix, fieldEnvName } from '../connections/connectionEnvNames';
 import { writeSnippet, type RDriver, type SnippetFlavour } from './snippet';
 
 /**

@@ -1,10 +1,11 @@
 import { postgresUrl } from '../connectionUrl';
-import { workspaceEnvNames } from '../envNames';
+import { workspaceEnvNames } from '../env/databaseEnvNames';
 import { tlsUrlQuery, type HandedOutTls } from '../tls/handedOutTls';
 import type { EnvEntry } from './envFileBlock';
 
 /** Which login the workspace database's variables hold. */
-export type DatabaseSet = 'rw' | 'ro';
+export const DATABASE_SETS = ['rw', 'ro'] as const;
+export type DatabaseSet = (typeof DATABASE_SETS)[number];
 
 export interface DatabaseLogin {
   readonly host: string;

@@ -1,7 +1,7 @@
 // Snippets for the workspace database itself, and for one of its tables:
 // WORKSPACE_DATABASE_*, as OpenHEXA's notebooks get them.
-import { fieldEnvName } from '../connections/envNames';
-import { WORKSPACE_DATABASE_PREFIX } from '../envNames';
+import { fieldEnvName } from '../connections/connectionEnvNames';
+import { WORKSPACE_DATABASE_PREFIX } from '../env/databaseEnvNames';
 import { LIST_TABLES_SQL, postgresSnippets, tableQuery } from './postgresSnippet';
 import { snippetFlavours, writeSnippet, type RDriver, type SnippetContext, type SnippetFlavour } from './snippet';
 

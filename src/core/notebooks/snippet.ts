@@ -10,7 +10,8 @@ export type NotebookLanguage = 'python' | 'r';
  * plain Python (SQLAlchemy with pandas or psycopg2 for PostgreSQL, the
  * service's usual library otherwise), or R.
  */
-export type SnippetFlavour = 'sdk' | 'sqlalchemy' | 'psycopg2' | 'python' | 'r';
+export const SNIPPET_FLAVOURS = ['sdk', 'sqlalchemy', 'psycopg2', 'python', 'r'] as const;
+export type SnippetFlavour = (typeof SNIPPET_FLAVOURS)[number];
 
 export const FLAVOUR_LANGUAGE: Readonly<Record<SnippetFlavour, NotebookLanguage>> = { sdk: 'python', sqlalchemy: 'python', psycopg2: 'python', python: 'python', r: 'r' };
 

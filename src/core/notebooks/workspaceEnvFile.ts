@@ -2,8 +2,8 @@
 // login chosen), one per connection written, under a comment that says whose
 // it is. Shared by the command and the kernel tests, so both write the same.
 import type { ConnectionField, ConnectionTypeDef } from '../connections/connectionType';
-import { connectionEnv, envPrefix, firstReserved } from '../connections/envNames';
-import { WORKSPACE_DATABASE_PREFIX, workspaceEnvNames } from '../envNames';
+import { connectionEnv, envPrefix, firstReserved } from '../connections/connectionEnvNames';
+import { WORKSPACE_DATABASE_PREFIX, workspaceEnvNames } from '../env/databaseEnvNames';
 import { databaseEnv, type DatabaseLogin, type DatabaseSet } from './databaseEnv';
 import type { RefusedValue } from './dotenvValue';
 import { otherBlocks, removeBlock, writeSections, type EnvSection } from './envFileBlock';

@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
 import { C } from '../../core/connections/connectionMessages';
-import { connectionEnvNames, envPrefix, firstReserved } from '../../core/connections/envNames';
+import { connectionEnvNames, envPrefix, firstReserved } from '../../core/connections/connectionEnvNames';
 import { identifierMixProblem, identifierProblem } from '../../core/connections/identifier';
 import { CONNECTION_TYPES } from '../../core/connections/types';
 import { changeConnectionIdentifier, connectionFields, listConnections, type ConnectionSummary } from '../../postgres/connections/connectionCalls';
 import type { WorkspaceRef } from '../../platform/commands/pickers';
 import type { Services } from '../../platform/services';
+import { say } from '../../platform/say';
 
 /**
  * Asks an admin for a connection's new identifier, warns what breaks, and
@@ -26,14 +27,14 @@ export async function askAndChangeIdentifier(services: Services, ref: WorkspaceR
     }
     const problem = identifierProblem(value);
     if (problem) {
-      return vscode.l10n.t(problem.text, ...problem.args);
+      return say(problem);
     }
     const reserved = firstReserved(connectionEnvNames(type, value, codes));
     if (reserved) {
-      return vscode.l10n.t(C.identifierReservedEnv, reserved.name, vscode.l10n.t(reserved.readBy));
+      return vscode.l10n.t(C.identifierReservedEnv, reserved.name, say(reserved.readBy));
     }
     const mixes = identifierMixProblem(value, all.filter((c) => c.identifier !== connection.identifier));
-    return mixes ? vscode.l10n.t(mixes.text, ...mixes.args) : undefined;
+    return mixes ? say(mixes) : undefined;
   };
   let next = given;
   if (next === undefined) {

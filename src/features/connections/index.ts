@@ -6,12 +6,8 @@ import { editConnection } from './commands/editConnection';
 import { newConnection } from './commands/newConnection';
 import { openConnection } from './commands/openConnection';
 import { testConnection } from './commands/testConnection';
-import { connectionNode } from './nodes/connectionNode';
-import { connectionsNode } from './nodes/connectionsNode';
 
 /** A workspace's connections: the list for every member, values for editors and admins, the form for admins. */
 export const connections: Feature = {
   commands: [newConnection, openConnection, editConnection, changeConnectionIdentifier, copyConnectionEnv, testConnection, deleteConnection],
 };
-
-export const connectionNodes = { connections: connectionsNode, connection: connectionNode } as const;

@@ -1,36 +1,48 @@
 import * as vscode from 'vscode';
+import { z } from 'zod';
+import type { WorkspaceNeed } from '../../core/workspaceNeeds';
 import { listConnections, type ConnectionSummary } from '../../postgres/connections/connectionCalls';
-import { resolveWorkspace, type WorkspaceRef } from '../../platform/commands/pickers';
+import { argOrPick, resolveWorkspace, type WorkspaceRef } from '../../platform/commands/pickers';
 import type { Services } from '../../platform/services';
-import { asConnectionNode } from './nodes/connectionNode';
+import { workspaceArg } from '../commandArgs';
+import type { ConnectionNode } from './nodes/connectionNode';
 
 export interface ConnectionRef extends WorkspaceRef {
   readonly connection: ConnectionSummary;
 }
 
-/** A connection from its tree node, from `{ server, slug, identifier }`, or picked. */
-export async function resolveConnection(services: Services, arg: unknown, title: string): Promise<ConnectionRef | undefined> {
-  const node = asConnectionNode(arg);
-  if (node) {
-    return node;
+/** A connection: its node, or `{ server, slug, identifier, ...extra }` (each picked when left out). */
+export function connectionArg<E extends z.ZodRawShape>(extra: E) {
+  return workspaceArg({ identifier: z.string().min(1), ...extra }, 'a connection (or a node of its workspace) in the OpenHEXA Workspaces view, or { server, slug, identifier }');
+}
+type ConnectionArg = z.output<ReturnType<typeof connectionArg>>;
+
+function isConnectionNode(arg: ConnectionArg | undefined): arg is ConnectionNode {
+  return arg !== undefined && 'kind' in arg && arg.kind === 'connection';
+}
+
+/** A connection from its tree node, from `{ server, slug, identifier }`, or picked; refused up front when the role does not allow the need. */
+export async function resolveConnection(services: Services, arg: ConnectionArg | undefined, title: string, need: WorkspaceNeed): Promise<ConnectionRef | undefined> {
+  if (isConnectionNode(arg)) {
+    if (!(await resolveWorkspace(services, arg, title, need))) {
+      return undefined;
+    }
+    return arg;
   }
-  const ref = await resolveWorkspace(services, arg, title);
+  const ref = await resolveWorkspace(services, arg, title, need);
   if (!ref) {
     return undefined;
   }
   const connections = await services.sessions.catalog(ref.profile, (c) => listConnections(c, ref.workspace.slug));
-  const identifier = arg && typeof arg === 'object' ? (arg as { identifier?: unknown }).identifier : undefined;
-  if (typeof identifier === 'string') {
+  const identifier = arg && 'identifier' in arg ? arg.identifier : undefined;
+  if (identifier !== undefined) {
     return { ...ref, connection: connectionNamed(connections, ref.workspace.name, identifier) };
   }
   if (connections.length === 0) {
     throw new Error(vscode.l10n.t('The workspace "{0}" has no connections yet.', ref.workspace.name));
   }
-  const picked = await vscode.window.showQuickPick(
-    connections.map((connection) => ({ label: connection.name, description: connection.identifier, connection })),
-    { title, placeHolder: vscode.l10n.t('Choose a connection') },
-  );
-  return picked ? { ...ref, connection: picked.connection } : undefined;
+  const connection = await argOrPick(undefined, () => connections.map((c) => ({ label: c.name, description: c.identifier, value: c })), { title, placeHolder: vscode.l10n.t('Choose a connection') });
+  return connection ? { ...ref, connection } : undefined;
 }
 
 /** The workspace's connection of this identifier, or an error that names both. */

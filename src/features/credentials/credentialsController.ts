@@ -1,5 +1,5 @@
 import { postgresUrl } from '../../core/connectionUrl';
-import { workspaceEnvNames } from '../../core/envNames';
+import { workspaceEnvNames } from '../../core/env/databaseEnvNames';
 import type { Logger, Translate } from '../../core/logger';
 import { may, type WorkspaceRole } from '../../core/roles';
 import { alwaysEncrypted, verifiesServer } from '../../core/tls/sslMode';

@@ -4,7 +4,6 @@ import { localServerActions } from './commands/localServerActions';
 import { restartLocalServer } from './commands/restartLocalServer';
 import { startLocalServer } from './commands/startLocalServer';
 import { stopLocalServer } from './commands/stopLocalServer';
-import { localStateNode } from './nodes/localStateNode';
 import { startWhenShown } from './startWhenShown';
 
 /** The one-click local server: lifecycle, status bar, Sandbox, sample data. */
@@ -18,5 +17,3 @@ export const localServer: Feature = {
     );
   },
 };
-
-export const localServerNodes = { localState: localStateNode } as const;

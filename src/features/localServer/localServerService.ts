@@ -232,3 +232,10 @@ export function hasLocalServerBinaries(extensionPath: string): boolean {
     return false;
   }
 }
+
+declare module '../../platform/services' {
+  interface Services {
+    /** The extension's own PostgreSQL server, started on demand. */
+    readonly localServer: LocalServerService;
+  }
+}

@@ -1,10 +1,9 @@
 import * as vscode from 'vscode';
-import { may } from '../../core/roles';
+import { z } from 'zod';
 import { listConnections, type ConnectionSummary } from '../../postgres/connections/connectionCalls';
-import type { TableInfo } from '../../postgres/workspace/tables';
-import { resolveWorkspace, type WorkspaceRef } from '../../platform/commands/pickers';
+import { argOrPick, resolveWorkspace, type WorkspaceRef } from '../../platform/commands/pickers';
 import type { Services } from '../../platform/services';
-import { asConnectionNode } from '../connections/nodes/connectionNode';
+import { givenValues, isTreeNode, workspaceArg } from '../commandArgs';
 import { connectionNamed } from '../connections/resolveConnection';
 
 /** What a notebook command is about: the workspace database (or one of its tables), or one connection. */
@@ -12,56 +11,54 @@ export type NotebookTarget =
   | (WorkspaceRef & { readonly what: 'database'; readonly table?: { readonly schema: string; readonly name: string } })
   | (WorkspaceRef & { readonly what: 'connection'; readonly connection: ConnectionSummary });
 
-function kindOf(arg: unknown): string | undefined {
-  return arg && typeof arg === 'object' && typeof (arg as { kind?: unknown }).kind === 'string' ? (arg as { kind: string }).kind : undefined;
+/** A notebook target: a node (Database, table, connection, Connections, workspace), or `{ server, slug, identifier | table, schema, ...extra }`. */
+export function notebookTargetArg<E extends z.ZodRawShape>(extra: E) {
+  return workspaceArg(
+    { identifier: z.string().min(1), table: z.string().min(1), schema: z.string().min(1), ...extra },
+    'a workspace, its Database, a table or a connection in the OpenHEXA Workspaces view, or { server, slug, identifier } or { server, slug, table, schema }',
+  );
 }
-
-/** Refuses a viewer up front (the server would refuse the credentials anyway), saying what to ask for. */
-export function requireCredentials(ref: WorkspaceRef): void {
-  if (!may(ref.workspace.role, 'seeCredentials')) {
-    throw new Error(vscode.l10n.t('Viewers of "{0}" cannot read its credentials or connections\' values, so notebooks cannot use them: ask an admin of the workspace for the editor role.', ref.workspace.name));
-  }
-}
+type NotebookTargetArg = z.output<ReturnType<typeof notebookTargetArg>>;
 
 /**
  * The target of a tree item (Database, table, connection), of
  * `{ server, slug, identifier | table, schema }`, or picked: the database
- * first, then each connection.
+ * first, then each connection. Viewers are refused before any step: the
+ * server would refuse them the credentials anyway.
  */
-export async function resolveNotebookTarget(services: Services, arg: unknown, title: string): Promise<NotebookTarget | undefined> {
-  const connectionNode = asConnectionNode(arg);
-  if (connectionNode) {
-    return { profile: connectionNode.profile, workspace: connectionNode.workspace, what: 'connection', connection: connectionNode.connection };
-  }
-  const kind = kindOf(arg);
-  const ref = await resolveWorkspace(services, arg, title);
+export async function resolveNotebookTarget(services: Services, arg: NotebookTargetArg | undefined, title: string): Promise<NotebookTarget | undefined> {
+  const ref = await resolveWorkspace(services, arg, title, 'seeCredentials');
   if (!ref) {
     return undefined;
   }
-  if (kind === 'table') {
-    const table = (arg as { table: TableInfo }).table;
-    return { ...ref, what: 'database', table: { schema: table.schema, name: table.name } };
+  const node = arg && isTreeNode(arg) ? arg : undefined;
+  if (node?.kind === 'connection') {
+    return { ...ref, what: 'connection', connection: node.connection };
   }
-  if (kind === 'database') {
+  if (node?.kind === 'table') {
+    return { ...ref, what: 'database', table: { schema: node.table.schema, name: node.table.name } };
+  }
+  if (node?.kind === 'database') {
     return { ...ref, what: 'database' };
   }
-  const given = arg && typeof arg === 'object' ? (arg as { identifier?: unknown; table?: unknown; schema?: unknown }) : {};
-  if (typeof given.table === 'string') {
-    return { ...ref, what: 'database', table: { schema: typeof given.schema === 'string' ? given.schema : 'public', name: given.table } };
+  const given = givenValues(arg);
+  if (given.table !== undefined) {
+    return { ...ref, what: 'database', table: { schema: given.schema ?? 'public', name: given.table } };
   }
   const connections = await services.sessions.catalog(ref.profile, (c) => listConnections(c, ref.workspace.slug));
-  if (typeof given.identifier === 'string') {
+  if (given.identifier !== undefined) {
     return { ...ref, what: 'connection', connection: connectionNamed(connections, ref.workspace.name, given.identifier) };
   }
-  if (kind !== 'connections' && connections.length === 0) {
+  const onlyConnections = node?.kind === 'connections';
+  if (!onlyConnections && connections.length === 0) {
     return { ...ref, what: 'database' };
   }
-  const picked = await vscode.window.showQuickPick(
-    [
-      ...(kind === 'connections' ? [] : [{ label: vscode.l10n.t('Workspace database'), description: ref.workspace.dbName, iconPath: new vscode.ThemeIcon('database'), target: { ...ref, what: 'database' as const } }]),
-      ...connections.map((connection) => ({ label: connection.name, description: connection.identifier, iconPath: new vscode.ThemeIcon('plug'), target: { ...ref, what: 'connection' as const, connection } })),
+  return argOrPick<NotebookTarget>(
+    undefined,
+    () => [
+      ...(onlyConnections ? [] : [{ label: vscode.l10n.t('Workspace database'), description: ref.workspace.dbName, iconPath: new vscode.ThemeIcon('database'), value: { ...ref, what: 'database' as const } }]),
+      ...connections.map((connection) => ({ label: connection.name, description: connection.identifier, iconPath: new vscode.ThemeIcon('plug'), value: { ...ref, what: 'connection' as const, connection } })),
     ],
     { title, placeHolder: vscode.l10n.t('Choose what the notebook reads') },
   );
-  return picked?.target;
 }

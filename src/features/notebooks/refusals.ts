@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { RefusedValue } from '../../core/notebooks/dotenvValue';
+import { say } from '../../platform/say';
 
 /** What of a workspace was not handed out, and why (a section of .env, a terminal's variables, the clipboard). */
 export interface Refusal {
@@ -25,7 +26,7 @@ export function refusalText(refusal: Refusal): string {
         who,
         refusal.variable,
         // The readers' names are keys of the French bundle too (core/env/reservedEnvNames).
-        vscode.l10n.t(refusal.readBy ?? '?'),
+        say(refusal.readBy ?? '?'),
       );
     case 'expands':
       return vscode.l10n.t('{0} was left out: the value of {1} holds "${…}", which python-dotenv and the Jupyter extension replace with another variable (a secret, perhaps).', who, refusal.variable);

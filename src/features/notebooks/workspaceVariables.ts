@@ -6,7 +6,7 @@ import type { DatabaseSet } from '../../core/notebooks/databaseEnv';
 import { connectionSection, databaseSection, planEnvWrite, type EnvWritePlan, type WorkspaceSection } from '../../core/notebooks/workspaceEnvFile';
 import { connectionValues, type ConnectionSummary } from '../../postgres/connections/connectionCalls';
 import { revealPassword } from '../../postgres/workspace/catalogCalls';
-import { progress, type WorkspaceRef } from '../../platform/commands/pickers';
+import { argOrPick, progress, type WorkspaceRef } from '../../platform/commands/pickers';
 import type { Services } from '../../platform/services';
 import { addToGitignore, gitIgnores } from '../../files/gitIgnore';
 import { readEnvFile, writeEnvFile } from '../../files/wholeFile';
@@ -18,18 +18,15 @@ export function ownerOf(ref: WorkspaceRef): { slug: string; name: string; host: 
 }
 
 /** The read/write or read-only login, asked for unless given. */
-export async function pickDatabaseSet(given: unknown, title: string): Promise<DatabaseSet | undefined> {
-  if (given === 'rw' || given === 'ro') {
-    return given;
-  }
-  const picked = await vscode.window.showQuickPick(
-    [
-      { label: vscode.l10n.t('Read/write login'), detail: vscode.l10n.t("As OpenHEXA's notebooks get it: reads and writes the workspace database."), set: 'rw' as const },
-      { label: vscode.l10n.t('Read-only login'), detail: vscode.l10n.t('For a notebook that only reads: the server refuses its writes.'), set: 'ro' as const },
+export function pickDatabaseSet(given: DatabaseSet | undefined, title: string): Promise<DatabaseSet | undefined> {
+  return argOrPick(
+    given,
+    () => [
+      { label: vscode.l10n.t('Read/write login'), detail: vscode.l10n.t("As OpenHEXA's notebooks get it: reads and writes the workspace database."), value: 'rw' as const },
+      { label: vscode.l10n.t('Read-only login'), detail: vscode.l10n.t('For a notebook that only reads: the server refuses its writes.'), value: 'ro' as const },
     ],
     { title, placeHolder: vscode.l10n.t('Which login should the variables hold?') },
   );
-  return picked?.set;
 }
 
 /** WORKSPACE_DATABASE_* with the chosen login's password (read through the audited catalog call). */

@@ -46,3 +46,10 @@ export class ValueDocuments implements vscode.TextDocumentContentProvider, vscod
     }
   }
 }
+
+declare module '../../platform/services' {
+  interface Services {
+    /** Read-only documents that show one cell's whole value. */
+    readonly values: ValueDocuments;
+  }
+}

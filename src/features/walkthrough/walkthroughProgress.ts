@@ -74,3 +74,10 @@ export class WalkthroughProgress {
     }
   }
 }
+
+declare module '../../platform/services' {
+  interface Services {
+    /** Ticks the walkthrough's steps as the user does them. */
+    readonly walkthrough: WalkthroughProgress;
+  }
+}

@@ -109,3 +109,10 @@ export class TableBrowsing {
     );
   }
 }
+
+declare module '../../platform/tree/nodeDef' {
+  interface TreeContext {
+    /** How many relations each level shows, and the tables' measured sizes and counts. */
+    readonly browsing: TableBrowsing;
+  }
+}

@@ -1,11 +1,14 @@
 import * as vscode from 'vscode';
-import { isWorkspaceRole, type WorkspaceRole } from '../../core/roles';
-import { serverProfileSchema, type ServerProfile } from '../../core/serverProfile';
-import { listWorkspaces, type WorkspaceSummary } from '../../postgres/workspace/catalogCalls';
-import { listRelations, type TableInfo } from '../../postgres/workspace/tables';
+import type { WorkspaceRole } from '../../core/roles';
+import type { ServerProfile } from '../../core/serverProfile';
+import { allowedWorkspaces, mayDo, type WorkspaceNeed } from '../../core/workspaceNeeds';
+import type { WorkspaceSummary } from '../../core/workspaceSummary';
+import { isPlatformAdmin, serverOverview } from '../../postgres/workspace/catalogCalls';
+import { listRelations } from '../../postgres/workspace/tables';
 import { roleLabel, tableKindLabel } from '../format';
 import type { ServerStore } from '../serverStore';
 import type { Services } from '../services';
+import { refusalOf } from './refusals';
 
 /** The quick pick of tables lists this many at most (a workspace of 100,000 tables is typed into, not scrolled). */
 const PICKABLE_TABLES = 20_000;
@@ -14,95 +17,100 @@ const PICKABLE_TABLES = 20_000;
 export interface WorkspaceRef {
   readonly profile: ServerProfile;
   readonly workspace: WorkspaceSummary;
+  /** Known on the nodes that carry it (a workspace's); asked of the server otherwise. */
+  readonly platformAdmin?: boolean;
 }
 
-export function hasProfile(arg: unknown): arg is { profile: ServerProfile } {
-  return Boolean(arg && typeof arg === 'object' && 'profile' in arg && serverProfileSchema.safeParse((arg as { profile: unknown }).profile).success);
+/** How a script names a workspace: the server (the only one, or picked, when left out) and the slug (picked when left out). */
+export interface WorkspaceByName {
+  readonly server?: ServerProfile;
+  readonly slug?: string;
 }
 
-/** A server from a tree node, a profile object given by a script, or a pick. */
-export async function resolveServer(store: ServerStore, arg: unknown, title: string): Promise<ServerProfile | undefined> {
-  if (hasProfile(arg)) {
-    return arg.profile;
+/** One entry of a quick pick, with the value it stands for. */
+export type PickItem<T> = vscode.QuickPickItem & { readonly value: T };
+
+/** The value a command was given, or the user's pick (undefined: dismissed). Nothing is listed when the value is given. */
+export async function argOrPick<T>(given: T | undefined, items: () => readonly PickItem<T>[] | Promise<readonly PickItem<T>[]>, options: vscode.QuickPickOptions): Promise<T | undefined> {
+  if (given !== undefined) {
+    return given;
   }
-  const given = serverProfileSchema.safeParse(arg);
-  if (given.success) {
-    return given.data;
-  }
+  const picked = await vscode.window.showQuickPick(await items(), options);
+  return picked?.value;
+}
+
+/** The server given, the only one, or a pick. */
+export async function resolveServer(store: ServerStore, given: ServerProfile | undefined, title: string): Promise<ServerProfile | undefined> {
   const { profiles } = store.read();
-  if (profiles.length === 1) {
-    return profiles[0];
-  }
-  const picked = await vscode.window.showQuickPick(
-    profiles.map((profile) => ({ label: profile.label, description: `${profile.user}@${profile.host}:${profile.port}`, profile })),
-    { title, placeHolder: vscode.l10n.t('Choose a server') },
-  );
-  return picked?.profile;
+  return argOrPick(given ?? (profiles.length === 1 ? profiles[0] : undefined), () => profiles.map((profile) => ({ label: profile.label, description: `${profile.user}@${profile.host}:${profile.port}`, value: profile })), {
+    title,
+    placeHolder: vscode.l10n.t('Choose a server'),
+  });
 }
 
-/** A workspace from a tree node (workspace, database, members...), `{ server, slug }`, or picks. */
-export async function resolveWorkspace(services: Services, arg: unknown, title: string): Promise<WorkspaceRef | undefined> {
-  if (hasProfile(arg) && 'workspace' in (arg as object)) {
-    return arg as WorkspaceRef;
+/**
+ * A workspace from a tree node, `{ server, slug }`, or picks; refused before
+ * any step when the user's role there does not allow what the command
+ * needs, and the pick offers only the workspaces where it does.
+ */
+export async function resolveWorkspace(services: Services, given: WorkspaceRef | WorkspaceByName | undefined, title: string, need: WorkspaceNeed = 'browse'): Promise<WorkspaceRef | undefined> {
+  if (given && 'workspace' in given) {
+    const platformAdmin = need === 'platformAdmin' ? (given.platformAdmin ?? (await services.sessions.catalog(given.profile, (c) => isPlatformAdmin(c)))) : false;
+    if (!mayDo(given.workspace.role, platformAdmin, need)) {
+      throw new Error(refusalOf(need, given.workspace.name));
+    }
+    return { profile: given.profile, workspace: given.workspace, platformAdmin: given.platformAdmin ?? (need === 'platformAdmin' ? platformAdmin : undefined) };
   }
-  const slug = arg && typeof arg === 'object' && typeof (arg as { slug?: unknown }).slug === 'string' ? (arg as { slug: string }).slug : undefined;
-  const profile = await resolveServer(services.store, arg && typeof arg === 'object' && 'server' in arg ? (arg as { server: unknown }).server : undefined, title);
+  const profile = await resolveServer(services.store, given?.server, title);
   if (!profile) {
     return undefined;
   }
-  const workspaces = await services.sessions.catalog(profile, (c) => listWorkspaces(c));
-  if (slug) {
-    const found = workspaces.find((w) => w.slug === slug);
+  const overview = await services.sessions.catalog(profile, (c) => serverOverview(c));
+  if (given?.slug !== undefined) {
+    const found = overview.workspaces.find((w) => w.slug === given.slug);
     if (!found) {
-      throw new Error(vscode.l10n.t('There is no workspace "{0}" that you can see on {1}.', slug, profile.label));
+      throw new Error(vscode.l10n.t('There is no workspace "{0}" that you can see on {1}.', given.slug, profile.label));
     }
-    return { profile, workspace: found };
+    if (!mayDo(found.role, overview.platformAdmin, need)) {
+      throw new Error(refusalOf(need, found.name));
+    }
+    return { profile, workspace: found, platformAdmin: overview.platformAdmin };
   }
-  const picked = await vscode.window.showQuickPick(
-    workspaces.map((workspace) => ({ label: workspace.name, description: roleLabel(workspace.role), workspace })),
-    { title, placeHolder: vscode.l10n.t('Choose a workspace') },
-  );
-  return picked ? { profile, workspace: picked.workspace } : undefined;
+  const allowed = allowedWorkspaces(overview.workspaces, overview.platformAdmin, need);
+  if (allowed.length === 0) {
+    throw new Error(refusalOf(need, undefined, profile.label));
+  }
+  const workspace = await argOrPick(undefined, () => allowed.map((w) => ({ label: w.name, description: roleLabel(w.role), value: w })), { title, placeHolder: vscode.l10n.t('Choose a workspace') });
+  return workspace ? { profile, workspace, platformAdmin: overview.platformAdmin } : undefined;
 }
 
-/** The table of a tree item, of `{ schema, table }`, or picked from the workspace's tables. */
-export async function resolveTable(services: Services, ref: WorkspaceRef, arg: unknown): Promise<{ schema: string; name: string } | undefined> {
-  if (arg && typeof arg === 'object') {
-    const given = (arg as { table?: unknown; schema?: unknown }).table;
-    if (given && typeof given === 'object' && typeof (given as TableInfo).name === 'string' && typeof (given as TableInfo).schema === 'string') {
-      return { schema: (given as TableInfo).schema, name: (given as TableInfo).name };
-    }
-    if (typeof given === 'string') {
-      const schema = (arg as { schema?: unknown }).schema;
-      return { schema: typeof schema === 'string' ? schema : 'public', name: given };
-    }
-  }
-  // Names and kinds only: measuring every table is the tree's work, a level at a time.
-  const tables = await services.sessions.browse(ref.profile, ref.workspace.dbName, (c) => listRelations(c, undefined, PICKABLE_TABLES));
-  if (tables.length === 0) {
-    throw new Error(vscode.l10n.t('The workspace "{0}" has no tables yet.', ref.workspace.name));
-  }
-  const picked = await vscode.window.showQuickPick(
-    tables.map((table) => ({ label: table.schema === 'public' ? table.name : `${table.schema}.${table.name}`, description: tableKindLabel(table.kind), table })),
+/** The table given (from a tree node or `{ schema, table }`), or picked from the workspace's tables. */
+export async function resolveTable(services: Services, ref: WorkspaceRef, given: { schema: string; name: string } | undefined): Promise<{ schema: string; name: string } | undefined> {
+  return argOrPick(
+    given,
+    async () => {
+      // Names and kinds only: measuring every table is the tree's work, a level at a time.
+      const tables = await services.sessions.browse(ref.profile, ref.workspace.dbName, (c) => listRelations(c, undefined, PICKABLE_TABLES));
+      if (tables.length === 0) {
+        throw new Error(vscode.l10n.t('The workspace "{0}" has no tables yet.', ref.workspace.name));
+      }
+      return tables.map((table) => ({ label: table.schema === 'public' ? table.name : `${table.schema}.${table.name}`, description: tableKindLabel(table.kind), value: table }));
+    },
     { title: vscode.l10n.t('Preview Table'), placeHolder: vscode.l10n.t('Choose a table or view') },
   );
-  return picked?.table;
 }
 
 /** A role given as an argument, or picked; each described by what it allows today. */
-export async function pickRole(title: string, given: unknown): Promise<WorkspaceRole | undefined> {
-  if (isWorkspaceRole(given)) {
-    return given;
-  }
-  const picked = await vscode.window.showQuickPick(
-    [
-      { label: roleLabel('viewer'), detail: vscode.l10n.t('Browses and previews the tables of the workspace database.'), role: 'viewer' as const },
-      { label: roleLabel('editor'), detail: vscode.l10n.t('Also writes to the database and sees its credentials.'), role: 'editor' as const },
-      { label: roleLabel('admin'), detail: vscode.l10n.t('Also manages members and regenerates the database passwords.'), role: 'admin' as const },
+export function pickRole(title: string, given: WorkspaceRole | undefined): Promise<WorkspaceRole | undefined> {
+  return argOrPick(
+    given,
+    () => [
+      { label: roleLabel('viewer'), detail: vscode.l10n.t('Browses and previews the tables of the workspace database.'), value: 'viewer' as const },
+      { label: roleLabel('editor'), detail: vscode.l10n.t('Also writes to the database and sees its credentials.'), value: 'editor' as const },
+      { label: roleLabel('admin'), detail: vscode.l10n.t('Also manages members and regenerates the database passwords.'), value: 'admin' as const },
     ],
     { title, placeHolder: vscode.l10n.t('Choose a role') },
   );
-  return picked?.role;
 }
 
 /** Long work with a notification that says what is going on. */

@@ -2,11 +2,12 @@ import * as vscode from 'vscode';
 import { asCatalogError, CatalogError } from '../../postgres/catalog/catalogError';
 import { describeLoginFailure } from '../../postgres/loginFailure';
 import { SuperuserBrowsing } from '../../postgres/readOnly';
-import type { TreeNode } from '../../features/nodeKinds';
 import type { TreeContext } from './nodeDef';
+import type { TreeNode } from './nodeRegistry';
 import { superuserWarning } from '../superuserWarning';
 import { weakerTlsMessage } from '../weakerTlsMessage';
 import { WeakerTlsError } from '../sessions';
+import { say } from '../say';
 
 /** What to show for a failure: what to do (translated), and the server's own words. */
 export function explain(err: unknown): { message: string; detail: string } {
@@ -21,7 +22,7 @@ export function explain(err: unknown): { message: string; detail: string } {
   }
   const failure = describeLoginFailure(err);
   // For errors we have no advice for, the server's own words are the most useful label.
-  return failure.kind === 'other' ? { message: failure.detail, detail: vscode.l10n.t(failure.message, ...failure.args) } : { message: vscode.l10n.t(failure.message, ...failure.args), detail: failure.detail };
+  return failure.kind === 'other' ? { message: failure.detail, detail: say({ text: failure.message, args: failure.args }) } : { message: say({ text: failure.message, args: failure.args }), detail: failure.detail };
 }
 
 /** A level that fails shows why, in place, instead of an empty or broken tree. */

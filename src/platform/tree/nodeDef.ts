@@ -1,11 +1,10 @@
 import type * as vscode from 'vscode';
 import type { ServerProfile } from '../../core/serverProfile';
 import type { LocalServerState } from '../../localServer/localServer';
-import type { TreeNode } from '../../features/nodeKinds';
-import type { TableBrowsing } from '../../features/workspaces/tableBrowsing';
 import type { Log } from '../log';
 import type { ServerStore } from '../serverStore';
 import type { Sessions } from '../sessions';
+import type { TreeNode } from './nodeRegistry';
 
 /** What the tree needs of the local server: its state, never to start it (getChildren has no side effects). */
 export interface LocalServerAccess {
@@ -23,8 +22,6 @@ export interface TreeContext {
   readonly store: ServerStore;
   readonly log: Log;
   readonly local: LocalServerAccess;
-  /** How many relations each level shows, and the tables' measured sizes and counts. */
-  readonly browsing: TableBrowsing;
   /** Servers whose login turned out to be a superuser (their item warns). */
   readonly superusers: Set<string>;
   /** Server nodes by profile key: reused so a refresh of one server reaches the element VS Code knows. */

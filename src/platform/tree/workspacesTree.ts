@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { profileKey, type ServerProfile } from '../../core/serverProfile';
-import type { NodeKinds, TreeNode } from '../../features/nodeKinds';
 import type { NodeDef, TreeContext } from './nodeDef';
+import type { TreeNode } from './nodeRegistry';
 
 /**
  * The Workspaces view: servers > workspaces (with the login's role) >
@@ -19,7 +19,7 @@ export class WorkspacesTree implements vscode.TreeDataProvider<TreeNode>, vscode
   readonly context: TreeContext;
 
   constructor(
-    private readonly kinds: NodeKinds,
+    private readonly kinds: { readonly [K in TreeNode['kind']]: NodeDef<Extract<TreeNode, { kind: K }>> },
     private readonly roots: (ctx: TreeContext) => TreeNode[],
     base: Omit<TreeContext, 'refresh' | 'serverNodes' | 'superusers'>,
   ) {

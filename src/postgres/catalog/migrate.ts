@@ -1,6 +1,7 @@
 import type { Client } from 'pg';
+import { withTransaction } from '../transaction';
 import { quoteIdent } from '../../core/identifiers';
-import { withConnection, type Login } from '../connect';
+import { databaseExists, withConnection, type Login } from '../connect';
 import { CatalogError } from './catalogError';
 import { LATEST_VERSION, MEMBER_GROUP, MIGRATIONS, PLATFORM_ADMIN_GROUP } from './migrations';
 import { syncSessionRoles } from '../workspace/sessionRoles';
@@ -36,7 +37,6 @@ const PRIVILEGES_SQL = 'SELECT rolsuper, rolcreatedb, rolcreaterole FROM pg_cata
 // counts as membership but gives neither its privileges nor SET ROLE.
 const HAS_GROUP_SQL = "SELECT pg_catalog.pg_has_role(current_user, $1, 'USAGE') AS yes";
 const ROLE_EXISTS_SQL = 'SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = $1';
-const DATABASE_EXISTS_SQL = 'SELECT 1 FROM pg_catalog.pg_database WHERE datname = $1';
 
 export type CatalogState =
   | { readonly state: 'missing' }
@@ -193,12 +193,10 @@ export async function migrate(client: Client, options: MigrateOptions = {}): Pro
   const target = options.upTo ?? LATEST_VERSION;
   const applied: number[] = [];
   for (;;) {
-    await client.query('BEGIN');
-    try {
+    const version = await withTransaction(client, async () => {
       await takeLock(client, options.lockWaitMs ?? MIGRATION_LOCK_WAIT_MS);
       if (!(await actAsOwner(client, target))) {
-        await client.query('COMMIT');
-        return applied;
+        return undefined;
       }
       // Under the lock: two clients never race to create the ledger.
       await client.query(LEDGER_SQL);
@@ -211,17 +209,16 @@ export async function migrate(client: Client, options: MigrateOptions = {}): Pro
       }
       const next = MIGRATIONS.find((m) => m.version > current && m.version <= target);
       if (!next) {
-        await client.query('COMMIT');
-        return applied;
+        return undefined;
       }
       await client.query(next.sql);
       await client.query(RECORD_SQL, [next.version, next.name]);
-      await client.query('COMMIT');
-      applied.push(next.version);
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw err;
+      return next.version;
+    });
+    if (version === undefined) {
+      return applied;
     }
+    applied.push(version);
   }
 }
 
@@ -242,7 +239,7 @@ export async function initializeCatalog(login: Omit<Login, 'database'>, catalogD
       );
     }
     await ensureGroupRoles(client, login.user);
-    if ((await client.query(DATABASE_EXISTS_SQL, [catalogDatabase])).rowCount === 0) {
+    if (!(await databaseExists(client, catalogDatabase))) {
       try {
         await client.query(`CREATE DATABASE ${quoteIdent(catalogDatabase)}`);
         createdDatabase = true;

@@ -1,4 +1,5 @@
 import type { Client } from 'pg';
+import { withTransaction } from '../transaction';
 import { quoteIdent } from '../../core/identifiers';
 import { workspaceRoleNames } from '../../core/workspaceNames';
 import { withConnection, type Login } from '../connect';
@@ -36,8 +37,7 @@ async function actAsOwner(catalog: Client): Promise<boolean> {
 async function handOver(login: Omit<Login, 'database'>, dbName: string): Promise<void> {
   const roles = workspaceRoleNames(dbName);
   await withConnection({ ...login, database: dbName }, async (db) => {
-    await db.query('BEGIN');
-    try {
+    await withTransaction(db, async () => {
       const rwSchemas = (await db.query<{ nspname: string }>(SQL.schemasOwnedBy, [roles.rw])).rows.map((r) => r.nspname);
       // 0.1.0 set no guards: the workspace gets OpenHEXA's (migration 4 could not, the database was not the platform's yet).
       for (const statement of [...handOverDatabase(dbName, roles, rwSchemas), ...workspaceDatabaseSetup(dbName, roles), ...workspaceGuardStatements(dbName, OPENHEXA_GUARDS)]) {
@@ -48,11 +48,7 @@ async function handOver(login: Omit<Login, 'database'>, dbName: string): Promise
       for (const statement of readerGrants(roles, writerSchemas, writerRelations)) {
         await db.query(statement);
       }
-      await db.query('COMMIT');
-    } catch (err) {
-      await db.query('ROLLBACK').catch(() => undefined);
-      throw err;
-    }
+    });
   });
 }
 

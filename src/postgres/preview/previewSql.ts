@@ -1,4 +1,5 @@
 import { qualifiedName, quoteIdent, quoteLiteral } from '../../core/identifiers';
+import type { Filter } from '../../core/preview/filters';
 import { FORMULA_START_SQL, isTextType } from '../../core/spreadsheetSafe';
 import { asText, cellSql, fullValueSql } from './cellSql';
 
@@ -8,14 +9,7 @@ import { asText, cellSql, fullValueSql } from './cellSql';
  * a unique tie-breaker and NULLs where PostgreSQL puts them, filters as
  * parameters only. Pure: no I/O.
  */
-export type FilterOp = 'eq' | 'ne' | 'lt' | 'gt' | 'contains' | 'startsWith' | 'isNull' | 'isNotNull' | 'in';
-
-export interface Filter {
-  readonly column: string;
-  readonly op: FilterOp;
-  readonly value?: string;
-  readonly values?: readonly string[];
-}
+export type { Filter, FilterOp } from '../../core/preview/filters';
 
 export interface Sort {
   readonly column: string;

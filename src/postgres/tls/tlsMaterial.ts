@@ -2,7 +2,7 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as tls from 'node:tls';
 import type { ConnectionOptions, PeerCertificate } from 'node:tls';
-import { checkHostName, parseSubjectAltName } from '../../core/tls/certificateNames';
+import { checkHostName, parseSubjectAltName } from '../../core/tls/hostNameCheck';
 import { verifiesServer, type SslMode } from '../../core/tls/sslMode';
 import { SYSTEM_ROOT_CERT, tlsSettingsProblem } from '../../core/tls/tlsSettings';
 import { TlsHostMismatchError, TlsSetupError } from './tlsSetupError';
@@ -239,7 +239,7 @@ function commonNameOf(cert: PeerCertificate): string | undefined {
   return Array.isArray(cn) ? cn[cn.length - 1] : cn;
 }
 
-/** verify-full's host name check, libpq's rules (core/tls/certificateNames). */
+/** verify-full's host name check, libpq's rules (core/tls/hostNameCheck). */
 function hostChecker(host: string): (servername: string, cert: PeerCertificate) => Error | undefined {
   return (_servername, cert) => {
     const check = checkHostName(host, { ...parseSubjectAltName(cert.subjectaltname), commonName: commonNameOf(cert) });

@@ -4,15 +4,9 @@ import { catalogCall, CatalogError } from '../catalog/catalogError';
 import { LATEST_VERSION } from '../catalog/migrations';
 import { applyMemberSessionRole } from './sessionRoles';
 import { SQL } from './sql';
+import type { WorkspaceSummary } from '../../core/workspaceSummary';
 
-/** A workspace as the calling login sees it, with its role there. */
-export interface WorkspaceSummary {
-  readonly slug: string;
-  readonly name: string;
-  readonly dbName: string;
-  readonly role: WorkspaceRole;
-  readonly status: 'provisioning' | 'ready';
-}
+export type { WorkspaceSummary } from '../../core/workspaceSummary';
 
 export interface Credential {
   readonly kind: 'rw' | 'ro';

@@ -1,4 +1,5 @@
 import type { Client } from 'pg';
+import { withTransaction } from '../transaction';
 import { quoteIdent } from '../../core/identifiers';
 import { generatePassword } from '../../core/passwords';
 import { MAX_WORKSPACE_NAME, slugWithSuffix, workspaceDbName, workspaceRoleNames, workspaceSlug } from '../../core/workspaceNames';
@@ -77,22 +78,22 @@ export async function createWorkspace(login: ServerLogin, catalogDatabase: strin
       const template = await templateFor(catalog);
       await catalog.query(`CREATE DATABASE ${quoteIdent(dbName)} OWNER ${quoteIdent(PLATFORM_ADMIN_GROUP)} TEMPLATE ${quoteIdent(template)}`);
       databaseCreated = true;
-      await withConnection({ ...login, database: dbName }, async (db) => {
-        await db.query('BEGIN');
-        for (const statement of [...workspaceDatabaseSetup(dbName, workspaceRoleNames(dbName)), ...workspaceGuardStatements(dbName, options.guards ?? OPENHEXA_GUARDS)]) {
-          await db.query(statement);
-        }
-        const roles = workspaceRoleNames(dbName);
-        const open = (await db.query<{ open: boolean }>(SQL.publicSchemaOpen, [roles.ro, roles.reader])).rows[0]?.open;
-        if (open) {
-          throw new CatalogError(
-            'publicSchemaOpen',
-            'New databases on this server let everyone create tables in the "public" schema, and this login cannot change that (the schema belongs to another role, as on servers upgraded from PostgreSQL 14 or older). ' +
-              'A superuser must run, in the template1 database: REVOKE CREATE ON SCHEMA public FROM PUBLIC; then create the workspace again.',
-          );
-        }
-        await db.query('COMMIT');
-      });
+      await withConnection({ ...login, database: dbName }, (db) =>
+        withTransaction(db, async () => {
+          for (const statement of [...workspaceDatabaseSetup(dbName, workspaceRoleNames(dbName)), ...workspaceGuardStatements(dbName, options.guards ?? OPENHEXA_GUARDS)]) {
+            await db.query(statement);
+          }
+          const roles = workspaceRoleNames(dbName);
+          const open = (await db.query<{ open: boolean }>(SQL.publicSchemaOpen, [roles.ro, roles.reader])).rows[0]?.open;
+          if (open) {
+            throw new CatalogError(
+              'publicSchemaOpen',
+              'New databases on this server let everyone create tables in the "public" schema, and this login cannot change that (the schema belongs to another role, as on servers upgraded from PostgreSQL 14 or older). ' +
+                'A superuser must run, in the template1 database: REVOKE CREATE ON SCHEMA public FROM PUBLIC; then create the workspace again.',
+            );
+          }
+        }),
+      );
       await catalog.query(SQL.finishWorkspace, [slug]);
       // Its read/write login and the platform admins act as its writer group; the read-only login as itself.
       await syncSessionRoles(catalog, [slug]);

@@ -1,4 +1,5 @@
 import type { ClientBase } from 'pg';
+import { withTransaction } from '../transaction';
 import { qualifiedName, quoteIdent } from '../../core/identifiers';
 import type { WorkspaceRoleNames } from '../../core/workspaceNames';
 
@@ -72,8 +73,7 @@ export function noReaderWrites(found: ReaderWrites): boolean {
 export async function revokeReaderWrites(client: ClientBase, roles: WorkspaceRoleNames, found: ReaderWrites): Promise<void> {
   const from = `${quoteIdent(roles.reader)}, ${quoteIdent(roles.ro)}, PUBLIC`;
   const writes = WRITES.join(', ');
-  await client.query('BEGIN');
-  try {
+  await withTransaction(client, async () => {
     for (const table of found.tables) {
       await client.query(`REVOKE ${writes} ON TABLE ${qualifiedName(table.schema, table.name)} FROM ${from}`);
     }
@@ -81,10 +81,6 @@ export async function revokeReaderWrites(client: ClientBase, roles: WorkspaceRol
       const where = entry.schema === null ? '' : ` IN SCHEMA ${quoteIdent(entry.schema)}`;
       await client.query(`ALTER DEFAULT PRIVILEGES FOR ROLE ${quoteIdent(roles.writer)}${where} REVOKE ${writes} ON TABLES FROM ${from}`);
     }
-    await client.query('COMMIT');
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw err;
-  }
+  });
 }
 

@@ -1,7 +1,8 @@
 import type { ClientBase } from 'pg';
 import { qualifiedName } from '../../core/identifiers';
 
-export type TableKind = 'table' | 'partitioned table' | 'view' | 'materialized view' | 'foreign table';
+export const TABLE_KINDS = ['table', 'partitioned table', 'view', 'materialized view', 'foreign table'] as const;
+export type TableKind = (typeof TABLE_KINDS)[number];
 
 export interface TableInfo {
   /** pg_class.oid: what a later measure of the same relation asks for (a dropped and re-created table is another). */

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { OpenhexaApi } from '../../../src/extension';
-import { waitFor } from '../waitFor';
+import { pollUntil } from '../../harness/pollUntil';
 
 export const EXTENSION_ID = 'openhexa.openhexa-workspaces';
 
@@ -53,13 +53,13 @@ describe('the extension in a real VS Code', () => {
   it('opens its container and view from the command palette commands VS Code generates', async () => {
     const api = await activeApi();
     await vscode.commands.executeCommand('workbench.action.closeSidebar');
-    await waitFor(() => (api.view.visible ? undefined : true), 'the view to be hidden');
+    await pollUntil(() => (api.view.visible ? undefined : true), 'the view to be hidden');
     await vscode.commands.executeCommand('workbench.view.extension.openhexa');
-    await waitFor(() => (api.view.visible ? true : undefined), 'the Workspaces view to show after its container opened');
+    await pollUntil(() => (api.view.visible ? true : undefined), 'the Workspaces view to show after its container opened');
     await vscode.commands.executeCommand('workbench.action.closeSidebar');
-    await waitFor(() => (api.view.visible ? undefined : true), 'the view to be hidden');
+    await pollUntil(() => (api.view.visible ? undefined : true), 'the view to be hidden');
     await vscode.commands.executeCommand('openhexa.workspaces.focus');
-    await waitFor(() => (api.view.visible ? true : undefined), 'the Workspaces view to show after its focus command');
+    await pollUntil(() => (api.view.visible ? true : undefined), 'the Workspaces view to show after its focus command');
   });
 
   it('shows its log output channel, with what it logged, on "OpenHEXA: Show Logs"', async () => {
@@ -68,7 +68,7 @@ describe('the extension in a real VS Code', () => {
     await vscode.commands.executeCommand('openhexa.showLogs');
     // The output view opens its document asynchronously; one run in three here missed it within 10 s, so ask again while waiting.
     let asked = Date.now();
-    const log = await waitFor(
+    const log = await pollUntil(
       async () => {
         const found = vscode.workspace.textDocuments.find((d) => isOurs(d) && /activated/.test(d.getText()));
         if (!found && Date.now() - asked > 3000) {
@@ -78,7 +78,7 @@ describe('the extension in a real VS Code', () => {
         return found;
       },
       'the OpenHEXA output with its activation line',
-      30_000,
+      { timeout: 30_000 },
     );
     assert.match(log.getText(), /OpenHEXA Workspaces \d+\.\d+\.\d+ activated .* in [\d.]+ ms, modules evaluated in [\d.]+ ms/);
   });

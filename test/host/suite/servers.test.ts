@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { serverProfileSchema } from '../../../src/core/serverProfile';
 import type { OpenhexaApi } from '../../../src/extension';
 import type { TreeNode } from '../../../src/features/nodeKinds';
-import { waitFor } from '../waitFor';
+import { pollUntil } from '../../harness/pollUntil';
 import { activeApi } from './extension.test';
 
 const config = () => vscode.workspace.getConfiguration('openhexa');
@@ -60,7 +60,7 @@ describe('server profiles in settings, passwords in secret storage', () => {
       assert.match(settings, /"host": "127\.0\.0\.1"/);
       assert.ok(!settings.includes('pa$$w0rd'), 'password written to settings.json');
     }
-    await waitFor(async () => ((await api.tree.getChildren()).length === 1 ? true : undefined), 'the tree to show the saved server');
+    await pollUntil(async () => ((await api.tree.getChildren()).length === 1 ? true : undefined), 'the tree to show the saved server');
   });
 
   it('saving the same login again replaces the profile instead of duplicating it', async () => {
@@ -79,7 +79,7 @@ describe('server profiles in settings, passwords in secret storage', () => {
 
   it('opens the "Connect to a Server" panel as a webview', async () => {
     await vscode.commands.executeCommand('openhexa.connectServer', { host: 'db.example.org', user: 'carol' });
-    const tab = await waitFor(
+    const tab = await pollUntil(
       () =>
         vscode.window.tabGroups.all
           .flatMap((g) => g.tabs)
@@ -140,7 +140,7 @@ describe("a folder's server profile that would weaken your saved login's TLS (is
     await api.store.save(mine, 'Alice-S3cret', 'user');
     // The folder's .vscode/settings.json repeats the login, without TLS.
     await config().update('servers', [{ label: 'Team (from the folder)', host: '127.0.0.1', port: trap.port, user: 'alice', sslmode: 'disable' }], vscode.ConfigurationTarget.Workspace);
-    const server = await waitFor(async () => (await api.tree.getChildren()).find((n) => n.kind === 'server' && n.profile.sslmode === 'disable'), "the folder's profile in the tree");
+    const server = await pollUntil(async () => (await api.tree.getChildren()).find((n) => n.kind === 'server' && n.profile.sslmode === 'disable'), "the folder's profile in the tree");
     const children = await api.tree.getChildren(server);
     assert.equal(children.length, 1);
     const node = children[0]!;
@@ -155,7 +155,7 @@ describe("a folder's server profile that would weaken your saved login's TLS (is
     await api.store.acceptTls((server as { profile: Parameters<typeof api.store.acceptTls>[0] }).profile);
     await api.sessions.forget((server as { profile: Parameters<typeof api.store.acceptTls>[0] }).profile);
     api.tree.refresh();
-    await waitFor(async () => {
+    await pollUntil(async () => {
       await api.tree.getChildren(server);
       return trap.passwords.length > 0 ? true : undefined;
     }, 'the confirmed profile to connect');

@@ -5,7 +5,7 @@ import { createConnection } from '../../../src/postgres/connections/connectionCa
 import type { OpenhexaApi } from '../../../src/extension';
 import type { TreeNode } from '../../../src/features/nodeKinds';
 import { startTestServer, type TestServer } from '../../fixtures/postgresServer';
-import { waitFor } from '../waitFor';
+import { pollUntil } from '../../harness/pollUntil';
 import { activeApi } from './extension.test';
 
 const PLATFORM = 'host_platform';
@@ -66,7 +66,7 @@ describe('workspace commands take their inputs as arguments (real extension host
     const superProfile = serverProfileSchema.parse({ label: 'Host superuser', host: '127.0.0.1', port: pg.port, user: pg.superuser, sslmode: 'disable' });
     await api.store.save(superProfile, pg.password, 'user');
     try {
-      const node = await waitFor(async () => (await children()).find((n) => n.kind === 'server' && n.profile.label === 'Host superuser'), 'the superuser profile in the tree');
+      const node = await pollUntil(async () => (await children()).find((n) => n.kind === 'server' && n.profile.label === 'Host superuser'), 'the superuser profile in the tree');
       const [first, ...rest] = await children(node);
       assert.equal(first?.kind, 'superuserWarning');
       assert.equal(labelOf(first!), 'This login is a superuser');
@@ -79,7 +79,7 @@ describe('workspace commands take their inputs as arguments (real extension host
       const level = await children(database);
       assert.equal(level.length, 1);
       assert.equal(labelOf(level[0]!), 'Not read: this login is a superuser');
-      const refreshed = await waitFor(async () => (await children()).find((n) => n.kind === 'server' && n.profile.label === 'Host superuser'), 'the superuser profile in the tree');
+      const refreshed = await pollUntil(async () => (await children()).find((n) => n.kind === 'server' && n.profile.label === 'Host superuser'), 'the superuser profile in the tree');
       assert.match(String(api.tree.getTreeItem(refreshed!).tooltip), /superuser/);
     } finally {
       await api.store.remove(superProfile);
@@ -101,11 +101,7 @@ describe('workspace commands take their inputs as arguments (real extension host
     const [table] = await children(database);
     assert.equal(labelOf(table!), 'facilities');
     // The level shows from the catalog at once; its exact counts and sizes land a moment later.
-    const until = Date.now() + 15_000;
-    while (!/^3 rows · /.test(String(api.tree.getTreeItem(table!).description)) && Date.now() < until) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    assert.match(String(api.tree.getTreeItem(table!).description), /^3 rows · /);
+    await pollUntil(() => /^3 rows · /.test(String(api.tree.getTreeItem(table!).description)), 'the exact count of facilities', { timeout: 15_000 });
     const columns = await children(table);
     assert.deepEqual(columns.map(labelOf), ['id', 'name']);
   });
@@ -120,7 +116,7 @@ describe('workspace commands take their inputs as arguments (real extension host
       await client.query('GRANT INSERT, UPDATE ON facilities TO PUBLIC');
       const database = (await children(ws)).find((n) => n.kind === 'database')!;
       // Checked after the level shows (it costs as much as the level at 100,000 tables), then reported first.
-      const [first, table] = await waitFor(async () => {
+      const [first, table] = await pollUntil(async () => {
         const level = await children(database);
         return level[0]?.kind === 'readerWrites' ? level : undefined;
       }, 'the readers\' write privileges first under Database');
@@ -189,7 +185,7 @@ describe('workspace commands take their inputs as arguments (real extension host
   it('"Show Database Credentials" opens the panel for an admin', async () => {
     const [ws] = await children(await serverNode());
     await vscode.commands.executeCommand('openhexa.showCredentials', ws);
-    const tab = await waitFor(
+    const tab = await pollUntil(
       () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('openhexa.credentials')),
       'the credentials panel',
     );

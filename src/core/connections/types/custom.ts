@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { fill, said, type Said } from '../../said';
 import { C } from '../connectionMessages';
 import { type ConnectionTypeDef, connectionFieldSchema } from '../connectionType';
-import { constcase, fieldEnvName, firstReserved } from '../envNames';
+import { constcase, fieldEnvName, firstReserved } from '../connectionEnvNames';
 import { text } from '../fieldValues';
 import { literal, rEnv, type TypeSnippets } from '../../notebooks/snippet';
 

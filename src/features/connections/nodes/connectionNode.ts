@@ -5,6 +5,7 @@ import { profileKey, type ServerProfile } from '../../../core/serverProfile';
 import type { ConnectionSummary } from '../../../postgres/connections/connectionCalls';
 import type { WorkspaceSummary } from '../../../postgres/workspace/catalogCalls';
 import type { NodeDef } from '../../../platform/tree/nodeDef';
+import { contextValue } from '../../../platform/tree/contextValues';
 
 /** One connection: its type's icon, name, and type and identifier as description. */
 export interface ConnectionNode {
@@ -27,15 +28,10 @@ export const connectionNode: NodeDef<ConnectionNode> = {
     item.tooltip = [connection.name, `${vscode.l10n.t('Type')}: ${type}`, `${vscode.l10n.t('Identifier')}: ${connection.identifier}`, ...(connection.description ? ['', connection.description] : [])].join('\n');
     item.iconPath = new vscode.ThemeIcon(ICONS[connection.type]);
     // Menus match on the role: open, copy and test for editors and admins; edit and delete for admins.
-    item.contextValue = `connection.${node.workspace.role}`;
+    item.contextValue = contextValue.connection(node.workspace.role);
     if (may(node.workspace.role, 'useConnection')) {
       item.command = { command: 'openhexa.openConnection', title: vscode.l10n.t('Open Connection'), arguments: [node] };
     }
     return item;
   },
 };
-
-/** The connection node a command was run on, or undefined. */
-export function asConnectionNode(arg: unknown): ConnectionNode | undefined {
-  return arg && typeof arg === 'object' && (arg as { kind?: unknown }).kind === 'connection' ? (arg as ConnectionNode) : undefined;
-}

@@ -6,6 +6,7 @@ import type { WorkspaceSummary } from '../../../postgres/workspace/catalogCalls'
 import { guard } from '../../../platform/tree/explain';
 import type { NodeDef } from '../../../platform/tree/nodeDef';
 import type { TreeNode } from '../../nodeKinds';
+import { contextValue } from '../../../platform/tree/contextValues';
 
 /** The workspace's connections (every member sees the list; values are for editors and admins). */
 export interface ConnectionsNode {
@@ -21,7 +22,7 @@ export const connectionsNode: NodeDef<ConnectionsNode> = {
     item.id = `connections:${profileKey(node.profile)}:${node.workspace.slug}`;
     item.iconPath = new vscode.ThemeIcon('plug');
     item.tooltip = vscode.l10n.t('Credentials of the external systems this workspace uses (PostgreSQL, DHIS2, IASO, S3, GCS, custom)');
-    item.contextValue = `connections.${node.workspace.role}`;
+    item.contextValue = contextValue.connections(node.workspace.role);
     return item;
   },
   children({ profile, workspace }, ctx) {

@@ -1,33 +1,28 @@
 import * as vscode from 'vscode';
-import { may } from '../../../core/roles';
+import { z } from 'zod';
 import { regeneratePassword as regenerate } from '../../../postgres/workspace/catalogCalls';
-import type { Command } from '../../../platform/commands/command';
-import { resolveWorkspace } from '../../../platform/commands/pickers';
+import { command } from '../../../platform/commands/command';
+import { argOrPick, resolveWorkspace } from '../../../platform/commands/pickers';
+import { workspaceArg } from '../../commandArgs';
 import { confirmRegeneration, CredentialsPanel } from '../credentialsPanel';
 
 /** `(workspace, 'ro' | 'rw')`, after a confirmation that says what breaks (admins). */
-export const regeneratePassword: Command = {
-  id: 'openhexa.regeneratePassword',
-  run: async (services, arg?: unknown, kindArg?: unknown) => {
-    const ref = await resolveWorkspace(services, arg, vscode.l10n.t('Regenerate Password'));
+export const regeneratePassword = command(
+  'openhexa.regeneratePassword',
+  [workspaceArg({}), z.enum(['ro', 'rw']).describe("'ro' or 'rw'")],
+  async (services, arg, kindArg) => {
+    const ref = await resolveWorkspace(services, arg, vscode.l10n.t('Regenerate Password'), 'regeneratePassword');
     if (!ref) {
       return;
     }
-    if (!may(ref.workspace.role, 'regeneratePassword')) {
-      throw new Error(vscode.l10n.t('Only admins of "{0}" can regenerate its passwords.', ref.workspace.name));
-    }
-    const kind =
-      kindArg === 'ro' || kindArg === 'rw'
-        ? kindArg
-        : (
-            await vscode.window.showQuickPick(
-              [
-                { label: vscode.l10n.t('Read-only password'), description: vscode.l10n.t('used by BI tools'), credential: 'ro' as const },
-                { label: vscode.l10n.t('Read/write password'), description: vscode.l10n.t('used by notebooks and pipelines'), credential: 'rw' as const },
-              ],
-              { title: vscode.l10n.t('Regenerate Password') },
-            )
-          )?.credential;
+    const kind = await argOrPick(
+      kindArg,
+      () => [
+        { label: vscode.l10n.t('Read-only password'), description: vscode.l10n.t('used by BI tools'), value: 'ro' as const },
+        { label: vscode.l10n.t('Read/write password'), description: vscode.l10n.t('used by notebooks and pipelines'), value: 'rw' as const },
+      ],
+      { title: vscode.l10n.t('Regenerate Password') },
+    );
     if (!kind) {
       return;
     }
@@ -43,4 +38,4 @@ export const regeneratePassword: Command = {
     services.log.info(`Regenerated the ${kind} password of workspace ${ref.workspace.slug}`);
     void vscode.window.showInformationMessage(vscode.l10n.t('New password set. Open the credentials to copy it.'));
   },
-};
+);

@@ -1,16 +1,18 @@
 import * as vscode from 'vscode';
-import type { Command } from '../../../platform/commands/command';
+import { command } from '../../../platform/commands/command';
 import { resolveWorkspace } from '../../../platform/commands/pickers';
+import { workspaceArg } from '../../commandArgs';
 import { CredentialsPanel } from '../credentialsPanel';
 
 /** The credentials panel of a workspace (editors and admins). */
-export const showCredentials: Command = {
-  id: 'openhexa.showCredentials',
-  run: async (services, arg?: unknown) => {
-    const ref = await resolveWorkspace(services, arg, vscode.l10n.t('Show Database Credentials'));
+export const showCredentials = command(
+  'openhexa.showCredentials',
+  [workspaceArg({})],
+  async (services, arg) => {
+    const ref = await resolveWorkspace(services, arg, vscode.l10n.t('Show Database Credentials'), 'seeCredentials');
     if (ref) {
       CredentialsPanel.show(services, ref.profile, ref.workspace);
       services.walkthrough.done('credentials');
     }
   },
-};
+);

@@ -1,20 +1,17 @@
 import * as vscode from 'vscode';
-import type { Command } from '../../../platform/commands/command';
+import { command } from '../../../platform/commands/command';
 import { progress } from '../../../platform/commands/pickers';
 
 /** Starts (and the first time: catalog, Sandbox, sample data), then opens the tree down to the Sandbox's tables. */
-export const startLocalServer: Command = {
-  id: 'openhexa.startLocalServer',
-  run: async ({ localServer, log, tree, view }) => {
-    const result = await progress(vscode.l10n.t('Starting the local PostgreSQL server…'), () => localServer.startWithSandbox());
-    log.info(`Local server running on 127.0.0.1:${result.port}`);
-    if (result.createdSandbox) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('The local server is running, with a Sandbox workspace full of sample data.'));
-    }
-    tree.refresh();
-    const node = tree.serverNodeFor(localServer.profile());
-    if (node) {
-      await view.reveal(node, { expand: 3, focus: true, select: false });
-    }
-  },
-};
+export const startLocalServer = command('openhexa.startLocalServer', [], async ({ localServer, log, tree, view }) => {
+  const result = await progress(vscode.l10n.t('Starting the local PostgreSQL server…'), () => localServer.startWithSandbox());
+  log.info(`Local server running on 127.0.0.1:${result.port}`);
+  if (result.createdSandbox) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('The local server is running, with a Sandbox workspace full of sample data.'));
+  }
+  tree.refresh();
+  const node = tree.serverNodeFor(localServer.profile());
+  if (node) {
+    await view.reveal(node, { expand: 3, focus: true, select: false });
+  }
+});

@@ -1,9 +1,6 @@
-import type { Command } from '../../../platform/commands/command';
+import { command } from '../../../platform/commands/command';
 
-export const stopLocalServer: Command = {
-  id: 'openhexa.stopLocalServer',
-  run: async ({ localServer, tree }) => {
-    await localServer.stop();
-    tree.refresh();
-  },
-};
+export const stopLocalServer = command('openhexa.stopLocalServer', [], async ({ localServer, tree }) => {
+  await localServer.stop();
+  tree.refresh();
+});

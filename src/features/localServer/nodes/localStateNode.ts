@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
 import type { ServerProfile } from '../../../core/serverProfile';
 import type { LocalServerAccess, NodeDef } from '../../../platform/tree/nodeDef';
+import { contextValue, type LocalNodeState } from '../../../platform/tree/contextValues';
 
 /** Under the local server's profile while it is not running: why, and what to do. */
 export interface LocalStateNode {
   readonly kind: 'localState';
   readonly profile: ServerProfile;
-  readonly state: 'starting' | 'stopped' | 'crashed' | 'failed';
+  readonly state: LocalNodeState;
   readonly message?: string;
 }
 
@@ -44,7 +45,7 @@ export const localStateNode: NodeDef<LocalStateNode> & { stateOf: typeof stateOf
     item.tooltip = tooltip;
     const problem = node.state === 'crashed' || node.state === 'failed';
     item.iconPath = new vscode.ThemeIcon(icon, problem ? new vscode.ThemeColor('errorForeground') : undefined);
-    item.contextValue = `localState.${node.state}`;
+    item.contextValue = contextValue.localState(node.state);
     if (node.state === 'crashed' || node.state === 'failed') {
       item.description = vscode.l10n.t('Restart');
       item.command = { command: 'openhexa.restartLocalServer', title: vscode.l10n.t('Restart') };

@@ -1,9 +1,12 @@
 import * as vscode from 'vscode';
+import { z } from 'zod';
+import { WORKSPACE_ROLES } from '../../../core/roles';
 import { isPlainLoginName, plainLoginName } from '../../../core/loginNames';
 import { addMember as add, createMember } from '../../../postgres/workspace/catalogCalls';
 import { roleLabel } from '../../../platform/format';
-import type { Command } from '../../../platform/commands/command';
-import { pickRole, resolveWorkspace } from '../../../platform/commands/pickers';
+import { command } from '../../../platform/commands/command';
+import { argOrPick, pickRole, resolveWorkspace } from '../../../platform/commands/pickers';
+import { workspaceArg } from '../../commandArgs';
 
 /**
  * What is wrong with a login name as it is typed. A name that needs quoting
@@ -31,37 +34,33 @@ function loginProblem(name: string): string | vscode.InputBoxValidationMessage |
 }
 
 /** `(workspace, login, 'viewer' | 'editor' | 'admin', 'new' | 'existing')` (admins). */
-export const addMember: Command = {
-  id: 'openhexa.addMember',
-  run: async (services, arg?: unknown, loginArg?: unknown, roleArg?: unknown, modeArg?: unknown) => {
-    const ref = await resolveWorkspace(services, arg, vscode.l10n.t('Add Member'));
+export const addMember = command(
+  'openhexa.addMember',
+  [workspaceArg({}), z.string().min(1).describe('a login name'), z.enum(WORKSPACE_ROLES).describe("'viewer', 'editor' or 'admin'"), z.enum(['new', 'existing']).describe("'new' or 'existing'")],
+  async (services, arg, loginArg, roleArg, modeArg) => {
+    const ref = await resolveWorkspace(services, arg, vscode.l10n.t('Add Member'), 'manageMembers');
     if (!ref) {
       return;
     }
-    const mode =
-      modeArg === 'new' || modeArg === 'existing'
-        ? modeArg
-        : (
-            await vscode.window.showQuickPick(
-              [
-                { label: vscode.l10n.t('Create a new login'), detail: vscode.l10n.t('A login and a password are made for them; you see the password once.'), mode: 'new' as const },
-                { label: vscode.l10n.t('Add an existing login'), detail: vscode.l10n.t('Someone who already has a login on this server.'), mode: 'existing' as const },
-              ],
-              { title: vscode.l10n.t('Add Member to {0}', ref.workspace.name) },
-            )
-          )?.mode;
+    const mode = await argOrPick(
+      modeArg,
+      () => [
+        { label: vscode.l10n.t('Create a new login'), detail: vscode.l10n.t('A login and a password are made for them; you see the password once.'), value: 'new' as const },
+        { label: vscode.l10n.t('Add an existing login'), detail: vscode.l10n.t('Someone who already has a login on this server.'), value: 'existing' as const },
+      ],
+      { title: vscode.l10n.t('Add Member to {0}', ref.workspace.name) },
+    );
     if (!mode) {
       return;
     }
     const login =
-      typeof loginArg === 'string'
-        ? loginArg
-        : await vscode.window.showInputBox({
-            title: vscode.l10n.t('Add Member to {0}', ref.workspace.name),
-            prompt: vscode.l10n.t('PostgreSQL login name: lowercase letters, digits and _ work everywhere'),
-            placeHolder: vscode.l10n.t('e.g. marie_dupont'),
-            validateInput: (v) => loginProblem(v),
-          });
+      loginArg ??
+      (await vscode.window.showInputBox({
+        title: vscode.l10n.t('Add Member to {0}', ref.workspace.name),
+        prompt: vscode.l10n.t('PostgreSQL login name: lowercase letters, digits and _ work everywhere'),
+        placeHolder: vscode.l10n.t('e.g. marie_dupont'),
+        validateInput: (v) => loginProblem(v),
+      }));
     if (!login) {
       return;
     }
@@ -88,4 +87,4 @@ export const addMember: Command = {
     log.info(`Added ${login} as ${role} of ${ref.workspace.slug}`);
     tree.refresh();
   },
-};
+);

@@ -1,20 +1,23 @@
 import * as vscode from 'vscode';
+import { z } from 'zod';
+import { WORKSPACE_ROLES } from '../../../core/roles';
 import { setMemberRole } from '../../../postgres/workspace/catalogCalls';
-import type { Command } from '../../../platform/commands/command';
-import { pickRole } from '../../../platform/commands/pickers';
-import { memberOf } from '../nodes/memberNode';
+import { command } from '../../../platform/commands/command';
+import { pickRole, resolveWorkspace } from '../../../platform/commands/pickers';
+import { memberArg, memberOf } from '../memberArg';
 
 /** On a member in the tree, `(member, role)` (admins). */
-export const changeMemberRole: Command = {
-  id: 'openhexa.changeMemberRole',
-  run: async ({ sessions, log, tree }, arg?: unknown, roleArg?: unknown) => {
-    const node = memberOf(arg);
-    const role = await pickRole(vscode.l10n.t('New role of {0} in {1}', node.member.login, node.workspace.name), roleArg);
-    if (!role) {
-      return;
-    }
-    await sessions.catalog(node.profile, (c) => setMemberRole(c, node.workspace.slug, node.member.login, role));
-    log.info(`Changed the role of ${node.member.login} in ${node.workspace.slug} to ${role}`);
-    tree.refresh();
-  },
-};
+export const changeMemberRole = command('openhexa.changeMemberRole', [memberArg, z.enum(WORKSPACE_ROLES).describe("'viewer', 'editor' or 'admin'")], async (services, arg, roleArg) => {
+  const node = memberOf(arg);
+  const title = vscode.l10n.t('New role of {0} in {1}', node.member.login, node.workspace.name);
+  if (!(await resolveWorkspace(services, node, title, 'manageMembers'))) {
+    return;
+  }
+  const role = await pickRole(title, roleArg);
+  if (!role) {
+    return;
+  }
+  await services.sessions.catalog(node.profile, (c) => setMemberRole(c, node.workspace.slug, node.member.login, role));
+  services.log.info(`Changed the role of ${node.member.login} in ${node.workspace.slug} to ${role}`);
+  services.tree.refresh();
+});

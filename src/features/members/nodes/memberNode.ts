@@ -3,6 +3,7 @@ import { profileKey, type ServerProfile } from '../../../core/serverProfile';
 import type { Member, WorkspaceSummary } from '../../../postgres/workspace/catalogCalls';
 import { roleLabel } from '../../../platform/format';
 import type { NodeDef } from '../../../platform/tree/nodeDef';
+import { contextValue } from '../../../platform/tree/contextValues';
 
 /** A member and their role. The current login is marked, and has no actions on itself. */
 export interface MemberNode {
@@ -24,15 +25,7 @@ export const memberNode: NodeDef<MemberNode> = {
     item.description = node.you ? (node.platformAdmin ? vscode.l10n.t('{0} · you, as platform admin', role) : vscode.l10n.t('{0} · you', role)) : role;
     item.iconPath = new vscode.ThemeIcon(node.you ? 'account' : 'person');
     // Members change others' roles; their own would lock them out of the actions they use.
-    item.contextValue = node.you ? 'member.you' : 'member';
+    item.contextValue = contextValue.member(node.you);
     return item;
   },
 };
-
-/** The member node a command was run on; says where to run it otherwise. */
-export function memberOf(arg: unknown): MemberNode {
-  if (arg && typeof arg === 'object' && (arg as { kind?: unknown }).kind === 'member') {
-    return arg as MemberNode;
-  }
-  throw new Error(vscode.l10n.t('Choose a member in the Members list of a workspace.'));
-}

@@ -4,6 +4,7 @@ import { listMembers, type WorkspaceSummary } from '../../../postgres/workspace/
 import { guard } from '../../../platform/tree/explain';
 import type { NodeDef } from '../../../platform/tree/nodeDef';
 import type { TreeNode } from '../../nodeKinds';
+import { contextValue } from '../../../platform/tree/contextValues';
 
 /** The workspace's members (admins only): everyone with a role there, the current login included. */
 export interface MembersNode {
@@ -19,7 +20,7 @@ export const membersNode: NodeDef<MembersNode> = {
     const item = new vscode.TreeItem(vscode.l10n.t('Members'), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = `members:${profileKey(node.profile)}:${node.workspace.slug}`;
     item.iconPath = new vscode.ThemeIcon('organization');
-    item.contextValue = 'members';
+    item.contextValue = contextValue.members();
     return item;
   },
   children({ profile, workspace, platformAdmin }, ctx) {

@@ -1,19 +1,22 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { envPrefix, fieldEnvName } from '../../../core/connections/envNames';
+import { z } from 'zod';
+import { envPrefix, fieldEnvName } from '../../../core/connections/connectionEnvNames';
 import { CONNECTION_TYPES } from '../../../core/connections/types';
 import { connectionSnippet } from '../../../core/notebooks/connectionSnippet';
 import { databaseEnvNames } from '../../../core/notebooks/databaseEnv';
 import { DATABASE_FLAVOURS, databaseSnippet } from '../../../core/notebooks/databaseSnippet';
 import { assignedNames } from '../../../core/notebooks/envFileBlock';
-import { flavoursIn, pickFlavour, R_DRIVERS, snippetFlavours, type NotebookLanguage, type RDriver, type SnippetFlavour } from '../../../core/notebooks/snippet';
+import { flavoursIn, pickFlavour, R_DRIVERS, SNIPPET_FLAVOURS, snippetFlavours, type NotebookLanguage, type RDriver, type SnippetFlavour } from '../../../core/notebooks/snippet';
 import { connectionFields } from '../../../postgres/connections/connectionCalls';
-import type { Command } from '../../../platform/commands/command';
+import { command } from '../../../platform/commands/command';
+import { argOrPick } from '../../../platform/commands/pickers';
 import type { Services } from '../../../platform/services';
+import { givenValues } from '../../commandArgs';
 import { readEnvFile } from '../../../files/wholeFile';
 import { envFileForWork } from '../envFile';
 import { activeJupyterNotebook, insertCell, newNotebookWith } from '../insertIntoNotebook';
-import { requireCredentials, resolveNotebookTarget, type NotebookTarget } from '../notebookTarget';
+import { notebookTargetArg, resolveNotebookTarget, type NotebookTarget } from '../notebookTarget';
 
 const LAST_FLAVOUR = 'openhexa.notebooks.lastFlavour';
 
@@ -39,20 +42,17 @@ function flavourLabel(flavour: SnippetFlavour, target: NotebookTarget): { label:
   }
 }
 
-async function chooseFlavour(services: Services, given: unknown, offered: readonly SnippetFlavour[], target: NotebookTarget): Promise<SnippetFlavour | undefined> {
-  if (typeof given === 'string' && offered.includes(given as SnippetFlavour)) {
-    return given as SnippetFlavour;
-  }
-  if (offered.length === 1) {
-    return offered[0];
+function chooseFlavour(services: Services, given: SnippetFlavour | undefined, offered: readonly SnippetFlavour[], target: NotebookTarget): Promise<SnippetFlavour | undefined> {
+  if (given !== undefined && !offered.includes(given)) {
+    throw new Error(vscode.l10n.t('A {0} snippet is not offered here: choose one of {1}.', given, offered.join(', ')));
   }
   const last = pickFlavour(offered, services.state.get<SnippetFlavour>(LAST_FLAVOUR));
   const ordered = last ? [last, ...offered.filter((f) => f !== last)] : offered;
-  const picked = await vscode.window.showQuickPick(
-    ordered.map((flavour) => ({ ...flavourLabel(flavour, target), description: flavour === last ? vscode.l10n.t('last used') : undefined, flavour })),
+  return argOrPick(
+    given ?? (offered.length === 1 ? offered[0] : undefined),
+    () => ordered.map((flavour) => ({ ...flavourLabel(flavour, target), description: flavour === last ? vscode.l10n.t('last used') : undefined, value: flavour })),
     { title: vscode.l10n.t('Insert Connection Snippet'), placeHolder: vscode.l10n.t('How should the notebook read it?') },
   );
-  return picked?.flavour;
 }
 
 function rDriver(): RDriver {
@@ -102,47 +102,43 @@ async function offerMissingVariables(target: NotebookTarget): Promise<void> {
     write,
   );
   if (choice === write) {
-    const ref = { profile: target.profile, workspace: target.workspace };
+    const ref = { server: target.profile, slug: target.workspace.slug };
     await vscode.commands.executeCommand('openhexa.writeEnv', target.what === 'connection' ? { ...ref, identifier: target.connection.identifier } : { ...ref, target: 'database' });
   }
 }
 
 /** A cell that reads the workspace database, one of its tables, or a connection, after the selected cell of the active notebook. */
-export const insertSnippet: Command = {
-  id: 'openhexa.insertSnippet',
-  run: async (services, arg?: unknown) => {
-    const title = vscode.l10n.t('Insert Connection Snippet');
-    const target = await resolveNotebookTarget(services, arg, title);
-    if (!target) {
+export const insertSnippet = command('openhexa.insertSnippet', [notebookTargetArg({ flavour: z.enum(SNIPPET_FLAVOURS) })], async (services, arg) => {
+  const title = vscode.l10n.t('Insert Connection Snippet');
+  const target = await resolveNotebookTarget(services, arg, title);
+  if (!target) {
+    return;
+  }
+  const active = activeJupyterNotebook();
+  let language: NotebookLanguage = active?.language ?? 'python';
+  if (!active) {
+    const create = vscode.l10n.t('Create a Notebook');
+    const choice = await vscode.window.showInformationMessage(vscode.l10n.t('No Jupyter notebook is active. Create a Python notebook holding the snippet?'), create);
+    if (choice !== create) {
       return;
     }
-    requireCredentials(target);
-    const active = activeJupyterNotebook();
-    let language: NotebookLanguage = active?.language ?? 'python';
-    if (!active) {
-      const create = vscode.l10n.t('Create a Notebook');
-      const choice = await vscode.window.showInformationMessage(vscode.l10n.t('No Jupyter notebook is active. Create a Python notebook holding the snippet?'), create);
-      if (choice !== create) {
-        return;
-      }
-      language = 'python';
-    }
-    const offered = flavoursIn(language, target.what === 'database' ? DATABASE_FLAVOURS : snippetFlavours(CONNECTION_TYPES[target.connection.type].snippets));
-    const flavour = await chooseFlavour(services, arg && typeof arg === 'object' ? (arg as { flavour?: unknown }).flavour : undefined, offered, target);
-    if (!flavour) {
-      return;
-    }
-    const code = await snippetOf(services, target, flavour);
-    if (active) {
-      await insertCell(active.editor, code, language);
-    } else {
-      await newNotebookWith(code);
-    }
-    if (language === 'python') {
-      await services.state.update(LAST_FLAVOUR, flavour);
-    }
-    services.walkthrough.done('notebook');
-    services.log.info(`Inserted a ${flavour} snippet for ${target.what === 'connection' ? `connection ${target.connection.identifier}` : 'the workspace database'} of ${target.workspace.slug}`);
-    void offerMissingVariables(target);
-  },
-};
+    language = 'python';
+  }
+  const offered = flavoursIn(language, target.what === 'database' ? DATABASE_FLAVOURS : snippetFlavours(CONNECTION_TYPES[target.connection.type].snippets));
+  const flavour = await chooseFlavour(services, givenValues(arg).flavour, offered, target);
+  if (!flavour) {
+    return;
+  }
+  const code = await snippetOf(services, target, flavour);
+  if (active) {
+    await insertCell(active.editor, code, language);
+  } else {
+    await newNotebookWith(code);
+  }
+  if (language === 'python') {
+    await services.state.update(LAST_FLAVOUR, flavour);
+  }
+  services.walkthrough.done('notebook');
+  services.log.info(`Inserted a ${flavour} snippet for ${target.what === 'connection' ? `connection ${target.connection.identifier}` : 'the workspace database'} of ${target.workspace.slug}`);
+  void offerMissingVariables(target);
+});

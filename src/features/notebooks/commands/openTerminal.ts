@@ -1,11 +1,13 @@
 import { handedOutTls, tlsEnvironment } from '../../../core/tls/handedOutTls';
 import * as vscode from 'vscode';
+import { z } from 'zod';
+import { DATABASE_SETS } from '../../../core/notebooks/databaseEnv';
 import { terminalEnvironment, type WorkspaceSection } from '../../../core/notebooks/workspaceEnvFile';
 import { listConnections } from '../../../postgres/connections/connectionCalls';
-import type { Command } from '../../../platform/commands/command';
+import { command } from '../../../platform/commands/command';
 import { progress, resolveWorkspace } from '../../../platform/commands/pickers';
 import { requireTrust } from '../../../platform/trust';
-import { requireCredentials } from '../notebookTarget';
+import { givenValues, workspaceArg } from '../../commandArgs';
 import { refusalText } from '../refusals';
 import { pickDatabaseSet, readConnectionSection, readDatabaseSection } from '../workspaceVariables';
 
@@ -15,40 +17,36 @@ import { pickDatabaseSet, readConnectionSection, readDatabaseSection } from '../
  * gets them, and it is not restored after a reload (its environment would be
  * stored to restore it).
  */
-export const openTerminal: Command = {
-  id: 'openhexa.openTerminal',
-  run: async (services, arg?: unknown) => {
-    const title = vscode.l10n.t('Open Terminal with Workspace Variables');
-    // An untrusted folder's tasks and settings could read a terminal's environment.
-    requireTrust(title);
-    const ref = await resolveWorkspace(services, arg, title);
-    if (!ref) {
-      return;
+export const openTerminal = command('openhexa.openTerminal', [workspaceArg({ set: z.enum(DATABASE_SETS) })], async (services, arg) => {
+  const title = vscode.l10n.t('Open Terminal with Workspace Variables');
+  // An untrusted folder's tasks and settings could read a terminal's environment.
+  requireTrust(title);
+  const ref = await resolveWorkspace(services, arg, title, 'seeCredentials');
+  if (!ref) {
+    return;
+  }
+  const set = await pickDatabaseSet(givenValues(arg).set, title);
+  if (!set) {
+    return;
+  }
+  const sections = await progress(vscode.l10n.t('Reading the variables of "{0}"…', ref.workspace.name), async () => {
+    const read: WorkspaceSection[] = [await readDatabaseSection(services, ref, set)];
+    for (const connection of await services.sessions.catalog(ref.profile, (c) => listConnections(c, ref.workspace.slug))) {
+      read.push(await readConnectionSection(services, ref, connection));
     }
-    requireCredentials(ref);
-    const set = await pickDatabaseSet(arg && typeof arg === 'object' ? (arg as { set?: unknown }).set : undefined, title);
-    if (!set) {
-      return;
-    }
-    const sections = await progress(vscode.l10n.t('Reading the variables of "{0}"…', ref.workspace.name), async () => {
-      const read: WorkspaceSection[] = [await readDatabaseSection(services, ref, set)];
-      for (const connection of await services.sessions.catalog(ref.profile, (c) => listConnections(c, ref.workspace.slug))) {
-        read.push(await readConnectionSection(services, ref, connection));
-      }
-      return read;
-    });
-    const { env, refused } = terminalEnvironment(sections, tlsEnvironment(handedOutTls(services.sessions.tls(ref.profile), services.sessions.tlsSeen(ref.profile), true)));
-    for (const refusal of refused) {
-      services.log.warn(`Left ${refusal.key} of workspace ${ref.workspace.slug} out of the terminal: ${refusal.reason} (${refusal.variable})`);
-      void vscode.window.showWarningMessage(refusalText(refusal));
-    }
-    const terminal = vscode.window.createTerminal({
-      name: vscode.l10n.t('OpenHEXA: {0}', ref.workspace.name),
-      env,
-      iconPath: new vscode.ThemeIcon('database'),
-      isTransient: true,
-    });
-    terminal.show();
-    services.log.info(`Opened a terminal with the ${Object.keys(env).length} variables of workspace ${ref.workspace.slug} (${set} login)`);
-  },
-};
+    return read;
+  });
+  const { env, refused } = terminalEnvironment(sections, tlsEnvironment(handedOutTls(services.sessions.tls(ref.profile), services.sessions.tlsSeen(ref.profile), true)));
+  for (const refusal of refused) {
+    services.log.warn(`Left ${refusal.key} of workspace ${ref.workspace.slug} out of the terminal: ${refusal.reason} (${refusal.variable})`);
+    void vscode.window.showWarningMessage(refusalText(refusal));
+  }
+  const terminal = vscode.window.createTerminal({
+    name: vscode.l10n.t('OpenHEXA: {0}', ref.workspace.name),
+    env,
+    iconPath: new vscode.ThemeIcon('database'),
+    isTransient: true,
+  });
+  terminal.show();
+  services.log.info(`Opened a terminal with the ${Object.keys(env).length} variables of workspace ${ref.workspace.slug} (${set} login)`);
+});

@@ -1,19 +1,18 @@
-import { isSslMode } from '../../../core/tls/sslMode';
-import type { Command } from '../../../platform/commands/command';
+import { z } from 'zod';
+import { SSL_MODES } from '../../../core/tls/sslMode';
+import { command } from '../../../platform/commands/command';
 import { ConnectServerPanel } from '../connectServerPanel';
 
+const text = z.union([z.string(), z.number()]).transform(String);
+
+/** What a script may prefill the form with: each value is checked by the form itself, as if typed. */
+const prefillArg = z
+  .object({ label: text, host: text, port: text, user: text, catalogDatabase: text, sslmode: z.enum(SSL_MODES), sslrootcert: text, sslcert: text, sslkey: text })
+  .partial()
+  .strict()
+  .describe('{ label, host, port, user, catalogDatabase, sslmode, sslrootcert, sslcert, sslkey }, each optional');
+
 /** Opens the connect form; `{ label, host, port, user, catalogDatabase, sslmode, sslrootcert, sslcert, sslkey }` prefills it. */
-export const connectServer: Command = {
-  id: 'openhexa.connectServer',
-  run: ({ extensionUri, store, log }, initial?: unknown) => {
-    const form = initial && typeof initial === 'object' ? (initial as Record<string, unknown>) : {};
-    const text = (key: string): string | undefined => (typeof form[key] === 'string' || typeof form[key] === 'number' ? String(form[key]) : undefined);
-    const prefill = Object.fromEntries(
-      (['label', 'host', 'port', 'user', 'catalogDatabase', 'sslrootcert', 'sslcert', 'sslkey'] as const).flatMap((key) => (text(key) === undefined ? [] : [[key, text(key)]])),
-    );
-    if (isSslMode(form.sslmode)) {
-      prefill.sslmode = form.sslmode;
-    }
-    ConnectServerPanel.show(extensionUri, store, log, prefill);
-  },
-};
+export const connectServer = command('openhexa.connectServer', [prefillArg], ({ extensionUri, store, log }, prefill) => {
+  ConnectServerPanel.show(extensionUri, store, log, prefill ?? {});
+});

@@ -1,8 +1,5 @@
-import type { Command } from '../../../platform/commands/command';
-import type { TreeNode } from '../../nodeKinds';
+import { command } from '../../../platform/commands/command';
+import { treeNode } from '../../commandArgs';
 
 /** Reloads the tree, or one node of it (a workspace's context menu). */
-export const refresh: Command = {
-  id: 'openhexa.refresh',
-  run: ({ tree }, node?: unknown) => tree.refresh(node && typeof node === 'object' && 'kind' in node ? (node as TreeNode) : undefined),
-};
+export const refresh = command('openhexa.refresh', [treeNode], ({ tree }, node) => tree.refresh(node));

@@ -1,8 +1,8 @@
-import type { Command } from '../../../platform/commands/command';
-import { hasProfile } from '../../../platform/commands/pickers';
+import { command } from '../../../platform/commands/command';
+import { profileOf, serverArg } from '../../commandArgs';
 
 /** Retry on a server's error node: reloads that server only. */
-export const retryServer: Command = {
-  id: 'openhexa.retryServer',
-  run: ({ tree }, node?: unknown) => (hasProfile(node) ? tree.refreshServer(node.profile) : tree.refresh()),
-};
+export const retryServer = command('openhexa.retryServer', [serverArg], ({ tree }, arg) => {
+  const profile = profileOf(arg);
+  return profile ? tree.refreshServer(profile) : tree.refresh();
+});

@@ -1,6 +1,3 @@
-import type { Command } from '../../../platform/commands/command';
+import { command } from '../../../platform/commands/command';
 
-export const showLogs: Command = {
-  id: 'openhexa.showLogs',
-  run: ({ log }) => log.show(),
-};
+export const showLogs = command('openhexa.showLogs', [], ({ log }) => log.show());

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ServerProfile } from '../../../core/serverProfile';
 import type { NodeDef } from '../../../platform/tree/nodeDef';
+import { contextValue } from '../../../platform/tree/contextValues';
 
 /** A server without the OpenHEXA catalog, or with an older one: Initialize Server, when this login may. */
 export interface NeedsInitNode {
@@ -36,7 +37,7 @@ export const needsInitNode: NodeDef<NeedsInitNode> = {
     if (node.canInitialize) {
       item.command = { command: 'openhexa.initializeServer', title: vscode.l10n.t('Initialize Server'), arguments: [node] };
     }
-    item.contextValue = 'needsInit';
+    item.contextValue = contextValue.needsInit();
     return item;
   },
 };

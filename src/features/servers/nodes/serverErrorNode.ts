@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { profileKey, type ServerProfile } from '../../../core/serverProfile';
 import type { NodeDef } from '../../../platform/tree/nodeDef';
+import { contextValue } from '../../../platform/tree/contextValues';
 
 /** A server that cannot be reached or read: why, and Retry. */
 export interface ServerErrorNode {
@@ -21,13 +22,13 @@ export const serverErrorNode: NodeDef<ServerErrorNode> = {
     if (node.weakerTls) {
       item.description = vscode.l10n.t('Confirm…');
       item.iconPath = new vscode.ThemeIcon('shield', new vscode.ThemeColor('errorForeground'));
-      item.contextValue = 'serverWeakerTls';
+      item.contextValue = contextValue.serverError(true);
       item.command = { command: 'openhexa.confirmWeakerTls', title: vscode.l10n.t('Confirm Weaker TLS'), arguments: [node] };
       return item;
     }
     item.description = vscode.l10n.t('Retry');
     item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
-    item.contextValue = 'serverError';
+    item.contextValue = contextValue.serverError(false);
     item.command = { command: 'openhexa.retryServer', title: vscode.l10n.t('Retry'), arguments: [node] };
     return item;
   },

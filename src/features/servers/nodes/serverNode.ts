@@ -12,6 +12,7 @@ import type { NodeDef, TreeContext } from '../../../platform/tree/nodeDef';
 import { localStateNode } from '../../localServer/nodes/localStateNode';
 import type { TreeNode } from '../../nodeKinds';
 import type { NeedsInitNode } from './needsInitNode';
+import { contextValue } from '../../../platform/tree/contextValues';
 
 export interface ServerNode {
   readonly kind: 'server';
@@ -62,7 +63,7 @@ export const serverNode: NodeDef<ServerNode> = {
       ...(ctx.superusers.has(profileKey(profile)) ? ['', `⚠ ${superuserWarning()}`] : []),
     ].join('\n');
     item.iconPath = new vscode.ThemeIcon('server');
-    item.contextValue = 'server';
+    item.contextValue = contextValue.server();
     return item;
   },
   async children({ profile: given }, ctx): Promise<TreeNode[]> {

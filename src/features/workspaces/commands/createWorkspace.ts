@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { connectionLimitSchema, durationSchema, guardsWith, OPENHEXA_GUARDS, workspaceGuardsSchema, type WorkspaceGuards } from '../../../core/workspaceGuards';
 import { MAX_WORKSPACE_NAME } from '../../../core/workspaceNames';
-import { listWorkspaces } from '../../../postgres/workspace/catalogCalls';
+import { isPlatformAdmin, listWorkspaces } from '../../../postgres/workspace/catalogCalls';
 import { createWorkspace as create } from '../../../postgres/workspace/provisioning';
-import type { Command } from '../../../platform/commands/command';
+import { command } from '../../../platform/commands/command';
 import { progress, resolveServer } from '../../../platform/commands/pickers';
+import { profileOf, serverArg } from '../../commandArgs';
+import { say } from '../../../platform/say';
 
 /** The guards as a sentence (the pick's detail, the log). */
 function describeGuards(g: WorkspaceGuards): string {
@@ -19,7 +21,7 @@ function describeGuards(g: WorkspaceGuards): string {
 
 function firstIssue(schema: z.ZodTypeAny, value: string): string | undefined {
   const parsed = schema.safeParse(value);
-  return parsed.success ? undefined : vscode.l10n.t(parsed.error.issues[0]?.message ?? 'Invalid value');
+  return parsed.success ? undefined : say(parsed.error.issues[0]?.message ?? 'Invalid value');
 }
 
 /** OpenHEXA's guards, or the platform admin's own: each value asked for with its default filled in. */
@@ -50,49 +52,59 @@ async function pickGuards(title: string): Promise<WorkspaceGuards | undefined> {
   return guardsWith({ connectionLimit: limit, idleInTransactionSessionTimeout: idle, statementTimeout: statement });
 }
 
+/** The guards' keys; their values are checked with the guards' own messages below. */
+const guardsArg = z
+  .object({ connectionLimit: z.unknown(), idleInTransactionSessionTimeout: z.unknown(), statementTimeout: z.unknown() })
+  .partial()
+  .strict()
+  .describe('{ connectionLimit, idleInTransactionSessionTimeout, statementTimeout }, each optional');
+
 /**
  * `(server, name, guards?)`: a workspace, its database and its two shared
  * logins (platform admins). `guards` changes OpenHEXA's per-database guards
  * (`{ connectionLimit, idleInTransactionSessionTimeout, statementTimeout }`,
  * each optional); given a name and no guards, OpenHEXA's apply unasked.
  */
-export const createWorkspace: Command = {
-  id: 'openhexa.createWorkspace',
-  run: async ({ store, sessions, log, tree, walkthrough }, arg?: unknown, nameArg?: unknown, guardsArg?: unknown) => {
-    const profile = await resolveServer(store, arg, vscode.l10n.t('Create Workspace'));
+export const createWorkspace = command(
+  'openhexa.createWorkspace',
+  [serverArg, z.string().describe('the name of the new workspace'), guardsArg],
+  async ({ store, sessions, log, tree, walkthrough }, arg, nameArg, guardsGiven) => {
+    const profile = await resolveServer(store, profileOf(arg), vscode.l10n.t('Create Workspace'));
     if (!profile) {
       return undefined;
     }
+    if (!(await sessions.catalog(profile, (c) => isPlatformAdmin(c)))) {
+      throw new Error(vscode.l10n.t('Only platform admins create workspaces, and your login on {0} is not one: ask one of them.', profile.label));
+    }
     // Names already used on the server (a platform admin sees every workspace): said as one types.
-    const taken = typeof nameArg === 'string' ? [] : (await sessions.catalog(profile, (c) => listWorkspaces(c))).map((w) => w.name.trim().toLowerCase());
+    const taken = nameArg !== undefined ? [] : (await sessions.catalog(profile, (c) => listWorkspaces(c))).map((w) => w.name.trim().toLowerCase());
     const name =
-      typeof nameArg === 'string'
-        ? nameArg
-        : await vscode.window.showInputBox({
-            title: vscode.l10n.t('Create Workspace'),
-            prompt: vscode.l10n.t('Name of the new workspace on {0}', profile.label),
-            placeHolder: vscode.l10n.t('e.g. Malaria surveillance'),
-            validateInput: (value) =>
-              value.trim().length === 0
-                ? vscode.l10n.t('Name is required')
-                : value.trim().length > MAX_WORKSPACE_NAME
-                  ? vscode.l10n.t('Name must be at most 80 characters')
-                  : taken.includes(value.trim().toLowerCase())
-                    ? vscode.l10n.t('A workspace named "{0}" already exists on {1}.', value.trim(), profile.label)
-                    : undefined,
-          });
+      nameArg ??
+      (await vscode.window.showInputBox({
+        title: vscode.l10n.t('Create Workspace'),
+        prompt: vscode.l10n.t('Name of the new workspace on {0}', profile.label),
+        placeHolder: vscode.l10n.t('e.g. Malaria surveillance'),
+        validateInput: (value) =>
+          value.trim().length === 0
+            ? vscode.l10n.t('Name is required')
+            : value.trim().length > MAX_WORKSPACE_NAME
+              ? vscode.l10n.t('Name must be at most 80 characters')
+              : taken.includes(value.trim().toLowerCase())
+                ? vscode.l10n.t('A workspace named "{0}" already exists on {1}.', value.trim(), profile.label)
+                : undefined,
+      }));
     if (name === undefined) {
       return undefined;
     }
     let guards: WorkspaceGuards | undefined;
-    if (guardsArg !== undefined) {
-      const parsed = workspaceGuardsSchema.safeParse({ ...OPENHEXA_GUARDS, ...(typeof guardsArg === 'object' ? guardsArg : {}) });
+    if (guardsGiven !== undefined) {
+      const parsed = workspaceGuardsSchema.safeParse({ ...OPENHEXA_GUARDS, ...guardsGiven });
       if (!parsed.success) {
-        throw new Error(vscode.l10n.t('The guards are not valid: {0}', vscode.l10n.t(parsed.error.issues[0]?.message ?? 'Invalid value')));
+        throw new Error(vscode.l10n.t('The guards are not valid: {0}', say(parsed.error.issues[0]?.message ?? 'Invalid value')));
       }
       guards = parsed.data;
     } else {
-      guards = typeof nameArg === 'string' ? OPENHEXA_GUARDS : await pickGuards(vscode.l10n.t('Create Workspace'));
+      guards = nameArg !== undefined ? OPENHEXA_GUARDS : await pickGuards(vscode.l10n.t('Create Workspace'));
     }
     if (!guards) {
       return undefined;
@@ -106,4 +118,4 @@ export const createWorkspace: Command = {
     tree.refresh();
     return created;
   },
-};
+);

@@ -9,6 +9,7 @@ import type { NodeDef } from '../../../platform/tree/nodeDef';
 import type { TreeNode } from '../../nodeKinds';
 import { levelKey } from '../tableBrowsing';
 import { tableLevel } from './tableLevel';
+import { contextValue } from '../../../platform/tree/contextValues';
 
 /** The workspace's database: its tables, views and materialized views (by schema when there are too many to list at once), read as the login itself. */
 export interface DatabaseNode {
@@ -24,7 +25,7 @@ export const databaseNode: NodeDef<DatabaseNode> = {
     item.id = `db:${profileKey(node.profile)}:${node.workspace.slug}`;
     item.description = node.workspace.dbName;
     item.iconPath = new vscode.ThemeIcon('database');
-    item.contextValue = `database.${node.workspace.role}`;
+    item.contextValue = contextValue.database(node.workspace.role);
     return item;
   },
   children(node, ctx) {

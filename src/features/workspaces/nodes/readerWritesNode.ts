@@ -3,6 +3,7 @@ import type { ServerProfile } from '../../../core/serverProfile';
 import type { WorkspaceSummary } from '../../../postgres/workspace/catalogCalls';
 import type { ReaderWrites } from '../../../postgres/workspace/readerWrites';
 import type { NodeDef } from '../../../platform/tree/nodeDef';
+import { contextValue } from '../../../platform/tree/contextValues';
 
 /**
  * First under a Database whose viewers and read-only login may write: an
@@ -36,7 +37,7 @@ export const readerWritesNode: NodeDef<ReaderWritesNode> = {
       ...found.defaults.map((d) => `• ${d.schema === null ? vscode.l10n.t('default privileges, every schema') : vscode.l10n.t('default privileges in {0}', d.schema)}: ${d.privileges.join(', ')}`),
     ].join('\n');
     item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
-    item.contextValue = mayRevoke ? 'readerWrites.revocable' : 'readerWrites';
+    item.contextValue = contextValue.readerWrites(mayRevoke);
     if (mayRevoke) {
       item.command = { command: 'openhexa.revokeReaderWrites', title: vscode.l10n.t('Revoke Readers\' Write Privileges'), arguments: [node] };
     }

@@ -6,6 +6,7 @@ import { guard } from '../../../platform/tree/explain';
 import type { NodeDef } from '../../../platform/tree/nodeDef';
 import { levelKey } from '../tableBrowsing';
 import { tableLevel } from './tableLevel';
+import { contextValue } from '../../../platform/tree/contextValues';
 
 /** A schema of the workspace database, shown when the database has several and too many relations to list at once. */
 export interface SchemaNode {
@@ -25,7 +26,7 @@ export const schemaNode: NodeDef<SchemaNode> = {
     item.description = schema.relations === 1 ? vscode.l10n.t('1 table') : vscode.l10n.t('{0} tables', count);
     item.tooltip = vscode.l10n.t('Schema {0}: {1} tables, views and materialized views', schema.name, count);
     item.iconPath = new vscode.ThemeIcon('symbol-namespace');
-    item.contextValue = 'schema';
+    item.contextValue = contextValue.schema();
     return item;
   },
   children(node, ctx) {

@@ -6,6 +6,7 @@ import { formatBytes, formatRows, tableKindLabel } from '../../../platform/forma
 import { guard } from '../../../platform/tree/explain';
 import type { NodeDef } from '../../../platform/tree/nodeDef';
 import type { TreeNode } from '../../nodeKinds';
+import { contextValue } from '../../../platform/tree/contextValues';
 
 /** A table, view or materialized view, with its rows and size. */
 export interface TableNode {
@@ -41,7 +42,7 @@ export const tableNode: NodeDef<TableNode> = {
       .filter(Boolean)
       .join('\n');
     item.iconPath = new vscode.ThemeIcon(ICONS[table.kind]);
-    item.contextValue = `table.${table.kind.replace(/ /g, '-')}.${node.workspace.role}`;
+    item.contextValue = contextValue.table(table.kind, node.workspace.role);
     return item;
   },
   children({ profile, workspace, table }, ctx) {

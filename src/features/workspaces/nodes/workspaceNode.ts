@@ -3,7 +3,7 @@ import { may } from '../../../core/roles';
 import { profileKey, type ServerProfile } from '../../../core/serverProfile';
 import type { WorkspaceSummary } from '../../../postgres/workspace/catalogCalls';
 import { roleLabel } from '../../../platform/format';
-import { workspaceContext } from '../../../platform/tree/contextValues';
+import { contextValue } from '../../../platform/tree/contextValues';
 import type { NodeDef } from '../../../platform/tree/nodeDef';
 import type { TreeNode } from '../../nodeKinds';
 
@@ -30,7 +30,7 @@ export const workspaceNode: NodeDef<WorkspaceNode> = {
       ...(workspace.status === 'ready' ? [] : [vscode.l10n.t('Its creation did not finish: delete it and create it again.')]),
     ].join('\n');
     item.iconPath = new vscode.ThemeIcon(workspace.status === 'ready' ? 'folder-library' : 'warning');
-    item.contextValue = workspaceContext(workspace.role, node.platformAdmin);
+    item.contextValue = contextValue.workspace(workspace.role, node.platformAdmin);
     return item;
   },
   async children({ profile, workspace, platformAdmin }): Promise<TreeNode[]> {
