@@ -83,7 +83,7 @@ describe('workspace guards (connection limit, timeouts)', () => {
     });
     assert.deepEqual(await guardsOf(bare.dbName), { connectionLimit: -1, idleInTransactionSessionTimeout: null, statementTimeout: null });
     const result = await initializeCatalog(platform, catalog);
-    assert.deepEqual(result.applied, [4, 5]);
+    assert.deepEqual(result.applied, [4, 5, 6]);
     assert.deepEqual(await guardsOf(bare.dbName), OPENHEXA_GUARDS);
     assert.deepEqual(await guardsOf(tuned.dbName), { connectionLimit: 200, idleInTransactionSessionTimeout: '5min', statementTimeout: '4h' });
     // Again: nothing changes.
