@@ -90,6 +90,22 @@ async function waitUntilGone(pid: number, timeoutMs: number): Promise<boolean> {
  * laptop throws at it: a crash, a stale postmaster.pid left by one, an
  * orphaned server from a VS Code that was killed, a port taken since.
  */
+/** How long a crashed server's children take, at most, to notice and exit. */
+const ORPHANS_EXIT_MS = 5_000;
+
+/** Whether a port is free now, or becomes free within `ms`. */
+async function portFreeWithin(port: number, ms: number): Promise<boolean> {
+  for (let waited = 0; ; waited += 100) {
+    if (await isPortFree(port)) {
+      return true;
+    }
+    if (waited >= ms) {
+      return false;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 export class LocalServer {
   private cluster: PostgresCluster | undefined;
   private currentState: LocalServerState = 'stopped';
@@ -145,9 +161,12 @@ export class LocalServer {
         }
       }
       // A postmaster.pid whose process is gone (a crash) would make PostgreSQL refuse to start.
-      fs.rmSync(path.join(this.dataDir, 'postmaster.pid'), { force: true });
+      const pidFile = path.join(this.dataDir, 'postmaster.pid');
+      const crashed = fs.existsSync(pidFile);
+      fs.rmSync(pidFile, { force: true });
       const preferred = this.currentPort ?? this.options.preferredPort;
-      const port = preferred !== undefined && (await isPortFree(preferred)) ? preferred : await freeLoopbackPort();
+      // After a crash, the dead postmaster's children hold its port for a moment before they notice and exit: worth waiting for.
+      const port = preferred !== undefined && (await portFreeWithin(preferred, crashed ? ORPHANS_EXIT_MS : 0)) ? preferred : await freeLoopbackPort();
       const cluster = new PostgresCluster({
         binaries: reachableBinaries(this.options.binaries, this.options.folder),
         dataDir: this.dataDir,
