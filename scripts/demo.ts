@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildVsix, ensureHarness, startCodeServer, thisPlatformTarget } from '../test/harness/codeServer';
-import { onInterruptSay, ownedTempDir } from '../test/harness/processes';
+import { onCleanup, onInterruptSay, ownedTempDir } from '../test/harness/processes';
 
 function hasDesktopCode(): boolean {
   const display = process.env.DISPLAY ?? process.env.WAYLAND_DISPLAY;
@@ -26,22 +26,56 @@ function filesIn(folder: string): string[] {
     .sort();
 }
 
-/** What Ctrl-C says: what stops, what goes, and where the user's own files stay. */
+/** What Ctrl-C says: what stops, what goes, and where the user's own files stay (and which of them hold secrets). */
 function goodbye(folder: string, before: readonly string[]): string {
   const added = filesIn(folder).filter((file) => !before.includes(file));
   const kept = added.length === 0 ? `Nothing was saved in ${folder}.` : `Kept what you saved in ${folder}:\n${added.map((file) => `  ${file}`).join('\n')}`;
-  return `stopping VS Code and the local PostgreSQL server, deleting the Sandbox's data.\n${kept}`;
+  const secrets = added.filter((file) => path.basename(file) === '.env');
+  const warning = secrets.length === 0 ? '' : `\n${secrets.map((file) => path.join(folder, file)).join(', ')} holds the Sandbox's passwords (and any connection's secrets): delete it if you do not need it.`;
+  return `stopping the local PostgreSQL server (fast shutdown), then VS Code; deleting the Sandbox's data.\n${kept}${warning}`;
 }
 
+/**
+ * Stops the local server as `pg_ctl stop -m fast` does (SIGINT to the
+ * postmaster) and waits for it, so that no shared memory is left behind by
+ * the kill that ends VS Code next.
+ */
+async function stopPostgresFast(dataDir: string): Promise<void> {
+  let pid: number;
+  try {
+    pid = Number(fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    process.kill(pid, 'SIGINT');
+  } catch {
+    return; // Not running.
+  }
+  for (let waited = 0; waited < 4000; waited += 100) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Seconds since `start`, for the console. */
+const since = (start: number): string => `${((Date.now() - start) / 1000).toFixed(0)} s`;
+
 async function main(): Promise<void> {
+  const locale = process.env.OPENHEXA_DEMO_LOCALE;
+  console.log('Building the extension for this computer: the first time takes a minute or two (the .vsix carries its own PostgreSQL, and code-server is unpacked once); later starts reuse both.');
+  let start = Date.now();
   const vsix = buildVsix(thisPlatformTarget());
+  console.log(`Built ${path.basename(vsix)} in ${since(start)}.`);
   if (hasDesktopCode()) {
     console.log(`Opening desktop VS Code with ${vsix} installed.`);
     console.log('In the OpenHEXA view, click "Start a Local Server": the Sandbox and its sample tables appear in seconds.');
+    console.log('The Getting Started walkthrough opens on the first run; later, OpenHEXA: Get Started in the Command Palette (Ctrl+Shift+P).');
     spawnSync('code', ['--install-extension', vsix, '--force'], { stdio: 'inherit' });
-    spawnSync('code', ['--new-window'], { stdio: 'inherit' });
+    spawnSync('code', ['--new-window', ...(locale ? ['--locale', locale] : [])], { stdio: 'inherit' });
     return;
   }
+  start = Date.now();
   ensureHarness();
   // The folder VS Code opens outlives the demo: exports and notebooks saved
   // there (the save dialogs' default) are the user's. The server's data and
@@ -52,17 +86,23 @@ async function main(): Promise<void> {
   onInterruptSay(() => goodbye(folder, before));
   const data = ownedTempDir('openhexa-demo-');
   fs.chmodSync(data.dir, 0o755);
+  const serverFolder = path.join(data.dir, 'local-server');
+  onCleanup(() => stopPostgresFast(path.join(serverFolder, 'data')));
   const port = process.env.OPENHEXA_DEMO_PORT;
   const server = await startCodeServer({
     vsixes: [vsix],
     folder,
     settings: {
       'openhexa.localServer.startOnLaunch': true,
-      'openhexa.localServer.folder': path.join(data.dir, 'local-server'),
+      'openhexa.walkthrough.openOnFirstRun': true,
+      'openhexa.localServer.folder': serverFolder,
     },
+    // French (the language pack the tests use): OPENHEXA_DEMO_LOCALE=fr.
+    ...(locale ? { locale } : {}),
     ...(port ? { port: Number(port) } : {}),
   });
-  console.log(`\nVS Code (code-server) is ready: open ${server.url} in a browser on this machine.`);
+  console.log(`\nVS Code (code-server) is ready after ${since(start)}: open ${server.url} in a browser on this machine.`);
+  console.log('The Getting Started walkthrough opens beside it; later, OpenHEXA: Get Started in the Command Palette (F1).');
   console.log('The local PostgreSQL server starts with it, with a Sandbox workspace of sample data (OpenHEXA in the activity bar).');
   console.log(`It opens the folder ${folder}: what you save there (exports, notebooks) stays after the demo.`);
   console.log("Press Ctrl-C to stop VS Code and PostgreSQL; the Sandbox's data goes with them.\n");

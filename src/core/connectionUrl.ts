@@ -1,5 +1,6 @@
-/** postgresql://user:password@host:port/db with every part percent-encoded. */
-export function postgresUrl(parts: { user: string; password: string; host: string; port: number; database: string }): string {
+/** postgresql://user[:password]@host:port/db with every part percent-encoded; without a password, none is written. */
+export function postgresUrl(parts: { user: string; password?: string; host: string; port: number; database: string }): string {
   const host = parts.host.includes(':') ? `[${parts.host}]` : parts.host;
-  return `postgresql://${encodeURIComponent(parts.user)}:${encodeURIComponent(parts.password)}@${host}:${parts.port}/${encodeURIComponent(parts.database)}`;
+  const password = parts.password === undefined ? '' : `:${encodeURIComponent(parts.password)}`;
+  return `postgresql://${encodeURIComponent(parts.user)}${password}@${host}:${parts.port}/${encodeURIComponent(parts.database)}`;
 }

@@ -47,3 +47,8 @@ export function formatBytes(bytes: number, locale: string): string {
   }
   return `${new Intl.NumberFormat(locale, { maximumFractionDigits: value < 10 && unit > 0 ? 1 : 0 }).format(value)} ${units[unit]}`;
 }
+
+/** "Label: value" in the user's language (French puts a space before the colon). */
+export function labelled(label: string, value: string): string {
+  return vscode.l10n.t('{0}: {1}', label, value);
+}

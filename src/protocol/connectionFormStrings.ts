@@ -4,6 +4,7 @@ import { CONNECTION_TYPES } from '../core/connections/types';
 /** Every English string the connection form's own code shows; sent translated in `init`. */
 export const CONNECTION_FORM_STRINGS = [
   'New connection in {0}',
+  '{0}: {1}',
   'Edit connection: {0}',
   'Connection: {0}',
   'Credentials of an external system the workspace relies on. Editors and admins can read the values; viewers see only the name, type and description.',

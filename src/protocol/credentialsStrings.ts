@@ -23,6 +23,7 @@ export const CREDENTIALS_STRINGS = [
   'Tableau: Connect › PostgreSQL, then fill Server, Port, Database, Username and Password',
   'Power BI: Get Data › PostgreSQL database; Server is host:port; then Database credentials',
   'Require SSL',
+  '{0}: {1}',
   "Verify the server's certificate: give the BI tool the CA certificate file this server's profile uses",
   'yes',
   'no',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FILTER_OPS, type FilterOp } from '../core/preview/filters';
+import { VALUE_KINDS } from '../core/preview/filterValue';
 
 /** Messages between a table preview panel and its controller; validated at both ends. */
 export const filterOpSchema = z.enum(FILTER_OPS);
@@ -60,8 +61,12 @@ export const previewToHostSchema = z.discriminatedUnion('type', [
 ]);
 export type PreviewToHost = z.infer<typeof previewToHostSchema>;
 
-/** A column as the grid knows it; `text`: its values are text a spreadsheet could read as a formula. */
-export const previewColumnSchema = z.object({ name: z.string(), type: z.string(), text: z.boolean() });
+/**
+ * A column as the grid knows it. `text`: its values are text a spreadsheet
+ * could read as a formula; `kind`: how a filter's value is checked as typed;
+ * `nullable`: whether it may hold NULLs (a sort says where they go only then).
+ */
+export const previewColumnSchema = z.object({ name: z.string(), type: z.string(), text: z.boolean(), kind: z.enum(VALUE_KINDS), nullable: z.boolean() });
 
 export const previewToWebviewSchema = z.discriminatedUnion('type', [
   z.object({
@@ -88,7 +93,8 @@ export const previewToWebviewSchema = z.discriminatedUnion('type', [
     /** The column whose distribution placed a jump. */
     jumpColumn: z.string().optional(),
   }),
-  z.object({ type: z.literal('pageError'), requestId: z.number().int(), message: z.string() }),
+  /** `retry`: trying again may work (the server was unreachable or busy); a refusal that would repeat has none. */
+  z.object({ type: z.literal('pageError'), requestId: z.number().int(), message: z.string(), retry: z.boolean() }),
   z.object({ type: z.literal('initError'), message: z.string() }),
   z.object({ type: z.literal('rowCount'), viewId: z.number().int(), rows: z.number().nonnegative(), exact: z.boolean() }),
   z.object({ type: z.literal('countError'), viewId: z.number().int(), message: z.string() }),
@@ -101,4 +107,5 @@ export type PreviewToWebview = z.infer<typeof previewToWebviewSchema>;
 // What the grid copies: the host's own rules, shared.
 export { toTsv } from '../core/tsv';
 export { neutralized } from '../core/spreadsheetSafe';
+export { filterProblem, FILTER_VALUE_TEXTS, type ValueKind } from '../core/preview/filterValue';
 export type { FilterOp };

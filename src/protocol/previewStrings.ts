@@ -1,5 +1,8 @@
+import { FILTER_VALUE_TEXTS } from '../core/preview/filterValue';
+
 /** Every English string the preview panel shows; sent translated in `init`. */
 export const PREVIEW_STRINGS = [
+  ...Object.values(FILTER_VALUE_TEXTS),
   'Loading…',
   'Filters',
   'Add filter',
@@ -21,6 +24,10 @@ export const PREVIEW_STRINGS = [
   'in list',
   'about {0} rows',
   '{0} rows',
+  '1 row',
+  'about 1 row',
+  'Sorted ascending',
+  'Sorted descending',
   '{0} loaded',
   'Count exactly',
   'Counting…',

@@ -66,8 +66,12 @@ describe('connecting to a team server from the welcome view, as a new user would
     assert.equal(await input('port').inputValue(), String(pg.port));
     assert.equal(await input('user').inputValue(), 'e2e_platform');
     assert.equal(await input('url').inputValue(), '', 'the URL (with its password) stays in the field');
+    assert.equal(await form.locator('#sslmode').evaluate((e: { value?: string }) => e.value ?? ''), 'prefer', 'libpq\'s default mode, whose first try is TLS');
     await form.locator('#test').click();
     await status().getByText('The server refused the user name or password').waitFor({ timeout: 20_000 });
+    // This server has no TLS: under prefer, libpq goes on in plain and says nothing of it; so does the form.
+    assert.doesNotMatch(await status().innerText(), /SSL|TLS/);
+    await screenshot(page, 'connect-form-wrong-password');
   });
 
   it('warns in plain words when the login is a superuser', async () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
@@ -27,6 +27,7 @@ describe('npm run demo (the README run command, browser variant)', function () {
   let before0: string[] = [];
   let codeServers0: string[] = [];
   let demoDir = '';
+  let sharedMemoryId = '';
 
   before(async () => {
     before0 = demoDirs();
@@ -65,20 +66,27 @@ describe('npm run demo (the README run command, browser variant)', function () {
     fs.rmSync(userFolder, { recursive: true, force: true });
   });
 
-  it('prints where to open VS Code and which folder keeps the user\'s files', () => {
-    assert.match(output, /open http:\/\/127\.0\.0\.1:\d+\/ in a browser/);
+  it('prints where to open VS Code and which folder keeps the user\'s files, how long the first start takes and why, and where the walkthrough is', () => {
+    assert.match(output, /the first time takes a minute or two \(the \.vsix carries its own PostgreSQL, and code-server is unpacked once\)/);
+    assert.match(output, /Built openhexa-workspaces-.*\.vsix in \d+ s\./);
+    assert.match(output, /VS Code \(code-server\) is ready after \d+ s: open http:\/\/127\.0\.0\.1:\d+\/ in a browser/);
+    assert.match(output, /The Getting Started walkthrough opens beside it; later, OpenHEXA: Get Started in the Command Palette/);
     assert.ok(output.includes(`It opens the folder ${userFolder}: what you save there (exports, notebooks) stays after the demo.`), output);
   });
 
   it('serves a working VS Code with the local server and its Sandbox of sample tables', async () => {
     const url = /open (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output)![1]!;
     page = await openWorkbench(browser, url);
+    await page.locator('.tab', { hasText: 'Walkthrough' }).waitFor({ timeout: 60_000 });
     await openContainer(page, 'OpenHEXA');
     await page.locator('.pane-body .monaco-list-row', { hasText: 'monthly_case_reports' }).first().waitFor({ timeout: 90_000 });
     await page.locator('.statusbar-item', { hasText: 'Local PostgreSQL: running' }).first().waitFor();
     // postmaster.pid's fourth line is the port the server listens on.
     demoDir = demoDirs().find((name) => !before0.includes(name))!;
-    localPort = Number(fs.readFileSync(path.join(os.tmpdir(), demoDir, 'local-server', 'data', 'postmaster.pid'), 'utf8').split('\n')[3]);
+    const pidFile = fs.readFileSync(path.join(os.tmpdir(), demoDir, 'local-server', 'data', 'postmaster.pid'), 'utf8').split('\n');
+    localPort = Number(pidFile[3]);
+    // The seventh line: the key and id of the System V shared memory segment a killed server leaves behind.
+    sharedMemoryId = pidFile[6]!.trim().split(/\s+/)[1] ?? '';
     assert.ok(localPort > 0);
     await screenshot(page, 'demo');
 
@@ -125,6 +133,10 @@ describe('npm run demo (the README run command, browser variant)', function () {
   it('stops VS Code and PostgreSQL on Ctrl-C, deletes the Sandbox\'s data and keeps, and names, what the user saved', async () => {
     const url = /open (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output)![1]!;
     const pgPort = localPort;
+    // A .env the user wrote from the demo (its passwords are the Sandbox's): the goodbye names it.
+    fs.writeFileSync(path.join(userFolder, '.env'), '# written by "Write Variables to .env"\n');
+    assert.match(sharedMemoryId, /^\d+$/);
+    assert.match(spawnSync('ipcs', ['-m'], { encoding: 'utf8' }).stdout, new RegExp(`\\b${sharedMemoryId}\\b`), 'the segment is not there while PostgreSQL runs');
     const exited = once(demo, 'exit');
     process.kill(-demo.pid!, 'SIGINT');
     await exited;
@@ -135,11 +147,14 @@ describe('npm run demo (the README run command, browser variant)', function () {
       'PostgreSQL still listens',
     );
     assert.equal(fs.existsSync(path.join(os.tmpdir(), demoDir)), false, 'the demo data was left behind');
-    assert.deepEqual(fs.readdirSync(userFolder).sort(), ['monthly_case_reports.csv', 'notes.txt'], 'the user\'s files were not kept as they were');
+    assert.deepEqual(fs.readdirSync(userFolder).sort(), ['.env', 'monthly_case_reports.csv', 'notes.txt'], 'the user\'s files were not kept as they were');
+    // A fast shutdown, not a kill: PostgreSQL removed its shared memory segment.
+    assert.doesNotMatch(spawnSync('ipcs', ['-m'], { encoding: 'utf8' }).stdout, new RegExp(`\\b${sharedMemoryId}\\b`), 'an orphaned shared memory segment');
     assert.ok(fs.readFileSync(path.join(userFolder, 'monthly_case_reports.csv'), 'utf8').startsWith('id,'), 'the export was damaged');
     // Said in the demo's words, naming what was added (not what was there before).
-    assert.match(errors, /SIGINT: stopping VS Code and the local PostgreSQL server, deleting the Sandbox's data\./);
-    assert.ok(errors.includes(`Kept what you saved in ${userFolder}:\n  monthly_case_reports.csv\n`), errors);
+    assert.match(errors, /SIGINT: stopping the local PostgreSQL server \(fast shutdown\), then VS Code; deleting the Sandbox's data\./);
+    assert.ok(errors.includes(`Kept what you saved in ${userFolder}:\n  .env\n  monthly_case_reports.csv\n`), errors);
+    assert.ok(errors.includes(`${path.join(userFolder, '.env')} holds the Sandbox's passwords (and any connection's secrets): delete it if you do not need it.`), errors);
     assert.doesNotMatch(errors, /test servers|notes\.txt/);
   });
 });

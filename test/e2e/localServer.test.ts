@@ -24,7 +24,7 @@ describe('the first five minutes: a local server from a blank profile (platform 
       data = ownedTempDir('openhexa-e2e-local-');
       fs.chmodSync(data.dir, 0o755);
       folder = path.join(data.dir, 'server');
-      return { codeServer: { vsixes: [buildVsix(thisPlatformTarget())], settings: { 'openhexa.localServer.folder': folder } }, stop: () => data?.release() };
+      return { codeServer: { vsixes: [buildVsix(thisPlatformTarget())], settings: { 'openhexa.localServer.folder': folder, 'openhexa.walkthrough.openOnFirstRun': true } }, stop: () => data?.release() };
     },
     {
       ready: (w) => {
@@ -41,6 +41,8 @@ describe('the first five minutes: a local server from a blank profile (platform 
   });
 
   it('"Start a Local Server" in the welcome view leads to the Sandbox and its sample tables', async () => {
+    // The extension's first run opens its walkthrough beside the welcome view.
+    await page.locator('.tab', { hasText: 'Walkthrough' }).waitFor({ timeout: 30_000 });
     const started = Date.now();
     await page.locator('.welcome-view-content').getByRole('button', { name: 'Start a Local Server' }).click();
     const sandbox = row('Sandbox');
@@ -87,14 +89,45 @@ describe('the first five minutes: a local server from a blank profile (platform 
     await table.locator('.action-label[aria-label="Preview Data"]').click();
     await page.locator('.tab', { hasText: 'Preview: health_facilities' }).waitFor({ timeout: 20_000 });
     await runCommand(page, 'OpenHEXA: Get Started');
+    // The Sandbox was made for the user: "Create a workspace" waits for one of their own.
     assert.deepEqual(await walkthroughSteps(), [
       ['server', true],
-      ['workspace', true],
+      ['workspace', false],
       ['preview', true],
       ['credentials', false],
       ['connection', false],
       ['notebook', false],
     ]);
+    // A healthy server's menu offers creating a workspace, not Initialize or Retry; the row has it inline.
+    const local = row('Local server');
+    const menu = page.locator('.context-view .monaco-menu');
+    // The first right-click may only take focus back from the walkthrough's page.
+    for (let attempt = 0; attempt < 3 && !(await menu.isVisible()); attempt++) {
+      await local.click({ button: 'right' });
+      await menu.waitFor({ timeout: 3_000 }).catch(() => undefined);
+    }
+    await menu.waitFor({ timeout: 5_000 });
+    const entries = await menu.locator('.action-label').allInnerTexts();
+    assert.ok(entries.some((e) => /Create Workspace/.test(e)), JSON.stringify(entries));
+    assert.ok(!entries.some((e) => /Initialize Server|Retry/.test(e)), JSON.stringify(entries));
+    await page.keyboard.press('Escape');
+    await local.hover();
+    await local.locator('.action-label[aria-label="Create Workspace…"]').click();
+    await page.locator('.quick-input-widget input').fill('Malaria team');
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-list .monaco-list-row').first().click();
+    await row('Malaria team').waitFor({ timeout: 30_000 });
+    await page.locator('.tab', { hasText: 'Walkthrough' }).click();
+    await page.locator('.getting-started-step[data-step-id$="#workspace"] .codicon-getting-started-step-checked').waitFor({ timeout: 10_000 });
+    // Its empty database leads to the sample data.
+    await row('Sandbox').click(); // collapsed: the Database row below is the new workspace's
+    await row('Malaria team').click();
+    await row('Database').click();
+    await row('Load Sample Data…').waitFor({ timeout: 30_000 });
+    assert.ok(await row('No tables yet').isVisible());
+    await screenshot(page, 'empty-database-offers-sample-data');
+    await row('Load Sample Data…').click();
+    await row('health_facilities').waitFor({ timeout: 60_000 });
     const sandbox = row('Sandbox');
     await sandbox.hover();
     await sandbox.locator('.action-label[aria-label="Show Database Credentials"]').click();

@@ -76,6 +76,10 @@ describe('table preview end to end: a viewer on a 1,000,000-row table', function
       // Wider than the panel: 13 columns.
       const columns = Array.from({ length: 12 }, (_, i) => `indicator_${i + 1} text`).join(', ');
       await data.query(`CREATE TABLE wide (id bigint PRIMARY KEY, ${columns})`);
+      // Small enough for the tree to count exactly; a NOT NULL column to sort on.
+      await data.query(`CREATE TABLE clinics (id integer PRIMARY KEY, name text NOT NULL, beds integer)`);
+      await data.query(`INSERT INTO clinics SELECT g, 'clinic ' || g, g % 40 FROM generate_series(1, 2000) g`);
+      await data.query('ANALYZE clinics');
       await data.query(`INSERT INTO wide SELECT g, ${Array.from({ length: 12 }, (_, i) => `'value ' || g || ' of indicator ${i + 1}'`).join(', ')} FROM generate_series(1000001, 1000200) g`);
       await data.end();
 
@@ -259,13 +263,23 @@ describe('table preview end to end: a viewer on a 1,000,000-row table', function
     await screenshot(page, 'preview-exported');
   });
 
-  it('scrolls sideways on a table wider than the panel, with a scroll bar and the row numbers visibly on top', async () => {
-    const table = row(/^wide/);
+  /** Opens a table's preview from its row's inline action; returns its tab once the first rows show. */
+  const openPreview = async (table: Locator, name: string): Promise<Locator> => {
     await table.hover();
     await table.locator('.action-label[aria-label="Preview Data"]').click();
-    const wideTab = page.locator('.tab', { hasText: 'Preview: wide' });
-    await wideTab.waitFor({ timeout: 20_000 });
+    const tab = page.locator('.tab', { hasText: `Preview: ${name}` });
+    await tab.waitFor({ timeout: 20_000 });
     await frame().locator('.grid-row[aria-rowindex="2"]').waitFor({ timeout: 30_000 });
+    return tab;
+  };
+  const closeTab = async (tab: Locator): Promise<void> => {
+    await tab.hover();
+    await tab.locator('.codicon-close').click();
+    await tab.waitFor({ state: 'detached', timeout: 10_000 });
+  };
+
+  it('scrolls sideways on a table wider than the panel, with a scroll bar and the row numbers visibly on top', async () => {
+    const wideTab = await openPreview(row(/^wide/), 'wide');
     const grid = frame().locator('.grid');
     const geometry = (): Promise<{ scrollLeft: number; overflow: number; scrollbar: number }> =>
       grid.evaluate((g: { scrollLeft: number; scrollWidth: number; clientWidth: number; offsetHeight: number; clientHeight: number }) => ({
@@ -288,9 +302,60 @@ describe('table preview end to end: a viewer on a 1,000,000-row table', function
     assert.notEqual(shadow, 'none');
     assert.match((await cells(0)).at(-1) ?? '', /of indicator 12$/);
     await screenshot(page, 'preview-wide-scrolled');
-    await wideTab.hover();
-    await wideTab.locator('.codicon-close').click();
-    await wideTab.waitFor({ state: 'detached', timeout: 10_000 });
+    await closeTab(wideTab);
+  });
+
+  it('says the row count the tree says; checks a filter\'s value as typed, in words; shows one honest state when nothing matches; no NULLS on a NOT NULL column', async () => {
+    const table = row(/^clinics/);
+    assert.match(await table.innerText(), /2,000 rows/, 'the tree counts this table exactly');
+    const tab = await openPreview(table, 'clinics');
+    const rowCount = frame().locator('[data-row-count]');
+    await frame().locator('[data-row-count][data-exact="true"]').waitFor({ timeout: 20_000 });
+    assert.equal(await rowCount.innerText(), '2,000 rows', 'the same number as the tree, not "about"');
+    assert.ok(!(await frame().locator('[data-action="count"]').isVisible()), 'nothing left to count');
+
+    const name = frame().locator('.grid-th[data-column="name"]');
+    await name.click();
+    await frame().locator('.grid-th[data-column="name"][aria-sort="ascending"]').waitFor();
+    assert.doesNotMatch(await name.innerText(), /NULLS/, 'a NOT NULL column has no NULLs to place');
+    await name.click();
+    await frame().locator('.grid-th[data-column="name"][aria-sort="descending"]').waitFor();
+    assert.doesNotMatch(await name.innerText(), /NULLS/);
+    const beds = frame().locator('.grid-th[data-column="beds"]');
+    await beds.click();
+    await frame().locator('.grid-th[data-column="beds"][aria-sort="ascending"]').waitFor();
+    assert.match(await beds.innerText(), /NULLS LAST/, 'a column that may hold NULLs says where they go');
+
+    // A value that is not a whole number: said under the field as it is typed; nothing is asked of the server.
+    await frame().locator('[data-action="add-filter"]').click();
+    const column = frame().locator('[data-filter-column="0"]');
+    await column.click();
+    await column.locator('vscode-option[value="beds"]').click();
+    const value = frame().getByRole('textbox', { name: 'Value', exact: true });
+    const held = await loaded();
+    await value.fill('abc');
+    const problem = frame().locator('[data-filter-error="0"]');
+    await frame().locator('[data-filter-error="0"]', { hasText: /"abc" is not a whole number/ }).waitFor({ timeout: 10_000 });
+    const apply = frame().locator('[data-action="apply-filters"]');
+    assert.notEqual(await apply.getAttribute('disabled'), null, 'Apply waits for a value that fits');
+    await value.press('Enter');
+    assert.ok(!(await frame().locator('.status-error').isVisible()), 'Enter did not send it either');
+    assert.equal(await loaded(), held, 'the grid keeps its rows');
+    await screenshot(page, 'preview-filter-value-refused');
+
+    // A good value that matches nothing: one state saying so, the count 0, no row and no "loaded".
+    await value.fill('99999');
+    await pollUntil(async () => (await problem.innerText()) === '', 'the problem to go once the value fits');
+    await value.press('Enter');
+    const empty = frame().locator('.empty-state', { hasText: 'No rows match these filters.' });
+    await empty.waitFor({ timeout: 30_000 });
+    await frame().locator('[data-row-count][data-rows="0"][data-exact="true"]').waitFor({ timeout: 20_000 });
+    await new Promise((resolve) => setTimeout(resolve, 1000)); // the estimate's answer comes after the page: it must not undo this
+    assert.equal(await rowCount.innerText(), '0 rows');
+    assert.equal(await frame().locator('.loaded').innerText(), '');
+    assert.equal(await frame().locator('.grid-row[aria-rowindex]').count(), 0, 'no phantom row above the empty state');
+    await screenshot(page, 'preview-no-match');
+    await closeTab(tab);
   });
 
   it('keeps its rows and filters in dark and high-contrast themes; closed, it leaves nothing running', async () => {

@@ -200,9 +200,22 @@ describe('workspaces end to end: an admin and a viewer on a real server', functi
     // A warning, not a refusal: the name is kept as typed.
     await page.keyboard.press('Enter');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Viewer' }).first().click();
+    // The one time the password shows: copy it, copy what else they need (each copy brings the dialog back), then Done.
     const dialog = page.locator('.monaco-dialog-box', { hasText: 'Login "Marie Dupont" created as Viewer' });
     await dialog.waitFor({ timeout: 20_000 });
-    await page.keyboard.press('Escape');
+    const buttons = await dialog.locator('.monaco-button').allInnerTexts();
+    assert.deepEqual(buttons.map((b) => b.trim()).filter(Boolean).sort(), ['Copy Connection Details', 'Copy Password', 'Done']);
+    await screenshot(page, 'add-member-password');
+    await dialog.locator('.monaco-button', { hasText: /^Copy Connection Details$/ }).click();
+    await page.locator('.monaco-dialog-box', { hasText: 'The connection details are in the clipboard' }).waitFor({ timeout: 10_000 });
+    const details = String(await page.evaluate('navigator.clipboard.readText()'));
+    assert.equal(details, [`Host: 127.0.0.1`, `Port: ${pg.port}`, `Database: ${dbName}`, 'Login: Marie Dupont', `URL: postgresql://Marie%20Dupont@127.0.0.1:${pg.port}/${dbName}`].join('\n'));
+    await dialog.locator('.monaco-button', { hasText: /^Copy Password$/ }).click();
+    await page.locator('.monaco-dialog-box', { hasText: 'The password of Marie Dupont is in the clipboard.' }).waitFor({ timeout: 10_000 });
+    const password = String(await page.evaluate('navigator.clipboard.readText()'));
+    assert.match(password, /^\S{12,}$/);
+    assert.ok(!details.includes(password), 'the details leave the password out');
+    await dialog.locator('.monaco-button', { hasText: /^Done$/ }).click();
     await dialog.waitFor({ state: 'detached' });
     await row('Members').click();
     const you = page.locator('.pane-body .monaco-list-row').filter({ hasText: 'you, as platform admin' }).first();

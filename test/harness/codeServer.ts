@@ -144,6 +144,8 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   mkdirSync(folder, { recursive: true });
   const settings = {
     'workbench.startupEditor': 'none',
+    // The extension opens its walkthrough on its first run; a suite that looks at it asks for it.
+    'openhexa.walkthrough.openOnFirstRun': false,
     'workbench.tips.enabled': false,
     'workbench.enableExperiments': false,
     'extensions.autoCheckUpdates': false,

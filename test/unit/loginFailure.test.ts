@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { M } from '../../src/core/messages';
 import { describeLoginFailure } from '../../src/postgres/loginFailure';
-import { ConnectAttemptsError } from '../../src/postgres/tls/attempts';
+import { ConnectAttemptsError, failureOf } from '../../src/postgres/tls/attempts';
 import { TlsHostMismatchError, TlsSetupError } from '../../src/postgres/tls/tlsSetupError';
 
 function err(message: string, code?: string): Error {
@@ -63,14 +63,15 @@ describe('login failures a user can act on', () => {
     }
   });
 
-  it('says the plain try\'s cause when the TLS try only learnt that the server has no TLS', () => {
+  it('under prefer, says a wrong password alone when the TLS try only learnt that the server has no TLS (libpq says nothing of it)', () => {
     const failure = describeLoginFailure(
-      new ConnectAttemptsError([
+      failureOf([
         { attempt: 'tls', error: err('The server does not support SSL connections') },
         { attempt: 'plain', error: err('password authentication failed for user "u"', '28P01') },
       ]),
     );
     assert.equal(failure.kind, 'authFailed');
+    assert.doesNotMatch(`${failure.message}\n${failure.detail}`, /SSL/);
   });
 
   it('masks a password that an error message repeats', () => {

@@ -83,6 +83,26 @@ describe('manifest and translations', () => {
     assert.deepEqual([...new Set(english)].filter((s) => !(s in bundleFr)), []);
   });
 
+  it('writes French colons with a space before them: no label is glued to ": " outside a translated string', () => {
+    // A translated label followed by a literal ": " reads "Hôte: …" in French; labelled()/'{0}: {1}' translate the colon too.
+    const glued: string[] = [];
+    for (const file of [...sourceFiles(path.join(ROOT, 'src')), ...sourceFiles(path.join(ROOT, 'webview'))]) {
+      for (const match of fs.readFileSync(file, 'utf8').matchAll(/\bt\((?:'[^']*'|[^()]*)\)\}: /g)) {
+        glued.push(`${path.relative(ROOT, file)}: ${match[0]}`);
+      }
+    }
+    assert.deepEqual(glued, []);
+    for (const [english, french] of [...Object.entries(bundleFr), ...Object.entries(nlsFr)]) {
+      assert.doesNotMatch(french.replace(/\w+:\/\/|\(command:[^)]*\)|"[^"]*": /g, ''), /[^\s:]: /, english);
+    }
+  });
+
+  it('keeps the role a tree row shows short in French, so it fits the default sidebar width beside a workspace name', () => {
+    for (const role of ['Viewer', 'Editor', 'Admin']) {
+      assert.ok(bundleFr[role]!.length <= 8, `${role}: "${bundleFr[role]}"`);
+    }
+  });
+
   it('keeps the {n} placeholders of each string in its French translation', () => {
     for (const [english, french] of Object.entries(bundleFr)) {
       const holes = (s: string): string[] => [...s.matchAll(/\{\d+\}/g)].map((m) => m[0]).sort();
@@ -118,13 +138,18 @@ describe('manifest and translations', () => {
   });
 
   const menuItems = manifest.contributes.menus['view/item/context'] ?? [];
-  /** Which commands a node with this contextValue shows, evaluating each `viewItem =~ /.../` or `viewItem == ...`. */
+  /**
+   * Which commands a node with this contextValue may show, evaluating each
+   * `viewItem =~ /.../` or `viewItem == ...`; `viewItem in <key>` (a server
+   * row, by what its listing found at run time) may hold for any server row.
+   */
   const shown = (context: string): string[] =>
     menuItems
       .filter(({ when = '' }) => {
         const regex = /viewItem =~ \/(.+)\/(?:\s|$)/.exec(when);
         const equal = /viewItem == (\S+)/.exec(when);
-        return regex ? new RegExp(regex[1]!).test(context) : equal ? equal[1] === context : false;
+        const among = /viewItem in openhexa\.servers\w+/.test(when);
+        return regex ? new RegExp(regex[1]!).test(context) : equal ? equal[1] === context : among ? context.startsWith('server:') : false;
       })
       .map((item) => item.command)
       .sort();

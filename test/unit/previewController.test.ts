@@ -11,7 +11,7 @@ import { ShapeChanged } from '../../src/postgres/preview/previewSession';
 import { Cancelled } from '../../src/postgres/preview/queryLane';
 import { previewToWebviewSchema, type PreviewToWebview } from '../../src/protocol/preview';
 
-const SHAPE = { columns: [{ name: 'id', type: 'integer' }, { name: 'doc', type: 'jsonb' }, { name: 'note', type: 'character varying(20)' }], key: [{ name: 'id', type: 'integer' }], keyKind: 'primary key' as const };
+const SHAPE = { columns: [{ name: 'id', type: 'integer', nullable: false }, { name: 'doc', type: 'jsonb' }, { name: 'note', type: 'character varying(20)' }], key: [{ name: 'id', type: 'integer' }], keyKind: 'primary key' as const };
 
 function reader(overrides: Partial<PreviewReader> = {}): PreviewReader & { closed: boolean } {
   const r = {
@@ -21,7 +21,7 @@ function reader(overrides: Partial<PreviewReader> = {}): PreviewReader & { close
     shape: async () => SHAPE,
     page: async () => ({ rows: [['1', '{"a":1}']], truncated: [] as [number, number][], at: [{ key: ['1'] }], next: { key: ['1'] }, atStart: true, atEnd: false }),
     jump: async () => ({ rows: [['900', '{}']], truncated: [] as [number, number][], at: [{ key: ['900'] }], next: { key: ['900'] }, atStart: false, atEnd: false, how: 'distribution' as const, column: 'id' }),
-    estimate: async () => 1000,
+    estimate: async () => ({ rows: 1000, exact: false }),
     count: async () => 998,
     cancelCount: async () => undefined,
     wholeValue: async () => '{\n  "a": 1\n}',
@@ -72,10 +72,11 @@ describe('preview panel controller (driven by its messages)', () => {
     assert.ok(init.type === 'init');
     assert.deepEqual(init.table, { schema: 'public', name: 'cases', workspace: 'Santé' });
     // Which columns hold text a spreadsheet could run as a formula: only text types, never numbers or JSON.
+    // How a filter's value is checked as typed, and whether a sort must say where NULLs go.
     assert.deepEqual(init.columns, [
-      { name: 'id', type: 'integer', text: false },
-      { name: 'doc', type: 'jsonb', text: false },
-      { name: 'note', type: 'character varying(20)', text: true },
+      { name: 'id', type: 'integer', text: false, kind: 'integer', nullable: false },
+      { name: 'doc', type: 'jsonb', text: false, kind: 'other', nullable: true },
+      { name: 'note', type: 'character varying(20)', text: true, kind: 'other', nullable: true },
     ]);
     assert.equal(init.keyKind, 'primary key');
     assert.equal(init.neutralizeFormulas, false);
@@ -115,6 +116,34 @@ describe('preview panel controller (driven by its messages)', () => {
     await slow.controller.receive({ type: 'page', requestId: 9, view: VIEW, pageSize: 100 });
     const error = slow.last();
     assert.ok(error.type === 'pageError' && error.requestId === 9 && /after 30 seconds\. Add a filter/.test(error.message));
+    assert.equal(error.retry, false, 'the same read would time out again');
+  });
+
+  it('refuses a filter value that does not fit its column before any query, in the user\'s words, with no Retry and no second message from the count', async () => {
+    let queried = 0;
+    const h = harness(reader({ page: async () => (queried++, Promise.reject(new Error('unreachable'))), estimate: async () => (queried++, { rows: 1, exact: false }) }));
+    const view = { filters: [{ column: 'id', op: 'eq' as const, value: 'abc' }] };
+    await h.controller.receive({ type: 'page', requestId: 3, view, pageSize: 100 });
+    await h.controller.receive({ type: 'estimate', view, viewId: 3 });
+    assert.equal(queried, 0);
+    assert.deepEqual(h.posted, [{ type: 'pageError', requestId: 3, message: '"abc" is not a whole number: integer takes digits only, like 42 or -7.', retry: false }]);
+  });
+
+  it('words the server\'s refusal of a value it checks itself (a date), and offers Retry only when the server was unreachable', async () => {
+    const badDate = Object.assign(new Error('invalid input syntax for type date: "31/02"'), { code: '22007' });
+    const h = harness(reader({ page: () => Promise.reject(badDate), estimate: () => Promise.reject(badDate) }));
+    const view = { filters: [{ column: 'note', op: 'eq' as const, value: '31/02' }] };
+    await h.controller.receive({ type: 'page', requestId: 5, view, pageSize: 100 });
+    await h.controller.receive({ type: 'estimate', view, viewId: 5 });
+    assert.deepEqual(h.posted, [{ type: 'pageError', requestId: 5, message: '"31/02" is not a valid date. Change the filter\'s value and apply again.', retry: false }]);
+    const down = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    const restarting = Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
+    for (const err of [down, restarting]) {
+      const gone = harness(reader({ page: () => Promise.reject(err) }));
+      await gone.controller.receive({ type: 'page', requestId: 6, view: VIEW, pageSize: 100 });
+      const error = gone.last();
+      assert.ok(error.type === 'pageError' && error.retry, err.message);
+    }
   });
 
   it('starts again on the table as it is now when a page says it changed: its new columns, then a note', async () => {
@@ -132,7 +161,7 @@ describe('preview panel controller (driven by its messages)', () => {
     await h.controller.receive({ type: 'page', requestId: 4, view: VIEW, pageSize: 100 });
     const [init, note] = h.posted;
     assert.ok(init?.type === 'init');
-    assert.deepEqual(init.columns, reshaped.columns.map((c) => ({ ...c, text: c.type === 'text' })));
+    assert.deepEqual(init.columns, reshaped.columns.map((c) => ({ ...c, text: c.type === 'text', kind: c.type === 'integer' ? 'integer' : 'other', nullable: true })));
     assert.ok(note?.type === 'notice' && /The table changed since the preview read its columns/.test(note.text) && !note.error);
     assert.equal(h.posted.length, 2);
   });

@@ -3,22 +3,14 @@ import {
   CONNECTION_TYPES,
   connectionFormToHostSchema,
   connectionFormToWebviewSchema,
-  draftProblems,
   envPrefix,
-  identifierFromName,
   identifierProblem,
   identifierWithSuffix,
-  MAX_FIELDS,
-  suggestIdentifier,
-  type ConnectionDraft,
   type ConnectionFormToHost,
   type ConnectionFormToWebview,
   type ConnectionTypeId,
   type DraftProblems,
   type FieldDef,
-  type FormConnection,
-  type FormMode,
-  type OtherConnection,
   said,
 } from '../../src/protocol/connectionForm';
 import type { CONNECTION_FORM_STRINGS } from '../../src/protocol/connectionFormStrings';
@@ -26,6 +18,7 @@ import { panelApp } from '../shared/app';
 import { h } from '../shared/dom';
 import { showNotice } from '../shared/notice';
 import { button, checkbox, focusControl, isChecked, progressRing, select, setDisabled, setInvalid, textArea, textField, valueOf } from '../toolkit';
+import { ConnectionFormState, type FieldState } from './model/formState';
 import { typeIcon } from './typeIcons';
 
 type Text = (typeof CONNECTION_FORM_STRINGS)[number];
@@ -36,94 +29,19 @@ const MASK = '••••••••••••';
 const panel = panelApp<ConnectionFormToHost, ConnectionFormToWebview, Text>(connectionFormToHostSchema, connectionFormToWebviewSchema);
 const { host, t } = panel;
 
-/**
- * A field as the form holds it. A stored secret starts as "keep": its value
- * never came here, and the draft sends none, so the server keeps it. The
- * admin may "type" a new one or "clear" it.
- */
-interface FieldState {
-  /** Stable across reordering, for focus and touched marks. */
-  readonly key: number;
-  code: string;
-  secret: boolean;
-  /** A value is stored on the server under this code. */
-  readonly stored: boolean;
-  action: 'type' | 'keep' | 'clear';
-  value: string;
-  /** View mode, after an audited reveal. */
-  revealed?: string;
-}
-
-let nextKey = 1;
-let mode: FormMode = 'create';
-let workspace = '';
-let connection: FormConnection | undefined;
-let type: ConnectionTypeId = 'postgresql';
-let name = '';
-let identifier = '';
-/** The identifier follows the name until the admin types one. */
-let identifierEdited = false;
-let description = '';
-let others: OtherConnection[] = [];
-/** What the form proposes from a name: free, and mixing no variables with another connection's. */
-const proposedIdentifier = (from: string): string => suggestIdentifier(identifierFromName(from), others);
-let canEdit = false;
-/** Fixed fields by type, so switching types and back keeps what was typed. */
-const fixedByType = new Map<ConnectionTypeId, Map<string, FieldState>>();
-let custom: FieldState[] = [];
-/** Inputs the user has left or typed in; every problem shows once Save or Test was pressed. */
-const touched = new Set<string>();
-let showAll = false;
+const form = new ConnectionFormState();
 let busy: 'test' | 'save' | undefined;
 /** The control each problem key belongs to (rebuilt with the form). */
 const controls = new Map<string, HTMLElement>();
 
 const app = document.getElementById('app')!;
 
-function field(code: string, stored: boolean, secret: boolean, value: string): FieldState {
-  return { key: nextKey++, code, secret, stored, action: secret && stored ? 'keep' : 'type', value };
-}
-
-function fixedFields(): Map<string, FieldState> {
-  let fields = fixedByType.get(type);
-  if (!fields) {
-    fields = new Map(CONNECTION_TYPES[type].fields.map((def) => [def.code, field(def.code, false, def.secret, def.defaultValue ?? '')]));
-    fixedByType.set(type, fields);
-  }
-  return fields;
-}
-
-function currentFields(): FieldState[] {
-  return type === 'custom' ? custom : [...fixedFields().values()];
-}
-
-function draft(): ConnectionDraft {
-  return {
-    type,
-    name,
-    identifier: connection?.identifier ?? identifier,
-    description,
-    fields: currentFields().map((f) => ({ code: f.code, secret: f.secret, ...(f.action === 'keep' ? {} : { value: f.action === 'clear' ? '' : f.value }) })),
-  };
-}
-
-function problems(): DraftProblems {
-  const stored = new Set(currentFields().filter((f) => f.stored).map((f) => f.code));
-  return draftProblems(draft(), { creating: mode === 'create', stored, others });
-}
-
-/** The touched mark of a problem key: custom fields by their row, not their position. */
-function touchKey(key: string): string {
-  const position = /^(code|value):(\d+)$/.exec(key);
-  return position ? `${position[1]}:#${custom[Number(position[2])]?.key ?? -1}` : key;
-}
-
 /** Shows each problem under its input, for what was touched (everything after Save or Test). Returns the problems. */
 function validate(): DraftProblems {
-  const found = problems();
+  const found = form.problems();
   for (const [key, control] of controls) {
-    const problem = found[key as keyof DraftProblems];
-    const shown = problem && (showAll || touched.has(touchKey(key))) ? t(problem) : '';
+    const problem = form.shown(found, key);
+    const shown = problem ? t(problem) : '';
     const slot = document.getElementById(`error-${key}`);
     if (slot) {
       slot.textContent = shown;
@@ -175,19 +93,17 @@ function submit(kind: 'save' | 'test'): void {
   if (busy) {
     return;
   }
-  if (mode === 'view') {
+  if (form.mode === 'view') {
     host.post({ type: 'test' });
     return;
   }
-  showAll = true;
-  const found = validate();
-  const blocking = Object.keys(found).filter((key) => kind === 'save' || /^(field|code|value):/.test(key));
-  if (blocking.length > 0) {
+  form.showAll = true;
+  if (form.blocking(validate(), kind).length > 0) {
     setStatus('error', t('Fix the highlighted fields first.'));
     focusFirstInvalid();
     return;
   }
-  host.post({ type: kind, draft: draft() });
+  host.post({ type: kind, draft: form.draft() });
 }
 
 // ---- The connection's own inputs
@@ -201,18 +117,12 @@ function labelled(label: string, value: Node | string, ...actions: HTMLElement[]
 }
 
 function nameInput(): HTMLElement {
-  const input = textField({ label: t('Name'), value: name, attrs: { id: 'name', 'aria-describedby': 'error-name', autocomplete: 'off' } });
+  const input = textField({ label: t('Name'), value: form.name, attrs: { id: 'name', 'aria-describedby': 'error-name', autocomplete: 'off' } });
   controls.set('name', input);
   input.addEventListener('input', () => {
-    name = valueOf(input);
-    touched.add('name');
-    if (mode === 'create' && !identifierEdited) {
-      identifier = proposedIdentifier(name);
-      const id = document.getElementById('identifier');
-      if (id) {
-        (id as unknown as { value: string }).value = identifier;
-      }
-      touched.add('identifier');
+    const id = document.getElementById('identifier');
+    if (form.setName(valueOf(input)) && id) {
+      (id as unknown as { value: string }).value = form.identifier;
     }
     validate();
   });
@@ -221,13 +131,13 @@ function nameInput(): HTMLElement {
 
 function identifierHint(): (Node | string)[] {
   const lines: (Node | string)[] = [];
-  const current = connection?.identifier ?? identifier;
+  const current = form.currentIdentifier;
   if (!identifierProblem(current)) {
     lines.push(h('div', {}, t('Environment variables: {0}, {0}_…', envPrefix(current))));
   }
-  if (mode === 'create') {
-    if (others.some((o) => o.identifier === identifier)) {
-      lines.push(h('div', { class: 'hint-warning' }, t(said(C.identifierTaken, identifierWithSuffix(identifier, '3f2a')))));
+  if (form.mode === 'create') {
+    if (form.identifierTaken) {
+      lines.push(h('div', { class: 'hint-warning' }, t(said(C.identifierTaken, identifierWithSuffix(form.identifier, '3f2a')))));
     }
     lines.push(h('div', {}, t('Fixed once saved: notebooks and environment variables use it.')));
   }
@@ -239,27 +149,25 @@ function updateIdentifierHint(): void {
 }
 
 function identifierInput(): HTMLElement {
-  if (mode !== 'create') {
-    const actions = mode === 'edit' ? [button(t('Change identifier…'), () => host.post({ type: 'changeIdentifier' }), { attrs: { id: 'change-identifier' } })] : [];
-    return h('div', { class: 'field' }, labelled(t('Identifier'), h('code', { id: 'identifier-value' }, connection?.identifier ?? ''), ...actions), h('div', { class: 'hint', id: 'identifier-hint' }, ...identifierHint()));
+  if (form.mode !== 'create') {
+    const actions = form.mode === 'edit' ? [button(t('Change identifier…'), () => host.post({ type: 'changeIdentifier' }), { attrs: { id: 'change-identifier' } })] : [];
+    return h('div', { class: 'field' }, labelled(t('Identifier'), h('code', { id: 'identifier-value' }, form.connection?.identifier ?? ''), ...actions), h('div', { class: 'hint', id: 'identifier-hint' }, ...identifierHint()));
   }
-  const input = textField({ label: t('Identifier'), value: identifier, attrs: { id: 'identifier', 'aria-describedby': 'error-identifier identifier-hint', autocomplete: 'off', spellcheck: 'false' } });
+  const input = textField({ label: t('Identifier'), value: form.identifier, attrs: { id: 'identifier', 'aria-describedby': 'error-identifier identifier-hint', autocomplete: 'off', spellcheck: 'false' } });
   controls.set('identifier', input);
   input.addEventListener('input', () => {
-    identifier = valueOf(input);
-    identifierEdited = identifier !== proposedIdentifier(name);
-    touched.add('identifier');
+    form.setIdentifier(valueOf(input));
     validate();
   });
   return h('div', { class: 'field' }, input, errorSlot('identifier'), h('div', { class: 'hint', id: 'identifier-hint' }, ...identifierHint()));
 }
 
 function descriptionInput(): HTMLElement {
-  const input = textArea({ label: t('Description (optional)'), value: description, rows: 2, attrs: { id: 'description', 'aria-describedby': 'error-description' } });
+  const input = textArea({ label: t('Description (optional)'), value: form.description, rows: 2, attrs: { id: 'description', 'aria-describedby': 'error-description' } });
   controls.set('description', input);
   input.addEventListener('input', () => {
-    description = valueOf(input);
-    touched.add('description');
+    form.description = valueOf(input);
+    form.touch('description');
     validate();
   });
   return h('div', { class: 'field' }, input, errorSlot('description'));
@@ -270,13 +178,13 @@ function descriptionInput(): HTMLElement {
 function typePicker(): HTMLElement {
   const group = h('div', { class: 'type-picker', role: 'radiogroup', 'aria-labelledby': 'type-label' });
   for (const id of TYPE_IDS) {
-    const option = h('div', { class: 'type-option', role: 'radio', 'aria-checked': String(id === type), tabindex: id === type ? '0' : '-1', 'data-type': id }, typeIcon(id), h('span', {}, t(said(CONNECTION_TYPES[id].label))));
+    const option = h('div', { class: 'type-option', role: 'radio', 'aria-checked': String(id === form.type), tabindex: id === form.type ? '0' : '-1', 'data-type': id }, typeIcon(id), h('span', {}, t(said(CONNECTION_TYPES[id].label))));
     option.addEventListener('click', () => chooseType(id));
     group.append(option);
   }
   group.addEventListener('keydown', (event) => {
     const key = (event as KeyboardEvent).key;
-    const at = TYPE_IDS.indexOf(type);
+    const at = TYPE_IDS.indexOf(form.type);
     const next =
       key === 'ArrowRight' || key === 'ArrowDown' ? (at + 1) % TYPE_IDS.length : key === 'ArrowLeft' || key === 'ArrowUp' ? (at - 1 + TYPE_IDS.length) % TYPE_IDS.length : key === 'Home' ? 0 : key === 'End' ? TYPE_IDS.length - 1 : undefined;
     if (next !== undefined) {
@@ -288,10 +196,10 @@ function typePicker(): HTMLElement {
 }
 
 function chooseType(id: ConnectionTypeId): void {
-  if (id === type) {
+  if (id === form.type) {
     return;
   }
-  type = id;
+  form.type = id;
   render();
   (document.querySelector(`.type-option[data-type="${id}"]`) as HTMLElement | null)?.focus();
 }
@@ -306,13 +214,12 @@ function secretActions(state: FieldState, required: boolean, rerender: () => voi
       { class: 'secret-kept' },
       h('span', { class: 'kept-note' }, `${MASK} ${t('Stored, unchanged')}`),
       button(t('Replace'), () => {
-        state.action = 'type';
-        state.value = '';
+        form.replace(state);
         rerender();
         focusControl(document.getElementById(focusId));
       }, { attrs: { 'data-replace': state.code } }),
       ...(required ? [] : [button(t('Clear'), () => {
-        state.action = 'clear';
+        form.clear(state);
         rerender();
         focusControl(document.querySelector(`[data-undo="${state.code}"]`) as HTMLElement | null);
       }, { attrs: { 'data-clear': state.code } })]),
@@ -323,7 +230,7 @@ function secretActions(state: FieldState, required: boolean, rerender: () => voi
     { class: 'secret-kept' },
     h('span', { class: 'kept-note' }, t('Removed when you save')),
     button(t('Undo'), () => {
-      state.action = 'keep';
+      form.keep(state);
       rerender();
       focusControl(document.querySelector(`[data-replace="${state.code}"]`) as HTMLElement | null);
     }, { attrs: { 'data-undo': state.code } }),
@@ -362,10 +269,10 @@ function fixedFieldEl(def: FieldDef, state: FieldState): HTMLElement {
     validate();
   };
   wrap.addEventListener('focusout', () => {
-    touched.add(key);
+    form.touch(key);
     validate();
   });
-  if (mode === 'view') {
+  if (form.mode === 'view') {
     wrap.append(labelled(label, viewValue(state), ...viewActions(state, () => rerender())));
     return wrap;
   }
@@ -379,7 +286,7 @@ function fixedFieldEl(def: FieldDef, state: FieldState): HTMLElement {
       ...(def.input === 'choice' ? [h('label', { class: 'label', for: `input-${def.code}` }, label)] : []),
       control,
       ...(state.secret && state.stored ? [button(t('Keep the stored value'), () => {
-        state.action = 'keep';
+        form.keep(state);
         rerender();
       }, { attrs: { class: 'control control-button keep-button' } })] : []),
     );
@@ -412,27 +319,25 @@ function viewActions(state: FieldState, rerender: () => void): HTMLElement[] {
       } else {
         host.post({ type: 'reveal', code: state.code });
       }
-    }, { attrs: { 'data-reveal': state.code, 'aria-label': `${revealed ? t('Hide') : t('Reveal')}: ${state.code}` } }),
+    }, { attrs: { 'data-reveal': state.code, 'aria-label': t('{0}: {1}', revealed ? t('Hide') : t('Reveal'), state.code) } }),
   ];
 }
 
 // ---- Custom fields: rows of code, value and secret flag, in the order they are stored
 
 function moveRow(at: number, by: number): void {
-  const to = at + by;
-  if (to < 0 || to >= custom.length) {
+  const row = form.moveField(at, by);
+  if (!row) {
     return;
   }
-  const [row] = custom.splice(at, 1);
-  custom.splice(to, 0, row!);
   renderCustom();
-  focusControl(document.querySelector(`[data-row="${row!.key}"] [data-move="${by < 0 ? 'up' : 'down'}"]`) as HTMLElement | null);
+  focusControl(document.querySelector(`[data-row="${row.key}"] [data-move="${by < 0 ? 'up' : 'down'}"]`) as HTMLElement | null);
 }
 
 function customRow(state: FieldState, at: number): HTMLElement {
   const n = String(at + 1);
   const row = h('div', { class: 'custom-row', role: 'group', 'aria-label': t('Field {0}', n), 'data-row': String(state.key) });
-  if (mode === 'view') {
+  if (form.mode === 'view') {
     row.append(labelled(state.code, viewValue(state), ...viewActions(state, () => renderCustom())));
     return row;
   }
@@ -440,7 +345,7 @@ function customRow(state: FieldState, at: number): HTMLElement {
   const code = textField({ label: t('Code'), hideLabel: true, value: state.code, attrs: { id: `code-${state.key}`, 'aria-describedby': `error-code:${at}`, placeholder: 'api_token', spellcheck: 'false', ...(state.action === 'keep' ? { readonly: true, title: t('Replace the value to rename this field') } : {}) } });
   code.addEventListener('input', () => {
     state.code = valueOf(code);
-    touched.add(`code:#${state.key}`);
+    form.touch(`code:${at}`);
     validate();
   });
   controls.set(`code:${at}`, code);
@@ -450,18 +355,13 @@ function customRow(state: FieldState, at: number): HTMLElement {
     valuePart = secretActions(state, false, renderCustom, `value-${state.key}`);
   } else {
     const value = valueControl({ input: 'text' }, state, t('Value'), `value-${state.key}`, `error-value:${at}`, true);
-    value.addEventListener('input', () => touched.add(`value:#${state.key}`));
+    value.addEventListener('input', () => form.touch(`value:${at}`));
     controls.set(`value:${at}`, value);
     valuePart = value;
   }
   const secret = checkbox(t('Secret'), state.secret, { 'data-secret-toggle': String(state.key) });
   secret.addEventListener('change', () => {
-    state.secret = isChecked(secret);
-    // A kept secret made plain needs its value typed again: the stored one never reaches the form.
-    if (!state.secret && state.stored && state.action === 'keep') {
-      state.action = 'type';
-      state.value = '';
-    }
+    form.setSecret(state, isChecked(secret));
     renderCustom();
     focusControl(document.querySelector(`[data-secret-toggle="${state.key}"]`) as HTMLElement | null);
   });
@@ -474,11 +374,11 @@ function customRow(state: FieldState, at: number): HTMLElement {
       'div',
       { class: 'custom-actions' },
       icon('↑', t('Move up'), () => moveRow(at, -1), { 'data-move': 'up', disabled: at === 0 }),
-      icon('↓', t('Move down'), () => moveRow(at, 1), { 'data-move': 'down', disabled: at === custom.length - 1 }),
+      icon('↓', t('Move down'), () => moveRow(at, 1), { 'data-move': 'down', disabled: at === form.custom.length - 1 }),
       icon('✕', t('Remove'), () => {
-        custom.splice(at, 1);
+        const next = form.removeField(at);
         renderCustom();
-        focusControl((document.querySelector(`[data-row="${custom[Math.min(at, custom.length - 1)]?.key}"] .control-text`) as HTMLElement | null) ?? document.getElementById('add-field'));
+        focusControl((document.querySelector(`[data-row="${next?.key}"] .control-text`) as HTMLElement | null) ?? document.getElementById('add-field'));
       }, { 'data-remove': String(at) }),
     ),
     h('div', { class: 'custom-errors' }, errorSlot(`code:${at}`), errorSlot(`value:${at}`)),
@@ -503,6 +403,7 @@ function fillCustom(section: HTMLElement): void {
   for (const key of [...controls.keys()].filter((k) => /^(code|value):/.test(k))) {
     controls.delete(key);
   }
+  const { custom, mode } = form;
   const rows = custom.map((state, at) => customRow(state, at));
   const head =
     mode !== 'view' && custom.length > 0
@@ -514,10 +415,10 @@ function fillCustom(section: HTMLElement): void {
       ? []
       : [
           button(t('Add field'), () => {
-            custom.push(field('', false, false, ''));
+            const added = form.addField();
             renderCustom();
-            focusControl(document.getElementById(`code-${custom.at(-1)!.key}`));
-          }, { attrs: { id: 'add-field', ...(custom.length >= MAX_FIELDS ? { disabled: true } : {}) } }),
+            focusControl(document.getElementById(`code-${added.key}`));
+          }, { attrs: { id: 'add-field', ...(form.canAddField ? {} : { disabled: true }) } }),
           h('div', { class: 'field-error', id: 'error-fields', role: 'alert' }),
         ];
   section.replaceChildren(...head, ...rows, ...empty, ...add);
@@ -534,7 +435,8 @@ function renderCustom(): void {
 // ---- The page
 
 function buttons(): HTMLElement {
-  const testable = type !== 'custom';
+  const { mode, canEdit } = form;
+  const testable = form.type !== 'custom';
   const test = button(t('Test connection'), () => submit('test'), { attrs: { id: 'test', ...(testable ? {} : { hidden: true }) } });
   if (mode === 'view') {
     return h(
@@ -556,22 +458,24 @@ function buttons(): HTMLElement {
 }
 
 function title(): string {
+  const { mode, connection } = form;
   if (mode === 'create') {
-    return t('New connection in {0}', workspace);
+    return t('New connection in {0}', form.workspace);
   }
   return t(mode === 'edit' ? 'Edit connection: {0}' : 'Connection: {0}', connection?.name ?? '');
 }
 
 function render(): void {
+  const { mode, type, connection, description } = form;
   controls.clear();
   const typeLine =
     mode === 'create'
       ? typePicker()
       : h('div', { class: 'type-line' }, typeIcon(type), h('span', {}, t(said(CONNECTION_TYPES[type].label))));
   const own = mode === 'view' ? [labelled(t('Name'), connection?.name ?? ''), identifierInput(), ...(description ? [labelled(t('Description (optional)'), h('span', { class: 'view-description' }, description))] : [])] : [nameInput(), identifierInput(), descriptionInput()];
-  const keptSecrets = mode === 'edit' && currentFields().some((f) => f.secret && f.stored);
-  const fields = type === 'custom' ? [customSection()] : CONNECTION_TYPES[type].fields.map((def) => fixedFieldEl(def, fixedFields().get(def.code)!));
-  const form = h(
+  const keptSecrets = mode === 'edit' && form.currentFields().some((f) => f.secret && f.stored);
+  const fields = type === 'custom' ? [customSection()] : CONNECTION_TYPES[type].fields.map((def) => fixedFieldEl(def, form.fixedFields().get(def.code)!));
+  const formEl = h(
     'form',
     { class: 'form connection-form', novalidate: true },
     typeLine,
@@ -582,13 +486,13 @@ function render(): void {
     ...fields,
     buttons(),
   );
-  form.addEventListener('submit', (event) => {
+  formEl.addEventListener('submit', (event) => {
     event.preventDefault();
     if (mode !== 'view') {
       submit('save');
     }
   });
-  form.addEventListener('keydown', (event) => {
+  formEl.addEventListener('keydown', (event) => {
     const key = event as KeyboardEvent;
     if (key.key === 'Enter' && (key.ctrlKey || key.metaKey) && mode !== 'view') {
       event.preventDefault();
@@ -599,7 +503,7 @@ function render(): void {
   app.replaceChildren(
     h('h1', {}, title()),
     h('p', { class: 'intro' }, t('Credentials of an external system the workspace relies on. Editors and admins can read the values; viewers see only the name, type and description.')),
-    form,
+    formEl,
     status,
   );
   app.removeAttribute('aria-busy');
@@ -607,37 +511,9 @@ function render(): void {
 }
 
 function start(message: Extract<ConnectionFormToWebview, { type: 'init' }>): void {
-  mode = message.mode;
-  workspace = message.workspace;
-  others = message.others;
-  canEdit = message.canEdit;
-  connection = message.connection;
-  if (connection) {
-    type = connection.type;
-    name = connection.name;
-    description = connection.description;
-    const stored = connection.fields;
-    if (type === 'custom') {
-      custom = stored.map((f) => (f.secret ? field(f.code, f.isSet, true, '') : field(f.code, true, false, f.value)));
-    } else {
-      fixedByType.set(
-        type,
-        new Map(
-          CONNECTION_TYPES[type].fields.map((def) => {
-            const found = stored.find((f) => f.code === def.code);
-            if (!found) {
-              return [def.code, field(def.code, false, def.secret, '')];
-            }
-            return [def.code, found.secret ? field(def.code, found.isSet, true, '') : field(def.code, true, false, found.value)];
-          }),
-        ),
-      );
-    }
-  } else {
-    type = message.initialType;
-  }
+  form.start(message);
   render();
-  focusControl(mode === 'view' ? (document.querySelector('.buttons .control-button') as HTMLElement | null) : document.getElementById('name'));
+  focusControl(form.mode === 'view' ? (document.querySelector('.buttons .control-button') as HTMLElement | null) : document.getElementById('name'));
 }
 
 panel.start((message) => {
@@ -659,7 +535,7 @@ panel.start((message) => {
       return;
     case 'saveFailed': {
       setBusy(undefined);
-      showAll = true;
+      form.showAll = true;
       validate();
       // The host's verdict wins where it differs (e.g. a rule only the server knows).
       for (const [key, text] of Object.entries(message.problems)) {
@@ -677,7 +553,7 @@ panel.start((message) => {
       return;
     }
     case 'revealed': {
-      const state = currentFields().find((f) => f.code === message.code);
+      const state = form.currentFields().find((f) => f.code === message.code);
       if (state) {
         state.revealed = message.value;
         render();
@@ -686,8 +562,8 @@ panel.start((message) => {
       return;
     }
     case 'identifierChanged':
-      if (connection) {
-        connection = { ...connection, identifier: message.identifier };
+      if (form.connection) {
+        form.connection = { ...form.connection, identifier: message.identifier };
         const shown = document.getElementById('identifier-value');
         if (shown) {
           shown.textContent = message.identifier;

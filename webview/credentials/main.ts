@@ -69,7 +69,7 @@ function section(view: CredentialsView, set: CredentialsView['sets'][number]): H
         h('li', {}, t('Superset: Settings › Database Connections › + Database › PostgreSQL, then paste the SQLAlchemy URI')),
         h('li', {}, t('Tableau: Connect › PostgreSQL, then fill Server, Port, Database, Username and Password')),
         h('li', {}, t('Power BI: Get Data › PostgreSQL database; Server is host:port; then Database credentials')),
-        h('li', {}, `${t('Require SSL')}: ${view.sslRequired ? t('yes') : t('no')}${view.sslmode ? ` (sslmode=${view.sslmode})` : ''}`),
+        h('li', {}, t('{0}: {1}', t('Require SSL'), `${view.sslRequired ? t('yes') : t('no')}${view.sslmode ? ` (sslmode=${view.sslmode})` : ''}`)),
         ...(view.verifyServer ? [h('li', {}, t("Verify the server's certificate: give the BI tool the CA certificate file this server's profile uses"))] : []),
       ),
     );
@@ -89,7 +89,7 @@ function section(view: CredentialsView, set: CredentialsView['sets'][number]): H
 
 function render(view: CredentialsView): void {
   root.replaceChildren(
-    h('h1', {}, `${t('Database credentials')}: ${view.workspace.name}`),
+    h('h1', {}, t('{0}: {1}', t('Database credentials'), view.workspace.name)),
     h('p', { class: 'intro' }, t('Every reveal and copy of a password is recorded in the workspace audit log.')),
     ...view.sets.map((set) => section(view, set)),
   );

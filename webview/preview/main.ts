@@ -1,19 +1,15 @@
-import { neutralized, previewToHostSchema, previewToWebviewSchema, toTsv, type FilterOp, type PreviewToHost, type PreviewToWebview, type PreviewView } from '../../src/protocol/preview';
+import { filterProblem, neutralized, previewToHostSchema, previewToWebviewSchema, toTsv, type FilterOp, type PreviewToHost, type PreviewToWebview, type PreviewView, type ValueKind } from '../../src/protocol/preview';
 import type { PREVIEW_STRINGS } from '../../src/protocol/previewStrings';
 import { panelApp } from '../shared/app';
 import { h } from '../shared/dom';
-import { showNotice } from '../shared/notice';
-import { button as makeButton, focusControl, select, setDisabled, textField, valueOf } from '../toolkit';
-import { Grid, NEAR_EDGE, type GridColumn, type GridRow } from './grid';
+import { clearNotice, showNotice } from '../shared/notice';
+import { button as makeButton, focusControl, select, setDisabled, setInvalid, textField, valueOf } from '../toolkit';
+import { Grid, type GridColumn, type GridRow } from './grid';
+import { FIRST_PAGE, NEXT_PAGE, PageRequests, placement, type JumpNote, type Wanted } from './model/pageRequests';
 
 type Text = (typeof PREVIEW_STRINGS)[number];
 type Cursor = NonNullable<Extract<PreviewToHost, { type: 'page' }>['after']>;
 type Filter = PreviewView['filters'][number];
-
-const FIRST_PAGE = 500;
-const NEXT_PAGE = 2000;
-/** Rows beyond the window past which scrolling there jumps instead of reading every page on the way. */
-const FAR = 2 * NEXT_PAGE;
 
 const panel = panelApp<PreviewToHost, PreviewToWebview, Text>(previewToHostSchema, previewToWebviewSchema);
 const { host } = panel;
@@ -39,10 +35,10 @@ interface Draft {
   text: string;
 }
 
-let columns: GridColumn[] = [];
+let columns: (GridColumn & { kind: ValueKind })[] = [];
 let view: PreviewView = { filters: [] };
 let drafts: Draft[] = [];
-let requestId = 0;
+const pages = new PageRequests();
 /** Bumped on each new sort or filter; counts of an older view are dropped. */
 let viewId = 0;
 let exporting = false;
@@ -52,10 +48,6 @@ let neutralizeFormulas = false;
 function safeForSpreadsheets(rows: readonly (readonly (string | null)[])[], first: number): (string | null)[][] {
   return rows.map((row) => row.map((value, i) => (neutralizeFormulas && columns[first + i]?.text ? neutralized(value) : value)));
 }
-
-/** The page asked for and not answered yet, and what it is for. */
-type Wanted = { kind: 'start' | 'end' | 'after' | 'before' } | { kind: 'jump'; position: number; landmark?: number };
-let waiting: { id: number; wanted: Wanted } | undefined;
 
 const grid: Grid<Cursor> = new Grid<Cursor>({
   need: (first, last) => need(first, last),
@@ -75,6 +67,7 @@ const loadedEl = h('span', { class: 'loaded' });
 const jumpNote = h('span', { class: 'jump-note', 'data-jump-note': '', 'aria-live': 'polite' });
 const exportStatus = h('span', { class: 'export-status', 'aria-live': 'polite' });
 const emptyState = h('div', { class: 'empty-state', hidden: true });
+const footerSep = h('span', { class: 'sep' }, '·');
 
 function button(label: string, onClick: () => void, attrs: Record<string, string> = {}): HTMLElement {
   return makeButton(label, onClick, { attrs });
@@ -117,25 +110,52 @@ function layout(): void {
       clearButton,
     ),
   );
-  const footer = h('footer', { class: 'preview-status' }, rowCountEl, countButton, h('span', { class: 'sep' }, '·'), loadedEl, jumpNote);
+  const footer = h('footer', { class: 'preview-status' }, rowCountEl, countButton, footerSep, loadedEl, jumpNote);
   const help = h('p', { class: 'keys-help' }, t('Arrows move, Shift+arrows select, Ctrl+C copies as TSV, Enter opens the value, Home/End and Ctrl+Home/End jump'));
   app.replaceChildren(h('div', { class: 'preview' }, h('header', { class: 'preview-head' }, titleEl, keyNote), filters, actions, errorBanner, h('div', { class: 'grid-wrap' }, grid.element, emptyState), footer, help));
   app.removeAttribute('aria-busy');
 }
 
+/** What is wrong with a filter row's value for its column, in the user's words; '' when nothing. */
+function draftProblem(draft: Draft): string {
+  const [filter] = filtersOf([draft]);
+  const column = columns.find((c) => c.name === draft.column);
+  const problem = filter && column ? filterProblem(filter, column.kind, column.type) : undefined;
+  return problem ? t(problem) : '';
+}
+
+/** Each row's value checked as typed: the problem under the row, the field marked. */
+function showDraftProblems(): boolean {
+  let any = false;
+  drafts.forEach((draft, i) => {
+    const problem = draftProblem(draft);
+    any ||= problem !== '';
+    const slot = filterRows.querySelector(`[data-filter-error="${i}"]`);
+    if (slot) {
+      slot.textContent = problem;
+    }
+    const field = filterRows.querySelector(`[data-filter-value="${i}"]`);
+    if (field) {
+      setInvalid(field, problem !== '');
+    }
+  });
+  return any;
+}
+
 /**
  * Apply is the main action only while the filter rows say something the
- * grid does not show yet; with nothing to apply or clear, those buttons rest.
+ * grid does not show yet, and nothing in them is wrong; with nothing to
+ * apply or clear, those buttons rest.
  */
 function updateFilterButtons(): void {
+  const wrong = showDraftProblems();
   const pending = JSON.stringify(filtersOf(drafts)) !== JSON.stringify(view.filters);
-  applyButton.setAttribute('appearance', pending ? 'primary' : 'secondary');
-  setDisabled(applyButton, !pending);
+  applyButton.setAttribute('appearance', pending && !wrong ? 'primary' : 'secondary');
+  setDisabled(applyButton, !pending || wrong);
   setDisabled(clearButton, drafts.length === 0 && view.filters.length === 0);
 }
 
 function renderFilters(): void {
-  updateFilterButtons();
   filterRows.replaceChildren(
     ...drafts.map((draft, i) => {
       const column = select(
@@ -150,7 +170,7 @@ function renderFilters(): void {
       );
       const needs = OPS.find((o) => o.op === draft.op)?.needs ?? 'value';
       const hint = needs === 'values' ? t('Values, comma-separated') : t('Value');
-      const value = textField({ label: hint, hideLabel: true, value: draft.text, attrs: { placeholder: hint, 'data-filter-value': String(i), hidden: needs === 'none' } });
+      const value = textField({ label: hint, hideLabel: true, value: draft.text, attrs: { placeholder: hint, 'data-filter-value': String(i), 'aria-describedby': `filter-error-${i}`, hidden: needs === 'none' } });
       column.addEventListener('change', () => {
         draft.column = valueOf(column);
         updateFilterButtons();
@@ -158,6 +178,7 @@ function renderFilters(): void {
       op.addEventListener('change', () => {
         draft.op = valueOf(op) as FilterOp;
         renderFilters();
+        focusControl(filterRows.querySelector(`[data-filter-op="${i}"]`) as HTMLElement | null);
       });
       value.addEventListener('input', () => {
         draft.text = valueOf(value);
@@ -166,16 +187,20 @@ function renderFilters(): void {
       value.addEventListener('keydown', (e) => {
         if ((e as KeyboardEvent).key === 'Enter') {
           draft.text = valueOf(value);
-          applyFilters();
+          if (!showDraftProblems()) {
+            applyFilters();
+          }
         }
       });
       const remove = button('×', () => {
         drafts.splice(i, 1);
         renderFilters();
       }, { 'aria-label': t('Remove this filter'), title: t('Remove this filter'), 'data-filter-remove': String(i) });
-      return h('div', { class: 'filter-row' }, column, op, value, remove);
+      const problem = h('div', { class: 'field-error filter-error', id: `filter-error-${i}`, 'data-filter-error': String(i), role: 'alert' });
+      return h('div', { class: 'filter' }, h('div', { class: 'filter-row' }, column, op, value, remove), problem);
     }),
   );
+  updateFilterButtons();
 }
 
 function addFilter(): void {
@@ -200,6 +225,9 @@ function filtersOf(list: Draft[]): Filter[] {
 }
 
 function applyFilters(): void {
+  if (showDraftProblems()) {
+    return;
+  }
   view = { ...view, filters: filtersOf(drafts) };
   updateFilterButtons();
   reload();
@@ -222,18 +250,21 @@ function cycleSort(column: string): void {
 /** A new sort or filter: back to the first page, an estimate of the rows it matches. */
 function reload(): void {
   grid.reset();
+  // What was said of the previous view goes with it: an error, a toast, its counts.
   emptyState.hidden = true;
   errorBanner.hidden = true;
+  clearNotice();
+  jumpNote.textContent = '';
   rowCountEl.textContent = '';
   countButton.hidden = false;
+  showLoaded();
   request({ kind: 'start' });
   viewId += 1;
   host.post({ type: 'estimate', view, viewId });
 }
 
 function request(wanted: Wanted): void {
-  requestId += 1;
-  waiting = { id: requestId, wanted };
+  const requestId = pages.ask(wanted);
   const loaded = grid.loaded;
   grid.setFooter(t('Loading…'));
   switch (wanted.kind) {
@@ -250,7 +281,7 @@ function request(wanted: Wanted): void {
       host.post({ type: 'page', requestId, view, before: grid.rowAt(loaded.start)?.at, pageSize: NEXT_PAGE });
       return;
     case 'jump': {
-      const { total } = grid.rows;
+      const { total } = grid.size;
       const landmark = grid.closestLandmark(wanted.position);
       // Where the page will start if the host goes from the landmark.
       wanted.landmark = landmark?.position;
@@ -268,30 +299,11 @@ function request(wanted: Wanted): void {
   }
 }
 
-/**
- * Rows first..last are in view: read the page next to the window when the
- * view is at its edge, or jump when the view is far from it (the scroll bar
- * dragged). One page at a time, except that a jump elsewhere replaces one.
- */
+/** Rows first..last are in view: the page they need, if any. Nothing while an error is shown. */
 function need(first: number, last: number): void {
-  if (!errorBanner.hidden) {
-    return;
-  }
-  const loaded = grid.loaded;
-  const far = first >= loaded.end + FAR || last <= loaded.start - FAR;
-  if (waiting) {
-    const pending = waiting.wanted;
-    if (far && !(pending.kind === 'jump' && Math.abs(pending.position - first) < FAR)) {
-      request({ kind: 'jump', position: first });
-    }
-    return;
-  }
-  if (far) {
-    request({ kind: 'jump', position: first });
-  } else if (last > loaded.end - NEAR_EDGE && !loaded.atEnd) {
-    request({ kind: 'after' });
-  } else if (first < loaded.start + NEAR_EDGE && !loaded.atStart) {
-    request({ kind: 'before' });
+  const wanted = errorBanner.hidden ? pages.next(first, last, grid.loaded) : undefined;
+  if (wanted) {
+    request(wanted);
   }
 }
 
@@ -306,66 +318,48 @@ function rowsOf(message: Extract<PreviewToWebview, { type: 'page' }>): GridRow<C
 /** A page arrived: where it goes in the grid, and what the footer says. */
 function place(message: Extract<PreviewToWebview, { type: 'page' }>, wanted: Wanted): void {
   const rows = rowsOf(message);
-  const { atStart, atEnd } = message;
-  const { total, exact } = grid.rows;
-  const atTheEnd = (): void => {
-    grid.replace(rows, { start: total - rows.length, exact: exact || atStart, atStart, atEnd: true });
-    grid.goTo(grid.loaded.end - 1);
-  };
-  jumpNote.textContent = '';
-  switch (wanted.kind) {
-    case 'start':
-      grid.replace(rows, { start: 0, exact: true, atStart: true, atEnd });
-      grid.goTo(0);
-      return;
-    case 'end':
-      atTheEnd();
-      return;
-    case 'after':
-      grid.append(rows, atEnd);
-      return;
-    case 'before':
-      grid.prepend(rows, atStart);
-      return;
-    case 'jump':
+  const where = placement({ ...message, rows: rows.length }, wanted, grid.size);
+  switch (where.how) {
+    case 'append':
+      grid.append(rows, where.atEnd);
       break;
+    case 'prepend':
+      grid.prepend(rows, where.atStart);
+      break;
+    case 'replace':
+      grid.replace(rows, where.place);
+      if (where.goTo !== undefined) {
+        grid.goTo(where.goTo === 'last' ? grid.loaded.end - 1 : where.goTo);
+      }
+      jumpNote.textContent = where.note ? noteText(where.note) : '';
+      return;
   }
-  const landmark = wanted.landmark;
-  switch (message.jumped) {
-    case 'end':
-      atTheEnd();
-      return;
+  jumpNote.textContent = '';
+}
+
+function noteText(note: JumpNote): string {
+  switch (note.kind) {
     case 'landmark':
-      grid.replace(rows, { start: (landmark ?? -1) + 1, exact: true, atStart: false, atEnd });
-      grid.goTo((landmark ?? -1) + 1);
-      jumpNote.textContent = t('No statistics on this order yet: went to row {0}, the closest row read so far.', numbers.format((landmark ?? -1) + 2));
-      return;
-    case 'offset':
-      grid.replace(rows, { start: wanted.position, exact: true, atStart: wanted.position === 0, atEnd });
-      return;
-    case 'distribution':
+      return t('No statistics on this order yet: went to row {0}, the closest row read so far.', numbers.format(note.row));
     case 'blocks':
-      grid.replace(rows, { start: wanted.position, exact: false, atStart: false, atEnd });
-      jumpNote.textContent =
-        message.jumped === 'blocks'
-          ? t('Jumped to about row {0} by physical position: row numbers are estimates until you reach the start or the end.', numbers.format(wanted.position + 1))
-          : t('Jumped to about row {0} by the distribution of {1}: row numbers are estimates until you reach the start or the end.', numbers.format(wanted.position + 1), message.jumpColumn ?? '');
-      return;
-    default:
-      grid.replace(rows, { start: 0, exact: true, atStart: true, atEnd });
-      grid.goTo(0);
-      jumpNote.textContent = t('No statistics on this order yet, and no row read near there: went back to the start. Sort on an indexed column, or ask the owner to ANALYZE the table.');
+      return t('Jumped to about row {0} by physical position: row numbers are estimates until you reach the start or the end.', numbers.format(note.row));
+    case 'distribution':
+      return t('Jumped to about row {0} by the distribution of {1}: row numbers are estimates until you reach the start or the end.', numbers.format(note.row), note.column);
+    case 'restart':
+      return t('No statistics on this order yet, and no row read near there: went back to the start. Sort on an indexed column, or ask the owner to ANALYZE the table.');
   }
 }
 
+/** How many rows the grid holds; nothing while it holds none (the empty state or the error says why). */
 function showLoaded(): void {
   const { rows } = grid.loaded;
-  loadedEl.textContent = t('{0} loaded', numbers.format(rows));
+  loadedEl.textContent = rows > 0 ? t('{0} loaded', numbers.format(rows)) : '';
   loadedEl.setAttribute('data-loaded', String(rows));
+  footerSep.hidden = rows === 0;
 }
 
 function showRowCount(rows: number, exact: boolean): void {
-  rowCountEl.textContent = t(exact ? '{0} rows' : 'about {0} rows', numbers.format(rows));
+  rowCountEl.textContent = rows === 1 ? t(exact ? '1 row' : 'about 1 row') : t(exact ? '{0} rows' : 'about {0} rows', numbers.format(rows));
   rowCountEl.setAttribute('data-exact', String(exact));
   rowCountEl.setAttribute('data-rows', String(rows));
   countButton.hidden = exact;
@@ -393,12 +387,18 @@ function startExport(): void {
   }
 }
 
-function showError(message: string, retry: () => void): void {
-  errorBanner.replaceChildren(h('span', {}, message), button(t('Retry'), () => {
+/** A page failed: the grid is empty, so the footer says nothing of rows; Retry only where trying again may work. */
+function showError(message: string, retry: (() => void) | undefined): void {
+  const again = retry && button(t('Retry'), () => {
     errorBanner.hidden = true;
     retry();
-  }, { 'data-action': 'retry' }));
+  }, { 'data-action': 'retry' });
+  errorBanner.replaceChildren(h('span', {}, message), ...(again ? [again] : []));
   errorBanner.hidden = false;
+  grid.setFooter('');
+  rowCountEl.textContent = '';
+  countButton.hidden = true;
+  showLoaded();
 }
 
 const notice = showNotice;
@@ -434,36 +434,36 @@ panel.start((message) => {
       app.removeAttribute('aria-busy');
       return;
     case 'page': {
-      if (message.requestId !== waiting?.id) {
+      const wanted = pages.answered(message.requestId);
+      if (!wanted) {
         return;
       }
-      const { wanted } = waiting;
-      waiting = undefined;
       place(message, wanted);
       const loaded = grid.loaded;
       grid.setFooter(loaded.atEnd && loaded.rows > 0 ? t('End of the table') : '');
       showLoaded();
       if (loaded.atEnd && loaded.exact) {
-        showRowCount(grid.rows.total, true);
+        showRowCount(grid.size.total, true);
       }
-      if (loaded.rows === 0) {
+      if (loaded.rows === 0 && loaded.atStart && loaded.atEnd) {
+        // Read to the end from the start and found nothing: that is the count.
+        showRowCount(0, true);
         emptyState.textContent = view.filters.length > 0 ? t('No rows match these filters.') : t('This table is empty.');
         emptyState.hidden = false;
       }
       return;
     }
-    case 'pageError':
-      if (message.requestId === waiting?.id) {
-        const { wanted } = waiting;
-        waiting = undefined;
-        grid.setFooter('');
-        showError(message.message, () => request(wanted));
+    case 'pageError': {
+      const wanted = pages.answered(message.requestId);
+      if (wanted) {
+        showError(message.message, message.retry ? () => request(wanted) : undefined);
       }
       return;
+    }
     case 'rowCount':
       if (message.viewId === viewId) {
         grid.setTotal(message.rows, message.exact);
-        const { total, exact } = grid.rows;
+        const { total, exact } = grid.size;
         showRowCount(total, exact);
       }
       return;

@@ -21,3 +21,12 @@ export function showNotice(text: string, error: boolean): void {
     }
   }, error ? 15_000 : 4_000);
 }
+
+/** Takes a toast away at once (what it said is about a view since replaced). */
+export function clearNotice(): void {
+  clearTimeout(timer);
+  if (element) {
+    element.hidden = true;
+    element.textContent = '';
+  }
+}

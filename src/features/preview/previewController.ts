@@ -8,6 +8,8 @@ import { Cancelled } from '../../postgres/preview/queryLane';
 import { previewToHostSchema, type PreviewToWebview, type PreviewView } from '../../protocol/preview';
 import { PREVIEW_STRINGS } from '../../protocol/previewStrings';
 import { isTextType } from '../../core/spreadsheetSafe';
+import { filterProblem, FILTER_VALUE_TEXTS, valueKindOf } from '../../core/preview/filterValue';
+import type { TableShape } from '../../postgres/preview/preview';
 
 /** What the controller reads through: a PreviewSession, or a stand-in in tests. */
 export type PreviewReader = Pick<
@@ -36,9 +38,30 @@ export interface PreviewDeps {
   neutralizeFormulas(): boolean;
 }
 
-function isStatementTimeout(err: unknown): boolean {
-  return err instanceof Error && 'code' in err && (err as { code: unknown }).code === '57014' && /statement timeout/.test(err.message);
+function sqlState(err: unknown): string | undefined {
+  const code = err instanceof Error && 'code' in err ? (err as { code: unknown }).code : undefined;
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
 }
+
+function isStatementTimeout(err: unknown): boolean {
+  return sqlState(err) === '57014' && err instanceof Error && /statement timeout/.test(err.message);
+}
+
+/**
+ * Whether the same read may work if tried again: the server was unreachable,
+ * restarting or out of connections (no SQLSTATE, classes 08, 53, 57P0x, 40).
+ * A refusal of the query itself (a value, a privilege, a timeout) repeats.
+ */
+export function mayWorkAgain(err: unknown): boolean {
+  const state = sqlState(err);
+  return state === undefined ? !(err instanceof FilterRefused) : /^(08|53|40|57P0)/.test(state);
+}
+
+/** A filter whose value does not fit its column, found before any query. */
+class FilterRefused extends Error {}
+
+/** The server's words for a value of the wrong type: `invalid input syntax for type date: "abc"`. */
+const BAD_INPUT = /for type ([\w .[\]"]+): "(.*)"$/s;
 
 function plain(cursor: Cursor): { key: string[]; sortValue?: string | null; offset?: number } {
   return { ...cursor, key: [...cursor.key] };
@@ -72,7 +95,7 @@ export class PreviewController {
         strings: Object.fromEntries(PREVIEW_STRINGS.map((s) => [s, t(s)])),
         locale: this.deps.locale,
         table: { schema: reader.schema, name: reader.table, workspace: this.workspaceName },
-        columns: shape.columns.map((c) => ({ name: c.name, type: c.type, text: isTextType(c.paramType ?? c.type) })),
+        columns: shape.columns.map((c) => ({ name: c.name, type: c.type, text: isTextType(c.paramType ?? c.type), kind: valueKindOf(c.paramType ?? c.type), nullable: c.nullable !== false })),
         keyKind: shape.keyKind,
         neutralizeFormulas: this.deps.neutralizeFormulas(),
       });
@@ -83,10 +106,30 @@ export class PreviewController {
   }
 
   private describe(err: unknown): string {
+    const { t } = this.deps;
+    if (err instanceof FilterRefused) {
+      return err.message;
+    }
     if (isStatementTimeout(err)) {
-      return this.deps.t('The server stopped this read after {0} seconds. Add a filter, or sort on an indexed column.', String(PAGE_STATEMENT_TIMEOUT_MS / 1000));
+      return t('The server stopped this read after {0} seconds. Add a filter, or sort on an indexed column.', String(PAGE_STATEMENT_TIMEOUT_MS / 1000));
+    }
+    if (sqlState(err)?.startsWith('22')) {
+      // A filter's value the server could not read as the column's type: said in the user's words, with the server's type and value.
+      const found = err instanceof Error ? BAD_INPUT.exec(err.message) : null;
+      return found ? t(FILTER_VALUE_TEXTS.refused, found[2]!, found[1]!) : t(FILTER_VALUE_TEXTS.refusedUnnamed);
     }
     return this.deps.describe(err);
+  }
+
+  /** Refuses a view whose filter values do not fit their columns, in the user's language, before any query. */
+  private checkView(shape: TableShape, view: PreviewView): void {
+    for (const filter of view.filters) {
+      const column = shape.columns.find((c) => c.name === filter.column);
+      const problem = column && filterProblem(filter, valueKindOf(column.paramType ?? column.type), column.type);
+      if (problem) {
+        throw new FilterRefused(this.deps.t(problem.text, ...problem.args));
+      }
+    }
   }
 
   /** A message from the webview, checked against the protocol; anything else is ignored and logged. */
@@ -109,6 +152,7 @@ export class PreviewController {
       case 'page':
       case 'jump':
         try {
+          this.checkView(await reader.shape(), message.view);
           const page: PreviewPage & Partial<Pick<JumpedPage, 'how' | 'column'>> =
             message.type === 'page'
               ? await reader.page({ ...message.view, after: message.after, before: message.before, last: message.last, pageSize: message.pageSize })
@@ -133,16 +177,16 @@ export class PreviewController {
             post({ type: 'notice', text: t('The table changed since the preview read its columns: they were read again.'), error: false });
           } else if (!(err instanceof Cancelled)) {
             log.error(`Preview of ${this.title}: page`, err);
-            post({ type: 'pageError', requestId: message.requestId, message: this.describe(err) });
+            post({ type: 'pageError', requestId: message.requestId, message: this.describe(err), retry: mayWorkAgain(err) });
           }
         }
         return;
       case 'estimate':
         void reader.cancelCount();
-        await this.rowCount(message.viewId, () => reader.estimate(message.view), false);
+        await this.rowCount(message.viewId, message.view, () => reader.estimate(message.view));
         return;
       case 'count':
-        await this.rowCount(message.viewId, () => reader.count(message.view), true);
+        await this.rowCount(message.viewId, message.view, async () => ({ rows: await reader.count(message.view), exact: true }));
         return;
       case 'openValue':
         await this.openValue(reader, message.view, message.column, message.at);
@@ -163,10 +207,16 @@ export class PreviewController {
     }
   }
 
-  private async rowCount(viewId: number, count: () => Promise<number>, exact: boolean): Promise<void> {
+  /** A view's size. A view the page refused (a filter's value) gets no second message: the page's error says it. */
+  private async rowCount(viewId: number, view: PreviewView, count: () => Promise<{ rows: number; exact: boolean }>): Promise<void> {
     try {
-      this.deps.post({ type: 'rowCount', viewId, rows: await count(), exact });
+      this.checkView(await this.reader!.shape(), view);
+      const { rows, exact } = await count();
+      this.deps.post({ type: 'rowCount', viewId, rows, exact });
     } catch (err) {
+      if (err instanceof FilterRefused || sqlState(err)?.startsWith('22')) {
+        return;
+      }
       if (!(err instanceof Cancelled)) {
         this.deps.post({ type: 'countError', viewId, message: this.describe(err) });
       }
@@ -193,6 +243,12 @@ export class PreviewController {
     const { post, t, log } = this.deps;
     this.exporting = true;
     try {
+      try {
+        this.checkView(await reader.shape(), view);
+      } catch (err) {
+        post({ type: 'exportEnded', outcome: 'failed', message: this.describe(err) });
+        return;
+      }
       const file = await this.deps.chooseExportFile(t('Export {0} as CSV', this.title), `${reader.table}.csv`);
       if (!file) {
         post({ type: 'exportEnded', outcome: 'cancelled', message: '' });

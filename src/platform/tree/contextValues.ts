@@ -6,6 +6,32 @@ export const LOCAL_NODE_STATES = ['starting', 'stopped', 'crashed', 'failed'] as
 export type LocalNodeState = (typeof LOCAL_NODE_STATES)[number];
 
 /**
+ * What a server's listing found: workspaces listed (a platform admin may
+ * create more), a catalog to initialize or upgrade, or unreachable.
+ */
+export type ServerState = 'ready' | 'readyPlatformAdmin' | 'needsInit' | 'error';
+
+/**
+ * A server row's menu follows what its listing found, through context keys
+ * that hold the rows' contextValues (`viewItem in …`): the tree is not
+ * re-rendered when a state is learnt (that would undo a reveal under way).
+ */
+export const SERVER_MENU_KEYS = {
+  /** Rows offering Create Workspace (inline too). */
+  creating: 'openhexa.serversCreating',
+  /** Rows offering Initialize Server. */
+  toInitialize: 'openhexa.serversToInitialize',
+  /** Rows whose listing worked: no Retry. */
+  healthy: 'openhexa.serversHealthy',
+} as const;
+
+/** The value of each of SERVER_MENU_KEYS, from each row's state (by its contextValue). */
+export function serverMenuValues(states: ReadonlyMap<string, ServerState>): Record<keyof typeof SERVER_MENU_KEYS, string[]> {
+  const where = (...wanted: ServerState[]): string[] => [...states].filter(([, state]) => wanted.includes(state)).map(([value]) => value);
+  return { creating: where('readyPlatformAdmin'), toInitialize: where('needsInit'), healthy: where('ready', 'readyPlatformAdmin') };
+}
+
+/**
  * Every node's contextValue, built here and nowhere else: package.json's
  * menus match on these (`viewItem == …` or `viewItem =~ /…/`), and the
  * manifest test reads the same builders, so a menu and its node cannot drift.
@@ -13,7 +39,8 @@ export type LocalNodeState = (typeof LOCAL_NODE_STATES)[number];
  * that may delete workspaces, which no workspace role allows.
  */
 export const contextValue = {
-  server: () => 'server',
+  /** One per server: its menu's entries depend on the row (see SERVER_MENU_KEYS). */
+  server: (profileKey: string) => `server:${profileKey}`,
   serverProblem: () => 'serverProblem',
   serverError: (weakerTls: boolean) => (weakerTls ? 'serverWeakerTls' : 'serverError'),
   needsInit: () => 'needsInit',
@@ -37,7 +64,8 @@ export function everyContextValue(): string[] {
   const roles = WORKSPACE_ROLES;
   const yesNo = [true, false];
   return [
-    ...['server', 'serverProblem', 'needsInit', 'superuserWarning', 'schema', 'column', 'more', 'members'].map((k) => contextValue[k as 'server']()),
+    contextValue.server('postgres@127.0.0.1:5432/openhexa'),
+    ...['serverProblem', 'needsInit', 'superuserWarning', 'schema', 'column', 'more', 'members'].map((k) => contextValue[k as 'schema']()),
     ...yesNo.map(contextValue.serverError),
     ...yesNo.map(contextValue.readerWrites),
     ...yesNo.map(contextValue.member),

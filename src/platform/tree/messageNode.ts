@@ -8,6 +8,8 @@ export interface MessageNode {
   readonly tooltip?: string;
   readonly error?: boolean;
   readonly icon?: string;
+  /** What choosing the line does: an empty state that leads somewhere. */
+  readonly command?: vscode.Command;
 }
 
 export const messageNode: NodeDef<MessageNode> = {
@@ -16,6 +18,7 @@ export const messageNode: NodeDef<MessageNode> = {
     const item = new vscode.TreeItem(node.text, vscode.TreeItemCollapsibleState.None);
     item.tooltip = node.tooltip;
     item.iconPath = new vscode.ThemeIcon(node.icon ?? (node.error ? 'error' : 'info'), node.error ? new vscode.ThemeColor('errorForeground') : undefined);
+    item.command = node.command;
     return item;
   },
 };

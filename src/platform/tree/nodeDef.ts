@@ -1,3 +1,4 @@
+import type { ServerState } from './contextValues';
 import type * as vscode from 'vscode';
 import type { ServerProfile } from '../../core/serverProfile';
 import type { LocalServerState } from '../../localServer/localServer';
@@ -24,6 +25,8 @@ export interface TreeContext {
   readonly local: LocalServerAccess;
   /** Servers whose login turned out to be a superuser (their item warns). */
   readonly superusers: Set<string>;
+  /** What each server's last listing found, by its row's contextValue: its menu offers what fits (no Initialize or Retry on a healthy one). */
+  readonly serverStates: Map<string, ServerState>;
   /** Server nodes by profile key: reused so a refresh of one server reaches the element VS Code knows. */
   serverNodes: Map<string, Extract<TreeNode, { kind: 'server' }>>;
   /** Redraws nodes and reloads their children (the whole tree without one). */

@@ -21,9 +21,9 @@ export class WorkspacesTree implements vscode.TreeDataProvider<TreeNode>, vscode
   constructor(
     private readonly kinds: { readonly [K in TreeNode['kind']]: NodeDef<Extract<TreeNode, { kind: K }>> },
     private readonly roots: (ctx: TreeContext) => TreeNode[],
-    base: Omit<TreeContext, 'refresh' | 'serverNodes' | 'superusers'>,
+    base: Omit<TreeContext, 'refresh' | 'serverNodes' | 'superusers' | 'serverStates'>,
   ) {
-    this.context = { ...base, superusers: new Set(), serverNodes: new Map(), refresh: (node) => this.refresh(node) };
+    this.context = { ...base, superusers: new Set(), serverStates: new Map(), serverNodes: new Map(), refresh: (node) => this.refresh(node) };
   }
 
   refresh(node?: TreeNode | TreeNode[]): void {

@@ -23,7 +23,7 @@ export async function tableShape(client: ClientBase, schema: string, table: stri
   if (found.length === 0) {
     throw new Error(`There is no table "${schema}"."${table}" that you can see`);
   }
-  const columns = found.map((c) => ({ name: c.name, type: c.type, paramType: c.paramType, spatialSchema: c.spatialSchema }));
+  const columns = found.map((c) => ({ name: c.name, type: c.type, paramType: c.paramType, spatialSchema: c.spatialSchema, nullable: c.nullable }));
   // A key whose values could not be read back without an editor's code pages by ctid (or position) instead.
   const safeKey = primaryKey.every((name) => columns.find((c) => c.name === name)?.paramType !== null);
   if (primaryKey.length > 0 && safeKey) {

@@ -2,6 +2,7 @@ import type { Writable } from 'node:stream';
 import type { Client } from 'pg';
 import { APPLICATION_NAME, type Login } from '../connect';
 import { exportCsv, type ExportProgress, type ExportResult } from './exportCsv';
+import { EXACT_COUNT_LIMIT } from '../workspace/tables';
 import { countRows, estimateRows, fetchPage, fetchWholeValue, selectionOf, tableShape, type PageOptions, type PreviewPage, type TableShape, type ViewOptions } from './preview';
 import type { Cursor } from './previewSql';
 import { planSeek } from './seek';
@@ -169,9 +170,23 @@ export class PreviewSession {
     );
   }
 
-  async estimate(view: ViewOptions): Promise<number> {
+  /**
+   * The view's size as the tree says it: counted exactly when the table is
+   * small enough for the tree to count it (EXACT_COUNT_LIMIT rows by the
+   * planner, whatever the filters, so the count's scan stays short), else the
+   * planner's estimate.
+   */
+  async estimate(view: ViewOptions): Promise<{ rows: number; exact: boolean }> {
     const shape = await this.shape();
-    return this.pages.run((client) => estimateRows(client, selectionOf(this.schema, this.table, shape, view)));
+    const [rows, tableRows] = await this.pages.run(async (client) => {
+      const filtered = await estimateRows(client, selectionOf(this.schema, this.table, shape, view));
+      const whole = (view.filters ?? []).length > 0 ? await estimateRows(client, selectionOf(this.schema, this.table, shape, { sort: view.sort })) : filtered;
+      return [filtered, whole] as const;
+    });
+    if (tableRows < EXACT_COUNT_LIMIT) {
+      return { rows: await this.count(view), exact: true };
+    }
+    return { rows, exact: false };
   }
 
   async wholeValue(view: ViewOptions, column: string, at: Cursor): Promise<string | null> {

@@ -28,6 +28,8 @@ export interface PreviewColumn {
   readonly paramType?: string | null;
   /** PostGIS's schema when the column is PostGIS's geometry or geography. */
   readonly spatialSchema?: string | null;
+  /** May hold NULLs (left out: may). */
+  readonly nullable?: boolean;
 }
 
 /** Sorting, filtering or paging by this column would read a value with code an editor wrote: refused, saying why. */

@@ -84,9 +84,15 @@ export class ConnectAttemptsError extends Error {
   }
 }
 
-/** One failure as it was; several as one error that keeps them all. */
+/**
+ * One failure as it was; several as one error that keeps them all. A TLS
+ * try that only learnt the server has no TLS is no failure to libpq (it goes
+ * on in plain, saying nothing): under prefer, a wrong password is said alone.
+ */
 export function failureOf(failures: readonly AttemptFailure[]): Error {
-  return failures.length === 1 ? failures[0]!.error : new ConnectAttemptsError(failures);
+  const real = failures.length > 1 ? failures.filter((f) => !(f.attempt === 'tls' && isNoTlsAnswer(f.error))) : failures;
+  const kept = real.length > 0 ? real : failures;
+  return kept.length === 1 ? kept[0]!.error : new ConnectAttemptsError(kept);
 }
 
 function asError(err: unknown): Error {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { labelled } from '../../../platform/format';
 import { CONNECTION_TYPES } from '../../../core/connections/types';
 import { may } from '../../../core/roles';
 import { profileKey, type ServerProfile } from '../../../core/serverProfile';
@@ -25,7 +26,7 @@ export const connectionNode: NodeDef<ConnectionNode> = {
     item.id = `connection:${profileKey(node.profile)}:${node.workspace.slug}:${connection.identifier}`;
     const type = CONNECTION_TYPES[connection.type].label;
     item.description = `${type} · ${connection.identifier}`;
-    item.tooltip = [connection.name, `${vscode.l10n.t('Type')}: ${type}`, `${vscode.l10n.t('Identifier')}: ${connection.identifier}`, ...(connection.description ? ['', connection.description] : [])].join('\n');
+    item.tooltip = [connection.name, labelled(vscode.l10n.t('Type'), type), labelled(vscode.l10n.t('Identifier'), connection.identifier), ...(connection.description ? ['', connection.description] : [])].join('\n');
     item.iconPath = new vscode.ThemeIcon(ICONS[connection.type]);
     // Menus match on the role: open, copy and test for editors and admins; edit and delete for admins.
     item.contextValue = contextValue.connection(node.workspace.role);

@@ -3,10 +3,12 @@ import { z } from 'zod';
 import { WORKSPACE_ROLES } from '../../../core/roles';
 import { isPlainLoginName, plainLoginName } from '../../../core/loginNames';
 import { addMember as add, createMember } from '../../../postgres/workspace/catalogCalls';
-import { roleLabel } from '../../../platform/format';
+import { roleLabel, labelled } from '../../../platform/format';
 import { command } from '../../../platform/commands/command';
 import { argOrPick, pickRole, resolveWorkspace } from '../../../platform/commands/pickers';
 import { workspaceArg } from '../../commandArgs';
+import type { ServerProfile } from '../../../core/serverProfile';
+import { postgresUrl } from '../../../core/connectionUrl';
 
 /**
  * What is wrong with a login name as it is typed. A name that needs quoting
@@ -31,6 +33,42 @@ function loginProblem(name: string): string | vscode.InputBoxValidationMessage |
     };
   }
   return undefined;
+}
+
+/** What a new member needs besides the password, in one text to send them: the password goes apart. */
+function connectionDetails(profile: ServerProfile, database: string, login: string): string {
+  return [
+    labelled(vscode.l10n.t('Host'), profile.host),
+    labelled(vscode.l10n.t('Port'), String(profile.port)),
+    labelled(vscode.l10n.t('Database'), database),
+    labelled(vscode.l10n.t('Login'), login),
+    labelled('URL', postgresUrl({ host: profile.host, port: profile.port, user: login, database })),
+  ].join('\n');
+}
+
+/**
+ * The one time the password is shown: copy it, copy the rest, as often as
+ * needed (each copy brings the dialog back), then Done. The login exists
+ * already, so nothing here is a Cancel.
+ */
+async function handOver(login: string, password: string, details: string, title: string): Promise<void> {
+  const copyPassword: vscode.MessageItem = { title: vscode.l10n.t('Copy Password') };
+  const copyDetails: vscode.MessageItem = { title: vscode.l10n.t('Copy Connection Details') };
+  const done: vscode.MessageItem = { title: vscode.l10n.t('Done'), isCloseAffordance: true };
+  let note = '';
+  for (;;) {
+    const detail = [vscode.l10n.t('Give them this password now: it is not shown again.'), '', password, '', details, ...(note ? ['', note] : [])].join('\n');
+    const answer = await vscode.window.showInformationMessage(title, { modal: true, detail }, copyPassword, copyDetails, done);
+    if (answer === copyPassword) {
+      await vscode.env.clipboard.writeText(password);
+      note = vscode.l10n.t('The password of {0} is in the clipboard.', login);
+    } else if (answer === copyDetails) {
+      await vscode.env.clipboard.writeText(details);
+      note = vscode.l10n.t('The connection details are in the clipboard (without the password: send it apart).');
+    } else {
+      return;
+    }
+  }
 }
 
 /** `(workspace, login, 'viewer' | 'editor' | 'admin', 'new' | 'existing')` (admins). */
@@ -74,15 +112,7 @@ export const addMember = command(
       void vscode.window.showInformationMessage(vscode.l10n.t('{0} is now {1} of "{2}".', login, roleLabel(role), ref.workspace.name));
     } else {
       const password = await sessions.catalog(ref.profile, (c) => createMember(c, ref.workspace.slug, login, role));
-      const copy = vscode.l10n.t('Copy Password');
-      const answer = await vscode.window.showInformationMessage(
-        vscode.l10n.t('Login "{0}" created as {1} of "{2}".', login, roleLabel(role), ref.workspace.name),
-        { modal: true, detail: `${vscode.l10n.t('Give them this password now: it is not shown again.')}\n\n${password}` },
-        copy,
-      );
-      if (answer === copy) {
-        await vscode.env.clipboard.writeText(password);
-      }
+      await handOver(login, password, connectionDetails(ref.profile, ref.workspace.dbName, login), vscode.l10n.t('Login "{0}" created as {1} of "{2}".', login, roleLabel(role), ref.workspace.name));
     }
     log.info(`Added ${login} as ${role} of ${ref.workspace.slug}`);
     tree.refresh();

@@ -1,6 +1,7 @@
 import { effectiveTls } from '../../../core/tls/tlsSettings';
 import { hostPlace } from '../../../postgres/tls/loginTls';
 import * as vscode from 'vscode';
+import { labelled } from '../../../platform/format';
 import { profileKey, type ServerProfile } from '../../../core/serverProfile';
 import { asCatalogError, CatalogError } from '../../../postgres/catalog/catalogError';
 import { probeServer } from '../../../postgres/probeServer';
@@ -12,11 +13,24 @@ import type { NodeDef, TreeContext } from '../../../platform/tree/nodeDef';
 import { localStateNode } from '../../localServer/nodes/localStateNode';
 import type { TreeNode } from '../../nodeKinds';
 import type { NeedsInitNode } from './needsInitNode';
-import { contextValue } from '../../../platform/tree/contextValues';
+import { contextValue, SERVER_MENU_KEYS, serverMenuValues, type ServerState } from '../../../platform/tree/contextValues';
 
 export interface ServerNode {
   readonly kind: 'server';
   readonly profile: ServerProfile;
+}
+
+/** The row's menu follows what the listing found (context keys: nothing is re-rendered). */
+function noteState(ctx: TreeContext, profile: ServerProfile, state: ServerState): void {
+  const row = contextValue.server(profileKey(profile));
+  if (ctx.serverStates.get(row) === state) {
+    return;
+  }
+  ctx.serverStates.set(row, state);
+  const values = serverMenuValues(ctx.serverStates);
+  for (const [name, key] of Object.entries(SERVER_MENU_KEYS)) {
+    void vscode.commands.executeCommand('setContext', key, values[name as keyof typeof values]);
+  }
 }
 
 /** The item's tooltip warns once the login is known to be a superuser: re-render it when that is learnt. */
@@ -56,14 +70,14 @@ export const serverNode: NodeDef<ServerNode> = {
     item.description = `${profile.user}@${profile.host}:${profile.port}`;
     item.tooltip = [
       profile.label,
-      `${vscode.l10n.t('Host')}: ${profile.host}:${profile.port}`,
-      `${vscode.l10n.t('User')}: ${profile.user}`,
+      labelled(vscode.l10n.t('Host'), `${profile.host}:${profile.port}`),
+      labelled(vscode.l10n.t('User'), profile.user),
       ...tlsLines(profile),
-      `${vscode.l10n.t('Catalog database')}: ${profile.catalogDatabase}`,
+      labelled(vscode.l10n.t('Catalog database'), profile.catalogDatabase),
       ...(ctx.superusers.has(profileKey(profile)) ? ['', `⚠ ${superuserWarning()}`] : []),
     ].join('\n');
     item.iconPath = new vscode.ThemeIcon('server');
-    item.contextValue = contextValue.server();
+    item.contextValue = contextValue.server(profileKey(profile));
     return item;
   },
   async children({ profile: given }, ctx): Promise<TreeNode[]> {
@@ -79,6 +93,7 @@ export const serverNode: NodeDef<ServerNode> = {
     try {
       const { platformAdmin, superuser, workspaces } = await ctx.sessions.catalog(profile, (c) => serverOverview(c));
       noteSuperuser(ctx, given, superuser);
+      noteState(ctx, given, platformAdmin ? 'readyPlatformAdmin' : 'ready');
       if (platformAdmin && !superuser) {
         ctx.sessions.ensureSessionRoles(profile);
       }
@@ -90,11 +105,14 @@ export const serverNode: NodeDef<ServerNode> = {
     } catch (raw) {
       const err = asCatalogError(raw);
       if (err instanceof CatalogError && err.kind === 'catalogMissing') {
+        noteState(ctx, given, 'needsInit');
         return [await initNode(ctx, profile)];
       }
       if (err instanceof CatalogError && err.kind === 'catalogOutdated') {
+        noteState(ctx, given, 'needsInit');
         return [{ ...(await initNode(ctx, profile)), outdated: err.message }];
       }
+      noteState(ctx, given, 'error');
       const failure = explain(err);
       ctx.log.warn(`Server ${profile.label} (${profile.user}@${profile.host}:${profile.port}): ${failure.detail || failure.message}`);
       return [{ kind: 'serverError', profile, message: failure.message, detail: failure.detail, weakerTls: err instanceof WeakerTlsError }];
@@ -106,9 +124,9 @@ export const serverNode: NodeDef<ServerNode> = {
 function tlsLines(profile: ServerProfile): string[] {
   const tls = effectiveTls(profile, hostPlace());
   return [
-    `${vscode.l10n.t('TLS mode')}: ${tls.sslmode}`,
-    ...(profile.sslrootcert ? [`${vscode.l10n.t('CA certificate')}: ${profile.sslrootcert}`] : []),
-    ...(profile.sslcert ? [`${vscode.l10n.t('Client certificate')}: ${profile.sslcert}`] : []),
+    labelled(vscode.l10n.t('TLS mode'), tls.sslmode),
+    ...(profile.sslrootcert ? [labelled(vscode.l10n.t('CA certificate'), profile.sslrootcert)] : []),
+    ...(profile.sslcert ? [labelled(vscode.l10n.t('Client certificate'), profile.sslcert)] : []),
   ];
 }
 

@@ -4,6 +4,7 @@ import type { WorkspaceSummary } from '../../../postgres/workspace/catalogCalls'
 import type { ReaderWrites } from '../../../postgres/workspace/readerWrites';
 import type { NodeDef } from '../../../platform/tree/nodeDef';
 import { contextValue } from '../../../platform/tree/contextValues';
+import { labelled } from '../../../platform/format';
 
 /**
  * First under a Database whose viewers and read-only login may write: an
@@ -34,7 +35,7 @@ export const readerWritesNode: NodeDef<ReaderWritesNode> = {
     item.tooltip = [
       vscode.l10n.t('An editor granted write privileges to the readers of this workspace (the reader group, the read-only login a BI tool uses, or PUBLIC). PostgreSQL lets the owner of a table do that; the workspace never does.'),
       ...found.tables.map((t) => `• ${t.schema}.${t.name}: ${t.privileges.join(', ')}`),
-      ...found.defaults.map((d) => `• ${d.schema === null ? vscode.l10n.t('default privileges, every schema') : vscode.l10n.t('default privileges in {0}', d.schema)}: ${d.privileges.join(', ')}`),
+      ...found.defaults.map((d) => `• ${labelled(d.schema === null ? vscode.l10n.t('default privileges, every schema') : vscode.l10n.t('default privileges in {0}', d.schema), d.privileges.join(', '))}`),
     ].join('\n');
     item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
     item.contextValue = contextValue.readerWrites(mayRevoke);

@@ -21,7 +21,14 @@ export function tableLevel(
   underSchema: boolean,
 ): TreeNode[] {
   if (page.tables.length === 0) {
-    return [{ kind: 'message', text: vscode.l10n.t('No tables yet') }];
+    // The database's own level, for a member who may write: the way to something to look at.
+    const mayWrite = workspace.role === 'editor' || workspace.role === 'admin';
+    return [
+      { kind: 'message', text: vscode.l10n.t('No tables yet') },
+      ...(!underSchema && mayWrite
+        ? [{ kind: 'message' as const, text: vscode.l10n.t('Load Sample Data…'), icon: 'cloud-download', tooltip: vscode.l10n.t('Creates a few example tables (health facilities, monthly case reports, a household survey) to try the preview with'), command: { command: 'openhexa.loadSampleData', title: vscode.l10n.t('Load Sample Data…'), arguments: [parent] } }]
+        : []),
+    ];
   }
   const tables = page.tables.map((table): TableNode => ({ kind: 'table', profile, workspace, table, underSchema }));
   void ctx.browsing.measureShown(

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { may } from '../../../core/roles';
 import { profileKey, type ServerProfile } from '../../../core/serverProfile';
 import type { WorkspaceSummary } from '../../../postgres/workspace/catalogCalls';
-import { roleLabel } from '../../../platform/format';
+import { roleLabel, labelled } from '../../../platform/format';
 import { contextValue } from '../../../platform/tree/contextValues';
 import type { NodeDef } from '../../../platform/tree/nodeDef';
 import type { TreeNode } from '../../nodeKinds';
@@ -24,9 +24,9 @@ export const workspaceNode: NodeDef<WorkspaceNode> = {
     item.description = workspace.status === 'ready' ? roleLabel(workspace.role) : vscode.l10n.t('{0} · incomplete', roleLabel(workspace.role));
     item.tooltip = [
       workspace.name,
-      `${vscode.l10n.t('Your role')}: ${roleLabel(workspace.role)}`,
-      `${vscode.l10n.t('Identifier')}: ${workspace.slug}`,
-      `${vscode.l10n.t('Database')}: ${workspace.dbName}`,
+      labelled(vscode.l10n.t('Your role'), roleLabel(workspace.role)),
+      labelled(vscode.l10n.t('Identifier'), workspace.slug),
+      labelled(vscode.l10n.t('Database'), workspace.dbName),
       ...(workspace.status === 'ready' ? [] : [vscode.l10n.t('Its creation did not finish: delete it and create it again.')]),
     ].join('\n');
     item.iconPath = new vscode.ThemeIcon(workspace.status === 'ready' ? 'folder-library' : 'warning');
