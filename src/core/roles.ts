@@ -1,4 +1,4 @@
-/** Workspace roles and what each may do (DESIGN.md §2). PostgreSQL enforces; this mirrors it in the UI. */
+/** Workspace roles and what each may do (docs/architecture.md §2). PostgreSQL enforces; this mirrors it in the UI. */
 export const WORKSPACE_ROLES = ['viewer', 'editor', 'admin'] as const;
 export type WorkspaceRole = (typeof WORKSPACE_ROLES)[number];
 

@@ -1,4 +1,4 @@
-// Workspace connections (DESIGN.md §2-3), each member through their own login
+// Workspace connections (docs/architecture.md §2-3), each member through their own login
 // with raw `pg`: PostgreSQL itself keeps viewers from values, editors from
 // changes, and every member from other workspaces' connections.
 import * as assert from 'node:assert/strict';

@@ -22,7 +22,7 @@ function refused(id: keyof typeof CONNECTION_TYPES, fields: ConnectionField[]): 
 
 const KEY = JSON.stringify({ type: 'service_account', client_email: 'sa@p.iam.gserviceaccount.com', private_key: '-----BEGIN PRIVATE KEY-----\n…', token_uri: 'https://oauth2.googleapis.com/token' });
 
-describe('connection types (DESIGN.md §3)', () => {
+describe('connection types (docs/architecture.md §3)', () => {
   it('has the six types, each with the fields, required marks and secrets of the design', () => {
     const shape = Object.fromEntries(
       Object.values(CONNECTION_TYPES).map((t) => [t.id, t.fields.map((f) => `${f.code}${f.required ? '*' : ''}${f.secret ? ' secret' : ''}`)]),

@@ -43,7 +43,7 @@ export const SQL = {
 } as const;
 
 /**
- * Privileges inside a workspace database (DESIGN.md §2): nobody else gets
+ * Privileges inside a workspace database (docs/architecture.md §2): nobody else gets
  * in; the reader group reads, the writer group writes and creates; what the
  * writer group creates later, in any schema, is readable by the reader group.
  * Sessions of the writer group's members (editors, admins, the read/write

@@ -1,11 +1,11 @@
 /**
- * Migration 3 (0.3.0): workspace connections (DESIGN.md §3).
+ * Migration 3 (0.3.0): workspace connections (docs/architecture.md §3).
  *
  * A connection has a name, a type, an optional description and an
  * identifier fixed at creation (environment names and notebooks depend on
  * it), and fields stored as OpenHEXA stores them: code, value, secret flag.
  *
- * Who may do what (DESIGN.md §2), enforced here and nowhere else:
+ * Who may do what (docs/architecture.md §2), enforced here and nowhere else:
  * - every member lists connections: name, type, identifier, description;
  * - editors and admins read the fields: the values of fields that are not
  *   secret at once, secrets in two steps as database passwords are (an audit
