@@ -1,11 +1,14 @@
 // A team's server with 50 members working at once, each through the
 // product's own modules as its own VS Code would: the catalog's workspace
 // list, the Database level and its background measure (a PoolRegistry per
-// member, as Sessions holds one), and a preview (a PreviewSession: pages
-// down, Ctrl+End, an exact count, a CSV export) while the tree still
-// measures. Each member is its own login, so pg_stat_activity tells each
-// client's connections apart; they are sampled all along and must stay
-// within what the pool settings allow. Then the idle connections must close.
+// member, as Sessions holds one, with the default budget), and a preview (a
+// PreviewSession on the same pools: pages down, Ctrl+End, an exact count, a
+// CSV export) while the tree still measures. The server is a standard one:
+// PostgreSQL's default max_connections (100) and the guards Create Workspace
+// sets (OpenHEXA's CONNECTION LIMIT 50), so members wait for slots rather
+// than fail. Each member is its own login, so pg_stat_activity tells each
+// window's connections to each database apart; they are sampled all along
+// and must stay within the budget. Then the idle connections must close.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -13,7 +16,7 @@ import { Writable } from 'node:stream';
 import { LEVEL_PAGE } from '../src/features/workspaces/tableBrowsing';
 import { initializeCatalog } from '../src/postgres/catalog/migrate';
 import type { Login } from '../src/postgres/connect';
-import { POOL_IDLE_CONNECTION_MS, POOL_MAX, PoolRegistry } from '../src/postgres/pools';
+import { DEFAULT_LIMITS, PoolRegistry } from '../src/postgres/pools';
 import type { PreviewPage } from '../src/postgres/preview/preview';
 import { PreviewSession } from '../src/postgres/preview/previewSession';
 import { createMember, listWorkspaces } from '../src/postgres/workspace/catalogCalls';
@@ -30,8 +33,6 @@ const ROWS = 20_000;
 const PAGES_DOWN = 5;
 const PAGE = 500;
 const SAMPLE_MS = 20;
-/** A preview panel's lanes: pages, exact counts, exports (PreviewSession). */
-const PREVIEW_LANES = 3;
 const PLATFORM = 'load_platform';
 const CATALOG = 'openhexa_load';
 
@@ -88,7 +89,7 @@ async function member(login: Omit<Login, 'database'>, catalog: string, index: nu
         await measureInBatches(browse, shown);
       });
       const preview = attempt('preview', async () => {
-        const session = new PreviewSession({ ...login, database: dbName }, 'public', `t${(index + round) % TABLES}`);
+        const session = new PreviewSession({ ...login, database: dbName }, 'public', `t${(index + round) % TABLES}`, pools);
         try {
           let page = await timedPage(() => session.page({ pageSize: PAGE }));
           for (let i = 0; i < PAGES_DOWN && page.next; i++) {
@@ -110,7 +111,7 @@ async function member(login: Omit<Login, 'database'>, catalog: string, index: nu
 }
 
 
-/** The most connections each member's login held at once, and all of them together, sampled until `done` settles. */
+/** The most connections each member's login held at once to one database, and all of them together, sampled until `done` settles. */
 async function sampleConnections(server: TestServer, prefix: string, done: Promise<unknown>): Promise<{ most: Map<string, number>; together: number }> {
   const monitor = await server.connect();
   const most = new Map<string, number>();
@@ -119,12 +120,13 @@ async function sampleConnections(server: TestServer, prefix: string, done: Promi
   void done.finally(() => (finished = true));
   try {
     while (!finished) {
-      const { rows } = await monitor.query<{ usename: string; n: number }>(
-        'SELECT usename, count(*)::int AS n FROM pg_catalog.pg_stat_activity WHERE usename LIKE $1 GROUP BY usename',
+      const { rows } = await monitor.query<{ usename: string; datname: string; n: number }>(
+        'SELECT usename, datname, count(*)::int AS n FROM pg_catalog.pg_stat_activity WHERE usename LIKE $1 GROUP BY usename, datname',
         [`${prefix}%`],
       );
       for (const row of rows) {
-        most.set(row.usename, Math.max(most.get(row.usename) ?? 0, row.n));
+        const key = `${row.usename} ${row.datname}`;
+        most.set(key, Math.max(most.get(key) ?? 0, row.n));
       }
       together = Math.max(together, rows.reduce((sum, row) => sum + row.n, 0));
       await new Promise((resolve) => setTimeout(resolve, SAMPLE_MS));
@@ -146,16 +148,16 @@ async function connectionsOf(server: TestServer, prefix: string): Promise<number
 }
 
 export async function run(resultsDir: string): Promise<void> {
-  // Enough for every member's bound at once: the point is what each client takes, not the server's limit.
-  const server = await startTestServer({ settings: { max_connections: String(MEMBERS * (2 * POOL_MAX + PREVIEW_LANES) + 20) } });
+  // A standard server: PostgreSQL's default max_connections (100), nothing lifted.
+  const server = await startTestServer({ settings: { max_connections: '100' } });
   try {
     const admin = await server.connect();
     await admin.query(`CREATE ROLE ${PLATFORM} LOGIN CREATEDB CREATEROLE PASSWORD 'load-platform-pw'`);
     await admin.end();
     const platform = { host: server.host, port: server.port, user: PLATFORM, password: 'load-platform-pw', sslmode: 'disable' as const };
     await initializeCatalog(platform, CATALOG);
-    // OpenHEXA's CONNECTION LIMIT 50 would refuse 50 members at once (up to 7 connections each): lifted to measure the product.
-    const workspace = await createWorkspace(platform, CATALOG, 'Load test', { guards: { ...OPENHEXA_GUARDS, connectionLimit: -1 } });
+    // The guards Create Workspace sets: OpenHEXA's CONNECTION LIMIT 50, shared by all 50 members.
+    const workspace = await createWorkspace(platform, CATALOG, 'Load test', { guards: OPENHEXA_GUARDS });
     const logins: Omit<Login, 'database'>[] = [];
     const catalogPools = new PoolRegistry();
     for (let i = 0; i < MEMBERS; i++) {
@@ -182,37 +184,37 @@ export async function run(resultsDir: string): Promise<void> {
     const [{ most, together }] = await Promise.all([sampleConnections(server, 'load_member_', work), work]);
     const runMs = performance.now() - started;
     const held = await connectionsOf(server, 'load_member_');
-    // The pools' idle connections close after POOL_IDLE_CONNECTION_MS; a little more for the timers.
-    await new Promise((resolve) => setTimeout(resolve, POOL_IDLE_CONNECTION_MS + 2_000));
+    // The pools' idle connections close after idleMs; a little more for the timers.
+    await new Promise((resolve) => setTimeout(resolve, DEFAULT_LIMITS.idleMs + 2_000));
     const afterIdle = await connectionsOf(server, 'load_member_');
     await Promise.all(memberPools.splice(0).map((p) => p.dispose()));
 
     const perClient = [...most.values()];
-    const bound = 2 * POOL_MAX + PREVIEW_LANES;
+    const bound = DEFAULT_LIMITS.perDatabase;
     const mostHeld = Math.max(0, ...perClient);
     if (mostHeld > bound) {
-      figures.errors.push(`a client held ${mostHeld} connections, more than the pool settings allow (${bound})`);
+      figures.errors.push(`a window held ${mostHeld} connections to one database, more than its budget (${bound})`);
     }
     const summary = {
-      members: MEMBERS,
-      errors: figures.errors.length,
-      p50Ms: round(percentile(figures.pageMs, 50)),
-      p95Ms: round(percentile(figures.pageMs, 95)),
-      maxConnectionsPerClient: mostHeld,
-      connectionBoundPerClient: bound,
+      defaultServerMembers: MEMBERS,
+      defaultServerErrors: figures.errors.length,
+      defaultServerP50Ms: round(percentile(figures.pageMs, 50)),
+      defaultServerP95Ms: round(percentile(figures.pageMs, 95)),
+      maxConnectionsPerClientPerDb: mostHeld,
+      connectionBudgetPerDb: bound,
       pages: figures.pageMs.length,
       peakConnections: together,
       connectionsAtEnd: held,
       connectionsAfterIdle: afterIdle,
       runS: round(runMs / 1000),
     };
-    console.log(`\nload: ${MEMBERS} members at once, ${ROUNDS} rounds each (PostgreSQL ${server.version})`);
+    console.log(`\nload: ${MEMBERS} members at once, ${ROUNDS} rounds each (PostgreSQL ${server.version}, max_connections 100, CONNECTION LIMIT 50)`);
     console.log(`  pages read                     ${summary.pages}`);
-    console.log(`  page latency p50 / p95         ${summary.p50Ms} ms / ${summary.p95Ms} ms`);
-    console.log(`  connections per client, most   ${summary.maxConnectionsPerClient} (bound: ${POOL_MAX} catalog + ${POOL_MAX} workspace pool + ${PREVIEW_LANES} preview lanes = ${bound})`);
+    console.log(`  page latency p50 / p95         ${summary.defaultServerP50Ms} ms / ${summary.defaultServerP95Ms} ms`);
+    console.log(`  connections per window and database, most   ${summary.maxConnectionsPerClientPerDb} (budget: ${bound})`);
     console.log(`  connections of all members, most at once   ${together}`);
-    console.log(`  connections at the end / ${POOL_IDLE_CONNECTION_MS / 1000} s idle later   ${held} / ${afterIdle}`);
-    console.log(`  errors                         ${summary.errors}`);
+    console.log(`  connections at the end / ${DEFAULT_LIMITS.idleMs / 1000} s idle later   ${held} / ${afterIdle}`);
+    console.log(`  errors                         ${summary.defaultServerErrors}`);
     for (const error of figures.errors.slice(0, 5)) {
       console.log(`    ${error}`);
     }

@@ -15,6 +15,8 @@ import { Log } from './platform/log';
 import { ServerStore } from './platform/serverStore';
 import type { Services } from './platform/services';
 import { Sessions } from './platform/sessions';
+import { ConnectionWaits } from './platform/connectionWaits';
+import { connectionLimits, onConnectionSettings } from './platform/connectionSettings';
 import { WorkspacesTree } from './platform/tree/workspacesTree';
 
 /** How long activation took (that it loads no driver is checked by the host tier in Node's module cache). */
@@ -37,12 +39,13 @@ export function activate(context: vscode.ExtensionContext): OpenhexaApi {
   const started = performance.now();
   const log = new Log();
   const store = new ServerStore(context.secrets);
-  const sessions = new Sessions(store);
+  const waits = new ConnectionWaits();
+  const sessions = new Sessions(store, connectionLimits(), { log, serverFull: (server, limit) => waits.begin(server, limit) });
   localServer = new LocalServerService(context, store, sessions, log);
   const tree = new WorkspacesTree(NODE_KINDS, serverRoots, { sessions, store, log, local: localServer, browsing: new TableBrowsing() });
   const view = vscode.window.createTreeView('openhexa.workspaces', { treeDataProvider: tree, showCollapseAll: true });
   const values = new ValueDocuments();
-  context.subscriptions.push(log, store, sessions, localServer, tree, view, values, trackServerCount(store), store.onDidChange(() => tree.refresh()));
+  context.subscriptions.push(log, store, sessions, localServer, tree, view, values, trackServerCount(store), store.onDidChange(() => tree.refresh()), onConnectionSettings((limits) => sessions.setLimits(limits)));
   const walkthrough = new WalkthroughProgress(context.globalState, context.extension.id, log);
   const services: Services = { extensionId: context.extension.id, extensionUri: context.extensionUri, state: context.globalState, log, store, sessions, tree, view, localServer, values, walkthrough };
   registerCommands(context, services, COMMANDS);

@@ -47,6 +47,12 @@ export const M = {
   unexpectedError: 'The server returned an error',
   diskFull: 'The server has no disk space left: free some space on it (or ask its administrator), then retry',
   tooManyConnections: 'The server has too many open connections: close some (other tools, notebooks), then retry',
+  fullDatabase:
+    'The workspace database has no free connection after {0} s of waiting: its connection limit is reached (members, BI tools, notebooks and pipelines share it). Close tools you do not use, ask the server\'s admin to raise the limit, or put a pooler such as PgBouncer in front of the server.',
+  stoppedWaiting: 'Stopped waiting for a free connection. Try again when the server has room.',
+  fullRole: 'Your login has no free connection after {0} s of waiting: its own connection limit is reached. Close other tools that use this login, or ask the server\'s admin to raise its limit.',
+  fullServer:
+    'The server has no free connection after {0} s of waiting: its max_connections is reached. Close tools you do not use, ask the server\'s admin to raise max_connections, or put a pooler such as PgBouncer in front of the server.',
 } as const;
 
 export type Message = (typeof M)[keyof typeof M];

@@ -8,7 +8,11 @@ import { profileKey, type ServerProfile } from '../core/serverProfile';
 import type { WorkspaceRole } from '../core/roles';
 import { syncOwnSessionRole, syncSessionRoles } from '../postgres/workspace/sessionRoles';
 import { withConnection, type Login } from '../postgres/connect';
-import { PoolRegistry } from '../postgres/pools';
+import { PoolRegistry, type ConnectionLimits } from '../postgres/pools';
+import { PreviewSession } from '../postgres/preview/previewSession';
+import type { Priority } from '../postgres/budget/connectionGate';
+import type { FullLimit } from '../postgres/budget/serverFull';
+import type { Logger } from '../core/logger';
 import { hostPlace, loginTls } from '../postgres/tls/loginTls';
 import type { TlsInUse } from '../postgres/tls/tlsInUse';
 import { effectiveTls, type EffectiveTls } from '../core/tls/tlsSettings';
@@ -44,13 +48,50 @@ export class WeakerTlsError extends Error {
   }
 }
 
-/** Connections of the VS Code layer: one pool per server login and database. */
+/** What the window shows of its waits: the Logs, and "Waiting for a free connection…" with Cancel. */
+export interface WaitDisplay {
+  readonly log: Logger;
+  serverFull(server: string, limit: FullLimit): { readonly done: () => void; readonly signal?: AbortSignal };
+}
+
+const WHAT: Record<Priority, string> = { page: 'a preview page', interactive: 'the tree or a command', background: 'a count or an export' };
+
+/**
+ * Connections of the VS Code layer: one pool per server login and database,
+ * within the window's budget (openhexa.connections.*): previews, the tree,
+ * counts and exports share it.
+ */
 export class Sessions implements vscode.Disposable {
-  private readonly pools = new PoolRegistry();
+  private readonly pools: PoolRegistry;
   /** Session-role checks already made in this window (postgres/workspace/sessionRoles). */
   private readonly sessionRolesChecked = new Set<string>();
+  /** Which server label a login's host and port belong to (for what the UI says while waiting). */
+  private readonly labels = new Map<string, string>();
 
-  constructor(private readonly store: ServerStore) {}
+  constructor(
+    private readonly store: ServerStore,
+    limits: Partial<ConnectionLimits> = {},
+    display?: WaitDisplay,
+  ) {
+    this.pools = new PoolRegistry(limits, {
+      queued: (login, priority, state) =>
+        display?.log.info(`Waiting in this window's queue for a connection to ${login.database} on ${login.host}:${login.port}: ${WHAT[priority]} (${state.inUse} of ${state.limit} in use, ${state.waiting} waiting)`),
+      serverFull: (login, limit) => {
+        display?.log.warn(`${login.host}:${login.port} refused a connection to ${login.database} (${limit} connection limit reached); trying again`);
+        return display?.serverFull(this.labels.get(`${login.host}:${login.port}`) ?? `${login.host}:${login.port}`, limit) ?? { done: () => undefined };
+      },
+    });
+  }
+
+  /** The settings changed. */
+  setLimits(limits: Partial<ConnectionLimits>): void {
+    this.pools.setLimits(limits);
+  }
+
+  /** A preview panel's reads, within this window's budget for the database. */
+  preview(login: Login, schema: string, table: string): PreviewSession {
+    return new PreviewSession(login, schema, table, this.pools);
+  }
 
   async login(profile: ServerProfile, database: string): Promise<Login> {
     // The secrets in one round trip to secret storage: this runs before every catalog call and read.
@@ -59,6 +100,7 @@ export class Sessions implements vscode.Disposable {
       throw new WeakerTlsError(profile, floor, this.tls(profile));
     }
     const password = stored ?? libpqPassword(profile, database);
+    this.labels.set(`${profile.host}:${profile.port}`, profile.label);
     const { sslmode, tls } = loginTls(profile, keyPassphrase);
     return { host: profile.host, port: profile.port, user: profile.user, password, database, sslmode, tls };
   }

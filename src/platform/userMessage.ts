@@ -19,5 +19,8 @@ export function userMessage(err: unknown): string {
     return `${message} ${detail}`;
   }
   const failure = describeLoginFailure(err);
+  if (failure.kind === 'stoppedWaiting') {
+    return say({ text: failure.message, args: failure.args });
+  }
   return failure.kind === 'other' ? failure.detail : `${say({ text: failure.message, args: failure.args })} (${failure.detail})`;
 }

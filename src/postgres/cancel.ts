@@ -1,5 +1,5 @@
 import * as net from 'node:net';
-import type { Client } from 'pg';
+import type { ClientBase } from 'pg';
 
 /** The protocol's CancelRequest code (1234 << 16 | 5678). */
 const CANCEL_REQUEST_CODE = 80877102;
@@ -10,7 +10,7 @@ interface BackendKey {
   readonly secretKey: number;
 }
 
-function backendKey(client: Client): BackendKey | undefined {
+function backendKey(client: ClientBase): BackendKey | undefined {
   const { processID, secretKey } = client as unknown as { processID: unknown; secretKey: unknown };
   return typeof processID === 'number' && typeof secretKey === 'number' ? { processID, secretKey } : undefined;
 }
@@ -21,7 +21,7 @@ function backendKey(client: Client): BackendKey | undefined {
  * It needs no privilege (pg_cancel_backend would need the role the backend
  * runs as, which a member session changes with SET role) and no login.
  */
-export function cancelRunningQuery(client: Client, host: string, port: number): Promise<void> {
+export function cancelRunningQuery(client: ClientBase, host: string, port: number): Promise<void> {
   const key = backendKey(client);
   if (!key) {
     return Promise.resolve();

@@ -1,6 +1,8 @@
 import { M, type Message } from '../core/messages';
 import { redactSecrets } from '../core/redact';
 import { ConnectAttemptsError, UNREACHABLE_CODES } from './tls/attempts';
+import { ServerFull } from './budget/serverFull';
+import { LeaveQueue } from './budget/connectionGate';
 import { TlsHostMismatchError, TlsSetupError, type TlsSetupProblem } from './tls/tlsSetupError';
 
 export type LoginFailureKind =
@@ -23,6 +25,10 @@ export type LoginFailureKind =
   | 'notAllowed'
   | 'diskFull'
   | 'tooManyConnections'
+  | 'fullDatabase'
+  | 'fullRole'
+  | 'fullServer'
+  | 'stoppedWaiting'
   | 'other';
 
 export interface LoginFailure {
@@ -54,6 +60,10 @@ const MESSAGES: Record<LoginFailureKind, Message> = {
   notAllowed: M.loginNotAllowed,
   diskFull: M.diskFull,
   tooManyConnections: M.tooManyConnections,
+  fullDatabase: M.fullDatabase,
+  fullRole: M.fullRole,
+  fullServer: M.fullServer,
+  stoppedWaiting: M.stoppedWaiting,
   other: M.unexpectedError,
 };
 
@@ -87,7 +97,15 @@ const UNTRUSTED = [
 ];
 const EXPIRED = ['CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID'];
 
+const FULL: Record<ServerFull['limit'], LoginFailureKind> = { database: 'fullDatabase', role: 'fullRole', server: 'fullServer' };
+
 function kindOf(err: Error & { code?: unknown }): LoginFailureKind {
+  if (err instanceof ServerFull) {
+    return FULL[err.limit];
+  }
+  if (err instanceof LeaveQueue) {
+    return 'stoppedWaiting';
+  }
   if (err instanceof TlsSetupError) {
     return SETUP_KINDS[err.problem];
   }
@@ -143,6 +161,9 @@ function kindOf(err: Error & { code?: unknown }): LoginFailureKind {
 }
 
 function argsOf(err: Error): string[] {
+  if (err instanceof ServerFull) {
+    return [String(Math.round(err.waitedMs / 1000))];
+  }
   if (!(err instanceof TlsHostMismatchError)) {
     return [];
   }

@@ -5,14 +5,45 @@ import { PIN_SEARCH_PATH_SQL, readOnly } from './readOnly';
 import { attemptsFor, tryInOrder, type Attempt } from './tls/attempts';
 import type { TlsMaterial } from './tls/tlsMaterial';
 import { tlsOfClient, type TlsInUse } from './tls/tlsInUse';
+import { ConnectionGate, type Priority } from './budget/connectionGate';
+import { connectWaiting, type FullLimit } from './budget/serverFull';
 
 /** How long a pool with no checked-out client stays open. */
 const IDLE_POOL_MS = 5 * 60_000;
 const STATEMENT_TIMEOUT_MS = 30_000;
-/** At most this many connections per login and database at once (the load bench checks it). */
-export const POOL_MAX = 4;
-/** A connection idle this long is closed, while the pool stays. */
-export const POOL_IDLE_CONNECTION_MS = 30_000;
+
+/**
+ * What one window may take of a team's server (the settings
+ * openhexa.connections.*): connections per database at once, how long an
+ * idle one stays open, how long to wait for a slot when the server is full.
+ */
+export interface ConnectionLimits {
+  readonly perDatabase: number;
+  readonly idleMs: number;
+  readonly waitMs: number;
+}
+
+export const DEFAULT_LIMITS: ConnectionLimits = { perDatabase: 2, idleMs: 5_000, waitMs: 30_000 };
+
+/** What the window is told about waiting (the Logs, and the UI's "Waiting for a free connection…" with Cancel). */
+export interface ConnectionEvents {
+  /** Work waits in the window's queue: every connection to that database is in use. */
+  queued?(login: Login, priority: Priority, state: { readonly inUse: number; readonly waiting: number; readonly limit: number }): void;
+  /** The server refused a connection for want of a slot; the product tries again. Returns what ends the UI's wait, and its Cancel. */
+  serverFull?(login: Login, limit: FullLimit): { readonly done: () => void; readonly signal?: AbortSignal };
+}
+
+/** A connection held for one piece of work; `release` gives it back (broken: closes it). */
+export interface Lease {
+  readonly client: PoolClient;
+  release(broken?: Error): void;
+}
+
+/** Somewhere to lease connections to one login and database from (a window's pools, or a stand-in). */
+export interface LeaseSource {
+  lease(priority: Priority, signal?: AbortSignal): Promise<Lease>;
+  readonly login: Login;
+}
 
 interface Entry {
   pool: Pool;
@@ -21,6 +52,11 @@ interface Entry {
   /** Secrets the pool was made with: a change makes a new pool. */
   secrets: string;
   material: TlsMaterial | undefined;
+}
+
+/** A connection error (no SQLSTATE) means the client is unusable: it leaves the pool. */
+export function brokenBy(err: unknown): Error | undefined {
+  return err instanceof Error && !('code' in err && typeof err.code === 'string' && /^[0-9A-Z]{5}$/.test(err.code)) ? err : undefined;
 }
 
 /** A login and database, with the TLS settings (not the secrets: those are compared apart). */
@@ -46,12 +82,78 @@ function secretsOf(login: Login): string {
  */
 export class PoolRegistry {
   private readonly pools = new Map<string, Entry>();
+  /** Per login and database: who holds its connections, who waits. */
+  private readonly gates = new Map<string, ConnectionGate>();
   /** Per server (host:port): whether the last connection made there was encrypted. */
   private readonly encrypted = new Map<string, TlsInUse | undefined>();
+  private limits: ConnectionLimits;
+
+  constructor(
+    limits: Partial<ConnectionLimits> = {},
+    private readonly events: ConnectionEvents = {},
+  ) {
+    this.limits = { ...DEFAULT_LIMITS, ...limits };
+  }
+
+  /** The settings changed: queues follow at once, pools when they are next made. */
+  setLimits(limits: Partial<ConnectionLimits>): void {
+    this.limits = { ...this.limits, ...limits };
+    for (const gate of this.gates.values()) {
+      gate.setLimit(this.limits.perDatabase);
+    }
+  }
+
+  get connectionLimits(): ConnectionLimits {
+    return this.limits;
+  }
 
   /** Reads workspace data: a READ ONLY transaction with search_path pinned, ended by ROLLBACK (see readOnly.ts). */
-  browse<T>(login: Login, run: (client: PoolClient) => Promise<T>): Promise<T> {
-    return this.withClient(login, (client) => readOnly(client, () => run(client)));
+  browse<T>(login: Login, run: (client: PoolClient) => Promise<T>, priority: Priority = 'interactive'): Promise<T> {
+    return this.withClient(login, (client) => readOnly(client, () => run(client)), priority);
+  }
+
+  /** Leases for one login and database (a preview panel's lanes). */
+  source(login: Login): LeaseSource {
+    return { login, lease: (priority, signal) => this.lease(login, priority, signal) };
+  }
+
+  /**
+   * A connection for one piece of work, once the window's budget for that
+   * database allows it (most urgent first) and the server has a free slot
+   * (waiting for one up to waitMs). Give it back with `release`.
+   */
+  async lease(login: Login, priority: Priority, signal?: AbortSignal): Promise<Lease> {
+    const key = loginKey(login);
+    let gate = this.gates.get(key);
+    if (!gate) {
+      gate = new ConnectionGate(this.limits.perDatabase);
+      this.gates.set(key, gate);
+    }
+    const held = gate;
+    await held.acquire(priority, signal, () => this.events.queued?.(login, priority, held.state));
+    try {
+      const { client, entry } = await connectWaiting(() => this.checkout(login, key), {
+        waitMs: this.limits.waitMs,
+        signal,
+        onWaiting: (limit) => this.events.serverFull?.(login, limit) ?? { done: () => undefined },
+      });
+      let released = false;
+      return {
+        client,
+        release: (broken) => {
+          if (released) {
+            return;
+          }
+          released = true;
+          client.release(broken);
+          this.idle(entry, login);
+          held.release(priority);
+        },
+      };
+    } catch (err) {
+      held.release(priority);
+      throw err;
+    }
   }
 
   /** What TLS the last connection to this server had (undefined: none, or no connection yet). */
@@ -59,21 +161,16 @@ export class PoolRegistry {
     return this.encrypted.get(`${host}:${port}`);
   }
 
-  async withClient<T>(login: Login, run: (client: PoolClient) => Promise<T>): Promise<T> {
-    const key = loginKey(login);
-    const { client, entry } = await this.checkout(login, key);
+  async withClient<T>(login: Login, run: (client: PoolClient) => Promise<T>, priority: Priority = 'interactive', signal?: AbortSignal): Promise<T> {
+    const lease = await this.lease(login, priority, signal);
     let broken: Error | undefined;
     try {
-      return await run(client);
+      return await run(lease.client);
     } catch (err) {
-      // A connection error means this client is unusable: drop it from the pool.
-      if (err instanceof Error && !('code' in err && typeof err.code === 'string' && /^[0-9A-Z]{5}$/.test(err.code))) {
-        broken = err;
-      }
+      broken = brokenBy(err);
       throw err;
     } finally {
-      client.release(broken);
-      this.idle(entry, login);
+      lease.release(broken);
     }
   }
 
@@ -122,7 +219,7 @@ export class PoolRegistry {
       void existing.pool.end().catch(() => undefined);
     }
     const { config, material } = attemptConfig(login, attempt);
-    const pool = new (pg().Pool)({ ...config, max: POOL_MAX, idleTimeoutMillis: POOL_IDLE_CONNECTION_MS, statement_timeout: STATEMENT_TIMEOUT_MS, allowExitOnIdle: true });
+    const pool = new (pg().Pool)({ ...config, max: this.limits.perDatabase, idleTimeoutMillis: this.limits.idleMs, statement_timeout: STATEMENT_TIMEOUT_MS, allowExitOnIdle: true });
     // Idle clients whose server goes away emit 'error'; the next checkout reconnects.
     pool.on('error', () => undefined);
     // Queued before the first checkout's statements: a connection that cannot take it is broken, and they fail.

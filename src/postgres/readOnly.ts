@@ -14,8 +14,9 @@ export const PIN_SEARCH_PATH_SQL = `SET search_path = ${PINNED_SEARCH_PATH}`;
  * pinned path, and whether the login is a superuser (session_user: a role
  * a superuser's session acts as can be left again by any code it runs).
  */
-export const BEGIN_READ_ONLY_SQL = `BEGIN READ ONLY; SET LOCAL search_path = ${PINNED_SEARCH_PATH};
-SELECT r.rolsuper AS superuser FROM pg_catalog.pg_roles r WHERE r.rolname OPERATOR(pg_catalog.=) session_user`;
+const BEGIN_SQL = `BEGIN READ ONLY; SET LOCAL search_path = ${PINNED_SEARCH_PATH}`;
+const SUPERUSER_SQL = 'SELECT r.rolsuper AS superuser FROM pg_catalog.pg_roles r WHERE r.rolname OPERATOR(pg_catalog.=) session_user';
+export const BEGIN_READ_ONLY_SQL = `${BEGIN_SQL};\n${SUPERUSER_SQL}`;
 
 /**
  * What a planted function can leave on a connection that outlives ROLLBACK:
@@ -40,6 +41,29 @@ export class SuperuserBrowsing extends Error {
   }
 }
 
+/**
+ * How long each statement of a read may run, set for its transaction only (a
+ * pooled connection keeps nothing): milliseconds, or 'database' for the
+ * workspace database's own guard (its statement_timeout, OpenHEXA's 90min,
+ * none if unset), which counts and exports get.
+ */
+export type StatementTimeout = number | 'database';
+
+/** The database's own statement_timeout (ALTER DATABASE … SET), or 0: the connection's startup default does not apply. */
+const DATABASE_TIMEOUT_SQL = `SELECT pg_catalog.set_config('statement_timeout', COALESCE((
+  SELECT pg_catalog.split_part(c, '=', 2)
+    FROM pg_catalog.pg_db_role_setting s, pg_catalog.unnest(s.setconfig) c
+   WHERE s.setrole OPERATOR(pg_catalog.=) 0
+     AND s.setdatabase OPERATOR(pg_catalog.=) (SELECT d.oid FROM pg_catalog.pg_database d WHERE d.datname OPERATOR(pg_catalog.=) pg_catalog.current_database())
+     AND pg_catalog.starts_with(c, 'statement_timeout=')), '0'), true)`;
+
+function timeoutSql(timeout: StatementTimeout | undefined): string {
+  if (timeout === undefined) {
+    return '';
+  }
+  return timeout === 'database' ? `;\n${DATABASE_TIMEOUT_SQL}` : `; SET LOCAL statement_timeout = ${Math.max(0, Math.floor(timeout))}`;
+}
+
 /** The rows of the last statement of a multi-statement simple query. */
 function lastRows(result: unknown): { superuser?: boolean }[] {
   const results = (Array.isArray(result) ? result : [result]) as { rows?: { superuser?: boolean }[] }[];
@@ -51,8 +75,9 @@ function lastRows(result: unknown): { superuser?: boolean }[] {
  * pinned, refused (and ended) for a superuser login. For work that ends the
  * transaction itself (an export streamed through COPY).
  */
-export async function beginReadOnly(client: ClientBase): Promise<void> {
-  const superuser = lastRows(await client.query(BEGIN_READ_ONLY_SQL))[0]?.superuser === true;
+export async function beginReadOnly(client: ClientBase, options: { readonly statementTimeout?: StatementTimeout } = {}): Promise<void> {
+  const results = await client.query(`${BEGIN_SQL}${timeoutSql(options.statementTimeout)};\n${SUPERUSER_SQL}`);
+  const superuser = lastRows(results)[0]?.superuser === true;
   if (superuser) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw new SuperuserBrowsing();
@@ -81,8 +106,8 @@ export async function endReadOnly(client: ClientBase): Promise<void> {
  * page, which on a remote server is most of a page's time. Should it fail,
  * the connection is gone and the client's next query says so.
  */
-export async function readOnly<T>(client: ClientBase, work: () => Promise<T>): Promise<T> {
-  await beginReadOnly(client);
+export async function readOnly<T>(client: ClientBase, work: () => Promise<T>, options: { readonly statementTimeout?: StatementTimeout } = {}): Promise<T> {
+  await beginReadOnly(client, options);
   let result: T;
   try {
     result = await work();

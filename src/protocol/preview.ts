@@ -95,7 +95,8 @@ export const previewToWebviewSchema = z.discriminatedUnion('type', [
   }),
   /** `retry`: trying again may work (the server was unreachable or busy); a refusal that would repeat has none. */
   z.object({ type: z.literal('pageError'), requestId: z.number().int(), message: z.string(), retry: z.boolean() }),
-  z.object({ type: z.literal('initError'), message: z.string() }),
+  /** The strings too: the error and its Retry are said in the user's language. */
+  z.object({ type: z.literal('initError'), message: z.string(), retry: z.boolean(), strings: z.record(z.string()) }),
   z.object({ type: z.literal('rowCount'), viewId: z.number().int(), rows: z.number().nonnegative(), exact: z.boolean() }),
   z.object({ type: z.literal('countError'), viewId: z.number().int(), message: z.string() }),
   z.object({ type: z.literal('exportProgress'), bytes: z.number().nonnegative() }),

@@ -5,7 +5,7 @@ import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { Client } from 'pg';
 import { initializeCatalog } from '../../src/postgres/catalog/migrate';
 import { createMember } from '../../src/postgres/workspace/catalogCalls';
-import { PREVIEW_APPLICATION } from '../../src/postgres/preview/previewSession';
+import { APPLICATION_NAME } from '../../src/postgres/connect';
 import { createWorkspace } from '../../src/postgres/workspace/provisioning';
 import { startTestServer, type TestServer } from '../fixtures/postgresServer';
 import type { CodeServer } from '../harness/codeServer';
@@ -25,6 +25,8 @@ describe('table preview end to end: a viewer on a 1,000,000-row table', function
   let csp: () => string[] = () => [];
   let dbName = '';
   let viewer = '';
+  /** The editor's login: other clients of the database, in the test of a full server. */
+  let editorLogin = { user: '', password: '' };
 
   const row = (text: string | RegExp): Locator => page.locator('.pane-body .monaco-list-row', { hasText: text }).first();
   const frame = (): FrameLocator => webview(page);
@@ -63,6 +65,7 @@ describe('table preview end to end: a viewer on a 1,000,000-row table', function
       await catalog.connect();
       const viewerPassword = await createMember(catalog, workspace.slug, viewer, 'viewer');
       const editorPassword = await createMember(catalog, workspace.slug, editor, 'editor');
+      editorLogin = { user: editor, password: editorPassword };
       await catalog.end();
       // The editor loads the data, as a team would; the viewer previews it with their own login.
       const data = new Client({ host: pg.host, port: pg.port, user: editor, password: editorPassword, database: dbName });
@@ -114,9 +117,9 @@ describe('table preview end to end: a viewer on a 1,000,000-row table', function
     assert.equal(await frame().locator('[data-key-kind]').getAttribute('data-key-kind'), 'primary key');
     const estimate = Number(await frame().locator('[data-rows]').getAttribute('data-rows', { timeout: 20_000 }));
     assert.ok(Math.abs(estimate - ROWS) < ROWS * 0.1, `estimate ${estimate}`);
-    // The preview's own connections (not the tree's pool): found by their application_name.
-    const sessions = await asAdmin('postgres', (c) => c.query<{ usename: string }>('SELECT usename FROM pg_stat_activity WHERE application_name = $1 AND datname = $2', [PREVIEW_APPLICATION, dbName]));
-    assert.ok(sessions.rows.length >= 1, 'the preview has no connection of its own');
+    // The window's connections to the workspace database (the tree and the preview share them, two at most): the viewer's own.
+    const sessions = await asAdmin('postgres', (c) => c.query<{ usename: string }>('SELECT usename FROM pg_stat_activity WHERE application_name LIKE $1 AND datname = $2', [`${APPLICATION_NAME}%`, dbName]));
+    assert.ok(sessions.rows.length >= 1 && sessions.rows.length <= 2, `the window holds ${sessions.rows.length} connections to the database`);
     assert.deepEqual([...new Set(sessions.rows.map((r) => r.usename))], [viewer], 'the preview did not read through the viewer login');
     await screenshot(page, 'preview-first-rows');
   });
@@ -370,8 +373,40 @@ describe('table preview end to end: a viewer on a 1,000,000-row table', function
     await page.locator('.tab', { hasText: 'Preview: visits' }).locator('.codicon-close').click();
     await page.locator('.tab', { hasText: 'Preview: visits' }).waitFor({ state: 'detached', timeout: 20_000 });
     const previewConnections = async (): Promise<number> =>
-      (await asAdmin('postgres', (c) => c.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1', [PREVIEW_APPLICATION]))).rows[0].n;
+      (await asAdmin('postgres', (c) => c.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE usename = $1 AND datname = $2', [viewer, dbName]))).rows[0].n;
     await pollUntil(async () => (await previewConnections()) === 0, 'the closed preview to leave no connection (nor a running query) behind');
+  });
+
+  it('with every slot of the database taken, says it waits for a free connection, with Cancel; Retry reads once a slot frees', async () => {
+    // OpenHEXA's guard made tight, and three other clients (not superusers, whom it does not count) holding it.
+    await asAdmin('postgres', (c) => c.query(`ALTER DATABASE ${dbName} CONNECTION LIMIT 3`));
+    const others = await Promise.all([0, 1, 2].map(async () => {
+      const c = new Client({ host: pg.host, port: pg.port, user: editorLogin.user, password: editorLogin.password, database: dbName });
+      await c.connect();
+      return c;
+    }));
+    try {
+      const table = row(/^clinics/);
+      await table.hover();
+      await table.locator('.action-label[aria-label="Preview Data"]').click();
+      const toast = page.locator('.notification-toast', { hasText: 'Waiting for a free connection on Team (viewer)…' });
+      await toast.waitFor({ timeout: 30_000 });
+      assert.match(await toast.innerText(), /the workspace database's connection limit is reached/);
+      await screenshot(page, 'preview-waiting-for-connection');
+      await toast.getByRole('button', { name: 'Cancel' }).click();
+      await frame().locator('.status-error', { hasText: 'Stopped waiting for a free connection.' }).waitFor({ timeout: 20_000 });
+      await toast.waitFor({ state: 'detached', timeout: 10_000 });
+      await others.pop()!.end();
+      await frame().locator('[data-action="retry"]').click();
+      await frame().locator('.grid-row[aria-rowindex="2"]').waitFor({ timeout: 30_000 });
+      await screenshot(page, 'preview-after-waiting');
+    } finally {
+      await Promise.all(others.map((c) => c.end()));
+      await asAdmin('postgres', (c) => c.query(`ALTER DATABASE ${dbName} CONNECTION LIMIT 50`));
+    }
+    const tab = page.locator('.tab', { hasText: 'Preview: clinics' });
+    await tab.hover();
+    await tab.locator('.codicon-close').click();
   });
 
   it('reports no Content Security Policy violation from the preview panel', () => {

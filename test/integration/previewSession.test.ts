@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import { Cancelled, QueryLane } from '../../src/postgres/preview/queryLane';
 import { PreviewSession, ShapeChanged } from '../../src/postgres/preview/previewSession';
+import { PoolRegistry } from '../../src/postgres/pools';
 import { testServer } from './setup';
 import { makeWorld, unique, using, type World } from './workspaceWorld';
 import { cameTrue } from '../harness/pollUntil';
@@ -20,6 +21,8 @@ async function runningWith(marker: string): Promise<number> {
 describe('preview session: a member\'s own login, cancel on close and on newer requests, statement timeout', function () {
   this.timeout(60_000);
   let w: World;
+  const pools = new PoolRegistry();
+  after(() => pools.dispose());
   // A view whose rows each take 50 ms: a sorted page or a whole export never comes back on its own
   // within the test. pg_sleep's argument depends on the row, or the server would sleep once and
   // replay the function's result for every other row.
@@ -160,7 +163,7 @@ describe('preview session: a member\'s own login, cancel on close and on newer r
   });
 
   it('work that ends on its own while its cancel is on the way still answers Cancelled', async () => {
-    const lane = new QueryLane({ ...w.viewer, database: w.workspace.dbName }, undefined, 'read-only');
+    const lane = new QueryLane(pools.source({ ...w.viewer, database: w.workspace.dbName }), 'page', undefined, 'read-only');
     try {
       let finish: () => void = () => undefined;
       let began: () => void = () => undefined;
@@ -218,7 +221,7 @@ describe('preview session: a member\'s own login, cancel on close and on newer r
   });
 
   it('a page that runs too long is stopped by the statement timeout', async () => {
-    const lane = new QueryLane({ ...w.viewer, database: w.workspace.dbName }, 200, 'read-only');
+    const lane = new QueryLane(pools.source({ ...w.viewer, database: w.workspace.dbName }), 'page', 200, 'read-only');
     try {
       await assert.rejects(lane.run((c) => c.query('SELECT pg_sleep(5)')), /statement timeout/);
       assert.equal((await lane.run((c) => c.query('SELECT 1 AS one'))).rows[0].one, 1);

@@ -332,7 +332,7 @@ describe('TLS the libpq way, with psql as the judge', function () {
 
   it('under prefer, one connection whose TLS was stripped does not make the next ones go without it: each new connection tries TLS first, as psql does', async () => {
     const relay = await strippingRelay(server.port);
-    const pools = new PoolRegistry();
+    const pools = new PoolRegistry({ perDatabase: 4 });
     try {
       const login: Login = { host: 'localhost', port: relay.port, user: TLS_LOGINS.either, password: TLS_LOGIN_PASSWORD, database: 'postgres', ...loginTls({ sslmode: 'prefer' }, undefined, { env: {}, home, platform: process.platform }) };
       const sslOf = async (c: { query: (sql: string) => Promise<{ rows: { ssl: boolean }[] }> }): Promise<boolean | undefined> => (await c.query(SSL_IN_USE_SQL)).rows[0]?.ssl;

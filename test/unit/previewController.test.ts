@@ -9,6 +9,7 @@ import type { Writable } from 'node:stream';
 import { PreviewController, type PreviewDeps, type PreviewReader } from '../../src/features/preview/previewController';
 import { ShapeChanged } from '../../src/postgres/preview/previewSession';
 import { Cancelled } from '../../src/postgres/preview/queryLane';
+import { LeaveQueue } from '../../src/postgres/budget/connectionGate';
 import { previewToWebviewSchema, type PreviewToWebview } from '../../src/protocol/preview';
 
 const SHAPE = { columns: [{ name: 'id', type: 'integer', nullable: false }, { name: 'doc', type: 'jsonb' }, { name: 'note', type: 'character varying(20)' }], key: [{ name: 'id', type: 'integer' }], keyKind: 'primary key' as const };
@@ -144,6 +145,17 @@ describe('preview panel controller (driven by its messages)', () => {
       const error = gone.last();
       assert.ok(error.type === 'pageError' && error.retry, err.message);
     }
+  });
+
+  it('a table whose columns could not be read says why, with Retry only when the server was busy or away (a cancelled wait for a connection)', async () => {
+    const busy = harness(reader({ shape: () => Promise.reject(new LeaveQueue()) }));
+    await busy.controller.receive({ type: 'ready' });
+    const first = busy.last();
+    assert.ok(first.type === 'initError' && first.retry && first.strings['Retry'] === 'Retry');
+    const denied = harness(reader({ shape: () => Promise.reject(Object.assign(new Error('permission denied for table cases'), { code: '42501' })) }));
+    await denied.controller.receive({ type: 'ready' });
+    const refused = denied.last();
+    assert.ok(refused.type === 'initError' && !refused.retry && /permission denied/.test(refused.message));
   });
 
   it('starts again on the table as it is now when a page says it changed: its new columns, then a note', async () => {

@@ -429,10 +429,16 @@ panel.start((message) => {
       grid.focus();
       return;
     }
-    case 'initError':
-      app.replaceChildren(h('div', { class: 'status status-error', role: 'alert' }, message.message));
+    case 'initError': {
+      // The table's columns could not be read: Retry asks again where trying again may work (the server was busy or away).
+      const again = message.retry ? [button(t('Retry'), () => {
+        app.setAttribute('aria-busy', 'true');
+        host.post({ type: 'ready' });
+      }, { 'data-action': 'retry' })] : [];
+      app.replaceChildren(h('div', { class: 'status status-error', role: 'alert' }, h('span', {}, message.message), ...again));
       app.removeAttribute('aria-busy');
       return;
+    }
     case 'page': {
       const wanted = pages.answered(message.requestId);
       if (!wanted) {

@@ -22,7 +22,7 @@ export function panelApp<ToHost extends { type: string }, ToWebview extends { ty
     start(handler: (message: ToWebview) => void): void {
       registerControls();
       host.onMessage((message) => {
-        if (message.type === 'init' && 'strings' in message) {
+        if ((message.type === 'init' || message.type === 'initError') && 'strings' in message) {
           strings = (message as { strings: Record<string, string> }).strings;
         }
         handler(message);

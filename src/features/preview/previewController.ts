@@ -101,7 +101,7 @@ export class PreviewController {
       });
     } catch (err) {
       log.error(`Preview of ${this.title}`, err);
-      post({ type: 'initError', message: this.describe(err) });
+      post({ type: 'initError', message: this.describe(err), retry: mayWorkAgain(err), strings: Object.fromEntries(PREVIEW_STRINGS.map((s) => [s, t(s)])) });
     }
   }
 

@@ -21,7 +21,7 @@ export class PreviewPanel {
     const key = `${profileKey(profile)}/${workspace.slug}/${table.schema}/${table.name}`;
     // Read before the registry's check: no await between the check and the registration, so two quick clicks open one tab.
     const login = await services.sessions.login(profile, workspace.dbName);
-    return PreviewPanel.panels.showOrCreate(key, () => new PreviewPanel(services, workspace, new PreviewSession(login, table.schema, table.name), key));
+    return PreviewPanel.panels.showOrCreate(key, () => new PreviewPanel(services, workspace, services.sessions.preview(login, table.schema, table.name), key));
   }
 
   private constructor(services: Services, workspace: WorkspaceSummary, session: PreviewSession, key: string) {

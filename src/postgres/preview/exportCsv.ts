@@ -52,7 +52,8 @@ export async function exportCsv(client: ClientBase, selection: Selection, out: W
     }
   };
   goOn();
-  await beginReadOnly(client);
+  // The database's own guard, not the pooled connection's 30 s: an export may take a while.
+  await beginReadOnly(client, { statementTimeout: 'database' });
   try {
     for (const [i, value] of values.entries()) {
       goOn();

@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import type { Client } from 'pg';
+import type { ClientBase } from 'pg';
 import { APPLICATION_NAME, type Login } from '../connect';
 import { exportCsv, type ExportProgress, type ExportResult } from './exportCsv';
 import { EXACT_COUNT_LIMIT } from '../workspace/tables';
@@ -7,6 +7,7 @@ import { countRows, estimateRows, fetchPage, fetchWholeValue, selectionOf, table
 import type { Cursor } from './previewSql';
 import { planSeek } from './seek';
 import { Cancelled, QueryLane } from './queryLane';
+import { PoolRegistry } from '../pools';
 
 /** A page that takes longer than this is stopped by the server with a clear error. */
 export const PAGE_STATEMENT_TIMEOUT_MS = 30_000;
@@ -58,10 +59,11 @@ export interface PreviewIdentity {
 
 /**
  * Everything one preview panel reads, through the member's own login: pages
- * and values on one connection (a newer page request cancels the older one),
- * exact counts and exports each on their own, opened when first needed, so
- * a long export never blocks scrolling. Closing cancels whatever runs and
- * closes them all.
+ * and values in one lane (a newer page request cancels the older one),
+ * exact counts and exports each in their own, each piece of work on a
+ * connection leased from the window's pools for that database. Pages come
+ * first; counts and exports never take the last connection, so a long export
+ * never blocks scrolling. Closing cancels whatever runs.
  */
 export class PreviewSession {
   private readonly pages: QueryLane;
@@ -72,16 +74,21 @@ export class PreviewSession {
   private exportGeneration = 0;
   private shapePromise: Promise<TableShape> | undefined;
 
+  /** Pools of its own unless given the window's (VS Code passes its Sessions' registry, so the window's budget holds). */
+  private readonly ownPools: PoolRegistry | undefined;
+
   constructor(
     given: Login,
     readonly schema: string,
     readonly table: string,
+    pools?: PoolRegistry,
   ) {
-    const login = { ...given, application: PREVIEW_APPLICATION };
-    this.pages = new QueryLane(login, PAGE_STATEMENT_TIMEOUT_MS, 'read-only');
-    this.counts = new QueryLane(login, undefined, 'read-only');
+    this.ownPools = pools ? undefined : new PoolRegistry();
+    const source = (pools ?? this.ownPools!).source({ ...given, application: PREVIEW_APPLICATION });
+    this.pages = new QueryLane(source, 'page', PAGE_STATEMENT_TIMEOUT_MS, 'read-only');
+    this.counts = new QueryLane(source, 'background', 'database', 'read-only');
     // exportCsv runs its own read-only transaction (its filter values are transaction-local settings).
-    this.exports = new QueryLane(login, undefined, 'own');
+    this.exports = new QueryLane(source, 'background', undefined, 'own');
   }
 
   shape(): Promise<TableShape> {
@@ -142,7 +149,7 @@ export class PreviewSession {
 
   private jumpWith(shape: TableShape, generation: number, options: JumpOptions): Promise<JumpedPage> {
     const { view, pageSize } = options;
-    const read = async (client: Client, how: JumpedPage['how'], from: PageOptions): Promise<JumpedPage> => ({
+    const read = async (client: ClientBase, how: JumpedPage['how'], from: PageOptions): Promise<JumpedPage> => ({
       how,
       ...(await fetchPage(client, this.schema, this.table, shape, { ...view, pageSize, ...from })),
     });
@@ -238,5 +245,6 @@ export class PreviewSession {
 
   async close(): Promise<void> {
     await Promise.all([this.pages.close(), this.counts.close(), this.exports.close()]);
+    await this.ownPools?.dispose();
   }
 }

@@ -1,7 +1,8 @@
-import type { Client } from 'pg';
+import type { ClientBase } from 'pg';
 import { cancelRunningQuery } from '../cancel';
-import { connect, type Login } from '../connect';
-import { readOnly } from '../readOnly';
+import type { Priority } from '../budget/connectionGate';
+import { brokenBy, type LeaseSource } from '../pools';
+import { readOnly, type StatementTimeout } from '../readOnly';
 
 /** Thrown to a caller whose work was cancelled (panel closed, newer request, user's Cancel). */
 export class Cancelled extends Error {
@@ -13,24 +14,35 @@ export class Cancelled extends Error {
 interface Running {
   cancelled: Cancelled | undefined;
   readonly tag: string | undefined;
+  /** Aborted by a cancel: the work leaves the window's queue if it still waits there. */
+  readonly waiting: AbortController;
+  client: ClientBase | undefined;
+  /** A CancelRequest went to this connection's backend: it may land after the work, so the connection is not reused. */
+  cancelSent: boolean;
 }
 
 /**
- * One dedicated connection that runs work one piece at a time and can stop
- * the piece that runs now: a CancelRequest to the server, so nothing keeps
- * running in pg_stat_activity after the caller gave up. Reconnects on the
- * next piece of work if the server dropped the connection.
+ * Work of one kind for a preview panel (its pages, its counts, its export),
+ * one piece at a time, each on a connection leased from the window's pools
+ * for that piece only (so a panel holds a connection only while it reads,
+ * within the window's budget for the database), and able to stop the piece
+ * that runs now: a CancelRequest to the server, so nothing keeps running in
+ * pg_stat_activity after the caller gave up, or leaving the queue if it
+ * still waits for a connection.
  */
 export class QueryLane {
-  private client: Promise<Client> | undefined;
   private tail: Promise<unknown> = Promise.resolve();
   private running: Running | undefined;
   private closed = false;
 
-  /** `transaction: 'read-only'` runs each piece of work in its own read-only transaction (readOnly.ts); 'own': the work manages it. */
+  /**
+   * `transaction: 'read-only'` runs each piece of work in its own read-only transaction
+   * (readOnly.ts), with `statementTimeout` for its statements; 'own': the work manages it.
+   */
   constructor(
-    private readonly login: Login,
-    private readonly statementTimeoutMs: number | undefined,
+    private readonly source: LeaseSource,
+    private readonly priority: Priority,
+    private readonly statementTimeout: StatementTimeout | undefined,
     private readonly transaction: 'read-only' | 'own',
   ) {}
 
@@ -39,30 +51,39 @@ export class QueryLane {
    * `work` gets `stopped`, true once its cancel was asked: a CancelRequest that reaches the server
    * between two statements stops nothing, so work of several statements checks it itself.
    */
-  run<T>(work: (client: Client, stopped: () => boolean) => Promise<T>, stillWanted: () => Cancelled | undefined = () => undefined, tag?: string): Promise<T> {
+  run<T>(work: (client: ClientBase, stopped: () => boolean) => Promise<T>, stillWanted: () => Cancelled | undefined = () => undefined, tag?: string): Promise<T> {
     const result = this.tail.then(async () => {
       const gone = this.closed ? new Cancelled('closed') : stillWanted();
       if (gone) {
         throw gone;
       }
-      const running: Running = { cancelled: undefined, tag };
+      const running: Running = { cancelled: undefined, tag, waiting: new AbortController(), client: undefined, cancelSent: false };
       this.running = running;
+      let broken: Error | undefined;
+      const lease = await this.source.lease(this.priority, running.waiting.signal).catch((err: unknown) => {
+        this.running = undefined;
+        throw running.cancelled ?? err;
+      });
       try {
-        const client = await this.connection();
+        const client = lease.client;
+        running.client = client;
         if (running.cancelled) {
           throw running.cancelled;
         }
         const stopped = (): boolean => running.cancelled !== undefined;
-        const result = this.transaction === 'read-only' ? await readOnly(client, () => work(client, stopped)) : await work(client, stopped);
+        const result =
+          this.transaction === 'read-only' ? await readOnly(client, () => work(client, stopped), { statementTimeout: this.statementTimeout }) : await work(client, stopped);
         // The work may end on its own while its cancel is on the way: the caller asked to stop, so it stopped.
         if (running.cancelled) {
           throw running.cancelled;
         }
         return result;
       } catch (err) {
+        broken = brokenBy(err);
         throw running.cancelled ?? err;
       } finally {
         this.running = undefined;
+        lease.release(broken ?? (running.cancelSent ? new Error('cancelled: not reused, the cancel may still land') : undefined));
       }
     });
     this.tail = result.catch(() => undefined);
@@ -76,53 +97,26 @@ export class QueryLane {
       return;
     }
     running.cancelled = reason;
-    const client = await this.client?.catch(() => undefined);
-    if (client) {
-      await cancelRunningQuery(client, this.login.host, this.login.port);
+    running.waiting.abort();
+    if (running.client) {
+      running.cancelSent = true;
+      await cancelRunningQuery(running.client, this.source.login.host, this.source.login.port);
     }
   }
 
   /** Stops what the server runs for this lane without marking it cancelled: the work sees the server's error. */
   async interrupt(): Promise<void> {
-    const client = this.running ? await this.client?.catch(() => undefined) : undefined;
-    if (client) {
-      await cancelRunningQuery(client, this.login.host, this.login.port);
+    const running = this.running;
+    if (running?.client) {
+      running.cancelSent = true;
+      await cancelRunningQuery(running.client, this.source.login.host, this.source.login.port);
     }
   }
 
+  /** Cancels what runs; nothing is held between pieces of work. */
   async close(): Promise<void> {
     this.closed = true;
     await this.cancel(new Cancelled('closed'));
     await this.tail;
-    const client = await this.client?.catch(() => undefined);
-    this.client = undefined;
-    await client?.end().catch(() => undefined);
-  }
-
-  private connection(): Promise<Client> {
-    if (!this.client) {
-      const opening = connect(this.login).then(async (client) => {
-        // A dropped connection may say so by 'error' before (or without) 'end': either way, the next work reconnects.
-        const forget = (): void => {
-          if (this.client === opening) {
-            this.client = undefined;
-          }
-        };
-        client.on('end', forget);
-        client.on('error', forget);
-        if (this.statementTimeoutMs !== undefined) {
-          await client.query(`SET statement_timeout = ${Math.floor(this.statementTimeoutMs)}`);
-        }
-        return client;
-      });
-      opening.catch(() => {
-        if (this.client === opening) {
-          this.client = undefined;
-        }
-      });
-      this.client = opening;
-    }
-    return this.client;
   }
 }
-
