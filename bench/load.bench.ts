@@ -24,9 +24,14 @@ import { createWorkspace } from '../src/postgres/workspace/provisioning';
 import { OPENHEXA_GUARDS } from '../src/core/workspaceGuards';
 import { databaseLevel, listRelations, measureInBatches, type Browse } from '../src/postgres/workspace/tables';
 import { startTestServer, type TestServer } from '../test/fixtures/postgresServer';
+import { startPgBouncer } from '../test/fixtures/pgbouncer';
 import { machine } from './machine';
 
 const MEMBERS = 50;
+/** Members through PgBouncer (transaction pooling, default_pool_size 20). */
+const POOLED_MEMBERS = 500;
+/** PgBouncer's server connections per database in all: under OpenHEXA's CONNECTION LIMIT 50, so members queue in PgBouncer. */
+const POOLED_DB_CONNECTIONS = 40;
 const ROUNDS = 3;
 const TABLES = 40;
 const ROWS = 20_000;
@@ -57,7 +62,7 @@ interface Figures {
 const memberPools: PoolRegistry[] = [];
 
 /** One member's VS Code: its pools, its tree, its preview panels. */
-async function member(login: Omit<Login, 'database'>, catalog: string, index: number, figures: Figures): Promise<void> {
+async function member(login: Omit<Login, 'database'>, catalog: string, index: number, figures: Figures, rounds = ROUNDS): Promise<void> {
   const pools = new PoolRegistry();
   const attempt = async (what: string, work: () => Promise<unknown>): Promise<void> => {
     try {
@@ -73,7 +78,7 @@ async function member(login: Omit<Login, 'database'>, catalog: string, index: nu
     return page;
   };
   try {
-    for (let round = 0; round < ROUNDS; round++) {
+    for (let round = 0; round < rounds; round++) {
       let dbName = '';
       await attempt('workspace list', async () => {
         const workspaces = await pools.withClient({ ...login, database: catalog }, (c) => listWorkspaces(c));
@@ -160,8 +165,8 @@ export async function run(resultsDir: string): Promise<void> {
     const workspace = await createWorkspace(platform, CATALOG, 'Load test', { guards: OPENHEXA_GUARDS });
     const logins: Omit<Login, 'database'>[] = [];
     const catalogPools = new PoolRegistry();
-    for (let i = 0; i < MEMBERS; i++) {
-      const user = `load_member_${String(i).padStart(2, '0')}`;
+    for (let i = 0; i < POOLED_MEMBERS; i++) {
+      const user = `load_member_${String(i).padStart(3, '0')}`;
       const role = i === 0 ? 'editor' : i % 10 === 0 ? 'admin' : 'viewer';
       const password = await catalogPools.withClient({ ...platform, database: CATALOG }, (c) => createMember(c, workspace.slug, user, role));
       logins.push({ ...platform, user, password });
@@ -180,7 +185,7 @@ export async function run(resultsDir: string): Promise<void> {
 
     const figures: Figures = { pageMs: [], errors: [] };
     const started = performance.now();
-    const work = Promise.all(logins.map((login, i) => member(login, CATALOG, i, figures)));
+    const work = Promise.all(logins.slice(0, MEMBERS).map((login, i) => member(login, CATALOG, i, figures)));
     const [{ most, together }] = await Promise.all([sampleConnections(server, 'load_member_', work), work]);
     const runMs = performance.now() - started;
     const held = await connectionsOf(server, 'load_member_');
@@ -188,6 +193,19 @@ export async function run(resultsDir: string): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, DEFAULT_LIMITS.idleMs + 2_000));
     const afterIdle = await connectionsOf(server, 'load_member_');
     await Promise.all(memberPools.splice(0).map((p) => p.dispose()));
+
+    // The same work, one round each, for 500 members through PgBouncer in transaction pooling.
+    // The members' logins in PgBouncer's auth_file, as a team's deployment lists them (auth_query would look each login up through the same saturated pools).
+    const bouncer = await startPgBouncer(server, { poolSize: 20, maxDbConnections: POOLED_DB_CONNECTIONS, users: logins.map((l) => ({ user: l.user, password: l.password ?? '' })) });
+    const pooled: Figures = { pageMs: [], errors: [] };
+    const pooledStarted = performance.now();
+    try {
+      await Promise.all(logins.map((login, i) => member({ ...login, host: bouncer.host, port: bouncer.port }, CATALOG, i, pooled, 1)));
+    } finally {
+      await Promise.all(memberPools.splice(0).map((p) => p.dispose()));
+      await bouncer.stop();
+    }
+    const pooledMs = performance.now() - pooledStarted;
 
     const perClient = [...most.values()];
     const bound = DEFAULT_LIMITS.perDatabase;
@@ -207,6 +225,12 @@ export async function run(resultsDir: string): Promise<void> {
       connectionsAtEnd: held,
       connectionsAfterIdle: afterIdle,
       runS: round(runMs / 1000),
+      pgbouncerMembers: POOLED_MEMBERS,
+      pgbouncerErrors: pooled.errors.length,
+      pgbouncerP50Ms: round(percentile(pooled.pageMs, 50)),
+      pgbouncerP95Ms: round(percentile(pooled.pageMs, 95)),
+      pgbouncerPages: pooled.pageMs.length,
+      pgbouncerRunS: round(pooledMs / 1000),
     };
     console.log(`\nload: ${MEMBERS} members at once, ${ROUNDS} rounds each (PostgreSQL ${server.version}, max_connections 100, CONNECTION LIMIT 50)`);
     console.log(`  pages read                     ${summary.pages}`);
@@ -218,9 +242,16 @@ export async function run(resultsDir: string): Promise<void> {
     for (const error of figures.errors.slice(0, 5)) {
       console.log(`    ${error}`);
     }
+    console.log(`\nload through PgBouncer (transaction pooling, default_pool_size 20, max_db_connections ${POOLED_DB_CONNECTIONS}): ${POOLED_MEMBERS} members at once, 1 round each`);
+    console.log(`  pages read                     ${summary.pgbouncerPages}`);
+    console.log(`  page latency p50 / p95         ${summary.pgbouncerP50Ms} ms / ${summary.pgbouncerP95Ms} ms`);
+    console.log(`  errors                         ${summary.pgbouncerErrors}`);
+    for (const error of pooled.errors.slice(0, 5)) {
+      console.log(`    ${error}`);
+    }
     fs.writeFileSync(
       path.join(resultsDir, 'load.json'),
-      `${JSON.stringify({ benchmark: 'load', date: new Date().toISOString(), postgres: server.version, machine: machine(), summary, errors: figures.errors.slice(0, 20) }, null, 2)}\n`,
+      `${JSON.stringify({ benchmark: 'load', date: new Date().toISOString(), postgres: server.version, machine: machine(), summary, errors: figures.errors.slice(0, 20), pgbouncerErrors: pooled.errors.slice(0, 20) }, null, 2)}\n`,
     );
   } finally {
     await server.stop();

@@ -10,6 +10,7 @@ import { connectWaiting, type FullLimit } from './budget/serverFull';
 
 /** How long a pool with no checked-out client stays open. */
 const IDLE_POOL_MS = 5 * 60_000;
+/** How long a statement of the tree's reads may run (set per transaction). */
 const STATEMENT_TIMEOUT_MS = 30_000;
 
 /**
@@ -109,7 +110,7 @@ export class PoolRegistry {
 
   /** Reads workspace data: a READ ONLY transaction with search_path pinned, ended by ROLLBACK (see readOnly.ts). */
   browse<T>(login: Login, run: (client: PoolClient) => Promise<T>, priority: Priority = 'interactive'): Promise<T> {
-    return this.withClient(login, (client) => readOnly(client, () => run(client)), priority);
+    return this.withClient(login, (client) => readOnly(client, () => run(client), { statementTimeout: STATEMENT_TIMEOUT_MS }), priority);
   }
 
   /** Leases for one login and database (a preview panel's lanes). */
@@ -219,7 +220,8 @@ export class PoolRegistry {
       void existing.pool.end().catch(() => undefined);
     }
     const { config, material } = attemptConfig(login, attempt);
-    const pool = new (pg().Pool)({ ...config, max: this.limits.perDatabase, idleTimeoutMillis: this.limits.idleMs, statement_timeout: STATEMENT_TIMEOUT_MS, allowExitOnIdle: true });
+    // No statement_timeout as a startup parameter: a pooler such as PgBouncer refuses the connection. Reads set theirs per transaction.
+    const pool = new (pg().Pool)({ ...config, max: this.limits.perDatabase, idleTimeoutMillis: this.limits.idleMs, allowExitOnIdle: true });
     // Idle clients whose server goes away emit 'error'; the next checkout reconnects.
     pool.on('error', () => undefined);
     // Queued before the first checkout's statements: a connection that cannot take it is broken, and they fail.

@@ -1,0 +1,124 @@
+// The product through PgBouncer in transaction pooling, as teams that outgrow
+// a server's connection slots deploy it: a member's browse, preview (sort,
+// filter, Ctrl+End, count, export, cancel), credentials and connections, and
+// Initialize Server, each through their own login. (Debian's pgbouncer; the
+// tests are skipped, saying so, where it is not installed.)
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import { Writable } from 'node:stream';
+import { initializeCatalog } from '../../src/postgres/catalog/migrate';
+import { connectionValues, createConnection } from '../../src/postgres/connections/connectionCalls';
+import { PoolRegistry } from '../../src/postgres/pools';
+import { Cancelled } from '../../src/postgres/preview/queryLane';
+import { PreviewSession } from '../../src/postgres/preview/previewSession';
+import { createMember, listWorkspaces, regeneratePassword, revealPassword } from '../../src/postgres/workspace/catalogCalls';
+import { createWorkspace } from '../../src/postgres/workspace/provisioning';
+import { listRelations } from '../../src/postgres/workspace/tables';
+import { PGBOUNCER_BIN, startPgBouncer, type PgBouncer } from '../fixtures/pgbouncer';
+import { testServer } from './setup';
+import { makePlatform, unique, using, type ServerLogin } from './workspaceWorld';
+
+describe('through PgBouncer in transaction pooling: every path a member takes', function () {
+  this.timeout(120_000);
+  let bouncer: PgBouncer;
+  let pools: PoolRegistry;
+  let through: (login: ServerLogin) => ServerLogin;
+  let platform: ServerLogin;
+  let catalog = '';
+  let slug = '';
+  let dbName = '';
+  let admin: ServerLogin;
+  let viewer: ServerLogin;
+
+  before(async function () {
+    if (!fs.existsSync(PGBOUNCER_BIN)) {
+      // CI installs Debian's pgbouncer; elsewhere say why these tests did not run.
+      this.skip();
+    }
+    bouncer = await startPgBouncer(testServer());
+    through = (login) => ({ ...login, host: bouncer.host, port: bouncer.port });
+    pools = new PoolRegistry();
+    platform = await makePlatform();
+    catalog = unique('bouncer_catalog');
+    // Initialize Server and Create Workspace through the pooler too.
+    await initializeCatalog(through(platform), catalog);
+    const workspace = await createWorkspace(through(platform), catalog, unique('Bouncer WS'));
+    slug = workspace.slug;
+    dbName = workspace.dbName;
+    const member = async (role: 'viewer' | 'editor' | 'admin'): Promise<ServerLogin> => {
+      const user = unique(`bouncer_${role}`);
+      const password = await pools.withClient({ ...through(platform), database: catalog }, (c) => createMember(c, slug, user, role));
+      return { ...platform, user, password };
+    };
+    admin = await member('admin');
+    viewer = await member('viewer');
+    const editor = await member('editor');
+    await using(editor, dbName, async (c) => {
+      await c.query('CREATE TABLE public.visits (id int PRIMARY KEY, site text, cases int)');
+      await c.query(`INSERT INTO public.visits SELECT g, 'site ' || (g % 7), CASE WHEN g % 5 = 0 THEN NULL ELSE g % 100 END FROM generate_series(1, 20000) g`);
+      await c.query('ANALYZE public.visits');
+    });
+  });
+
+  after(async () => {
+    await pools?.dispose();
+    await bouncer?.stop();
+  });
+
+  it('lists the workspace and browses its tables as the viewer', async () => {
+    const workspaces = await pools.withClient({ ...through(viewer), database: catalog }, (c) => listWorkspaces(c));
+    assert.deepEqual(workspaces.map((w) => w.slug), [slug]);
+    const tables = await pools.browse({ ...through(viewer), database: dbName }, (c) => listRelations(c, undefined, 100));
+    assert.deepEqual(tables.map((t) => t.name), ['visits']);
+  });
+
+  it('previews: sort, filter, Ctrl+End, an exact count, an export, and a cancelled page that leaves nothing running', async () => {
+    const session = new PreviewSession({ ...through(viewer), database: dbName }, 'public', 'visits', pools);
+    try {
+      const sorted = await session.page({ pageSize: 50, sort: { column: 'cases', direction: 'desc' } });
+      assert.equal(sorted.rows[0]![2], null, 'NULLs first when descending');
+      const filtered = await session.page({ pageSize: 50, filters: [{ column: 'site', op: 'eq', value: 'site 3' }] });
+      assert.ok(filtered.rows.every((r) => r[1] === 'site 3'));
+      const last = await session.page({ pageSize: 50, last: true });
+      assert.equal(last.rows.at(-1)![0], '20000');
+      assert.equal(await session.count({ filters: [{ column: 'site', op: 'eq', value: 'site 3' }] }), 2857);
+      const exported = await session.exportCsv({}, new Writable({ write: (_c, _e, done) => done() }));
+      assert.equal(exported.rows, 20000);
+      // A page request replaced by a newer one is cancelled on the server, through the pooler.
+      const older = session.page({ pageSize: 50, sort: { column: 'site', direction: 'asc' }, filters: [{ column: 'site', op: 'contains', value: 'e' }] });
+      const newer = session.page({ pageSize: 10 });
+      await assert.rejects(older, Cancelled);
+      assert.equal((await newer).rows.length, 10);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('reveals and regenerates the database credentials as the admin; the new password works through the pooler', async () => {
+    const on = { ...through(admin), database: catalog };
+    const before = await pools.withClient(on, (c) => revealPassword(c, slug, 'ro', 'reveal'));
+    const fresh = await pools.withClient(on, (c) => regeneratePassword(c, slug, 'ro'));
+    assert.notEqual(fresh, before.password);
+    const after = await pools.withClient(on, (c) => revealPassword(c, slug, 'ro', 'reveal'));
+    assert.equal(after.password, fresh);
+    const reader = { ...platform, user: after.username, password: fresh };
+    const seen = await pools.browse({ ...through(reader), database: dbName }, async (c) => (await c.query<{ n: string }>('SELECT count(*) AS n FROM public.visits')).rows[0]!.n);
+    assert.equal(seen, '20000');
+  });
+
+  it('creates a connection and reads its secret back as the admin', async () => {
+    const on = { ...through(admin), database: catalog };
+    const identifier = await pools.withClient(on, (c) =>
+      createConnection(c, slug, { identifier: 'pooled-api', name: 'Pooled API', type: 'custom', description: 'made through PgBouncer', fields: [{ code: 'token', value: 'through-the-pooler', secret: true }] }),
+    );
+    const values = await pools.withClient(on, (c) => connectionValues(c, slug, identifier, 'reveal'));
+    assert.equal(values.find((v) => v.code === 'token')?.value, 'through-the-pooler');
+  });
+
+  it('a session setting a member\'s code makes does not reach another member through the pooler', async () => {
+    // PgBouncer pools server connections per login and database: the viewer never shares one with the admin.
+    await pools.withClient({ ...through(admin), database: dbName }, (c) => c.query("SELECT pg_catalog.set_config('search_path', 'evil, public', false)"));
+    const path = await pools.withClient({ ...through(viewer), database: dbName }, async (c) => (await c.query<{ p: string }>('SELECT pg_catalog.current_setting($1) AS p', ['search_path'])).rows[0]!.p);
+    assert.doesNotMatch(path, /evil/);
+  });
+});
