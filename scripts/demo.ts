@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildVsix, ensureHarness, startCodeServer, thisPlatformTarget } from '../test/harness/codeServer';
 import { onCleanup, onInterruptSay, ownedTempDir } from '../test/harness/processes';
+import { stopPostmaster } from '../src/localServer/localServer';
 
 function hasDesktopCode(): boolean {
   const display = process.env.DISPLAY ?? process.env.WAYLAND_DISPLAY;
@@ -33,29 +34,6 @@ function goodbye(folder: string, before: readonly string[]): string {
   const secrets = added.filter((file) => path.basename(file) === '.env');
   const warning = secrets.length === 0 ? '' : `\n${secrets.map((file) => path.join(folder, file)).join(', ')} holds the Sandbox's passwords (and any connection's secrets): delete it if you do not need it.`;
   return `stopping the local PostgreSQL server (fast shutdown), then VS Code; deleting the Sandbox's data.\n${kept}${warning}`;
-}
-
-/**
- * Stops the local server as `pg_ctl stop -m fast` does (SIGINT to the
- * postmaster) and waits for it, so that no shared memory is left behind by
- * the kill that ends VS Code next.
- */
-async function stopPostgresFast(dataDir: string): Promise<void> {
-  let pid: number;
-  try {
-    pid = Number(fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
-    process.kill(pid, 'SIGINT');
-  } catch {
-    return; // Not running.
-  }
-  for (let waited = 0; waited < 4000; waited += 100) {
-    try {
-      process.kill(pid, 0);
-    } catch {
-      return;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 /** Seconds since `start`, for the console. */
@@ -87,7 +65,8 @@ async function main(): Promise<void> {
   const data = ownedTempDir('openhexa-demo-');
   fs.chmodSync(data.dir, 0o755);
   const serverFolder = path.join(data.dir, 'local-server');
-  onCleanup(() => stopPostgresFast(path.join(serverFolder, 'data')));
+  // A fast shutdown before the kill that ends VS Code next, so that no shared memory is left behind.
+  onCleanup(() => stopPostmaster(path.join(serverFolder, 'data'), 4_000));
   const port = process.env.OPENHEXA_DEMO_PORT;
   const server = await startCodeServer({
     vsixes: [vsix],

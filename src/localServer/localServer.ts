@@ -47,6 +47,20 @@ function orphanPostmaster(dataDir: string): number | undefined {
 }
 
 /**
+ * Stops the server running over `dataDir`, if any, as `pg_ctl stop -m fast`
+ * does (SIGINT to the postmaster: sessions end, shared memory is released);
+ * whether it was gone within `timeoutMs`.
+ */
+export async function stopPostmaster(dataDir: string, timeoutMs: number): Promise<{ pid: number | undefined; gone: boolean }> {
+  const pid = orphanPostmaster(dataDir);
+  if (pid === undefined) {
+    return { pid, gone: true };
+  }
+  process.kill(pid, 'SIGINT');
+  return { pid, gone: await waitUntilGone(pid, timeoutMs) };
+}
+
+/**
  * As root, PostgreSQL runs as the `postgres` user, who usually cannot reach
  * the extension's folder (root's home is closed). A copy of the PostgreSQL
  * installation (bin, lib, share) then goes next to the data, once per build.
@@ -71,17 +85,31 @@ function reachableBinaries(binaries: PostgresBinaries, folder: string): Postgres
   return binariesIn(path.join(runtime, 'bin'));
 }
 
-async function waitUntilGone(pid: number, timeoutMs: number): Promise<boolean> {
+/** Whether `holds` comes true now or within `timeoutMs` (asked every 100 ms). */
+async function within(timeoutMs: number, holds: () => boolean | Promise<boolean>): Promise<boolean> {
   const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    try {
-      process.kill(pid, 0);
-    } catch {
+  for (;;) {
+    if (await holds()) {
       return true;
+    }
+    if (Date.now() >= end) {
+      return false;
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  return false;
+}
+
+function isGone(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+function waitUntilGone(pid: number, timeoutMs: number): Promise<boolean> {
+  return within(timeoutMs, () => isGone(pid));
 }
 
 /**
@@ -94,16 +122,8 @@ async function waitUntilGone(pid: number, timeoutMs: number): Promise<boolean> {
 const ORPHANS_EXIT_MS = 5_000;
 
 /** Whether a port is free now, or becomes free within `ms`. */
-async function portFreeWithin(port: number, ms: number): Promise<boolean> {
-  for (let waited = 0; ; waited += 100) {
-    if (await isPortFree(port)) {
-      return true;
-    }
-    if (waited >= ms) {
-      return false;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+function portFreeWithin(port: number, ms: number): Promise<boolean> {
+  return within(ms, () => isPortFree(port));
 }
 
 export class LocalServer {
@@ -151,14 +171,11 @@ export class LocalServer {
     this.setState('starting');
     try {
       fs.mkdirSync(this.options.folder, { recursive: true, mode: 0o755 });
-      const orphan = orphanPostmaster(this.dataDir);
-      if (orphan !== undefined) {
-        // A server left running by a VS Code that was killed: stop it, then start our own.
-        process.kill(orphan, 'SIGINT');
-        if (!(await waitUntilGone(orphan, 15_000))) {
-          process.kill(orphan, 'SIGKILL');
-          await waitUntilGone(orphan, 5_000);
-        }
+      // A server left running by a VS Code that was killed: stop it, then start our own.
+      const orphan = await stopPostmaster(this.dataDir, 15_000);
+      if (!orphan.gone && orphan.pid !== undefined) {
+        process.kill(orphan.pid, 'SIGKILL');
+        await waitUntilGone(orphan.pid, 5_000);
       }
       // A postmaster.pid whose process is gone (a crash) would make PostgreSQL refuse to start.
       const pidFile = path.join(this.dataDir, 'postmaster.pid');

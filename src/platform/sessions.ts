@@ -65,8 +65,6 @@ export class Sessions implements vscode.Disposable {
   private readonly pools: PoolRegistry;
   /** Session-role checks already made in this window (postgres/workspace/sessionRoles). */
   private readonly sessionRolesChecked = new Set<string>();
-  /** Which server label a login's host and port belong to (for what the UI says while waiting). */
-  private readonly labels = new Map<string, string>();
 
   constructor(
     private readonly store: ServerStore,
@@ -78,7 +76,8 @@ export class Sessions implements vscode.Disposable {
         display?.log.info(`Waiting in this window's queue for a connection to ${login.database} on ${login.host}:${login.port}: ${WHAT[priority]} (${state.inUse} of ${state.limit} in use, ${state.waiting} waiting)`),
       serverFull: (login, limit) => {
         display?.log.warn(`${login.host}:${login.port} refused a connection to ${login.database} (${limit} connection limit reached); trying again`);
-        return display?.serverFull(this.labels.get(`${login.host}:${login.port}`) ?? `${login.host}:${login.port}`, limit) ?? { done: () => undefined };
+        const label = this.store.read().profiles.find((p) => p.host === login.host && p.port === login.port && p.user === login.user)?.label;
+        return display?.serverFull(label ?? `${login.host}:${login.port}`, limit) ?? { done: () => undefined };
       },
     });
   }
@@ -100,7 +99,6 @@ export class Sessions implements vscode.Disposable {
       throw new WeakerTlsError(profile, floor, this.tls(profile));
     }
     const password = stored ?? libpqPassword(profile, database);
-    this.labels.set(`${profile.host}:${profile.port}`, profile.label);
     const { sslmode, tls } = loginTls(profile, keyPassphrase);
     return { host: profile.host, port: profile.port, user: profile.user, password, database, sslmode, tls };
   }

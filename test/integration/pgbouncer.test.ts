@@ -16,7 +16,8 @@ import { createWorkspace } from '../../src/postgres/workspace/provisioning';
 import { listRelations } from '../../src/postgres/workspace/tables';
 import { PGBOUNCER_BIN, startPgBouncer, type PgBouncer } from '../fixtures/pgbouncer';
 import { testServer } from './setup';
-import { makePlatform, unique, using, type ServerLogin } from './workspaceWorld';
+import { asSuperuser, makePlatform, unique, using, type ServerLogin } from './workspaceWorld';
+import { pollUntil } from '../harness/pollUntil';
 
 describe('through PgBouncer in transaction pooling: every path a member takes', function () {
   this.timeout(120_000);
@@ -89,6 +90,11 @@ describe('through PgBouncer in transaction pooling: every path a member takes', 
       const newer = session.page({ pageSize: 10 });
       await assert.rejects(older, Cancelled);
       assert.equal((await newer).rows.length, 10);
+      // Nothing of the viewer's keeps running on the server behind the pooler.
+      await pollUntil(
+        () => asSuperuser('postgres', async (c) => (await c.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_catalog.pg_stat_activity WHERE usename = $1 AND state = 'active'", [viewer.user])).rows[0]!.n === 0),
+        'no query of the viewer left running',
+      );
     } finally {
       await session.close();
     }
@@ -116,9 +122,12 @@ describe('through PgBouncer in transaction pooling: every path a member takes', 
   });
 
   it('a session setting a member\'s code makes does not reach another member through the pooler', async () => {
-    // PgBouncer pools server connections per login and database: the viewer never shares one with the admin.
-    await pools.withClient({ ...through(admin), database: dbName }, (c) => c.query("SELECT pg_catalog.set_config('search_path', 'evil, public', false)"));
-    const path = await pools.withClient({ ...through(viewer), database: dbName }, async (c) => (await c.query<{ p: string }>('SELECT pg_catalog.current_setting($1) AS p', ['search_path'])).rows[0]!.p);
-    assert.doesNotMatch(path, /evil/);
+    // Raw clients, not the product's pools (which pin search_path themselves): only the pooler stands between them.
+    // PgBouncer pools server connections per login and database, so the viewer never gets the admin's.
+    await using(through(admin), dbName, (c) => c.query("SELECT pg_catalog.set_config('search_path', 'evil, public', false)"));
+    const paths = await Promise.all([0, 1, 2].map(() => using(through(viewer), dbName, async (c) => (await c.query<{ p: string }>('SELECT pg_catalog.current_setting($1) AS p', ['search_path'])).rows[0]!.p)));
+    for (const path of paths) {
+      assert.doesNotMatch(path, /evil/);
+    }
   });
 });

@@ -10,6 +10,7 @@ import { PreviewController, type PreviewDeps, type PreviewReader } from '../../s
 import { ShapeChanged } from '../../src/postgres/preview/previewSession';
 import { Cancelled } from '../../src/postgres/preview/queryLane';
 import { LeaveQueue } from '../../src/postgres/budget/connectionGate';
+import { SuperuserBrowsing } from '../../src/postgres/readOnly';
 import { previewToWebviewSchema, type PreviewToWebview } from '../../src/protocol/preview';
 
 const SHAPE = { columns: [{ name: 'id', type: 'integer', nullable: false }, { name: 'doc', type: 'jsonb' }, { name: 'note', type: 'character varying(20)' }], key: [{ name: 'id', type: 'integer' }], keyKind: 'primary key' as const };
@@ -137,6 +138,13 @@ describe('preview panel controller (driven by its messages)', () => {
     await h.controller.receive({ type: 'page', requestId: 5, view, pageSize: 100 });
     await h.controller.receive({ type: 'estimate', view, viewId: 5 });
     assert.deepEqual(h.posted, [{ type: 'pageError', requestId: 5, message: '"31/02" is not a valid date. Change the filter\'s value and apply again.', retry: false }]);
+    // A refusal that would repeat offers no Retry, whatever carries it.
+    for (const err of [new SuperuserBrowsing(), new Error('Sorting by "x" would run an editor\'s code')]) {
+      const repeats = harness(reader({ page: () => Promise.reject(err) }));
+      await repeats.controller.receive({ type: 'page', requestId: 7, view: VIEW, pageSize: 100 });
+      const said = repeats.last();
+      assert.ok(said.type === 'pageError' && !said.retry, err.message);
+    }
     const down = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
     const restarting = Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
     for (const err of [down, restarting]) {

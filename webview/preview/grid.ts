@@ -3,7 +3,7 @@ import { GridSelection, keyAction, type Cell, type Rect } from './model/gridSele
 import { RowWindow, type GridRow, type WindowPlace } from './model/rowWindow';
 import { ScrollMap } from './model/scrollMap';
 
-export { NEAR_EDGE, WINDOW_ROWS, type GridRow, type WindowPlace } from './model/rowWindow';
+export { WINDOW_ROWS, type GridRow } from './model/rowWindow';
 
 /**
  * Our own virtualized grid over a window of rows (model/rowWindow): the

@@ -10,6 +10,7 @@ import { PREVIEW_STRINGS } from '../../protocol/previewStrings';
 import { isTextType } from '../../core/spreadsheetSafe';
 import { filterProblem, FILTER_VALUE_TEXTS, valueKindOf } from '../../core/preview/filterValue';
 import type { TableShape } from '../../postgres/preview/preview';
+import { LeaveQueue } from '../../postgres/budget/connectionGate';
 
 /** What the controller reads through: a PreviewSession, or a stand-in in tests. */
 export type PreviewReader = Pick<
@@ -49,12 +50,21 @@ function isStatementTimeout(err: unknown): boolean {
 
 /**
  * Whether the same read may work if tried again: the server was unreachable,
- * restarting or out of connections (no SQLSTATE, classes 08, 53, 57P0x, 40).
- * A refusal of the query itself (a value, a privilege, a timeout) repeats.
+ * restarting or out of connections (SQLSTATE classes 08, 53, 57P0x, 40; a
+ * socket's error; the connection dropped; a wait for a slot given up). A
+ * refusal of the read itself (a value, a privilege, a superuser login, a
+ * timeout) repeats.
  */
 export function mayWorkAgain(err: unknown): boolean {
   const state = sqlState(err);
-  return state === undefined ? !(err instanceof FilterRefused) : /^(08|53|40|57P0)/.test(state);
+  if (state !== undefined) {
+    return /^(08|53|40|57P0)/.test(state);
+  }
+  if (err instanceof LeaveQueue) {
+    return true;
+  }
+  const code = err instanceof Error && 'code' in err ? (err as { code: unknown }).code : undefined;
+  return (typeof code === 'string' && /^E[A-Z]+$/.test(code)) || (err instanceof Error && /^Connection terminated/.test(err.message));
 }
 
 /** A filter whose value does not fit its column, found before any query. */

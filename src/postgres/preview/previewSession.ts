@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
 import type { ClientBase } from 'pg';
-import { APPLICATION_NAME, type Login } from '../connect';
+import type { Login } from '../connect';
 import { exportCsv, type ExportProgress, type ExportResult } from './exportCsv';
 import { EXACT_COUNT_LIMIT } from '../workspace/tables';
 import { countRows, estimateRows, fetchPage, fetchWholeValue, selectionOf, tableShape, type PageOptions, type PreviewPage, type TableShape, type ViewOptions } from './preview';
@@ -11,8 +11,6 @@ import { PoolRegistry } from '../pools';
 
 /** A page that takes longer than this is stopped by the server with a clear error. */
 export const PAGE_STATEMENT_TIMEOUT_MS = 30_000;
-/** How the preview's connections show in pg_stat_activity. */
-export const PREVIEW_APPLICATION = `${APPLICATION_NAME} (preview)`;
 
 const IDENTITY_SQL = `SELECT session_user AS login, current_user AS acting_as,
   (SELECT r.rolsuper FROM pg_catalog.pg_roles r WHERE r.rolname OPERATOR(pg_catalog.=) session_user) AS login_superuser,
@@ -84,7 +82,8 @@ export class PreviewSession {
     pools?: PoolRegistry,
   ) {
     this.ownPools = pools ? undefined : new PoolRegistry();
-    const source = (pools ?? this.ownPools!).source({ ...given, application: PREVIEW_APPLICATION });
+    // The window's connections to the database, shared with the tree (so they show under the product's own name).
+    const source = (pools ?? this.ownPools!).source(given);
     this.pages = new QueryLane(source, 'page', PAGE_STATEMENT_TIMEOUT_MS, 'read-only');
     this.counts = new QueryLane(source, 'background', 'database', 'read-only');
     // exportCsv runs its own read-only transaction (its filter values are transaction-local settings).
