@@ -89,12 +89,14 @@ describe('connections end to end: an admin fills the form for six types, a viewe
   });
 
   it('previews the identifier while the name is typed, and says why a digit first is refused', async () => {
+    // The identifier is written by the form as each key's input event arrives: read it once the last one has.
+    const identifierOnce = (value: string): Promise<string> => pollUntil(async () => ((await input('identifier').inputValue()) === value ? value : undefined), `the identifier "${value}"`).catch(() => input('identifier').inputValue());
     await input('name').pressSequentially('2024 Survey');
-    assert.equal(await input('identifier').inputValue(), '2024-survey');
+    assert.equal(await identifierOnce('2024-survey'), '2024-survey');
     await form().locator('#error-identifier', { hasText: 'starts with a digit, and so would its environment variables (2024_SURVEY_…)' }).waitFor();
     await input('name').fill('');
     await input('name').pressSequentially('Malaria DB (routine)');
-    assert.equal(await input('identifier').inputValue(), 'malaria-db-routine');
+    assert.equal(await identifierOnce('malaria-db-routine'), 'malaria-db-routine');
     assert.equal(await form().locator('#error-identifier').innerText(), '');
     await form().locator('#identifier-hint', { hasText: 'Environment variables: MALARIA_DB_ROUTINE, MALARIA_DB_ROUTINE_…' }).waitFor();
   });
