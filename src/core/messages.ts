@@ -53,6 +53,8 @@ export const M = {
   fullRole: 'Your login has no free connection after {0} s of waiting: its own connection limit is reached. Close other tools that use this login, or ask the server\'s admin to raise its limit.',
   fullServer:
     'The server has no free connection after {0} s of waiting: its max_connections is reached. Close tools you do not use, ask the server\'s admin to raise max_connections, or put a pooler such as PgBouncer in front of the server.',
+  fullPooler:
+    'The connection pooler gave no connection after {0} s of waiting: the server connections it may open are all in use (or it cannot reach the server). Try again in a moment, close tools you do not use, or ask the server\'s admin to look at the pooler (its default_pool_size and max_db_connections, and its log).',
 } as const;
 
 export type Message = (typeof M)[keyof typeof M];

@@ -59,6 +59,12 @@ export const serverProfileSchema = z
     catalogDatabase: identifier(M.catalogRequired, M.catalogTooLong).default(DEFAULT_CATALOG_DATABASE),
     /** The extension's own local server (started on demand). */
     local: z.boolean().optional(),
+    /**
+     * Reached through a connection pooler such as PgBouncer: a login may wait
+     * in the pooler's queue for a server connection instead of being refused,
+     * so the product waits for it as it waits for a full server.
+     */
+    pooler: z.boolean().optional(),
   })
   .strict()
   .superRefine((profile, ctx) => {

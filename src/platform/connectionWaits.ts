@@ -18,12 +18,12 @@ export class ConnectionWaits {
       const created = { waiting: 0, controller, end };
       entry = created;
       this.shown.set(server, created);
-      const why =
-        limit === 'database'
-          ? vscode.l10n.t('the workspace database\'s connection limit is reached')
-          : limit === 'role'
-            ? vscode.l10n.t('your login\'s connection limit is reached')
-            : vscode.l10n.t('the server\'s max_connections is reached');
+      const why = {
+        database: () => vscode.l10n.t('the workspace database\'s connection limit is reached'),
+        role: () => vscode.l10n.t('your login\'s connection limit is reached'),
+        server: () => vscode.l10n.t('the server\'s max_connections is reached'),
+        pooler: () => vscode.l10n.t('the connection pooler\'s server connections are all in use'),
+      }[limit]();
       void vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Waiting for a free connection on {0}…', server), cancellable: true },
         (progress, token) => {

@@ -75,7 +75,11 @@ export class Sessions implements vscode.Disposable {
       queued: (login, priority, state) =>
         display?.log.info(`Waiting in this window's queue for a connection to ${login.database} on ${login.host}:${login.port}: ${WHAT[priority]} (${state.inUse} of ${state.limit} in use, ${state.waiting} waiting)`),
       serverFull: (login, limit) => {
-        display?.log.warn(`${login.host}:${login.port} refused a connection to ${login.database} (${limit} connection limit reached); trying again`);
+        display?.log.warn(
+          limit === 'pooler'
+            ? `The pooler at ${login.host}:${login.port} holds a connection to ${login.database} in its queue (its server connections are all in use); waiting`
+            : `${login.host}:${login.port} refused a connection to ${login.database} (${limit} connection limit reached); trying again`,
+        );
         const label = this.store.read().profiles.find((p) => p.host === login.host && p.port === login.port && p.user === login.user)?.label;
         return display?.serverFull(label ?? `${login.host}:${login.port}`, limit) ?? { done: () => undefined };
       },
@@ -100,7 +104,7 @@ export class Sessions implements vscode.Disposable {
     }
     const password = stored ?? libpqPassword(profile, database);
     const { sslmode, tls } = loginTls(profile, keyPassphrase);
-    return { host: profile.host, port: profile.port, user: profile.user, password, database, sslmode, tls };
+    return { host: profile.host, port: profile.port, user: profile.user, password, database, sslmode, tls, ...(profile.pooler ? { pooler: true } : {}) };
   }
 
   /** The profile's TLS settings after libpq's fallbacks (PGSSLMODE…, ~/.postgresql). */

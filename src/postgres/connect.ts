@@ -1,7 +1,6 @@
 import type { Client, ClientConfig } from 'pg';
 import type { SslMode } from '../core/tls/sslMode';
 import { pg } from './pgDriver';
-import { PIN_SEARCH_PATH_SQL } from './readOnly';
 import { attemptsFor, tryInOrder, type Attempt } from './tls/attempts';
 import { SENTINEL_ERROR_CODE, tlsMaterial, type TlsFiles, type TlsMaterial } from './tls/tlsMaterial';
 import { tlsOfClient, type TlsInUse } from './tls/tlsInUse';
@@ -18,9 +17,18 @@ export interface Login {
   readonly tls?: TlsFiles;
   /** application_name shown in pg_stat_activity; the product's own name by default. */
   readonly application?: string;
+  /** Reached through a connection pooler (the profile's `pooler`): a login may wait in its queue. */
+  readonly pooler?: boolean;
 }
 
 export const CONNECT_TIMEOUT_MS = 10_000;
+/**
+ * Through a pooler, how long a login may take: PgBouncer answers a login
+ * only once it has a server connection for that login and database, so
+ * when its pools are full the login waits in its queue (where a server
+ * would refuse it with 53300). The same wait as for a full server.
+ */
+export const POOLER_CONNECT_TIMEOUT_MS = 30_000;
 export const APPLICATION_NAME = 'OpenHEXA for VS Code';
 
 /** How one try connects: pg's config for it, and the TLS material it read (for a TLS try). */
@@ -29,7 +37,7 @@ interface AttemptConfig {
   readonly material: TlsMaterial | undefined;
 }
 
-export function attemptConfig(login: Login, attempt: Attempt): AttemptConfig {
+export function attemptConfig(login: Login, attempt: Attempt, connectTimeoutMs = login.pooler ? POOLER_CONNECT_TIMEOUT_MS : CONNECT_TIMEOUT_MS): AttemptConfig {
   const material = attempt === 'tls' ? tlsMaterial(login.host, login.sslmode, login.tls) : undefined;
   return {
     material,
@@ -40,7 +48,7 @@ export function attemptConfig(login: Login, attempt: Attempt): AttemptConfig {
       password: login.password,
       database: login.database,
       ssl: material ? material.options : false,
-      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      connectionTimeoutMillis: connectTimeoutMs,
       application_name: login.application ?? APPLICATION_NAME,
     },
   };
@@ -63,7 +71,8 @@ export interface Connected {
 /**
  * Opens a client the way libpq would with the login's TLS settings (the
  * tries of sslmode allow and prefer, the CA file, the client certificate),
- * with search_path pinned, and says what TLS it got.
+ * and says what TLS it got. It sets nothing on the session (see
+ * PINNED_SEARCH_PATH): transactions pin their own search_path.
  */
 export async function connectReporting(login: Login): Promise<Connected> {
   return tryInOrder(login.sslmode, attemptsFor(login.sslmode, login.host), async (attempt) => {
@@ -73,7 +82,6 @@ export async function connectReporting(login: Login): Promise<Connected> {
     client.on('error', () => undefined);
     try {
       await client.connect();
-      await client.query(PIN_SEARCH_PATH_SQL);
       return { client, tls: tlsOfClient(client, material) };
     } catch (err) {
       // Not awaited: after a failed start (a TLS alert, say) the socket may have ended already, and

@@ -28,6 +28,7 @@ export type LoginFailureKind =
   | 'fullDatabase'
   | 'fullRole'
   | 'fullServer'
+  | 'fullPooler'
   | 'stoppedWaiting'
   | 'other';
 
@@ -63,6 +64,7 @@ const MESSAGES: Record<LoginFailureKind, Message> = {
   fullDatabase: M.fullDatabase,
   fullRole: M.fullRole,
   fullServer: M.fullServer,
+  fullPooler: M.fullPooler,
   stoppedWaiting: M.stoppedWaiting,
   other: M.unexpectedError,
 };
@@ -97,7 +99,7 @@ const UNTRUSTED = [
 ];
 const EXPIRED = ['CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID'];
 
-const FULL: Record<ServerFull['limit'], LoginFailureKind> = { database: 'fullDatabase', role: 'fullRole', server: 'fullServer' };
+const FULL: Record<ServerFull['limit'], LoginFailureKind> = { database: 'fullDatabase', role: 'fullRole', server: 'fullServer', pooler: 'fullPooler' };
 
 function kindOf(err: Error & { code?: unknown }): LoginFailureKind {
   if (err instanceof ServerFull) {

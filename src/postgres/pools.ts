@@ -1,17 +1,22 @@
 import type { Pool, PoolClient } from 'pg';
 import { pg } from './pgDriver';
-import { attemptConfig, explainAttemptError, type Login } from './connect';
-import { PIN_SEARCH_PATH_SQL, readOnly } from './readOnly';
+import { attemptConfig, CONNECT_TIMEOUT_MS, explainAttemptError, type Login } from './connect';
+import { readOnly } from './readOnly';
 import { attemptsFor, tryInOrder, type Attempt } from './tls/attempts';
 import type { TlsMaterial } from './tls/tlsMaterial';
 import { tlsOfClient, type TlsInUse } from './tls/tlsInUse';
 import { ConnectionGate, type Priority } from './budget/connectionGate';
-import { connectWaiting, type FullLimit } from './budget/serverFull';
+import { connectWaiting, ServerFull, type FullLimit } from './budget/serverFull';
 
 /** How long a pool with no checked-out client stays open. */
 const IDLE_POOL_MS = 5 * 60_000;
 /** How long a statement of the tree's reads may run (set per transaction). */
 const STATEMENT_TIMEOUT_MS = 30_000;
+/** Through a pooler, how long a login may take before the window says it waits (a pooler's login is a few ms when it has room). */
+const POOLER_SLOW_MS = 1_000;
+
+/** pg's own words when a connection was not made in connectionTimeoutMillis. */
+const CONNECT_TIMED_OUT = /connection timeout|timeout expired|timeout exceeded when trying to connect/i;
 
 /**
  * What one window may take of a team's server (the settings
@@ -132,11 +137,24 @@ export class PoolRegistry {
     }
     const held = gate;
     await held.acquire(priority, signal, () => this.events.queued?.(login, priority, held.state));
+    const started = Date.now();
     try {
       const { client, entry } = await connectWaiting(() => this.checkout(login, key), {
         waitMs: this.limits.waitMs,
         signal,
         onWaiting: (limit) => this.events.serverFull?.(login, limit) ?? { done: () => undefined },
+        ...(login.pooler ? { slowAfterMs: POOLER_SLOW_MS } : {}),
+        // Cancelled while a login was under way: the connection it makes goes back to the pool.
+        discard: (late) => {
+          late.client.release();
+          this.idle(late.entry, login);
+        },
+      }).catch((err: unknown) => {
+        // A pooler holds a login while it has no server connection to give: its timeout is a full pooler.
+        if (login.pooler && err instanceof Error && CONNECT_TIMED_OUT.test(err.message)) {
+          throw new ServerFull('pooler', Date.now() - started, err);
+        }
+        throw err;
       });
       let released = false;
       return {
@@ -219,13 +237,12 @@ export class PoolRegistry {
       this.pools.delete(key);
       void existing.pool.end().catch(() => undefined);
     }
-    const { config, material } = attemptConfig(login, attempt);
+    // Through a pooler a login waits in its queue when it is full: as long as a full server is waited for.
+    const { config, material } = attemptConfig(login, attempt, login.pooler ? this.limits.waitMs : CONNECT_TIMEOUT_MS);
     // No statement_timeout as a startup parameter: a pooler such as PgBouncer refuses the connection. Reads set theirs per transaction.
     const pool = new (pg().Pool)({ ...config, max: this.limits.perDatabase, idleTimeoutMillis: this.limits.idleMs, allowExitOnIdle: true });
     // Idle clients whose server goes away emit 'error'; the next checkout reconnects.
     pool.on('error', () => undefined);
-    // Queued before the first checkout's statements: a connection that cannot take it is broken, and they fail.
-    pool.on('connect', (client) => void client.query(PIN_SEARCH_PATH_SQL).catch(() => undefined));
     const entry: Entry = { pool, timer: undefined, busy: 0, secrets, material };
     this.pools.set(key, entry);
     return entry;

@@ -1,13 +1,17 @@
 import type { ClientBase } from 'pg';
 
 /**
- * How every session the product opens resolves names: PostgreSQL's own
+ * How every transaction the product runs resolves names: PostgreSQL's own
  * schema first, then the session's temporary schema, which PostgreSQL never
  * searches for functions or operators. A member's look-alike function in
- * `public` or in a schema of theirs is never found.
+ * `public` or in a schema of theirs is never found. Set per transaction
+ * (SET LOCAL), never per session: through a pooler in transaction mode a
+ * session setting would stay on a server connection that the login's other
+ * clients get next, and would not be there for the product's next
+ * transaction. A statement outside a transaction needs no pin: every
+ * function and operator the product sends is schema-qualified.
  */
 export const PINNED_SEARCH_PATH = 'pg_catalog, pg_temp';
-export const PIN_SEARCH_PATH_SQL = `SET search_path = ${PINNED_SEARCH_PATH}`;
 
 /**
  * One round trip (simple protocol, three statements): the transaction, the

@@ -6,9 +6,12 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { Writable } from 'node:stream';
-import { initializeCatalog } from '../../src/postgres/catalog/migrate';
+import { catalogState, initializeCatalog } from '../../src/postgres/catalog/migrate';
 import { connectionValues, createConnection } from '../../src/postgres/connections/connectionCalls';
 import { PoolRegistry } from '../../src/postgres/pools';
+import { LeaveQueue } from '../../src/postgres/budget/connectionGate';
+import { ServerFull } from '../../src/postgres/budget/serverFull';
+import { describeLoginFailure } from '../../src/postgres/loginFailure';
 import { Cancelled } from '../../src/postgres/preview/queryLane';
 import { PreviewSession } from '../../src/postgres/preview/previewSession';
 import { createMember, listWorkspaces, regeneratePassword, revealPassword } from '../../src/postgres/workspace/catalogCalls';
@@ -16,7 +19,7 @@ import { createWorkspace } from '../../src/postgres/workspace/provisioning';
 import { listRelations } from '../../src/postgres/workspace/tables';
 import { PGBOUNCER_BIN, startPgBouncer, type PgBouncer } from '../fixtures/pgbouncer';
 import { testServer } from './setup';
-import { asSuperuser, makePlatform, unique, using, type ServerLogin } from './workspaceWorld';
+import { asSuperuser, clientAs, makePlatform, unique, using, type ServerLogin } from './workspaceWorld';
 import { pollUntil } from '../harness/pollUntil';
 
 describe('through PgBouncer in transaction pooling: every path a member takes', function () {
@@ -64,6 +67,12 @@ describe('through PgBouncer in transaction pooling: every path a member takes', 
   after(async () => {
     await pools?.dispose();
     await bouncer?.stop();
+  });
+
+  it('says at once that a server has no catalog yet (the pooler holds a login to a database that does not exist)', async () => {
+    const started = Date.now();
+    assert.deepEqual(await catalogState({ ...through(platform), pooler: true }, unique('no_catalog_here')), { state: 'missing' });
+    assert.ok(Date.now() - started < 5_000, `took ${Date.now() - started} ms`);
   });
 
   it('lists the workspace and browses its tables as the viewer', async () => {
@@ -128,6 +137,131 @@ describe('through PgBouncer in transaction pooling: every path a member takes', 
     const paths = await Promise.all([0, 1, 2].map(() => using(through(viewer), dbName, async (c) => (await c.query<{ p: string }>('SELECT pg_catalog.current_setting($1) AS p', ['search_path'])).rows[0]!.p)));
     for (const path of paths) {
       assert.doesNotMatch(path, /evil/);
+    }
+  });
+
+  it('the product sets nothing on a login\'s sessions: the same login\'s own clients through the pooler find search_path and role as they were', async () => {
+    // The viewer's notebook goes through the same PgBouncer with the same login, so it gets the server connections the product used.
+    const on = { ...through(viewer), database: dbName };
+    // New connections, as a window opening: whatever the product does on connecting happens now.
+    await pools.close(on);
+    await pools.withClient({ ...through(viewer), database: catalog }, (c) => listWorkspaces(c));
+    await pools.browse(on, (c) => listRelations(c, undefined, 100));
+    const session = new PreviewSession(on, 'public', 'visits', pools);
+    await session.page({ pageSize: 50, sort: { column: 'site', direction: 'asc' } });
+    await session.count({});
+    await session.close();
+    await pools.close(on);
+    // As many at once as the pool may have server connections (default_pool_size), each in a transaction: every one is looked at.
+    const notebooks = await Promise.all(Array.from({ length: 20 }, () => clientAs(through(viewer), dbName)));
+    try {
+      const seen = await Promise.all(
+        notebooks.map(async (c) => {
+          await c.query('BEGIN');
+          const row = (await c.query<{ path: string; role: string }>("SELECT pg_catalog.current_setting('search_path') AS path, current_user AS role")).rows[0]!;
+          return row;
+        }),
+      );
+      for (const row of seen) {
+        assert.deepEqual(row, { path: '"$user", public', role: viewer.user });
+      }
+    } finally {
+      await Promise.all(notebooks.map((c) => c.end()));
+    }
+  });
+});
+
+describe('through a PgBouncer whose server connections are all in use: the window waits in its queue, says so, and can cancel', function () {
+  this.timeout(120_000);
+  let bouncer: PgBouncer;
+  let holder: ServerLogin;
+  let member: ServerLogin;
+  let dbName = '';
+
+  before(async function () {
+    if (!fs.existsSync(PGBOUNCER_BIN)) {
+      this.skip();
+    }
+    // One server connection for the whole database: a client in a transaction holds it, and every other login waits in PgBouncer.
+    bouncer = await startPgBouncer(testServer(), { poolSize: 1, maxDbConnections: 1 });
+    const platform = await makePlatform();
+    const catalog = unique('bouncer_full_catalog');
+    await initializeCatalog(platform, catalog);
+    const workspace = await createWorkspace(platform, catalog, unique('Bouncer full'));
+    dbName = workspace.dbName;
+    const pools = new PoolRegistry();
+    const add = async (role: 'viewer' | 'editor'): Promise<ServerLogin> => {
+      const user = unique(`bouncer_full_${role}`);
+      const password = await pools.withClient({ ...platform, database: catalog }, (c) => createMember(c, workspace.slug, user, role));
+      return { ...platform, user, password, host: bouncer.host, port: bouncer.port };
+    };
+    holder = await add('editor');
+    member = { ...(await add('viewer')), pooler: true };
+    await pools.dispose();
+  });
+
+  after(async () => {
+    await bouncer?.stop();
+  });
+
+  /** A client of another login holding the database's one server connection in an open transaction. */
+  async function holdTheServerConnection(): Promise<{ release: () => Promise<void> }> {
+    const c = await clientAs(holder, dbName);
+    await c.query('BEGIN');
+    await c.query('SELECT 1');
+    return { release: () => c.end() };
+  }
+
+  it('a login held in the pooler\'s queue is said to wait after a moment, and completes once the server connection frees', async () => {
+    const held = await holdTheServerConnection();
+    const waits: string[] = [];
+    const pools = new PoolRegistry({ waitMs: 20_000 }, { serverFull: (_login, limit) => (waits.push(limit), { done: () => waits.push('done') }) });
+    try {
+      const reading = pools.browse({ ...member, database: dbName }, async (c) => (await c.query<{ n: number }>('SELECT 42 AS n')).rows[0]!.n);
+      await pollUntil(() => waits.length > 0, 'the window to say it waits for the pooler', { timeout: 5_000 });
+      assert.deepEqual(waits, ['pooler']);
+      await held.release();
+      assert.equal(await reading, 42);
+      assert.deepEqual(waits, ['pooler', 'done']);
+    } finally {
+      await held.release();
+      await pools.dispose();
+    }
+  });
+
+  it('Cancel while the pooler holds the login stops the wait at once and leaves the window\'s budget whole', async () => {
+    const held = await holdTheServerConnection();
+    const cancel = new AbortController();
+    const pools = new PoolRegistry({ waitMs: 20_000, perDatabase: 1 }, { serverFull: () => ({ done: () => undefined, signal: cancel.signal }) });
+    const login = { ...member, database: dbName };
+    try {
+      const waiting = pools.browse(login, (c) => c.query('SELECT 1'));
+      setTimeout(() => cancel.abort(), 1_500);
+      const started = Date.now();
+      await assert.rejects(waiting, LeaveQueue);
+      assert.ok(Date.now() - started < 3_000, 'Cancel ended the wait');
+      await held.release();
+      // The login the pooler was holding completes later and goes back to the pool: the one connection of the budget is free again.
+      assert.equal((await pools.browse(login, async (c) => (await c.query<{ n: number }>('SELECT 7 AS n')).rows[0]!.n)), 7);
+    } finally {
+      await held.release();
+      await pools.dispose();
+    }
+  });
+
+  it('after the wait, says the pooler had no server connection to give, and what to do', async () => {
+    const held = await holdTheServerConnection();
+    const pools = new PoolRegistry({ waitMs: 2_000 });
+    try {
+      const error = await pools.browse({ ...member, database: dbName }, (c) => c.query('SELECT 1')).catch((err: unknown) => err);
+      assert.ok(error instanceof ServerFull, String(error));
+      assert.equal(error.limit, 'pooler');
+      const failure = describeLoginFailure(error);
+      assert.equal(failure.kind, 'fullPooler');
+      assert.match(failure.message.replace('{0}', failure.args[0] ?? ''), /connection pooler gave no connection after 2 s/);
+    } finally {
+      await held.release();
+      await pools.dispose();
     }
   });
 });

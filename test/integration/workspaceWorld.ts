@@ -11,7 +11,7 @@ import { createMember } from '../../src/postgres/workspace/catalogCalls';
 import { createWorkspace, type CreatedWorkspace } from '../../src/postgres/workspace/provisioning';
 import { workspaceSlug } from '../../src/core/workspaceNames';
 import { createMemberV010, createWorkspaceV010 } from '../fixtures/v010Provisioning';
-import { testServer } from './setup';
+import { loginEndpoint, testServer } from './setup';
 
 export type ServerLogin = Omit<Login, 'database'>;
 
@@ -22,9 +22,9 @@ export function unique(base: string): string {
   return `${base}_${process.pid}_${counter}`;
 }
 
+/** A login of this run's server, through PgBouncer when the tier runs through it. */
 export function loginAs(user: string, password: string): ServerLogin {
-  const server = testServer();
-  return { host: server.host, port: server.port, user, password, sslmode: 'disable' };
+  return { ...loginEndpoint(), user, password, sslmode: 'disable' };
 }
 
 export async function clientAs(login: ServerLogin, database: string): Promise<Client> {
@@ -43,13 +43,31 @@ export async function using<T>(login: ServerLogin, database: string, fn: (c: Cli
   }
 }
 
+/**
+ * What the server says when it refuses a login, by SQLSTATE. PgBouncer
+ * passes a server's login refusal on as a protocol error (08P01) with the
+ * server's own words, so through it those words tell the refusal.
+ */
+const LOGIN_REFUSALS: Record<string, RegExp> = {
+  '42501': /^permission denied for database /,
+  '28P01': /^(password authentication failed for user |SASL authentication failed$)/,
+  '28000': /^(no pg_hba\.conf entry |role ".*" is not permitted to log in$)/,
+  '53300': /^(too many connections for |sorry, too many clients already$|remaining connection slots are reserved)/,
+};
+
 /** The server refuses with this SQLSTATE (42501: insufficient privilege, 28P01: bad password...). */
 export async function refused(promise: Promise<unknown>, code: string): Promise<DatabaseError> {
   try {
     await promise;
   } catch (err) {
     assert.ok(err instanceof DatabaseError || (err as { code?: string }).code, `unexpected error ${String(err)}`);
-    assert.equal((err as DatabaseError).code, code, (err as Error).message);
+    const got = (err as DatabaseError).code;
+    const refusal = LOGIN_REFUSALS[code];
+    if (got === '08P01' && loginEndpoint().pooler && refusal) {
+      assert.match((err as Error).message, refusal);
+    } else {
+      assert.equal(got, code, (err as Error).message);
+    }
     return err as DatabaseError;
   }
   return assert.fail(`the server accepted what it should have refused (expected ${code})`);

@@ -63,6 +63,42 @@ describe('a server with no free connection slot', () => {
     assert.equal(fullLimitOf(full('sorry, too many clients already')), 'server');
     assert.equal(fullLimitOf(full('remaining connection slots are reserved for roles with the SUPERUSER attribute')), 'server');
     assert.equal(fullLimitOf(Object.assign(new Error('x'), { code: '28P01' })), undefined);
+    // PgBouncer at its max_client_conn: a protocol error, told by its words.
+    assert.equal(fullLimitOf(Object.assign(new Error('no more connections allowed (max_client_conn)'), { code: '08P01' })), 'pooler');
+    // Already given up on: not a refusal to try again.
+    assert.equal(fullLimitOf(new ServerFull('database', 30_000, full('too many connections for database "ws_x"'))), undefined);
+  });
+
+  it('through a pooler, a login still pending after a moment is said to wait, and Cancel gives its late connection back', async () => {
+    let finish: (value: string) => void = () => undefined;
+    const said: string[] = [];
+    const given: string[] = [];
+    const waiting = connectWaiting<string>(() => new Promise<string>((resolve) => (finish = resolve)), {
+      waitMs: 30_000,
+      slowAfterMs: 50,
+      onWaiting: (limit) => (said.push(limit), { done: () => said.push('done') }),
+      discard: (late) => given.push(late),
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.deepEqual(said, ['pooler']);
+    finish('connected');
+    assert.equal(await waiting, 'connected');
+    assert.deepEqual(said, ['pooler', 'done']);
+    assert.equal(given.length, 0, 'a connection that came in time is the caller\'s');
+
+    const cancel = new AbortController();
+    let late: (value: string) => void = () => undefined;
+    const cancelled = connectWaiting<string>(() => new Promise<string>((resolve) => (late = resolve)), {
+      waitMs: 30_000,
+      slowAfterMs: 50,
+      onWaiting: () => ({ done: () => undefined, signal: cancel.signal }),
+      discard: (value) => given.push(value),
+    });
+    setTimeout(() => cancel.abort(), 80);
+    await assert.rejects(cancelled, LeaveQueue);
+    late('came late');
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual(given, ['came late']);
   });
 
   it('is tried again until a slot frees, the wait said once and ended once', async () => {

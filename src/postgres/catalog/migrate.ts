@@ -6,6 +6,7 @@ import { CatalogError } from './catalogError';
 import { LATEST_VERSION, MEMBER_GROUP, MIGRATIONS, PLATFORM_ADMIN_GROUP } from './migrations';
 import { syncSessionRoles } from '../workspace/sessionRoles';
 import { upgradeWorkspaces } from './upgradeWorkspaces';
+import { templateFor } from '../workspace/template';
 
 // Two clients migrating at once take turns on this lock (any constant works;
 // this one spells "OHXA").
@@ -68,6 +69,10 @@ async function appliedVersion(client: Client): Promise<number> {
 
 /** Where the catalog of a server stands, seen by a login that can connect to it. */
 export async function catalogState(login: Omit<Login, 'database'>, catalogDatabase: string): Promise<CatalogState> {
+  // Through a pooler, a login to a database that does not exist is held and retried, not refused: ask first.
+  if (login.pooler && !(await withConnection({ ...login, database: 'postgres' }, (client) => databaseExists(client, catalogDatabase)))) {
+    return { state: 'missing' };
+  }
   try {
     return await withConnection({ ...login, database: catalogDatabase }, async (client) => {
       const version = await appliedVersion(client).catch(() => -1);
@@ -241,7 +246,7 @@ export async function initializeCatalog(login: Omit<Login, 'database'>, catalogD
     await ensureGroupRoles(client, login.user);
     if (!(await databaseExists(client, catalogDatabase))) {
       try {
-        await client.query(`CREATE DATABASE ${quoteIdent(catalogDatabase)}`);
+        await client.query(`CREATE DATABASE ${quoteIdent(catalogDatabase)} TEMPLATE ${quoteIdent(await templateFor(client))}`);
         createdDatabase = true;
       } catch (err) {
         if (!isDuplicate(err)) {

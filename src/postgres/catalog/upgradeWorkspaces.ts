@@ -12,21 +12,29 @@ const OWNER_SQL = `SELECT pg_catalog.pg_get_userbyid(n.nspowner) AS owner, curre
 const PENDING_SQL = 'SELECT slug, db_name FROM openhexa.workspaces WHERE layout = 1 ORDER BY slug';
 const FINISH_SQL = 'SELECT openhexa._finish_layout($1)';
 
-/** Acts as the catalog's owner when this login can; false when it cannot (nothing to do for it, then). */
-async function actAsOwner(catalog: Client): Promise<boolean> {
-  const row = (await catalog.query<{ owner: string; me: string }>(OWNER_SQL)).rows[0];
-  if (!row) {
-    return false;
-  }
-  if (row.owner === row.me) {
-    return true;
-  }
-  try {
-    await catalog.query(`SET ROLE ${quoteIdent(row.owner)}`);
-    return true;
-  } catch {
-    return false;
-  }
+/**
+ * Runs `work` in one transaction acting as the catalog's owner (SET LOCAL
+ * ROLE: nothing of it outlives the transaction, so a pooler's server
+ * connection goes back as it came); undefined when this login cannot act
+ * as the owner (nothing to do for it, then).
+ */
+async function asOwner<T>(catalog: Client, work: () => Promise<T>): Promise<T | undefined> {
+  return withTransaction(catalog, async () => {
+    const row = (await catalog.query<{ owner: string; me: string }>(OWNER_SQL)).rows[0];
+    if (!row) {
+      return undefined;
+    }
+    if (row.owner !== row.me) {
+      await catalog.query('SAVEPOINT act_as_owner');
+      try {
+        await catalog.query(`SET LOCAL ROLE ${quoteIdent(row.owner)}`);
+      } catch {
+        await catalog.query('ROLLBACK TO SAVEPOINT act_as_owner');
+        return undefined;
+      }
+    }
+    return work();
+  });
 }
 
 /**
@@ -61,16 +69,16 @@ async function handOver(login: Omit<Login, 'database'>, dbName: string): Promise
  */
 export async function upgradeWorkspaces(login: Omit<Login, 'database'>, catalogDatabase: string): Promise<string[]> {
   return withConnection({ ...login, database: catalogDatabase }, async (catalog) => {
-    if (!(await actAsOwner(catalog))) {
+    const pending = await asOwner(catalog, async () => (await catalog.query<{ slug: string; db_name: string }>(PENDING_SQL)).rows);
+    if (!pending) {
       return [];
     }
-    const pending = (await catalog.query<{ slug: string; db_name: string }>(PENDING_SQL)).rows;
     const upgraded: string[] = [];
     const failed: string[] = [];
     for (const workspace of pending) {
       try {
         await handOver(login, workspace.db_name);
-        await catalog.query(FINISH_SQL, [workspace.slug]);
+        await asOwner(catalog, () => catalog.query(FINISH_SQL, [workspace.slug]));
         upgraded.push(workspace.slug);
       } catch (err) {
         failed.push(`"${workspace.slug}" (${err instanceof Error ? err.message : String(err)})`);

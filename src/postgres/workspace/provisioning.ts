@@ -1,5 +1,6 @@
 import type { Client } from 'pg';
 import { withTransaction } from '../transaction';
+import { templateFor } from './template';
 import { quoteIdent } from '../../core/identifiers';
 import { generatePassword } from '../../core/passwords';
 import { MAX_WORKSPACE_NAME, slugWithSuffix, workspaceDbName, workspaceRoleNames, workspaceSlug } from '../../core/workspaceNames';
@@ -35,17 +36,6 @@ async function freeSlug(catalog: Client, name: string): Promise<string> {
   throw new CatalogError('conflict', `Could not find a free identifier for the workspace "${name}"`);
 }
 
-/**
- * template0 from PostgreSQL 15 on: template1 is open to every login, and what
- * anyone leaves there (a large object, say) would appear in each new
- * database. Before 15, template0's public schema lets everyone create and
- * belongs to the bootstrap superuser, which a platform login cannot fix, so
- * template1 (which a server admin can fix) stays the template there.
- */
-async function templateFor(catalog: Client): Promise<string> {
-  const version = (await catalog.query<{ version: number }>(SQL.serverVersion)).rows[0]?.version ?? 0;
-  return version >= 150000 ? 'template0' : 'template1';
-}
 
 /**
  * Creates a workspace: groups, shared logins and catalog rows (one

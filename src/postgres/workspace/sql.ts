@@ -105,8 +105,9 @@ export const GUARDS_SQL = `SELECT d.datconnlimit AS connection_limit,
  */
 export function handOverDatabase(db: string, roles: WorkspaceRoleNames, rwSchemas: readonly string[]): string[] {
   return [
-    // Act as oneself: the database's old "role" setting made this session the read/write login.
-    'SET ROLE NONE',
+    // Act as oneself: the database's old "role" setting made this session the read/write login. For this
+    // transaction only: through a pooler the server connection goes on to the login's next client.
+    'SET LOCAL ROLE NONE',
     `ALTER DATABASE ${quoteIdent(db)} OWNER TO ${quoteIdent(PLATFORM_ADMIN_GROUP)}`,
     `GRANT USAGE, CREATE ON SCHEMA public TO ${quoteIdent(roles.writer)}`,
     ...rwSchemas.map((schema) => `GRANT USAGE, CREATE ON SCHEMA ${quoteIdent(schema)} TO ${quoteIdent(roles.writer)}`),
