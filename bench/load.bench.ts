@@ -16,7 +16,7 @@ import { Writable } from 'node:stream';
 import { LEVEL_PAGE } from '../src/features/workspaces/tableBrowsing';
 import { initializeCatalog } from '../src/postgres/catalog/migrate';
 import type { Login } from '../src/postgres/connect';
-import { DEFAULT_LIMITS, PoolRegistry } from '../src/postgres/pools';
+import { DEFAULT_LIMITS, PoolRegistry, type ConnectionLimits } from '../src/postgres/pools';
 import type { PreviewPage } from '../src/postgres/preview/preview';
 import { PreviewSession } from '../src/postgres/preview/previewSession';
 import { createMember, listWorkspaces } from '../src/postgres/workspace/catalogCalls';
@@ -32,6 +32,8 @@ const MEMBERS = 50;
 const POOLED_MEMBERS = 500;
 /** PgBouncer's server connections per database in all: under OpenHEXA's CONNECTION LIMIT 50, so members queue in PgBouncer. */
 const POOLED_DB_CONNECTIONS = 40;
+/** The lifted run's waits, in seconds: the product's openhexa.connections.waitSeconds and PgBouncer's client_login_timeout and query_wait_timeout. */
+const LIFTED_WAIT_S = 300;
 const ROUNDS = 3;
 const TABLES = 40;
 const ROWS = 20_000;
@@ -62,8 +64,8 @@ interface Figures {
 const memberPools: PoolRegistry[] = [];
 
 /** One member's VS Code: its pools, its tree, its preview panels. */
-async function member(login: Omit<Login, 'database'>, catalog: string, index: number, figures: Figures, rounds = ROUNDS): Promise<void> {
-  const pools = new PoolRegistry();
+async function member(login: Omit<Login, 'database'>, catalog: string, index: number, figures: Figures, rounds = ROUNDS, limits: Partial<ConnectionLimits> = {}): Promise<void> {
+  const pools = new PoolRegistry(limits);
   const attempt = async (what: string, work: () => Promise<unknown>): Promise<void> => {
     try {
       await work();
@@ -152,6 +154,42 @@ async function connectionsOf(server: TestServer, prefix: string): Promise<number
   }
 }
 
+interface PooledFigures extends Figures {
+  runMs: number;
+  /** Server connections PgBouncer opened (its log): PgBouncer pools per login, so members do not share them. */
+  serverLogins: number;
+}
+
+/** Every member at once through a fresh PgBouncer in front of the server, one round each; the pools closed after. */
+async function throughPgBouncer(server: TestServer, logins: readonly Omit<Login, 'database'>[], options: { waitSeconds?: number }): Promise<PooledFigures> {
+  // The members' logins in PgBouncer's auth_file as their SCRAM secrets, as a team's deployment lists them.
+  const bouncer = await startPgBouncer(server, { poolSize: 20, maxDbConnections: POOLED_DB_CONNECTIONS, users: logins.map((l) => l.user), ...options });
+  const figures: Figures = { pageMs: [], errors: [] };
+  const limits = options.waitSeconds ? { waitMs: options.waitSeconds * 1000 } : {};
+  const started = performance.now();
+  try {
+    await Promise.all(logins.map((login, i) => member({ ...login, host: bouncer.host, port: bouncer.port, pooler: true }, CATALOG, i, figures, 1, limits)));
+  } finally {
+    await Promise.all(memberPools.splice(0).map((p) => p.dispose()));
+  }
+  const runMs = performance.now() - started;
+  const serverLogins = (bouncer.log().match(/new connection to server/g) ?? []).length;
+  await bouncer.stop();
+  return { ...figures, runMs, serverLogins };
+}
+
+/** A pooled run's figures under the summary's names (pgbouncerErrors, pgbouncerP95Ms…). */
+function pooledSummary(prefix: string, figures: PooledFigures): Record<string, number> {
+  return {
+    [`${prefix}Errors`]: figures.errors.length,
+    [`${prefix}P50Ms`]: round(percentile(figures.pageMs, 50)),
+    [`${prefix}P95Ms`]: round(percentile(figures.pageMs, 95)),
+    [`${prefix}Pages`]: figures.pageMs.length,
+    [`${prefix}RunS`]: round(figures.runMs / 1000),
+    [`${prefix}ServerLogins`]: figures.serverLogins,
+  };
+}
+
 export async function run(resultsDir: string): Promise<void> {
   // A standard server: PostgreSQL's default max_connections (100), nothing lifted.
   const server = await startTestServer({ settings: { max_connections: '100' } });
@@ -194,18 +232,10 @@ export async function run(resultsDir: string): Promise<void> {
     const afterIdle = await connectionsOf(server, 'load_member_');
     await Promise.all(memberPools.splice(0).map((p) => p.dispose()));
 
-    // The same work, one round each, for 500 members through PgBouncer in transaction pooling.
-    // The members' logins in PgBouncer's auth_file, as a team's deployment lists them (auth_query would look each login up through the same saturated pools).
-    const bouncer = await startPgBouncer(server, { poolSize: 20, maxDbConnections: POOLED_DB_CONNECTIONS, users: logins.map((l) => ({ user: l.user, password: l.password ?? '' })) });
-    const pooled: Figures = { pageMs: [], errors: [] };
-    const pooledStarted = performance.now();
-    try {
-      await Promise.all(logins.map((login, i) => member({ ...login, host: bouncer.host, port: bouncer.port }, CATALOG, i, pooled, 1)));
-    } finally {
-      await Promise.all(memberPools.splice(0).map((p) => p.dispose()));
-      await bouncer.stop();
-    }
-    const pooledMs = performance.now() - pooledStarted;
+    // The same work, one round each, for 500 members through PgBouncer in transaction pooling: once with
+    // every wait at its default (the product's 30 s, PgBouncer's own), once with the waits lifted (labelled).
+    const pooled = await throughPgBouncer(server, logins, {});
+    const lifted = await throughPgBouncer(server, logins, { waitSeconds: LIFTED_WAIT_S });
 
     const perClient = [...most.values()];
     const bound = DEFAULT_LIMITS.perDatabase;
@@ -226,11 +256,9 @@ export async function run(resultsDir: string): Promise<void> {
       connectionsAfterIdle: afterIdle,
       runS: round(runMs / 1000),
       pgbouncerMembers: POOLED_MEMBERS,
-      pgbouncerErrors: pooled.errors.length,
-      pgbouncerP50Ms: round(percentile(pooled.pageMs, 50)),
-      pgbouncerP95Ms: round(percentile(pooled.pageMs, 95)),
-      pgbouncerPages: pooled.pageMs.length,
-      pgbouncerRunS: round(pooledMs / 1000),
+      ...pooledSummary('pgbouncer', pooled),
+      pgbouncerLiftedWaitS: LIFTED_WAIT_S,
+      ...pooledSummary('pgbouncerLifted', lifted),
     };
     console.log(`\nload: ${MEMBERS} members at once, ${ROUNDS} rounds each (PostgreSQL ${server.version}, max_connections 100, CONNECTION LIMIT 50)`);
     console.log(`  pages read                     ${summary.pages}`);
@@ -242,16 +270,23 @@ export async function run(resultsDir: string): Promise<void> {
     for (const error of figures.errors.slice(0, 5)) {
       console.log(`    ${error}`);
     }
-    console.log(`\nload through PgBouncer (transaction pooling, default_pool_size 20, max_db_connections ${POOLED_DB_CONNECTIONS}): ${POOLED_MEMBERS} members at once, 1 round each`);
-    console.log(`  pages read                     ${summary.pgbouncerPages}`);
-    console.log(`  page latency p50 / p95         ${summary.pgbouncerP50Ms} ms / ${summary.pgbouncerP95Ms} ms`);
-    console.log(`  errors                         ${summary.pgbouncerErrors}`);
-    for (const error of pooled.errors.slice(0, 5)) {
-      console.log(`    ${error}`);
+    const runs = [
+      { title: `every wait at its default (the product's ${DEFAULT_LIMITS.waitMs / 1000} s, PgBouncer's own)`, figures: pooled },
+      { title: `WAITS LIFTED to ${LIFTED_WAIT_S} s (openhexa.connections.waitSeconds, client_login_timeout, query_wait_timeout)`, figures: lifted },
+    ];
+    for (const run of runs) {
+      console.log(`\nload through PgBouncer (transaction pooling, default_pool_size 20, max_db_connections ${POOLED_DB_CONNECTIONS}): ${POOLED_MEMBERS} members at once, 1 round each, ${run.title}`);
+      console.log(`  pages read                     ${run.figures.pageMs.length}`);
+      console.log(`  page latency p50 / p95         ${round(percentile(run.figures.pageMs, 50))} ms / ${round(percentile(run.figures.pageMs, 95))} ms`);
+      console.log(`  server logins PgBouncer made   ${run.figures.serverLogins} in ${round(run.figures.runMs / 1000)} s`);
+      console.log(`  errors                         ${run.figures.errors.length}`);
+      for (const error of run.figures.errors.slice(0, 5)) {
+        console.log(`    ${error}`);
+      }
     }
     fs.writeFileSync(
       path.join(resultsDir, 'load.json'),
-      `${JSON.stringify({ benchmark: 'load', date: new Date().toISOString(), postgres: server.version, machine: machine(), summary, errors: figures.errors.slice(0, 20), pgbouncerErrors: pooled.errors.slice(0, 20) }, null, 2)}\n`,
+      `${JSON.stringify({ benchmark: 'load', date: new Date().toISOString(), postgres: server.version, machine: machine(), summary, errors: figures.errors.slice(0, 20), pgbouncerErrors: pooled.errors.slice(0, 20), pgbouncerLiftedErrors: lifted.errors.slice(0, 20) }, null, 2)}\n`,
     );
   } finally {
     await server.stop();
