@@ -188,6 +188,8 @@ describe('workspaces end to end: an admin and a viewer on a real server', functi
   });
 
   it('adds a member: a login name that needs quoting is warned about with a plain one offered, and the user decides; Members lists them and the admin', async () => {
+    // The credentials panel of the test before may take the focus late (a loaded machine) and close the picker with it.
+    await runCommand(page, 'View: Close All Editors');
     await runCommand(page, 'OpenHEXA: Add Member');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Santé "Nord"' }).click();
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Create a new login' }).click();
