@@ -5,6 +5,7 @@
 // tests are skipped, saying so, where it is not installed.)
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import type { Client } from 'pg';
 import { Writable } from 'node:stream';
 import { catalogState, initializeCatalog } from '../../src/postgres/catalog/migrate';
 import { connectionValues, createConnection } from '../../src/postgres/connections/connectionCalls';
@@ -14,12 +15,12 @@ import { ServerFull } from '../../src/postgres/budget/serverFull';
 import { describeLoginFailure } from '../../src/postgres/loginFailure';
 import { Cancelled } from '../../src/postgres/preview/queryLane';
 import { PreviewSession } from '../../src/postgres/preview/previewSession';
-import { createMember, listWorkspaces, regeneratePassword, revealPassword } from '../../src/postgres/workspace/catalogCalls';
+import { createMember, listWorkspaces, regeneratePassword, revealPassword, setMemberRole } from '../../src/postgres/workspace/catalogCalls';
 import { createWorkspace } from '../../src/postgres/workspace/provisioning';
 import { listRelations } from '../../src/postgres/workspace/tables';
 import { PGBOUNCER_BIN, startPgBouncer, type PgBouncer } from '../fixtures/pgbouncer';
 import { testServer } from './setup';
-import { asSuperuser, clientAs, makePlatform, unique, using, type ServerLogin } from './workspaceWorld';
+import { asSuperuser, clientAs, makePlatform, refused, unique, using, type ServerLogin } from './workspaceWorld';
 import { pollUntil } from '../harness/pollUntil';
 
 describe('through PgBouncer in transaction pooling: every path a member takes', function () {
@@ -137,6 +138,38 @@ describe('through PgBouncer in transaction pooling: every path a member takes', 
     const paths = await Promise.all([0, 1, 2].map(() => using(through(viewer), dbName, async (c) => (await c.query<{ p: string }>('SELECT pg_catalog.current_setting($1) AS p', ['search_path'])).rows[0]!.p)));
     for (const path of paths) {
       assert.doesNotMatch(path, /evil/);
+    }
+  });
+
+  it('a member made viewer no longer writes through the pooler, whichever server connection it gets', async () => {
+    const user = unique('bouncer_demoted');
+    const password = await pools.withClient({ ...through(platform), database: catalog }, (c) => createMember(c, slug, user, 'editor'));
+    const demoted = through({ ...platform, user, password });
+    // Several at once, each in a transaction: PgBouncer opens server connections that act as the writer group, and keeps them.
+    const clients = async (): Promise<Client[]> => Promise.all([0, 1, 2].map(() => clientAs(demoted, dbName)));
+    const before = await clients();
+    await Promise.all(before.map((c) => c.query('BEGIN').then(() => c.query('INSERT INTO public.visits VALUES (-1, $1, 0) ON CONFLICT (id) DO NOTHING', ['probe'])).then(() => c.query('ROLLBACK'))));
+    await Promise.all(before.map((c) => c.end()));
+    // Server sessions that began before the change are the ones that may carry the writer role.
+    const changedAt = await asSuperuser('postgres', async (c) => (await c.query<{ t: Date }>('SELECT pg_catalog.clock_timestamp() AS t')).rows[0]!.t);
+    const ended = await pools.withClient({ ...through(admin), database: catalog }, (c) => setMemberRole(c, slug, user, 'viewer'));
+    assert.ok(ended.closed >= 1 && ended.leftOpen === 0, JSON.stringify(ended));
+    await pollUntil(
+      () =>
+        asSuperuser('postgres', async (c) => {
+          const sql = 'SELECT count(*)::int AS n FROM pg_catalog.pg_stat_activity WHERE usename = $1 AND backend_start < $2';
+          return (await c.query<{ n: number }>(sql, [user, changedAt])).rows[0]!.n === 0;
+        }),
+      'the demoted member\'s server connections from before the change to end',
+    );
+    const after = await clients();
+    try {
+      await Promise.all(after.map((c) => c.query('BEGIN')));
+      for (const c of after) {
+        await refused(c.query('INSERT INTO public.visits VALUES (-2, $1, 0)', ['after']), '42501');
+      }
+    } finally {
+      await Promise.all(after.map((c) => c.end()));
     }
   });
 

@@ -218,7 +218,8 @@ for (const origin of ORIGINS) {
         });
         assert.deepEqual((await using(w.admin, w.catalog, (c) => listMembers(c, w.workspace.slug))).find((m) => m.login === user)?.role, 'editor');
         await using(w.admin, w.catalog, (c) => removeMember(c, w.workspace.slug, user));
-        await refused(using(mia, w.workspace.dbName, async () => undefined), '42501');
+        // A query, not only a login: a pooler answers a login itself and asks the server at the first query.
+        await refused(using(mia, w.workspace.dbName, (c) => c.query('SELECT 1')), '42501');
         assert.deepEqual(await using(mia, w.catalog, (c) => listWorkspaces(c)), []);
       });
 

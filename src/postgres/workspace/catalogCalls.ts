@@ -134,16 +134,35 @@ export function createMember(catalog: ClientBase, slug: string, login: string, r
   });
 }
 
-export function setMemberRole(catalog: ClientBase, slug: string, login: string, role: WorkspaceRole): Promise<void> {
+/** What became of the sessions a member had open on the workspace database when their role changed. */
+export interface SessionsEnded {
+  /** Ended, so that the next session starts with the new role. */
+  readonly closed: number;
+  /** Still open with the old role (sessions the catalog's owner may not end, or a running query after a promotion). */
+  readonly leftOpen: number;
+}
+
+/**
+ * Ends the member's sessions the change must reach (see migration 7), once
+ * the change is committed: every call before ran on its own.
+ */
+async function endMemberSessions(catalog: ClientBase, slug: string, login: string): Promise<SessionsEnded> {
+  const row = (await catalog.query<{ closed: number; left_open: number }>(SQL.endMemberSessions, [slug, login])).rows[0];
+  return { closed: row?.closed ?? 0, leftOpen: row?.left_open ?? 0 };
+}
+
+export function setMemberRole(catalog: ClientBase, slug: string, login: string, role: WorkspaceRole): Promise<SessionsEnded> {
   return catalogCall(async () => {
     await catalog.query(SQL.setMemberRole, [slug, login, role]);
     await applyMemberSessionRole(catalog, slug, login, role);
+    return endMemberSessions(catalog, slug, login);
   });
 }
 
-export function removeMember(catalog: ClientBase, slug: string, login: string): Promise<void> {
+export function removeMember(catalog: ClientBase, slug: string, login: string): Promise<SessionsEnded> {
   return catalogCall(async () => {
     await catalog.query(SQL.removeMember, [slug, login]);
     await applyMemberSessionRole(catalog, slug, login, undefined);
+    return endMemberSessions(catalog, slug, login);
   });
 }

@@ -21,6 +21,7 @@ export const SQL = {
   createMember: 'SELECT openhexa.create_member($1, $2, $3) AS password',
   setMemberRole: 'SELECT openhexa.set_member_role($1, $2, $3)',
   removeMember: 'SELECT openhexa.remove_member($1, $2)',
+  endMemberSessions: 'SELECT closed, left_open FROM openhexa.end_member_sessions($1, $2)',
   beginWorkspace: 'SELECT slug, db_name FROM openhexa.begin_workspace($1, $2)',
   finishWorkspace: 'SELECT openhexa.finish_workspace($1)',
   dropWorkspace: 'SELECT openhexa.drop_workspace($1)',

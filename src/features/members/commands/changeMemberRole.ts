@@ -5,6 +5,7 @@ import { setMemberRole } from '../../../postgres/workspace/catalogCalls';
 import { command } from '../../../platform/commands/command';
 import { pickRole, resolveWorkspace } from '../../../platform/commands/pickers';
 import { memberArg, memberOf } from '../memberArg';
+import { sayWhatSessionsKeep } from '../sessionsEnded';
 
 /** On a member in the tree, `(member, role)` (admins). */
 export const changeMemberRole = command('openhexa.changeMemberRole', [memberArg, z.enum(WORKSPACE_ROLES).describe("'viewer', 'editor' or 'admin'")], async (services, arg, roleArg) => {
@@ -17,7 +18,8 @@ export const changeMemberRole = command('openhexa.changeMemberRole', [memberArg,
   if (!role) {
     return;
   }
-  await services.sessions.catalog(node.profile, (c) => setMemberRole(c, node.workspace.slug, node.member.login, role));
+  const ended = await services.sessions.catalog(node.profile, (c) => setMemberRole(c, node.workspace.slug, node.member.login, role));
   services.log.info(`Changed the role of ${node.member.login} in ${node.workspace.slug} to ${role}`);
+  sayWhatSessionsKeep(services, node.member.login, ended);
   services.tree.refresh();
 });

@@ -3,6 +3,7 @@ import { removeMember as remove } from '../../../postgres/workspace/catalogCalls
 import { command } from '../../../platform/commands/command';
 import { resolveWorkspace } from '../../../platform/commands/pickers';
 import { memberArg, memberOf } from '../memberArg';
+import { sayWhatSessionsKeep } from '../sessionsEnded';
 
 /** On a member in the tree, after a confirmation (admins). Their login itself is kept. */
 export const removeMember = command('openhexa.removeMember', [memberArg], async (services, arg) => {
@@ -19,7 +20,8 @@ export const removeMember = command('openhexa.removeMember', [memberArg], async 
   if (answer !== confirm) {
     return;
   }
-  await services.sessions.catalog(node.profile, (c) => remove(c, node.workspace.slug, node.member.login));
+  const ended = await services.sessions.catalog(node.profile, (c) => remove(c, node.workspace.slug, node.member.login));
   services.log.info(`Removed ${node.member.login} from ${node.workspace.slug}`);
+  sayWhatSessionsKeep(services, node.member.login, ended);
   services.tree.refresh();
 });
