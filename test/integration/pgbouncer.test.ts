@@ -13,10 +13,11 @@ import { PoolRegistry } from '../../src/postgres/pools';
 import { LeaveQueue } from '../../src/postgres/budget/connectionGate';
 import { ServerFull } from '../../src/postgres/budget/serverFull';
 import { describeLoginFailure } from '../../src/postgres/loginFailure';
+import { CatalogError } from '../../src/postgres/catalog/catalogError';
 import { Cancelled } from '../../src/postgres/preview/queryLane';
 import { PreviewSession } from '../../src/postgres/preview/previewSession';
 import { createMember, listWorkspaces, regeneratePassword, revealPassword, setMemberRole } from '../../src/postgres/workspace/catalogCalls';
-import { createWorkspace } from '../../src/postgres/workspace/provisioning';
+import { createWorkspace, deleteWorkspace } from '../../src/postgres/workspace/provisioning';
 import { listRelations } from '../../src/postgres/workspace/tables';
 import { PGBOUNCER_BIN, startPgBouncer, type PgBouncer } from '../fixtures/pgbouncer';
 import { testServer } from './setup';
@@ -171,6 +172,20 @@ describe('through PgBouncer in transaction pooling: every path a member takes', 
     } finally {
       await Promise.all(after.map((c) => c.end()));
     }
+  });
+
+  it('Delete Workspace while PgBouncer keeps a member\'s idle server connection to it: refused, saying how to close them', async () => {
+    const doomed = await createWorkspace(through(platform), catalog, unique('Bouncer doomed'));
+    const user = unique('bouncer_doomed_viewer');
+    const password = await pools.withClient({ ...through(platform), database: catalog }, (c) => createMember(c, doomed.slug, user, 'viewer'));
+    await using(through({ ...platform, user, password }), doomed.dbName, (c) => c.query('SELECT 1'));
+    await assert.rejects(deleteWorkspace({ ...through(platform), pooler: true }, catalog, doomed.slug), (err: unknown) => {
+      assert.ok(err instanceof CatalogError && err.kind === 'databaseInUse', String(err));
+      assert.match(err.message, new RegExp(`RECONNECT ${doomed.dbName};`));
+      return true;
+    });
+    // Nothing half-done: the workspace is still listed and its database still there.
+    assert.ok((await pools.withClient({ ...through(platform), database: catalog }, (c) => listWorkspaces(c))).some((w) => w.slug === doomed.slug));
   });
 
   it('the product sets nothing on a login\'s sessions: the same login\'s own clients through the pooler find search_path and role as they were', async () => {

@@ -113,7 +113,13 @@ export async function deleteWorkspace(login: ServerLogin, catalogDatabase: strin
       const message = err instanceof Error ? err.message : String(err);
       // FORCE needs the right to end the other sessions: without it PostgreSQL answers 42501 naming them.
       if (code === '55006' || (code === '42501' && /other session|terminate/i.test(message))) {
-        throw new CatalogError('databaseInUse', `Other sessions are connected to the database "${workspace.db_name}" and this login may not close them. Ask them to disconnect, then delete again.`);
+        throw new CatalogError(
+          'databaseInUse',
+          login.pooler
+            ? // Through a pooler those sessions are mostly its own idle server connections, kept for the members' next clients.
+              `Other sessions are connected to the database "${workspace.db_name}" and this login may not close them. Through PgBouncer they are mostly its idle server connections: run RECONNECT ${workspace.db_name}; on PgBouncer's admin console (or wait its server_idle_timeout), then delete again.`
+            : `Other sessions are connected to the database "${workspace.db_name}" and this login may not close them. Ask them to disconnect, then delete again.`,
+        );
       }
       if (code === '42501') {
         throw new CatalogError(
