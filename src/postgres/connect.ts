@@ -23,12 +23,14 @@ export interface Login {
 
 export const CONNECT_TIMEOUT_MS = 10_000;
 /**
- * Through a pooler, how long a login may take: PgBouncer answers a login
- * only once it has a server connection for that login and database, so
- * when its pools are full the login waits in its queue (where a server
- * would refuse it with 53300). The same wait as for a full server.
+ * How long the product waits for a free connection unless told otherwise
+ * (openhexa.connections.waitSeconds): a full server's refusals are tried
+ * again that long, and through a pooler a login may take that long (PgBouncer
+ * answers a login only once it has a server connection for that login and
+ * database, so when its pools are full the login waits in its queue, where
+ * a server would refuse it with 53300).
  */
-export const POOLER_CONNECT_TIMEOUT_MS = 30_000;
+export const DEFAULT_WAIT_MS = 30_000;
 export const APPLICATION_NAME = 'OpenHEXA for VS Code';
 
 /** How one try connects: pg's config for it, and the TLS material it read (for a TLS try). */
@@ -37,7 +39,7 @@ interface AttemptConfig {
   readonly material: TlsMaterial | undefined;
 }
 
-export function attemptConfig(login: Login, attempt: Attempt, connectTimeoutMs = login.pooler ? POOLER_CONNECT_TIMEOUT_MS : CONNECT_TIMEOUT_MS): AttemptConfig {
+export function attemptConfig(login: Login, attempt: Attempt, connectTimeoutMs = login.pooler ? DEFAULT_WAIT_MS : CONNECT_TIMEOUT_MS): AttemptConfig {
   const material = attempt === 'tls' ? tlsMaterial(login.host, login.sslmode, login.tls) : undefined;
   return {
     material,
@@ -75,6 +77,7 @@ export interface Connected {
  * PINNED_SEARCH_PATH): transactions pin their own search_path.
  */
 export async function connectReporting(login: Login): Promise<Connected> {
+  await refuseMissingThroughPooler(login);
   return tryInOrder(login.sslmode, attemptsFor(login.sslmode, login.host), async (attempt) => {
     const { config, material } = attemptConfig(login, attempt);
     const client = new (pg().Client)(config);
@@ -103,6 +106,25 @@ export async function withConnection<T>(login: Login, run: (client: Client) => P
     return await run(client);
   } finally {
     await client.end().catch(() => undefined);
+  }
+}
+
+/** Every login may reach it by default: where the product asks about other databases. */
+const MAINTENANCE_DATABASE = 'postgres';
+
+/**
+ * A pooler does not refuse a login to a database that does not exist (a
+ * deleted workspace, a server with no catalog yet): it holds the login and
+ * tries the server again, so the wait would end as "pooler full". Through a
+ * pooler the server is asked first, and the answer is the server's own:
+ * 3D000, which the catalog calls and the tree already handle.
+ */
+export async function refuseMissingThroughPooler(login: Login): Promise<void> {
+  if (!login.pooler || login.database === MAINTENANCE_DATABASE) {
+    return;
+  }
+  if (!(await withConnection({ ...login, database: MAINTENANCE_DATABASE }, (client) => databaseExists(client, login.database)))) {
+    throw Object.assign(new Error(`database "${login.database}" does not exist`), { code: '3D000' });
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import { pg } from './pgDriver';
-import { attemptConfig, CONNECT_TIMEOUT_MS, explainAttemptError, type Login } from './connect';
+import { attemptConfig, CONNECT_TIMEOUT_MS, DEFAULT_WAIT_MS, explainAttemptError, refuseMissingThroughPooler, type Login } from './connect';
 import { readOnly } from './readOnly';
 import { attemptsFor, tryInOrder, type Attempt } from './tls/attempts';
 import type { TlsMaterial } from './tls/tlsMaterial';
@@ -29,7 +29,7 @@ export interface ConnectionLimits {
   readonly waitMs: number;
 }
 
-export const DEFAULT_LIMITS: ConnectionLimits = { perDatabase: 2, idleMs: 5_000, waitMs: 30_000 };
+export const DEFAULT_LIMITS: ConnectionLimits = { perDatabase: 2, idleMs: 5_000, waitMs: DEFAULT_WAIT_MS };
 
 /** What the window is told about waiting (the Logs, and the UI's "Waiting for a free connection…" with Cancel). */
 export interface ConnectionEvents {
@@ -107,10 +107,6 @@ export class PoolRegistry {
     for (const gate of this.gates.values()) {
       gate.setLimit(this.limits.perDatabase);
     }
-  }
-
-  get connectionLimits(): ConnectionLimits {
-    return this.limits;
   }
 
   /** Reads workspace data: a READ ONLY transaction with search_path pinned, ended by ROLLBACK (see readOnly.ts). */
@@ -196,6 +192,10 @@ export class PoolRegistry {
   /** An idle connection of either try's pool, else a new one by libpq's tries in order. */
   private async checkout(login: Login, key: string): Promise<{ client: PoolClient; entry: Entry }> {
     const attempts = attemptsFor(login.sslmode, login.host);
+    if (!attempts.some((attempt) => this.pools.has(`${key}#${attempt}`))) {
+      // The first connection to this database: through a pooler, one that does not exist is said at once.
+      await refuseMissingThroughPooler(login);
+    }
     // An open connection is reused whichever try made it; only a new one makes the tries again.
     const idle = attempts.find((attempt) => (this.pools.get(`${key}#${attempt}`)?.pool.idleCount ?? 0) > 0 && this.pools.get(`${key}#${attempt}`)?.secrets === secretsOf(login));
     const ordered = idle ? [idle] : attempts;

@@ -13,7 +13,7 @@ import { PoolRegistry } from '../../src/postgres/pools';
 import { LeaveQueue } from '../../src/postgres/budget/connectionGate';
 import { ServerFull } from '../../src/postgres/budget/serverFull';
 import { describeLoginFailure } from '../../src/postgres/loginFailure';
-import { CatalogError } from '../../src/postgres/catalog/catalogError';
+import { asCatalogError, CatalogError } from '../../src/postgres/catalog/catalogError';
 import { Cancelled } from '../../src/postgres/preview/queryLane';
 import { PreviewSession } from '../../src/postgres/preview/previewSession';
 import { createMember, listWorkspaces, regeneratePassword, revealPassword, setMemberRole } from '../../src/postgres/workspace/catalogCalls';
@@ -71,9 +71,12 @@ describe('through PgBouncer in transaction pooling: every path a member takes', 
     await bouncer?.stop();
   });
 
-  it('says at once that a server has no catalog yet (the pooler holds a login to a database that does not exist)', async () => {
+  it('says at once that a database does not exist (the pooler holds a login to one): no catalog yet, a deleted workspace', async () => {
     const started = Date.now();
     assert.deepEqual(await catalogState({ ...through(platform), pooler: true }, unique('no_catalog_here')), { state: 'missing' });
+    // The window's own path, as the tree reads a server's catalog: the server's 3D000, which the tree takes for "Initialize Server".
+    const missing = await pools.withClient({ ...through(platform), pooler: true, database: unique('no_catalog_either') }, (c) => c.query('SELECT 1')).catch((err: unknown) => err);
+    assert.ok(asCatalogError(missing) instanceof CatalogError && (asCatalogError(missing) as CatalogError).kind === 'catalogMissing', String(missing));
     assert.ok(Date.now() - started < 5_000, `took ${Date.now() - started} ms`);
   });
 

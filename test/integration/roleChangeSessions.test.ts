@@ -37,6 +37,13 @@ async function writes(c: Client, table: string): Promise<boolean | undefined> {
   }
 }
 
+/** A session left open, as a notebook keeps one; an ended session's error is expected. */
+async function openSession(login: ServerLogin, database: string): Promise<Client> {
+  const c = await clientAs(login, database);
+  c.on('error', () => undefined);
+  return c;
+}
+
 describe('a role change reaches the sessions a member has open', function () {
   this.timeout(120_000);
   let w: World;
@@ -54,8 +61,7 @@ describe('a role change reaches the sessions a member has open', function () {
 
   it('an editor made viewer: the session opened before is ended, and no new one writes', async () => {
     const mia = await member('editor');
-    const notebook = await clientAs(mia, w.workspace.dbName);
-    notebook.on('error', () => undefined);
+    const notebook = await openSession(mia, w.workspace.dbName);
     try {
       assert.equal(await writes(notebook, table), true);
       const ended = await using(w.admin, w.catalog, (c) => setMemberRole(c, w.workspace.slug, mia.user, 'viewer'));
@@ -69,8 +75,7 @@ describe('a role change reaches the sessions a member has open', function () {
 
   it('a removed member: every session on the workspace database is ended', async () => {
     const tom = await member('editor');
-    const sessions = await Promise.all([0, 1].map(() => clientAs(tom, w.workspace.dbName)));
-    sessions.forEach((s) => s.on('error', () => undefined));
+    const sessions = await Promise.all([0, 1].map(() => openSession(tom, w.workspace.dbName)));
     try {
       const ended = await using(w.admin, w.catalog, (c) => removeMember(c, w.workspace.slug, tom.user));
       // Through PgBouncer two idle clients may share one server session.
@@ -86,8 +91,7 @@ describe('a role change reaches the sessions a member has open', function () {
 
   it('a viewer made editor: an idle session is ended so the next starts as the writer group; editor to admin ends nothing', async () => {
     const ana = await member('viewer');
-    const idle = await clientAs(ana, w.workspace.dbName);
-    idle.on('error', () => undefined);
+    const idle = await openSession(ana, w.workspace.dbName);
     try {
       assert.equal(await writes(idle, table), false);
       assert.deepEqual(await using(w.admin, w.catalog, (c) => setMemberRole(c, w.workspace.slug, ana.user, 'editor')), { closed: 1, leftOpen: 0 });

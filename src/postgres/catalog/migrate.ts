@@ -69,10 +69,6 @@ async function appliedVersion(client: Client): Promise<number> {
 
 /** Where the catalog of a server stands, seen by a login that can connect to it. */
 export async function catalogState(login: Omit<Login, 'database'>, catalogDatabase: string): Promise<CatalogState> {
-  // Through a pooler, a login to a database that does not exist is held and retried, not refused: ask first.
-  if (login.pooler && !(await withConnection({ ...login, database: 'postgres' }, (client) => databaseExists(client, catalogDatabase)))) {
-    return { state: 'missing' };
-  }
   try {
     return await withConnection({ ...login, database: catalogDatabase }, async (client) => {
       const version = await appliedVersion(client).catch(() => -1);
