@@ -32,7 +32,7 @@ const VSCODE_THEME = [
 // Glue run in the page: builds the grid, loads the rows page by page as the
 // panel does, then scrolls a screen a frame and records each frame's time.
 const PAGE_SCRIPT = `
-import { Grid, WINDOW_ROWS } from './webview/preview/grid';
+import { Grid, WINDOW_ROWS } from './webview/grid/grid';
 let pending;
 const grid = new Grid({ need(first, last) { pending = { first, last }; }, jump() {}, sort() {}, open() {}, copy() {}, t: (s) => s });
 grid.setColumns([

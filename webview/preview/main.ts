@@ -4,7 +4,7 @@ import { panelApp } from '../shared/app';
 import { h } from '../shared/dom';
 import { clearNotice, showNotice } from '../shared/notice';
 import { button as makeButton, focusControl, select, setDisabled, setInvalid, textField, valueOf } from '../toolkit';
-import { Grid, type GridColumn, type GridRow } from './grid';
+import { Grid, type GridColumn, type GridRow } from '../grid/grid';
 import { FIRST_PAGE, NEXT_PAGE, PageRequests, placement, type JumpNote, type Wanted } from './model/pageRequests';
 
 type Text = (typeof PREVIEW_STRINGS)[number];

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { GridSelection, keyAction, type KeyPress } from '../../../webview/preview/model/gridSelection';
+import { GridSelection, keyAction, type KeyPress } from '../../../webview/grid/model/gridSelection';
 
 const press = (key: string, mods: Partial<KeyPress> = {}): KeyPress => ({ key, mod: false, shift: false, ...mods });
 

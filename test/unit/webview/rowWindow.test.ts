@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { LANDMARK_EVERY, RowWindow, type GridRow } from '../../../webview/preview/model/rowWindow';
+import { LANDMARK_EVERY, RowWindow, type GridRow } from '../../../webview/grid/model/rowWindow';
 
 /** Rows whose cursor is their position in the view, so that where a row landed can be read back. */
 function rows(from: number, count: number): GridRow<number>[] {

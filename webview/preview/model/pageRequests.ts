@@ -4,7 +4,7 @@
  * and for each answer the place in the window and the note the footer says.
  * No DOM and no messages: main.ts posts what this decides.
  */
-import { NEAR_EDGE, type WindowPlace } from './rowWindow';
+import { NEAR_EDGE, type WindowPlace } from '../../grid/model/rowWindow';
 
 export const FIRST_PAGE = 500;
 export const NEXT_PAGE = 2000;
