@@ -41,8 +41,10 @@ export function cancelRunningQuery(client: ClientBase, host: string, port: numbe
       message.writeInt32BE(CANCEL_REQUEST_CODE, 4);
       message.writeInt32BE(key.processID, 8);
       message.writeInt32BE(key.secretKey, 12);
-      // The server closes the socket once it has read the request.
-      socket.end(message);
+      // Sent, then the socket is left for the other end to close, as libpq's PQcancel does: PgBouncer
+      // 1.18 forwards the request on a connection of its own, and a client that closes first makes it
+      // stop on a fatal error (disconnect_client: bad client state), every client with it.
+      socket.write(message);
     });
   });
 }

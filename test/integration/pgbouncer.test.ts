@@ -14,6 +14,7 @@ import { LeaveQueue } from '../../src/postgres/budget/connectionGate';
 import { ServerFull } from '../../src/postgres/budget/serverFull';
 import { describeLoginFailure } from '../../src/postgres/loginFailure';
 import { asCatalogError, CatalogError } from '../../src/postgres/catalog/catalogError';
+import { cancelRunningQuery } from '../../src/postgres/cancel';
 import { Cancelled } from '../../src/postgres/preview/queryLane';
 import { PreviewSession } from '../../src/postgres/preview/previewSession';
 import { createMember, listWorkspaces, regeneratePassword, revealPassword, setMemberRole } from '../../src/postgres/workspace/catalogCalls';
@@ -112,6 +113,27 @@ describe('through PgBouncer in transaction pooling: every path a member takes', 
     } finally {
       await session.close();
     }
+  });
+
+  it('a Cancel through the pooler stops the statement and leaves the pooler up for everyone (PgBouncer 1.18 stops on a cancel whose client closes first)', async () => {
+    for (let i = 0; i < 5; i++) {
+      const member = await clientAs(through(viewer), dbName);
+      try {
+        await member.query('BEGIN READ ONLY; DECLARE c NO SCROLL CURSOR FOR SELECT pg_catalog.pg_sleep(30)');
+        const fetching = member.query('FETCH FORWARD 10 FROM c');
+        fetching.catch(() => undefined); // Judged below, once cancelled.
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        await cancelRunningQuery(member, bouncer.host, bouncer.port);
+        await refused(fetching, '57014');
+        await member.query('ROLLBACK');
+      } finally {
+        await member.end().catch(() => undefined);
+      }
+    }
+    // Still serving: a new client logs in and reads.
+    const rows = await using(through(viewer), dbName, async (c) => (await c.query('SELECT count(*)::int AS n FROM public.visits')).rows as { n: number }[]);
+    assert.deepEqual(rows, [{ n: 20000 }]);
+    assert.doesNotMatch(bouncer.log(), /FATAL/);
   });
 
   it('reveals and regenerates the database credentials as the admin; the new password works through the pooler', async () => {
