@@ -1,20 +1,25 @@
 // Bundles the extension host (pg and zod inlined) and each webview app.
 import * as esbuild from 'esbuild';
-import { readdirSync, existsSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { copyFileSync, mkdirSync, readdirSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const watch = process.argv.includes('--watch');
 const production = !watch && process.env.OPENHEXA_DEV !== '1';
 rmSync('dist', { recursive: true, force: true });
+mkdirSync('dist', { recursive: true });
+copyFileSync('node_modules/libpg-query/wasm/libpg-query.wasm', 'dist/libpg-query.wasm');
 
 const webviewApps = readdirSync('webview', { withFileTypes: true })
   .filter((d) => d.isDirectory() && existsSync(join('webview', d.name, 'main.ts')))
   .map((d) => ({ in: join('webview', d.name, 'main.ts'), out: d.name }));
 
-// pg and pg-copy-streams are bundled apart (dist/pg.js, dist/pg-copy-streams.js) and required on
-// the first connection or export: the extension's own bundle, which VS Code parses at activation,
-// stays small, and the host tier can see in require.cache that activation did not load them.
-const DRIVERS = ['pg', 'pg-copy-streams'];
+// pg, pg-copy-streams, pg-cursor and libpg-query are bundled apart (dist/<name>.js) and required on
+// the first connection, export or query run: the extension's own bundle, which VS Code parses at
+// activation, stays small, and the host tier can see in require.cache that activation did not load
+// them. libpg-query's WebAssembly (PostgreSQL's parser) goes beside its loader, where it looks for it.
+const DRIVERS = ['pg', 'pg-copy-streams', 'pg-cursor', 'libpg-query'];
+const requireFrom = createRequire(import.meta.url);
 const driversApart = {
   name: 'drivers-apart',
   setup(build) {
@@ -46,7 +51,8 @@ const builds = [
   },
   {
     ...common,
-    entryPoints: DRIVERS.map((name) => ({ in: name, out: name })),
+    // Each driver's CommonJS entry (what require() would load): a package name alone resolves as an import, to its ES module where it has one.
+    entryPoints: DRIVERS.map((name) => ({ in: requireFrom.resolve(name), out: name })),
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',

@@ -14,6 +14,7 @@ import { trackServerCount } from './platform/contextKeys';
 import { Log } from './platform/log';
 import { ServerStore } from './platform/serverStore';
 import type { Services } from './platform/services';
+import { QueryStudio } from './features/query/queryStudio';
 import { Sessions } from './platform/sessions';
 import { ConnectionWaits } from './platform/connectionWaits';
 import { connectionLimits, onConnectionSettings } from './platform/connectionSettings';
@@ -47,7 +48,10 @@ export function activate(context: vscode.ExtensionContext): OpenhexaApi {
   const values = new ValueDocuments();
   context.subscriptions.push(log, store, sessions, localServer, tree, view, values, trackServerCount(store), store.onDidChange(() => tree.refresh()), onConnectionSettings((limits) => sessions.setLimits(limits)));
   const walkthrough = new WalkthroughProgress(context.globalState, context.extension.id, log);
-  const services: Services = { extensionId: context.extension.id, extensionUri: context.extensionUri, state: context.globalState, log, store, sessions, tree, view, localServer, values, walkthrough };
+  const queries = new QueryStudio(context.workspaceState, store);
+  context.subscriptions.push(queries);
+  const services: Services = { extensionId: context.extension.id, extensionUri: context.extensionUri, state: context.globalState, log, store, sessions, tree, view, localServer, values, walkthrough, queries };
+  queries.attach(services);
   registerCommands(context, services, COMMANDS);
   for (const feature of FEATURES) {
     feature.activate?.(context, services);

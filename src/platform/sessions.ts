@@ -9,6 +9,7 @@ import type { WorkspaceRole } from '../core/roles';
 import { syncOwnSessionRole, syncSessionRoles } from '../postgres/workspace/sessionRoles';
 import { withConnection, type Login } from '../postgres/connect';
 import { PoolRegistry, type ConnectionLimits } from '../postgres/pools';
+import { QueryRunner } from '../postgres/query/queryRunner';
 import { PreviewSession } from '../postgres/preview/previewSession';
 import type { Priority } from '../postgres/budget/connectionGate';
 import type { FullLimit } from '../postgres/budget/serverFull';
@@ -94,6 +95,11 @@ export class Sessions implements vscode.Disposable {
   /** A preview panel's reads, within this window's budget for the database. */
   preview(login: Login, schema: string, table: string): PreviewSession {
     return new PreviewSession(login, schema, table, this.pools);
+  }
+
+  /** A query document's runs, within this window's budget for the database. */
+  queryRunner(login: Login): QueryRunner {
+    return new QueryRunner(this.pools.source(login));
   }
 
   async login(profile: ServerProfile, database: string): Promise<Login> {

@@ -19,7 +19,7 @@ export const PINNED_SEARCH_PATH = 'pg_catalog, pg_temp';
  * a superuser's session acts as can be left again by any code it runs).
  */
 const BEGIN_SQL = `BEGIN READ ONLY; SET LOCAL search_path = ${PINNED_SEARCH_PATH}`;
-const SUPERUSER_SQL = 'SELECT r.rolsuper AS superuser FROM pg_catalog.pg_roles r WHERE r.rolname OPERATOR(pg_catalog.=) session_user';
+export const SUPERUSER_SQL = 'SELECT r.rolsuper AS superuser FROM pg_catalog.pg_roles r WHERE r.rolname OPERATOR(pg_catalog.=) session_user';
 export const BEGIN_READ_ONLY_SQL = `${BEGIN_SQL};\n${SUPERUSER_SQL}`;
 
 /**

@@ -7,6 +7,7 @@ import { CONNECT_SERVER_STRINGS } from '../../src/protocol/connectServerStrings'
 import { connectionFormStrings } from '../../src/protocol/connectionFormStrings';
 import { CREDENTIALS_STRINGS } from '../../src/protocol/credentialsStrings';
 import { PREVIEW_STRINGS } from '../../src/protocol/previewStrings';
+import { QUERY_RESULTS_STRINGS } from '../../src/protocol/queryResultsStrings';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../src/features';
 import { command } from '../../src/platform/commands/command';
@@ -37,12 +38,12 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** English strings passed as literals to l10n.t(...), or to a controller's t(...), anywhere in src/. */
+/** English strings passed as literals to l10n.t(...), to a controller's t(...), or said by the rules (said(...)), anywhere in src/. */
 function l10nLiterals(): string[] {
   const found = new Set<string>();
   for (const file of sourceFiles(path.join(ROOT, 'src'))) {
     const text = fs.readFileSync(file, 'utf8');
-    for (const match of text.matchAll(/(?:l10n\.t|\bt)\(\s*'((?:[^'\\]|\\.)*)'/g)) {
+    for (const match of text.matchAll(/(?:l10n\.t|\bt|\bsaid)\(\s*'((?:[^'\\]|\\.)*)'/g)) {
       found.add(match[1]!.replace(/\\'/g, "'"));
     }
   }
@@ -78,7 +79,7 @@ describe('manifest and translations', () => {
   });
 
   it('translates every runtime string of the extension into French', () => {
-    const english = [...l10nLiterals(), ...CONNECT_SERVER_STRINGS, ...CREDENTIALS_STRINGS, ...PREVIEW_STRINGS, ...connectionFormStrings(), ...Object.values(M), ...Object.values(T)];
+    const english = [...l10nLiterals(), ...CONNECT_SERVER_STRINGS, ...CREDENTIALS_STRINGS, ...PREVIEW_STRINGS, ...QUERY_RESULTS_STRINGS, ...connectionFormStrings(), ...Object.values(M), ...Object.values(T)];
     assert.ok(english.length > 40);
     assert.deepEqual([...new Set(english)].filter((s) => !(s in bundleFr)), []);
   });
@@ -166,12 +167,12 @@ describe('manifest and translations', () => {
 
   it('offers workspace actions on the tree only to the roles that may use them', () => {
     const notebooks = ['openhexa.openTerminal', 'openhexa.removeEnvBlock', 'openhexa.writeEnv'];
-    const forAdmin = ['openhexa.addMember', 'openhexa.refresh', 'openhexa.regeneratePassword', 'openhexa.showCredentials', 'openhexa.showCredentials', ...notebooks].sort();
-    assert.deepEqual(shown(contextValue.workspace('viewer', false)), ['openhexa.refresh']);
-    assert.deepEqual(shown(contextValue.workspace('editor', false)), ['openhexa.refresh', 'openhexa.showCredentials', 'openhexa.showCredentials', ...notebooks].sort());
+    const forAdmin = ['openhexa.addMember', 'openhexa.newQuery', 'openhexa.refresh', 'openhexa.regeneratePassword', 'openhexa.showCredentials', 'openhexa.showCredentials', ...notebooks].sort();
+    assert.deepEqual(shown(contextValue.workspace('viewer', false)), ['openhexa.newQuery', 'openhexa.refresh']);
+    assert.deepEqual(shown(contextValue.workspace('editor', false)), ['openhexa.newQuery', 'openhexa.refresh', 'openhexa.showCredentials', 'openhexa.showCredentials', ...notebooks].sort());
     assert.deepEqual(shown(contextValue.workspace('admin', false)), forAdmin);
     assert.deepEqual(shown(contextValue.workspace('admin', true)), [...forAdmin, 'openhexa.deleteWorkspace'].sort());
-    assert.deepEqual(shown(contextValue.workspace('viewer', true)), ['openhexa.deleteWorkspace', 'openhexa.refresh']);
+    assert.deepEqual(shown(contextValue.workspace('viewer', true)), ['openhexa.deleteWorkspace', 'openhexa.newQuery', 'openhexa.refresh']);
     // Notebooks need credentials: a viewer's Database, tables and connections offer neither a snippet nor .env.
     const notebook = (context: string): string[] => shown(context).filter((c) => c === 'openhexa.insertSnippet' || c === 'openhexa.writeEnv');
     for (const role of ['editor', 'admin'] as const) {

@@ -4,9 +4,9 @@ import { PreviewSession } from '../../postgres/preview/previewSession';
 import type { WorkspaceSummary } from '../../postgres/workspace/catalogCalls';
 import type { TableInfo } from '../../postgres/workspace/tables';
 import { previewToHostSchema, previewToWebviewSchema, type PreviewToHost, type PreviewToWebview } from '../../protocol/preview';
+import { panelBasics } from '../../platform/panels/panelBasics';
 import { PanelHost, PanelRegistry } from '../../platform/panels/panelHost';
 import type { Services } from '../../platform/services';
-import { userMessage } from '../../platform/userMessage';
 import { PreviewController } from './previewController';
 
 const SPEC = { viewType: 'openhexa.preview', app: 'preview', toHost: previewToHostSchema, toWebview: previewToWebviewSchema };
@@ -32,12 +32,7 @@ export class PreviewPanel {
     });
     this.controller = new PreviewController(
       {
-        post: (message) => this.host.post(message),
-        t: (text, ...args) => vscode.l10n.t(text, ...args),
-        log: services.log,
-        locale: vscode.env.language,
-        describe: userMessage,
-        writeClipboard: (text) => Promise.resolve(vscode.env.clipboard.writeText(text)),
+        ...panelBasics(services, (message: Parameters<typeof this.host.post>[0]) => this.host.post(message)),
         showValue: (name, text, json) => services.values.show(name, text, json),
         chooseExportFile: async (dialogTitle, defaultName) => {
           const folder = vscode.workspace.workspaceFolders?.[0]?.uri;

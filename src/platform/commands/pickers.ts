@@ -85,7 +85,7 @@ export async function resolveWorkspace(services: Services, given: WorkspaceRef |
 }
 
 /** The table given (from a tree node or `{ schema, table }`), or picked from the workspace's tables. */
-export async function resolveTable(services: Services, ref: WorkspaceRef, given: { schema: string; name: string } | undefined): Promise<{ schema: string; name: string } | undefined> {
+export async function resolveTable(services: Services, ref: WorkspaceRef, given: { schema: string; name: string } | undefined, title: string): Promise<{ schema: string; name: string } | undefined> {
   return argOrPick(
     given,
     async () => {
@@ -96,7 +96,7 @@ export async function resolveTable(services: Services, ref: WorkspaceRef, given:
       }
       return tables.map((table) => ({ label: table.schema === 'public' ? table.name : `${table.schema}.${table.name}`, description: tableKindLabel(table.kind), value: table }));
     },
-    { title: vscode.l10n.t('Preview Table'), placeHolder: vscode.l10n.t('Choose a table or view') },
+    { title, placeHolder: vscode.l10n.t('Choose a table or view') },
   );
 }
 

@@ -10,6 +10,8 @@ export interface PanelSpec<ToHost, ToWebview> {
   readonly app: string;
   readonly toHost: z.ZodType<ToHost>;
   readonly toWebview: z.ZodType<ToWebview>;
+  /** Beside the active editor, which keeps the focus (a query's results), instead of in its place. */
+  readonly beside?: boolean;
 }
 
 /**
@@ -31,7 +33,8 @@ export class PanelHost<ToHost, ToWebview> implements vscode.Disposable {
     onMessage: (message: ToHost) => unknown,
     private readonly onClose: () => void,
   ) {
-    this.panel = vscode.window.createWebviewPanel(spec.viewType, title, vscode.ViewColumn.Active, {
+    const column = spec.beside ? { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true } : vscode.ViewColumn.Active;
+    this.panel = vscode.window.createWebviewPanel(spec.viewType, title, column, {
       enableScripts: true,
       retainContextWhenHidden: true,
       localResourceRoots: localRoots(extensionUri),
@@ -60,7 +63,8 @@ export class PanelHost<ToHost, ToWebview> implements vscode.Disposable {
   }
 
   reveal(): void {
-    this.panel.reveal();
+    // A panel beside the editor is shown without taking the focus from it.
+    this.panel.reveal(undefined, this.spec.beside === true);
   }
 
   /** Closes the panel, whoever asks: its owner forgets it either way, so showing it again opens a new one. */

@@ -1,0 +1,240 @@
+/**
+ * The logic of a query document's results panel, without VS Code: a run's
+ * statements and their results (rows on disk, read a page at a time for the
+ * grid), progress while rows stream, Cancel, whole values, copies. The
+ * panel (queryResultsPanel.ts) gives it a way to post, translate, copy and
+ * show a value; tests give it fakes.
+ */
+import type { RunMode } from '../../core/query/runRules';
+import type { SqlStatement } from '../../core/query/statements';
+import type { Logger } from '../../core/logger';
+import type { RunListener, RunOutcome, StatementResult } from '../../postgres/query/queryRun';
+import type { ResultStore } from '../../postgres/query/resultStore';
+import { Cancelled } from '../../postgres/preview/queryLane';
+import type { QueryResultsToHost, QueryResultsToWebview, StatementOutcome } from '../../protocol/queryResults';
+import { QUERY_RESULTS_STRINGS } from '../../protocol/queryResultsStrings';
+
+/** A cell longer than this is cut for the grid; Open value shows all of it. */
+export const GRID_CELL_CHARS = 2_000;
+/** Progress is said at most this often per statement while rows stream. */
+const PROGRESS_EVERY_MS = 100;
+
+/** What runs the statements (QueryRunner, or a stand-in in tests). */
+export interface Runner {
+  run(statements: readonly SqlStatement[], settings: { mode: RunMode; statementTimeoutMs: number; folder: string }, listener: RunListener): Promise<RunOutcome>;
+  cancel(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface QueryResultsDeps {
+  post(message: QueryResultsToWebview): void;
+  t(text: string, ...args: string[]): string;
+  readonly log: Logger;
+  readonly locale: string;
+  describe(err: unknown): string;
+  writeClipboard(text: string): Promise<void>;
+  showValue(name: string, text: string): Promise<void>;
+  neutralizeFormulas(): boolean;
+  /** The user picked a statement's tab: show it in the editor. */
+  reveal(statement: SqlStatement): void;
+}
+
+/** A run as the caller sees it after: each statement's result (failures with where), and how it ended. */
+export interface RunReport {
+  readonly statements: readonly SqlStatement[];
+  readonly outcome: RunOutcome | 'cancelled' | Error;
+}
+
+interface Shown {
+  readonly runId: number;
+  readonly statements: readonly SqlStatement[];
+  readonly stores: (ResultStore | undefined)[];
+  readonly columns: string[][];
+}
+
+function outcomeOf(result: StatementResult): StatementOutcome {
+  switch (result.status) {
+    case 'rows':
+      return { status: 'rows', rows: result.rows, ms: result.ms };
+    case 'done':
+      return { status: 'done', command: result.command, rowCount: result.rowCount, ms: result.ms };
+    case 'failed':
+      return { status: 'failed', message: result.message, reason: result.reason, ms: result.ms };
+    default:
+      return { status: 'not run' };
+  }
+}
+
+export class QueryResultsController {
+  private lastRunId = 0;
+  private shown: Shown | undefined;
+  private ready = false;
+  private disposed = false;
+
+  constructor(
+    private readonly deps: QueryResultsDeps,
+    private readonly runner: Runner,
+    private readonly documentName: string,
+    private readonly workspaceName: string,
+  ) {}
+
+  /** A message from the webview (already checked against the protocol). */
+  async receive(message: QueryResultsToHost): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        this.ready = true;
+        this.init();
+        return;
+      case 'rows':
+        return this.rows(message);
+      case 'openValue':
+        return this.openValue(message);
+      case 'copy':
+        await this.deps.writeClipboard(message.text);
+        this.deps.post({ type: 'notice', text: message.rows === 1 ? this.deps.t('Copied 1 row as TSV.') : this.deps.t('Copied {0} rows as TSV.', String(message.rows)), error: false });
+        return;
+      case 'cancel':
+        if (message.runId === this.lastRunId) {
+          await this.runner.cancel();
+        }
+        return;
+      case 'reveal': {
+        const statement = this.shown?.runId === message.runId ? this.shown.statements[message.index] : undefined;
+        if (statement) {
+          this.deps.reveal(statement);
+        }
+        return;
+      }
+    }
+  }
+
+  /** Whether the webview has said it is ready (a run posted before that is replayed by its own messages, so runs wait for it). */
+  get isReady(): boolean {
+    return this.ready;
+  }
+
+  /**
+   * Runs `statements` (already judged for `mode`), replacing the results
+   * shown. Resolves when the run ended, however it ended.
+   */
+  async run(statements: readonly SqlStatement[], settings: { mode: RunMode; statementTimeoutMs: number; folder: string }, lineOf: (offset: number) => number): Promise<RunReport> {
+    const { post } = this.deps;
+    await this.clear();
+    this.lastRunId += 1;
+    const runId = this.lastRunId;
+    const shown: Shown = { runId, statements, stores: statements.map(() => undefined), columns: statements.map(() => []) };
+    this.shown = shown;
+    post({
+      type: 'runStarted',
+      runId,
+      mode: settings.mode,
+      statements: statements.map((s) => ({ label: s.text.split('\n', 1)[0]!.slice(0, 80), line: lineOf(s.start) })),
+    });
+    const said = new Map<number, number>();
+    const listener: RunListener = {
+      columns: (index, columns, store) => {
+        shown.stores[index] = store;
+        shown.columns[index] = columns.map((c) => c.name);
+        if (this.shown === shown) {
+          post({ type: 'columns', runId, index, columns: [...columns] });
+        }
+      },
+      progress: (index, rows) => {
+        const now = performance.now();
+        if (this.shown === shown && now - (said.get(index) ?? 0) >= PROGRESS_EVERY_MS) {
+          said.set(index, now);
+          post({ type: 'progress', runId, index, rows });
+        }
+      },
+      finished: (index, result) => {
+        if (this.shown === shown) {
+          post({ type: 'statement', runId, index, outcome: outcomeOf(result) });
+        }
+      },
+    };
+    const started = performance.now();
+    try {
+      const outcome = await this.runner.run(statements, settings, listener);
+      post({ type: 'runEnded', runId, ended: outcome.ended, ms: outcome.ms });
+      return { statements, outcome };
+    } catch (err) {
+      const ms = performance.now() - started;
+      if (err instanceof Cancelled) {
+        post({ type: 'runEnded', runId, ended: 'cancelled', ms });
+        return { statements, outcome: 'cancelled' };
+      }
+      this.deps.log.error(`Query run in ${this.documentName}`, err);
+      post({ type: 'runEnded', runId, ended: 'failed', ms, message: this.deps.describe(err) });
+      return { statements, outcome: err instanceof Error ? err : new Error(String(err)) };
+    }
+  }
+
+  /** Stops the run in progress, if any. */
+  cancel(): Promise<void> {
+    return this.runner.cancel();
+  }
+
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    await this.runner.close().catch(() => undefined);
+    await this.clear();
+  }
+
+  private init(): void {
+    const { post, t } = this.deps;
+    post({
+      type: 'init',
+      strings: Object.fromEntries(QUERY_RESULTS_STRINGS.map((s) => [s, t(s)])),
+      locale: this.deps.locale,
+      document: this.documentName,
+      workspace: this.workspaceName,
+      neutralizeFormulas: this.deps.neutralizeFormulas(),
+    });
+  }
+
+  /** The results shown before go, and their files with them. */
+  private async clear(): Promise<void> {
+    const old = this.shown;
+    this.shown = undefined;
+    await Promise.all((old?.stores ?? []).map((store) => store?.dispose()));
+  }
+
+  private storeOf(runId: number, index: number): ResultStore | undefined {
+    return this.shown?.runId === runId && !this.disposed ? this.shown.stores[index] : undefined;
+  }
+
+  private async rows(message: Extract<QueryResultsToHost, { type: 'rows' }>): Promise<void> {
+    const store = this.storeOf(message.runId, message.index);
+    if (!store) {
+      return; // An older run's page: its results are gone, the webview has moved on.
+    }
+    try {
+      const rows = await store.read(message.from, message.count);
+      const truncated: [number, number][] = [];
+      const cut = rows.map((row, r) =>
+        row.map((cell, c) => {
+          if (cell !== null && cell.length > GRID_CELL_CHARS) {
+            truncated.push([r, c]);
+            return cell.slice(0, GRID_CELL_CHARS);
+          }
+          return cell;
+        }),
+      );
+      this.deps.post({ type: 'rows', runId: message.runId, index: message.index, requestId: message.requestId, from: message.from, rows: cut, truncated });
+    } catch (err) {
+      this.deps.log.error(`Reading results of ${this.documentName}`, err);
+      this.deps.post({ type: 'rowsError', requestId: message.requestId, message: this.deps.describe(err) });
+    }
+  }
+
+  private async openValue(message: Extract<QueryResultsToHost, { type: 'openValue' }>): Promise<void> {
+    const store = this.storeOf(message.runId, message.index);
+    const [row] = store ? await store.read(message.row, 1) : [];
+    const value = row?.[message.column];
+    if (value === undefined) {
+      return;
+    }
+    const column = this.shown?.columns[message.index]?.[message.column] ?? '';
+    await this.deps.showValue(column, value ?? 'NULL');
+  }
+}

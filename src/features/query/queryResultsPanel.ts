@@ -1,0 +1,79 @@
+import * as vscode from 'vscode';
+import type { RunMode } from '../../core/query/runRules';
+import type { SqlStatement } from '../../core/query/statements';
+import { queryResultsToHostSchema, queryResultsToWebviewSchema, type QueryResultsToHost, type QueryResultsToWebview } from '../../protocol/queryResults';
+import { panelBasics } from '../../platform/panels/panelBasics';
+import { PanelHost } from '../../platform/panels/panelHost';
+import type { Services } from '../../platform/services';
+import { QueryResultsController, type Runner, type RunReport } from './queryResultsController';
+
+const SPEC = { viewType: 'openhexa.queryResults', app: 'queryResults', toHost: queryResultsToHostSchema, toWebview: queryResultsToWebviewSchema, beside: true };
+
+/** A query document's results in VS Code: the controller's logic over a panel beside the editor. */
+export class QueryResultsPanel {
+  private readonly host: PanelHost<QueryResultsToHost, QueryResultsToWebview>;
+  private readonly controller: QueryResultsController;
+  private readyNow!: () => void;
+  private readonly ready = new Promise<void>((resolve) => (this.readyNow = resolve));
+
+  constructor(
+    services: Services,
+    private readonly document: vscode.TextDocument,
+    workspaceName: string,
+    runner: Runner,
+    onClose: () => void,
+  ) {
+    const name = document.uri.scheme === 'untitled' ? document.uri.path : vscode.workspace.asRelativePath(document.uri);
+    this.host = new PanelHost(
+      services.extensionUri,
+      SPEC,
+      vscode.l10n.t('Results: {0}', name.split('/').pop() ?? name),
+      services.log,
+      async (message) => {
+        await this.controller.receive(message);
+        if (message.type === 'ready') {
+          this.readyNow();
+        }
+      },
+      () => {
+        onClose();
+        void this.controller.dispose();
+      },
+    );
+    this.controller = new QueryResultsController(
+      {
+        ...panelBasics(services, (message: Parameters<typeof this.host.post>[0]) => this.host.post(message)),
+        showValue: (column, text) => services.values.show(column || 'value', text, false),
+        neutralizeFormulas: () => vscode.workspace.getConfiguration('openhexa').get<boolean>('preview.neutralizeFormulas', false),
+        reveal: (statement) => {
+          const range = new vscode.Range(this.document.positionAt(statement.start), this.document.positionAt(statement.end));
+          // In the editor that shows the document, not in the results' group (where the click was).
+          const shown = vscode.window.visibleTextEditors.find((e) => e.document === this.document);
+          void vscode.window.showTextDocument(this.document, { selection: range, viewColumn: shown?.viewColumn ?? vscode.ViewColumn.One, preserveFocus: true });
+        },
+      },
+      runner,
+      name,
+      workspaceName,
+    );
+  }
+
+  /** Runs the statements once the panel's page is ready (a new panel loads first). */
+  async run(statements: readonly SqlStatement[], settings: { mode: RunMode; statementTimeoutMs: number; folder: string }): Promise<RunReport> {
+    this.host.reveal();
+    await this.ready;
+    return this.controller.run(statements, settings, (offset) => this.document.positionAt(offset).line);
+  }
+
+  cancel(): Promise<void> {
+    return this.controller.cancel();
+  }
+
+  reveal(): void {
+    this.host.reveal();
+  }
+
+  dispose(): void {
+    this.host.dispose();
+  }
+}

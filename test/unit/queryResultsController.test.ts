@@ -1,0 +1,119 @@
+import * as assert from 'node:assert/strict';
+import { loadSqlParser } from '../../src/core/query/sqlParser';
+import { splitStatements } from '../../src/core/query/statements';
+import { QueryResultsController, GRID_CELL_CHARS, type Runner } from '../../src/features/query/queryResultsController';
+import { Cancelled } from '../../src/postgres/preview/queryLane';
+import type { RunListener, RunOutcome } from '../../src/postgres/query/queryRun';
+import { makeResultsFolder, removeResultsFolder, ResultStore } from '../../src/postgres/query/resultStore';
+import type { QueryResultsToWebview } from '../../src/protocol/queryResults';
+
+/** A runner that streams `rows` for the first statement and says the second did an UPDATE; or is cancelled. */
+function fakeRunner(folder: string, rows: (string | null)[][], options: { cancelled?: boolean } = {}): Runner & { cancels: number } {
+  const runner = {
+    cancels: 0,
+    async run(_statements: unknown, _settings: unknown, listener: RunListener): Promise<RunOutcome> {
+      const store = await ResultStore.create(folder);
+      listener.columns?.(0, [{ name: 'id', type: 'integer' }, { name: 'note', type: 'text' }], store);
+      for (let i = 0; i < rows.length; i += 1000) {
+        await store.append(rows.slice(i, i + 1000));
+        listener.progress?.(0, store.rows);
+      }
+      if (options.cancelled) {
+        throw new Cancelled('user');
+      }
+      const first = { status: 'rows' as const, columns: [], store, rows: store.rows, command: 'SELECT', ms: 5 };
+      listener.finished?.(0, first);
+      const second = { status: 'done' as const, command: 'UPDATE', rowCount: 3, ms: 2 };
+      listener.finished?.(1, second);
+      return { results: [first, second], ended: 'committed', ms: 9 };
+    },
+    async cancel() {
+      runner.cancels += 1;
+    },
+    async close() {},
+  };
+  return runner;
+}
+
+describe('a query document\'s results panel (controller)', () => {
+  let folder: string;
+  before(async () => {
+    await loadSqlParser();
+    folder = makeResultsFolder();
+  });
+  after(() => removeResultsFolder(folder));
+
+  function make(runner: Runner) {
+    const posted: QueryResultsToWebview[] = [];
+    const shown: string[] = [];
+    const controller = new QueryResultsController(
+      {
+        post: (m) => posted.push(m),
+        t: (text, ...args) => text.replace(/\{(\d+)\}/g, (_, i: string) => args[Number(i)] ?? ''),
+        log: { debug() {}, info() {}, warn() {}, error() {} },
+        locale: 'en',
+        describe: (err) => String(err),
+        writeClipboard: async () => undefined,
+        showValue: async (_name, text) => void shown.push(text),
+        neutralizeFormulas: () => false,
+        reveal: () => undefined,
+      },
+      runner,
+      'query.sql',
+      'Malaria',
+    );
+    return { controller, posted, shown };
+  }
+
+  const statements = () => splitStatements('SELECT id, note FROM t;\nUPDATE t SET note = 1');
+
+  it('streams a run\'s rows, says each statement\'s outcome and the commit, and serves any page, the last one too', async () => {
+    const rows = Array.from({ length: 25_000 }, (_, i) => [String(i + 1), i === 24_999 ? 'x'.repeat(GRID_CELL_CHARS + 10) : `note ${i + 1}`]);
+    const { controller, posted, shown } = make(fakeRunner(folder, rows));
+    const report = await controller.run(statements(), { mode: 'writes', statementTimeoutMs: 1000, folder }, () => 0);
+    assert.notEqual(report.outcome, 'cancelled');
+    const types = posted.map((m) => m.type);
+    assert.deepEqual([types[0], types[1], types.at(-1)], ['runStarted', 'columns', 'runEnded']);
+    assert.ok(types.includes('progress'));
+    assert.deepEqual(posted.filter((m) => m.type === 'statement').map((m) => m.type === 'statement' && m.outcome.status), ['rows', 'done']);
+    assert.deepEqual(posted.at(-1), { type: 'runEnded', runId: 1, ended: 'committed', ms: 9 });
+    await controller.receive({ type: 'rows', runId: 1, index: 0, requestId: 7, from: 24_000, count: 1000 });
+    const page = posted.at(-1)!;
+    assert.ok(page.type === 'rows');
+    assert.equal(page.rows.length, 1000);
+    assert.deepEqual(page.rows[0], ['24001', 'note 24001']);
+    // The last cell is cut for the grid, and whole when opened.
+    assert.deepEqual(page.truncated, [[999, 1]]);
+    assert.equal(page.rows[999]![1]!.length, GRID_CELL_CHARS);
+    await controller.receive({ type: 'openValue', runId: 1, index: 0, row: 24_999, column: 1 });
+    assert.equal(shown[0]!.length, GRID_CELL_CHARS + 10);
+    await controller.dispose();
+  });
+
+  it('a new run drops the results before it and their files; a page asked for an old run gets nothing', async () => {
+    const { controller, posted } = make(fakeRunner(folder, [['1', 'a']]));
+    await controller.run(statements(), { mode: 'read-only', statementTimeoutMs: 1000, folder }, () => 0);
+    await controller.run(statements(), { mode: 'read-only', statementTimeoutMs: 1000, folder }, () => 0);
+    const before = posted.length;
+    await controller.receive({ type: 'rows', runId: 1, index: 0, requestId: 1, from: 0, count: 10 });
+    assert.equal(posted.length, before);
+    const fs = await import('node:fs');
+    assert.equal(fs.readdirSync(folder).length, 1, 'only the latest run keeps a file');
+    await controller.dispose();
+    assert.equal(fs.readdirSync(folder).length, 0, 'closing the panel removes it');
+  });
+
+  it('Cancel reaches the runner for the current run only, and a cancelled run is said as such', async () => {
+    const runner = fakeRunner(folder, [['1', 'a']], { cancelled: true });
+    const { controller, posted } = make(runner);
+    const report = await controller.run(statements(), { mode: 'read-only', statementTimeoutMs: 1000, folder }, () => 0);
+    assert.equal(report.outcome, 'cancelled');
+    const ended = posted.at(-1);
+    assert.equal(ended?.type === 'runEnded' ? ended.ended : undefined, 'cancelled');
+    await controller.receive({ type: 'cancel', runId: 99 });
+    assert.equal(runner.cancels, 0);
+    await controller.receive({ type: 'cancel', runId: 1 });
+    assert.equal(runner.cancels, 1);
+    await controller.dispose();
+  });
+});

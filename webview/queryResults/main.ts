@@ -1,0 +1,302 @@
+import { neutralized, queryResultsToHostSchema, queryResultsToWebviewSchema, toTsv, type QueryResultsToHost, type QueryResultsToWebview, type StatementOutcome } from '../../src/protocol/queryResults';
+import type { QUERY_RESULTS_STRINGS } from '../../src/protocol/queryResultsStrings';
+import { Grid, type GridColumn } from '../grid/grid';
+import { panelApp } from '../shared/app';
+import { h } from '../shared/dom';
+import { showNotice } from '../shared/notice';
+import { button } from '../toolkit';
+import { ResultPages } from './model/resultPages';
+
+type Text = (typeof QUERY_RESULTS_STRINGS)[number];
+
+const panel = panelApp<QueryResultsToHost, QueryResultsToWebview, Text>(queryResultsToHostSchema, queryResultsToWebviewSchema);
+const { host, t } = panel;
+let numbers = new Intl.NumberFormat('en');
+let neutralizeFormulas = false;
+const app = document.getElementById('app')!;
+
+/** One statement of the run: its tab, and what it came to so far. */
+interface Tab {
+  readonly label: string;
+  readonly line: number;
+  columns: GridColumn[] | undefined;
+  rows: number;
+  outcome: StatementOutcome | undefined;
+}
+
+let runId = 0;
+let mode: 'read-only' | 'writes' = 'read-only';
+let tabs: Tab[] = [];
+let active = 0;
+let running = false;
+const pages = new ResultPages();
+
+const grid: Grid<number> = new Grid<number>({
+  need: (first, last) => ask(pages.need(first, last, grid.loaded, tabSize())),
+  jump: (to) => ask(pages.jump(to, tabSize())),
+  sort: () => undefined, // A query's order is its ORDER BY.
+  open: (r, c) => host.post({ type: 'openValue', runId, index: active, row: r, column: c }),
+  copy: (rows, first) => host.post({ type: 'copy', text: toTsv(neutralizeFormulas ? rows.map((row) => row.map((v, i) => (isText(first + i) ? neutralized(v) : v))) : rows), rows: rows.length }),
+  t: (text) => t(text as Text),
+});
+
+function isText(column: number): boolean {
+  return /^(text|character|"char"|name|json|jsonb|xml)/.test(tabs[active]?.columns?.[column]?.type ?? '');
+}
+
+const tabBar = h('div', { class: 'result-tabs', role: 'tablist' });
+const runLine = h('div', { class: 'run-line', 'aria-live': 'polite' });
+const cancelButton = button('', () => cancel(), { attrs: { 'data-action': 'cancel' } });
+const message = h('div', { class: 'status', role: 'status' });
+const gridWrap = h('div', { class: 'grid-wrap' }, grid.element);
+const footer = h('footer', { class: 'preview-status', 'data-result-footer': '' });
+const intro = h('p', { class: 'intro' });
+
+function layout(): void {
+  cancelButton.textContent = t('Cancel');
+  intro.textContent = t('Run a statement with Ctrl+Enter (the statement under the cursor, or the selection), or the whole document with Run Query Document.');
+  const toolbar = h(
+    'div',
+    { class: 'toolbar', role: 'toolbar' },
+    button(t('Copy cell'), () => grid.copyCell(), { attrs: { 'data-action': 'copy-cell' } }),
+    button(t('Copy row'), () => grid.copyRows(), { attrs: { 'data-action': 'copy-row' } }),
+    button(t('Copy selection'), () => grid.copySelection(), { attrs: { 'data-action': 'copy-selection' } }),
+    button(t('Open value'), () => host.post({ type: 'openValue', runId, index: active, row: grid.activeCell.r, column: grid.activeCell.c }), { attrs: { 'data-action': 'open-value' } }),
+  );
+  const help = h('p', { class: 'keys-help' }, t('Arrows move, Shift+arrows select, Ctrl+C copies as TSV, Enter opens the value, Home/End and Ctrl+Home/End jump'));
+  app.replaceChildren(h('div', { class: 'preview query-results' }, h('div', { class: 'run-head' }, runLine, cancelButton), intro, tabBar, message, toolbar, gridWrap, footer, help));
+  app.removeAttribute('aria-busy');
+  showRun();
+}
+
+function duration(ms: number): string {
+  return ms < 1000 ? t('{0} ms', numbers.format(Math.round(ms))) : t('{0} s', numbers.format(Math.round(ms / 100) / 10));
+}
+
+function rowsText(rows: number): string {
+  return rows === 1 ? t('1 row') : t('{0} rows', numbers.format(rows));
+}
+
+function tabSize(): { total: number; complete: boolean } {
+  const tab = tabs[active];
+  return { total: tab?.rows ?? 0, complete: tab?.outcome !== undefined };
+}
+
+/** Asks the host for a page the grid needs (at most one at a time; the latest need wins). */
+function ask(request: ReturnType<ResultPages['need']>): void {
+  if (request) {
+    host.post({ type: 'rows', runId, index: active, requestId: request.requestId, from: request.from, count: request.count });
+  }
+}
+
+function cancel(): void {
+  cancelButton.setAttribute('disabled', '');
+  runLine.textContent = t('Cancelling…');
+  host.post({ type: 'cancel', runId });
+}
+
+function showRun(): void {
+  cancelButton.hidden = !running;
+  cancelButton.removeAttribute('disabled');
+  intro.hidden = tabs.length > 0;
+  if (running) {
+    runLine.textContent = `${t('Running…')} · ${mode === 'writes' ? t('Writes allowed') : t('Read-only')}`;
+  }
+}
+
+function tabLabel(tab: Tab, i: number): string {
+  const o = tab.outcome;
+  const state = !o ? (running ? '…' : '') : o.status === 'rows' ? ` (${numbers.format(o.rows)})` : o.status === 'failed' ? ' ⚠' : o.status === 'not run' ? ' –' : ' ✓';
+  return `${t('Statement {0}', String(i + 1))}${state}`;
+}
+
+function showTabs(): void {
+  tabBar.replaceChildren(
+    ...tabs.map((tab, i) => {
+      const el = h('button', { class: 'result-tab', role: 'tab', 'aria-selected': String(i === active), tabindex: i === active ? '0' : '-1', title: tab.label, 'data-tab': String(i) }, tabLabel(tab, i));
+      el.addEventListener('click', () => select(i, true));
+      el.addEventListener('keydown', (e) => {
+        const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+        if (step !== 0 && tabs.length > 0) {
+          const next = (active + step + tabs.length) % tabs.length;
+          select(next, true);
+          (tabBar.children[next] as HTMLElement | undefined)?.focus();
+        }
+      });
+      return el;
+    }),
+  );
+  tabBar.hidden = tabs.length < 2;
+}
+
+/** What the active statement came to, said above the grid (or instead of it). */
+function showActive(): void {
+  const tab = tabs[active];
+  const o = tab?.outcome;
+  gridWrap.hidden = !tab?.columns;
+  message.className = 'status';
+  message.textContent = '';
+  if (!tab) {
+    footer.textContent = '';
+    return;
+  }
+  if (o?.status === 'done') {
+    message.classList.add('status-ok');
+    message.textContent = `${o.command}${o.rowCount === null ? '' : ` · ${o.rowCount === 1 ? t('{0} row affected', '1') : t('{0} rows affected', numbers.format(o.rowCount))}`} · ${duration(o.ms)}`;
+  } else if (o?.status === 'failed') {
+    message.classList.add('status-error');
+    message.setAttribute('role', 'alert');
+    message.textContent = o.reason === 'timeout' ? t('Timed out after the statement timeout (setting openhexa.query.statementTimeoutSeconds).') : o.reason === 'cancelled' ? t('Cancelled: the server stopped the statement, and nothing was written.') : t('Failed: {0}', o.message);
+  } else if (o?.status === 'not run') {
+    message.textContent = t('Not run: an earlier statement failed.');
+  }
+  const counted = o?.status === 'rows' ? t('{0} in {1}', rowsText(o.rows), duration(o.ms)) : tab.columns ? t('{0} rows so far…', numbers.format(tab.rows)) : '';
+  footer.textContent = counted;
+  grid.setFooter(o?.status === 'rows' ? (o.rows === 0 ? t('No rows.') : t('End of the result')) : tab.columns ? t('Loading…') : '');
+}
+
+function select(i: number, reveal: boolean): void {
+  if (i === active && tabs[i]?.columns === undefined) {
+    showTabs();
+    showActive();
+    return;
+  }
+  active = i;
+  pages.reset();
+  const tab = tabs[i];
+  if (tab?.columns) {
+    grid.setColumns(tab.columns);
+    grid.reset();
+    grid.setTotal(tab.rows, tab.outcome !== undefined);
+    ask(pages.start(tabSize()));
+  }
+  showTabs();
+  showActive();
+  if (reveal) {
+    host.post({ type: 'reveal', runId, index: i });
+  }
+}
+
+panel.start((msg) => {
+  switch (msg.type) {
+    case 'init':
+      numbers = new Intl.NumberFormat(msg.locale);
+      neutralizeFormulas = msg.neutralizeFormulas;
+      layout();
+      return;
+    case 'runStarted':
+      runId = msg.runId;
+      mode = msg.mode;
+      running = true;
+      tabs = msg.statements.map((s) => ({ label: s.label, line: s.line, columns: undefined, rows: 0, outcome: undefined }));
+      active = 0;
+      pages.reset();
+      showRun();
+      showTabs();
+      showActive();
+      return;
+    case 'columns': {
+      const tab = msg.runId === runId ? tabs[msg.index] : undefined;
+      if (!tab) {
+        return;
+      }
+      const first = tab.columns === undefined;
+      tab.columns = msg.columns.map((c) => ({ name: c.name, type: c.type }));
+      if (msg.index === active || (first && !tabs[active]?.columns && tabs[active]?.outcome)) {
+        active = msg.index;
+        pages.reset();
+        grid.setColumns(tab.columns);
+        grid.reset();
+        showActive();
+        showTabs();
+      }
+      return;
+    }
+    case 'progress': {
+      const tab = msg.runId === runId ? tabs[msg.index] : undefined;
+      if (!tab) {
+        return;
+      }
+      const before = tab.rows;
+      tab.rows = msg.rows;
+      if (msg.index === active) {
+        grid.setTotal(msg.rows, false);
+        if (before === 0) {
+          ask(pages.start(tabSize())); // The first rows are here: show them.
+        }
+        showActive();
+      }
+      return;
+    }
+    case 'statement': {
+      const tab = msg.runId === runId ? tabs[msg.index] : undefined;
+      if (!tab) {
+        return;
+      }
+      tab.outcome = msg.outcome;
+      if (msg.outcome.status === 'rows') {
+        const before = tab.rows;
+        tab.rows = msg.outcome.rows;
+        if (msg.index === active) {
+          grid.setTotal(tab.rows, true);
+          if (before === 0 && tab.rows > 0) {
+            ask(pages.start(tabSize()));
+          }
+        }
+      }
+      // A failure is what the user needs to see: its tab comes forward.
+      if (msg.outcome.status === 'failed' && msg.index !== active) {
+        select(msg.index, false);
+      }
+      showTabs();
+      showActive();
+      return;
+    }
+    case 'runEnded':
+      if (msg.runId !== runId) {
+        return;
+      }
+      running = false;
+      showRun();
+      runLine.textContent =
+        msg.ended === 'committed'
+          ? `${t('Committed.')} ${duration(msg.ms)}`
+          : msg.ended === 'cancelled'
+            ? t('Cancelled: the server stopped the statement, and nothing was written.')
+            : msg.ended === 'failed'
+              ? t('Failed: {0}', msg.message ?? '')
+              : mode === 'writes'
+                ? t('Rolled back: nothing was written.')
+                : `${t('Read-only run: nothing was written.')} ${duration(msg.ms)}`;
+      runLine.className = `run-line${msg.ended === 'failed' ? ' run-failed' : ''}`;
+      showTabs();
+      showActive();
+      return;
+    case 'rows': {
+      const placed = msg.runId === runId && msg.index === active ? pages.answered(msg.requestId, msg.from, msg.rows.length, tabSize()) : undefined;
+      if (!placed) {
+        return;
+      }
+      const cut = new Map<number, number[]>();
+      for (const [r, c] of msg.truncated) {
+        cut.set(r, [...(cut.get(r) ?? []), c]);
+      }
+      grid.replace(
+        msg.rows.map((cells, r) => ({ cells, at: msg.from + r, ...(cut.has(r) ? { cut: cut.get(r)! } : {}) })),
+        placed.place,
+      );
+      if (placed.goTo !== undefined) {
+        grid.goTo(placed.goTo);
+      }
+      ask(pages.afterAnswer(grid.loaded, tabSize()));
+      return;
+    }
+    case 'rowsError':
+      pages.reset();
+      showNotice(msg.message, true);
+      return;
+    case 'notice':
+      showNotice(msg.text, msg.error);
+      return;
+  }
+});
