@@ -79,8 +79,9 @@ function lastRows(result: unknown): { superuser?: boolean }[] {
  * pinned, refused (and ended) for a superuser login. For work that ends the
  * transaction itself (an export streamed through COPY).
  */
-export async function beginReadOnly(client: ClientBase, options: { readonly statementTimeout?: StatementTimeout } = {}): Promise<void> {
-  const results = await client.query(`${BEGIN_SQL}${timeoutSql(options.statementTimeout)};\n${SUPERUSER_SQL}`);
+export async function beginReadOnly(client: ClientBase, options: { readonly statementTimeout?: StatementTimeout; /** A member's own SQL (Data Studio) names the workspace's tables: postgres/query/queryRun.ts's path. */ readonly searchPath?: string } = {}): Promise<void> {
+  const begin = options.searchPath ? `BEGIN READ ONLY; SET LOCAL search_path = ${options.searchPath}` : BEGIN_SQL;
+  const results = await client.query(`${begin}${timeoutSql(options.statementTimeout)};\n${SUPERUSER_SQL}`);
   const superuser = lastRows(results)[0]?.superuser === true;
   if (superuser) {
     await client.query('ROLLBACK').catch(() => undefined);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { PlanNode } from '../core/query/explainPlan';
 
 /** Messages between a query document's results panel and its controller; validated at both ends. */
 
@@ -13,12 +14,32 @@ export const statementOutcomeSchema = z.discriminatedUnion('status', [
 ]);
 export type StatementOutcome = z.infer<typeof statementOutcomeSchema>;
 
+/** A node of a plan (core/query/explainPlan.ts), as drawn. */
+export const planNodeSchema: z.ZodType<PlanNode> = z.lazy(() =>
+  z.object({
+    label: z.string(),
+    detail: z.string(),
+    planRows: z.number(),
+    totalCost: z.number(),
+    ownCost: z.number(),
+    actualRows: z.number().optional(),
+    loops: z.number().optional(),
+    totalMs: z.number().optional(),
+    ownMs: z.number().optional(),
+    costliest: z.boolean(),
+    children: z.array(planNodeSchema),
+  }),
+);
+
 export const queryResultsToHostSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready') }),
   z.object({ type: z.literal('rows'), runId: z.number().int(), index: z.number().int().nonnegative(), requestId: z.number().int(), from: z.number().int().nonnegative(), count: z.number().int().min(1).max(5000) }),
   z.object({ type: z.literal('openValue'), runId: z.number().int(), index: z.number().int().nonnegative(), row: z.number().int().nonnegative(), column: z.number().int().nonnegative() }),
   z.object({ type: z.literal('copy'), text: z.string(), rows: z.number().int().nonnegative() }),
   z.object({ type: z.literal('cancel'), runId: z.number().int() }),
+  /** The whole result of a statement as CSV, run again through COPY (not what the grid holds). */
+  z.object({ type: z.literal('export'), runId: z.number().int(), index: z.number().int().nonnegative() }),
+  z.object({ type: z.literal('cancelExport') }),
   /** The user picked a statement's tab: the editor shows where that statement is. */
   z.object({ type: z.literal('reveal'), runId: z.number().int(), index: z.number().int().nonnegative() }),
 ]);
@@ -49,7 +70,19 @@ export const queryResultsToWebviewSchema = z.discriminatedUnion('type', [
     truncated: z.array(z.tuple([z.number().int(), z.number().int()])),
   }),
   z.object({ type: z.literal('rowsError'), requestId: z.number().int(), message: z.string() }),
+  /** An Explain's statement: its plan drawn as a tree instead of the grid (Open value shows the JSON). */
+  z.object({
+    type: z.literal('plan'),
+    runId: z.number().int(),
+    index: z.number().int().nonnegative(),
+    root: planNodeSchema,
+    analyzed: z.boolean(),
+    planningMs: z.number().optional(),
+    executionMs: z.number().optional(),
+  }),
   z.object({ type: z.literal('notice'), text: z.string(), error: z.boolean() }),
+  z.object({ type: z.literal('exportProgress'), bytes: z.number().nonnegative() }),
+  z.object({ type: z.literal('exportEnded'), outcome: z.enum(['done', 'cancelled', 'failed']), message: z.string() }),
 ]);
 export type QueryResultsToWebview = z.infer<typeof queryResultsToWebviewSchema>;
 

@@ -7,7 +7,7 @@ import { initializeCatalog } from '../../src/postgres/catalog/migrate';
 import { createMember } from '../../src/postgres/workspace/catalogCalls';
 import { createWorkspace } from '../../src/postgres/workspace/provisioning';
 import { startTestServer, type TestServer } from '../fixtures/postgresServer';
-import { choose, contextMenu, screenshot, useWorkbench, webview } from './workbench';
+import { choose, contextMenu, runCommand, screenshot, useWorkbench, webview } from './workbench';
 
 const PLATFORM = 'e2e_query_platform';
 const PLATFORM_PASSWORD = 'platform-Pw-query';
@@ -100,6 +100,37 @@ describe('Data Studio end to end: a viewer runs SQL on the workspace database wi
     await results().locator('.result-tab').nth(1).click();
     await results().locator('.grid-td[data-c="0"]', { hasText: 'e2e_query_viewer' }).waitFor({ timeout: 30_000 });
     await screenshot(page, 'query-statement-tabs');
+  });
+
+  it('completes a column of the table the statement reads, from the workspace database as the viewer sees it', async () => {
+    await editor().click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.insertText('SELECT di FROM visits ORDER BY id LIMIT 3');
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 'SELECT di'.length; i++) {
+      await page.keyboard.press('ArrowRight');
+    }
+    await page.keyboard.press('Control+Space');
+    const suggestion = page.locator('.suggest-widget .monaco-list-row', { hasText: 'district' }).first();
+    await suggestion.waitFor({ timeout: 30_000 });
+    await screenshot(page, 'query-completion');
+    await suggestion.click();
+    await page.keyboard.press('Control+Enter');
+    await results().locator('.grid-th[data-column="district"]').waitFor({ timeout: 30_000 });
+    await results().locator('.grid-td[data-c="0"]', { hasText: 'district 1' }).first().waitFor({ timeout: 30_000 });
+  });
+
+  it('Explain Analyze shows the plan as a tree with rows and times, the most expensive node marked, the JSON a click away', async () => {
+    await editor().click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.insertText('SELECT v.district, count(*) FROM visits v JOIN visits w ON w.id = v.id WHERE v.cases > 1 GROUP BY v.district');
+    await runCommand(page, 'OpenHEXA: Explain Analyze Statement');
+    await results().locator('.plan-node', { hasText: 'Seq Scan' }).first().waitFor({ timeout: 30_000 });
+    assert.equal(await results().locator('.plan-node.costliest').count(), 1);
+    assert.match(await results().locator('.plan-head').innerText(), /rolled back/);
+    await screenshot(page, 'query-explain-analyze');
   });
 
   it('an error is underlined in the editor where the server pointed, and said in the results', async () => {

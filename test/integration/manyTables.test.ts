@@ -1,5 +1,8 @@
 import * as assert from 'node:assert/strict';
+import { completionContext, sqlName } from '../../src/core/query/completionContext';
+import { loadSqlParser } from '../../src/core/query/sqlParser';
 import { PoolRegistry } from '../../src/postgres/pools';
+import { readOutline } from '../../src/postgres/workspace/outline';
 import { databaseLevel, listRelations, listSchemas, measureInBatches, schemaLevel, MEASURE_BATCH, type Browse, type TableMeasure } from '../../src/postgres/workspace/tables';
 import { LEVEL_PAGE } from '../../src/features/workspaces/tableBrowsing';
 import { makeWorld, using, type World } from './workspaceWorld';
@@ -92,4 +95,25 @@ describe('a workspace with 10,000 tables, browsed as a viewer', function () {
     const measures = await measureInBatches(browse, all);
     assert.equal([...measures.values()].filter((m) => m.rows === 50 && m.rowsExact).length, TABLES);
   });
+
+  it('reads the whole outline for the query editor\'s completion at once, quickly, and each name it offers reads back through the server', async () => {
+    await loadSqlParser();
+    const started = Date.now();
+    const outline = await browse((c) => readOutline(c));
+    const ms = Date.now() - started;
+    assert.equal(outline.relations.length, TABLES);
+    assert.equal(outline.cut, false);
+    assert.ok(ms < 5_000, `the outline took ${ms} ms`);
+    const hostile = outline.relations.filter((r) => r.schema === OTHER_SCHEMA);
+    assert.equal(hostile.length, 10);
+    assert.deepEqual(hostile[0]!.columns, [{ name: 'id', type: 'integer' }]);
+    // What completion inserts is what the server reads: a schema with a quote and an accent, tables named "select N".
+    for (const relation of hostile) {
+      const sql = `SELECT ${sqlName(relation.columns[0]!.name)} FROM ${sqlName(relation.schema)}.${sqlName(relation.name)} LIMIT 1`;
+      await using(w.viewer, w.workspace.dbName, (c) => c.query(sql));
+      const aliased = `SELECT x. FROM ${sqlName(relation.schema)}.${sqlName(relation.name)} x`;
+      assert.deepEqual(completionContext(aliased, 'SELECT x.'.length), { kind: 'member', qualifier: 'x', relations: [{ schema: relation.schema, name: relation.name, alias: 'x' }] });
+    }
+  });
 });
+

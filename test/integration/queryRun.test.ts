@@ -3,6 +3,8 @@
 // or roll back whole, a timeout, a Cancel, and a large result that streams
 // to disk in constant memory.
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { PassThrough } from 'node:stream';
 import type { Login } from '../../src/postgres/connect';
 import { PoolRegistry } from '../../src/postgres/pools';
 import { Cancelled } from '../../src/postgres/preview/queryLane';
@@ -11,6 +13,7 @@ import { prepareRun, QueryRunner } from '../../src/postgres/query/queryRunner';
 import { makeResultsFolder, removeResultsFolder } from '../../src/postgres/query/resultStore';
 import type { RunMode } from '../../src/core/query/runRules';
 import { workspaceRoleNames } from '../../src/core/workspaceNames';
+import { readPlan } from '../../src/core/query/explainPlan';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import { makeWorld, using, type ServerLogin, type World } from './workspaceWorld';
@@ -155,6 +158,25 @@ describe('Data Studio: SQL run as the member\'s own login, read-only unless writ
     }
   });
 
+  it('Explain Analyze runs an editor\'s INSERT inside a transaction that is rolled back, and gives its plan with rows and times', async () => {
+    const before = await count();
+    const prepared = await prepareRun("EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) INSERT INTO cases VALUES (77, 'explained')", 'writes');
+    assert.ok(prepared.ok);
+    const runner = new QueryRunner(pools.source(login(w.editor)));
+    try {
+      const outcome = await runner.run(prepared.statements, { mode: 'writes', statementTimeoutMs: 10_000, folder, rollback: true }, {});
+      assert.equal(outcome.ended, 'rolled back');
+      const [row] = await rowsOf(outcome.results[0]);
+      const plan = readPlan(row![0]);
+      assert.equal(plan.analyzed, true);
+      assert.equal(plan.root.label, 'ModifyTable (Insert)');
+      assert.equal(plan.root.actualRows, 0);
+    } finally {
+      await runner.close();
+    }
+    assert.equal(await count(), before, 'the INSERT was rolled back');
+  });
+
   it('says where the server pointed, in the statement\'s own characters (a server cursor\'s DECLARE is not counted)', async () => {
     const result = failed((await run(w.viewer, "SELECT 'é', nosuch FROM cases")).results[0]);
     assert.equal(result.code, '42703');
@@ -186,6 +208,26 @@ describe('Data Studio: SQL run as the member\'s own login, read-only unless writ
     await runner.close();
     const left = await using(w.admin, w.workspace.dbName, async (c) => (await c.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE query LIKE '%marker_for_cancel%' AND pid <> pg_backend_pid()")).rows[0].n as number);
     assert.equal(left, 0);
+  });
+
+  it('exports a query\'s whole result as CSV byte for byte what psql \\copy writes, quotes, newlines and unicode included', async () => {
+    await using(w.editor, w.workspace.dbName, (c) => c.query(`INSERT INTO cases (id, district) SELECT g, 'site "' || g || E'",\\nline two; é' FROM generate_series(10, 2000) g`));
+    const query = 'SELECT id, district, rate, big, seen, m FROM cases ORDER BY id';
+    const runner = new QueryRunner(pools.source(login(w.viewer)));
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on('data', (chunk: Buffer) => chunks.push(chunk));
+    try {
+      const result = await runner.exportCsv({ text: query }, out);
+      assert.ok(result.rows > 1990);
+    } finally {
+      await runner.close();
+    }
+    const psql = execFileSync(process.env.OPENHEXA_PSQL ?? '/usr/bin/psql', ['-X', '-q', '-c', `\\copy (${query}) TO STDOUT WITH (FORMAT csv, HEADER true)`], {
+      env: { ...process.env, PGHOST: w.viewer.host, PGPORT: String(w.viewer.port), PGUSER: w.viewer.user, PGPASSWORD: w.viewer.password, PGDATABASE: w.workspace.dbName, PGSSLMODE: 'disable', PGOPTIONS: '-c search_path=pg_catalog,public' },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    assert.ok(Buffer.concat(chunks).equals(psql), 'the export differs from psql \\copy');
   });
 
   it('a million-row result streams to disk with the heap bounded; its last rows read back at once', async () => {

@@ -1,4 +1,7 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Writable } from 'node:stream';
 import { loadSqlParser } from '../../src/core/query/sqlParser';
 import { splitStatements } from '../../src/core/query/statements';
 import { QueryResultsController, GRID_CELL_CHARS, type Runner } from '../../src/features/query/queryResultsController';
@@ -8,9 +11,10 @@ import { makeResultsFolder, removeResultsFolder, ResultStore } from '../../src/p
 import type { QueryResultsToWebview } from '../../src/protocol/queryResults';
 
 /** A runner that streams `rows` for the first statement and says the second did an UPDATE; or is cancelled. */
-function fakeRunner(folder: string, rows: (string | null)[][], options: { cancelled?: boolean } = {}): Runner & { cancels: number } {
+function fakeRunner(folder: string, rows: (string | null)[][], options: { cancelled?: boolean } = {}): Runner & { cancels: number; exported: string[] } {
   const runner = {
     cancels: 0,
+    exported: [] as string[],
     async run(_statements: unknown, _settings: unknown, listener: RunListener): Promise<RunOutcome> {
       const store = await ResultStore.create(folder);
       listener.columns?.(0, [{ name: 'id', type: 'integer' }, { name: 'note', type: 'text' }], store);
@@ -30,6 +34,12 @@ function fakeRunner(folder: string, rows: (string | null)[][], options: { cancel
     async cancel() {
       runner.cancels += 1;
     },
+    async exportCsv(statement: { text: string }, out: Writable) {
+      runner.exported.push(statement.text);
+      await new Promise<void>((resolve) => out.end('id,note\n1,a\n', () => resolve()));
+      return { rows: 1, bytes: 12 };
+    },
+    async cancelExport() {},
     async close() {},
   };
   return runner;
@@ -49,7 +59,7 @@ describe('a query document\'s results panel (controller)', () => {
     const controller = new QueryResultsController(
       {
         post: (m) => posted.push(m),
-        t: (text, ...args) => text.replace(/\{(\d+)\}/g, (_, i: string) => args[Number(i)] ?? ''),
+        t: (text, ...args) => text.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)] ?? '')),
         log: { debug() {}, info() {}, warn() {}, error() {} },
         locale: 'en',
         describe: (err) => String(err),
@@ -57,6 +67,9 @@ describe('a query document\'s results panel (controller)', () => {
         showValue: async (_name, text) => void shown.push(text),
         neutralizeFormulas: () => false,
         reveal: () => undefined,
+        chooseExportFile: async () => path.join(folder, 'export.csv'),
+        withExportProgress: (_title, run) => run(() => undefined, () => undefined),
+        announceExported: () => undefined,
       },
       runner,
       'query.sql',
@@ -90,6 +103,23 @@ describe('a query document\'s results panel (controller)', () => {
     await controller.dispose();
   });
 
+  it('exports a query\'s whole result through the runner into the chosen file, and refuses a statement that is not a query', async () => {
+    const runner = fakeRunner(folder, [['1', 'a']]);
+    const { controller, posted } = make(runner);
+    await controller.run(statements(), { mode: 'writes', statementTimeoutMs: 1000, folder }, () => 0);
+    await controller.receive({ type: 'export', runId: 1, index: 0 });
+    assert.deepEqual(runner.exported, ['SELECT id, note FROM t']);
+    assert.equal(fs.readFileSync(path.join(folder, 'export.csv'), 'utf8'), 'id,note\n1,a\n');
+    const done = posted.at(-1);
+    assert.equal(done?.type === 'exportEnded' ? done.outcome : undefined, 'done');
+    await controller.receive({ type: 'export', runId: 1, index: 1 });
+    const refused = posted.at(-1);
+    assert.equal(refused?.type === 'exportEnded' ? refused.outcome : undefined, 'failed');
+    assert.deepEqual(runner.exported, ['SELECT id, note FROM t'], 'the UPDATE was not run again');
+    fs.rmSync(path.join(folder, 'export.csv'));
+    await controller.dispose();
+  });
+
   it('a new run drops the results before it and their files; a page asked for an old run gets nothing', async () => {
     const { controller, posted } = make(fakeRunner(folder, [['1', 'a']]));
     await controller.run(statements(), { mode: 'read-only', statementTimeoutMs: 1000, folder }, () => 0);
@@ -97,7 +127,6 @@ describe('a query document\'s results panel (controller)', () => {
     const before = posted.length;
     await controller.receive({ type: 'rows', runId: 1, index: 0, requestId: 1, from: 0, count: 10 });
     assert.equal(posted.length, before);
-    const fs = await import('node:fs');
     assert.equal(fs.readdirSync(folder).length, 1, 'only the latest run keeps a file');
     await controller.dispose();
     assert.equal(fs.readdirSync(folder).length, 0, 'closing the panel removes it');

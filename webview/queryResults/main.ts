@@ -22,6 +22,8 @@ interface Tab {
   columns: GridColumn[] | undefined;
   rows: number;
   outcome: StatementOutcome | undefined;
+  /** An Explain's plan: drawn instead of the grid. */
+  plan?: Extract<QueryResultsToWebview, { type: 'plan' }>;
 }
 
 let runId = 0;
@@ -51,22 +53,86 @@ const message = h('div', { class: 'status', role: 'status' });
 const gridWrap = h('div', { class: 'grid-wrap' }, grid.element);
 const footer = h('footer', { class: 'preview-status', 'data-result-footer': '' });
 const intro = h('p', { class: 'intro' });
+const planView = h('div', { class: 'plan', hidden: true });
+const toolbar = h('div', { class: 'toolbar', role: 'toolbar' });
+
+function ms(value: number): string {
+  return t('{0} ms', numbers.format(Math.round(value * 100) / 100));
+}
+
+/** A node and its children, each a <details> the keyboard opens and closes; the costliest node marked. */
+function planNode(node: Extract<QueryResultsToWebview, { type: 'plan' }>['root'], analyzed: boolean): HTMLElement {
+  const rows = analyzed && node.actualRows !== undefined ? t('rows {0} (estimated {1})', numbers.format(node.actualRows), numbers.format(node.planRows)) : t('estimated rows {0}', numbers.format(node.planRows));
+  const time = analyzed && node.totalMs !== undefined ? t('{0} (own {1})', ms(node.totalMs), ms(node.ownMs ?? 0)) : '';
+  const cost = t('cost {0} (own {1})', numbers.format(node.totalCost), numbers.format(Math.round(node.ownCost * 100) / 100));
+  const loops = node.loops !== undefined && node.loops > 1 ? t('loops {0}', numbers.format(node.loops)) : '';
+  const summary = h(
+    'summary',
+    { class: `plan-node${node.costliest ? ' costliest' : ''}` },
+    h('span', { class: 'plan-label' }, node.label),
+    node.costliest ? h('span', { class: 'plan-badge' }, t('most expensive')) : '',
+    h('span', { class: 'plan-detail' }, node.detail),
+    h('span', { class: 'plan-figures' }, [rows, time, cost, loops].filter(Boolean).join(' · ')),
+  );
+  const details = h('details', { open: '' }, summary, ...node.children.map((child) => planNode(child, analyzed)));
+  if (node.children.length === 0) {
+    details.classList.add('leaf');
+  }
+  return details;
+}
+
+function showPlan(plan: NonNullable<Tab['plan']>): void {
+  const times = [plan.planningMs !== undefined ? t('planning {0}', ms(plan.planningMs)) : '', plan.executionMs !== undefined ? t('execution {0}', ms(plan.executionMs)) : ''].filter(Boolean).join(' · ');
+  planView.replaceChildren(
+    h('div', { class: 'plan-head' }, h('span', { class: 'grow' }, plan.analyzed ? t('Plan with rows and times (the statement ran, and was rolled back)') : t('Plan (the statement did not run)'), times ? ` · ${times}` : ''), button(t('Show the plan as JSON'), () => host.post({ type: 'openValue', runId, index: active, row: 0, column: 0 }), { attrs: { 'data-action': 'plan-json' } })),
+    h('div', { class: 'plan-tree', role: 'tree' }, planNode(plan.root, plan.analyzed)),
+  );
+}
+const exportButton = button('', () => startExport(), { attrs: { 'data-action': 'export' } });
+const cancelExportButton = button('', () => host.post({ type: 'cancelExport' }), { attrs: { 'data-action': 'cancel-export', hidden: 'true' } });
+const exportStatus = h('span', { class: 'export-status', 'aria-live': 'polite' });
+let exporting = false;
+
+function startExport(): void {
+  if (exporting) {
+    return;
+  }
+  host.post({ type: 'export', runId, index: active });
+}
+
+/** Export is offered for a statement whose rows are all read (the export runs it again through COPY). */
+function showExport(): void {
+  const tab = tabs[active];
+  const done = tab?.outcome?.status === 'rows' && !running && !tab.plan;
+  exportButton.hidden = !done;
+  cancelExportButton.hidden = !exporting;
+  if (exporting) {
+    exportButton.setAttribute('disabled', '');
+  } else {
+    exportButton.removeAttribute('disabled');
+  }
+}
 
 function layout(): void {
   cancelButton.textContent = t('Cancel');
+  exportButton.textContent = t('Export CSV…');
+  cancelExportButton.textContent = t('Cancel export');
   intro.textContent = t('Run a statement with Ctrl+Enter (the statement under the cursor, or the selection), or the whole document with Run Query Document.');
-  const toolbar = h(
-    'div',
-    { class: 'toolbar', role: 'toolbar' },
+  toolbar.replaceChildren(
     button(t('Copy cell'), () => grid.copyCell(), { attrs: { 'data-action': 'copy-cell' } }),
     button(t('Copy row'), () => grid.copyRows(), { attrs: { 'data-action': 'copy-row' } }),
     button(t('Copy selection'), () => grid.copySelection(), { attrs: { 'data-action': 'copy-selection' } }),
     button(t('Open value'), () => host.post({ type: 'openValue', runId, index: active, row: grid.activeCell.r, column: grid.activeCell.c }), { attrs: { 'data-action': 'open-value' } }),
+    h('span', { class: 'grow' }),
+    exportStatus,
+    cancelExportButton,
+    exportButton,
   );
   const help = h('p', { class: 'keys-help' }, t('Arrows move, Shift+arrows select, Ctrl+C copies as TSV, Enter opens the value, Home/End and Ctrl+Home/End jump'));
-  app.replaceChildren(h('div', { class: 'preview query-results' }, h('div', { class: 'run-head' }, runLine, cancelButton), intro, tabBar, message, toolbar, gridWrap, footer, help));
+  app.replaceChildren(h('div', { class: 'preview query-results' }, h('div', { class: 'run-head' }, runLine, cancelButton), intro, tabBar, message, toolbar, gridWrap, planView, footer, help));
   app.removeAttribute('aria-busy');
   showRun();
+  showActive();
 }
 
 function duration(ms: number): string {
@@ -133,7 +199,13 @@ function showTabs(): void {
 function showActive(): void {
   const tab = tabs[active];
   const o = tab?.outcome;
-  gridWrap.hidden = !tab?.columns;
+  gridWrap.hidden = !tab?.columns || tab.plan !== undefined;
+  // The copy buttons act on the grid: away with it.
+  toolbar.hidden = gridWrap.hidden && !exporting;
+  planView.hidden = tab?.plan === undefined;
+  if (tab?.plan) {
+    showPlan(tab.plan);
+  }
   message.className = 'status';
   message.textContent = '';
   if (!tab) {
@@ -150,6 +222,7 @@ function showActive(): void {
   } else if (o?.status === 'not run') {
     message.textContent = t('Not run: an earlier statement failed.');
   }
+  showExport();
   const counted = o?.status === 'rows' ? t('{0} in {1}', rowsText(o.rows), duration(o.ms)) : tab.columns ? t('{0} rows so far…', numbers.format(tab.rows)) : '';
   footer.textContent = counted;
   grid.setFooter(o?.status === 'rows' ? (o.rows === 0 ? t('No rows.') : t('End of the result')) : tab.columns ? t('Loading…') : '');
@@ -291,12 +364,31 @@ panel.start((msg) => {
       ask(pages.afterAnswer(grid.loaded, tabSize()));
       return;
     }
+    case 'plan': {
+      const tab = msg.runId === runId ? tabs[msg.index] : undefined;
+      if (tab) {
+        tab.plan = msg;
+        showActive();
+      }
+      return;
+    }
     case 'rowsError':
       pages.reset();
       showNotice(msg.message, true);
       return;
     case 'notice':
       showNotice(msg.text, msg.error);
+      return;
+    case 'exportProgress':
+      exporting = true;
+      exportStatus.textContent = t('{0} MiB written', numbers.format(Math.floor(msg.bytes / 2 ** 20)));
+      showExport();
+      return;
+    case 'exportEnded':
+      exporting = false;
+      exportStatus.textContent = msg.message;
+      exportStatus.classList.toggle('error', msg.outcome === 'failed');
+      showExport();
       return;
   }
 });

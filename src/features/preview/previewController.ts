@@ -1,6 +1,5 @@
-import * as path from 'node:path';
+import { exportToChosenFile } from '../csvExportFlow';
 import type { Logger, Translate } from '../../core/logger';
-import { openPartFile } from '../../files/partFile';
 import type { PreviewPage } from '../../postgres/preview/preview';
 import { PAGE_STATEMENT_TIMEOUT_MS, ShapeChanged, type JumpedPage, type PreviewSession } from '../../postgres/preview/previewSession';
 import type { Cursor } from '../../postgres/preview/previewSql';
@@ -250,7 +249,7 @@ export class PreviewController {
     if (this.exporting) {
       return;
     }
-    const { post, t, log } = this.deps;
+    const { post, t } = this.deps;
     this.exporting = true;
     try {
       try {
@@ -259,44 +258,14 @@ export class PreviewController {
         post({ type: 'exportEnded', outcome: 'failed', message: this.describe(err) });
         return;
       }
-      const file = await this.deps.chooseExportFile(t('Export {0} as CSV', this.title), `${reader.table}.csv`);
-      if (!file) {
-        post({ type: 'exportEnded', outcome: 'cancelled', message: '' });
-        return;
-      }
-      const part = openPartFile(file);
-      post({ type: 'exportProgress', bytes: 0 });
-      try {
-        const result = await this.deps.withExportProgress(t('Exporting {0}', this.title), (report, onCancel) => {
-          onCancel(() => void reader.cancelExport());
-          let shown = 0;
-          return reader.exportCsv(
-            view,
-            part.stream,
-            ({ bytes }) => {
-              report(t('{0} MiB written', (bytes / 2 ** 20).toFixed(0)));
-              if (bytes - shown >= 4 * 2 ** 20) {
-                shown = bytes;
-                post({ type: 'exportProgress', bytes });
-              }
-            },
-            this.deps.neutralizeFormulas(),
-          );
-        });
-        await part.keep();
-        const text = t('Exported {0} rows to {1}.', result.rows.toLocaleString(this.deps.locale), path.basename(file));
-        log.info(`Exported ${result.rows} rows of ${this.title} to ${file}`);
-        post({ type: 'exportEnded', outcome: 'done', message: text });
-        this.deps.announceExported(text, file);
-      } catch (err) {
-        await part.discard();
-        if (err instanceof Cancelled) {
-          post({ type: 'exportEnded', outcome: 'cancelled', message: t('Export cancelled; no file was written.') });
-        } else {
-          log.error(`Export of ${this.title}`, err);
-          post({ type: 'exportEnded', outcome: 'failed', message: t('The export failed and no file was written: {0}', this.describe(err)) });
-        }
-      }
+      await exportToChosenFile(this.deps, {
+        dialogTitle: t('Export {0} as CSV', this.title),
+        progressTitle: t('Exporting {0}', this.title),
+        defaultName: `${reader.table}.csv`,
+        logName: this.title,
+        run: (out, onProgress) => reader.exportCsv(view, out, ({ bytes }) => onProgress(bytes), this.deps.neutralizeFormulas()),
+        cancel: () => void reader.cancelExport(),
+      });
     } finally {
       this.exporting = false;
     }

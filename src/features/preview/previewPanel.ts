@@ -4,7 +4,7 @@ import { PreviewSession } from '../../postgres/preview/previewSession';
 import type { WorkspaceSummary } from '../../postgres/workspace/catalogCalls';
 import type { TableInfo } from '../../postgres/workspace/tables';
 import { previewToHostSchema, previewToWebviewSchema, type PreviewToHost, type PreviewToWebview } from '../../protocol/preview';
-import { panelBasics } from '../../platform/panels/panelBasics';
+import { exportDialogs, panelBasics } from '../../platform/panels/panelBasics';
 import { PanelHost, PanelRegistry } from '../../platform/panels/panelHost';
 import type { Services } from '../../platform/services';
 import { PreviewController } from './previewController';
@@ -34,25 +34,8 @@ export class PreviewPanel {
       {
         ...panelBasics(services, (message: Parameters<typeof this.host.post>[0]) => this.host.post(message)),
         showValue: (name, text, json) => services.values.show(name, text, json),
-        chooseExportFile: async (dialogTitle, defaultName) => {
-          const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-          const target = await vscode.window.showSaveDialog({ title: dialogTitle, defaultUri: folder ? vscode.Uri.joinPath(folder, defaultName) : undefined, filters: { CSV: ['csv'] } });
-          return target?.fsPath;
-        },
-        withExportProgress: (progressTitle, run) =>
-          Promise.resolve(
-            vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: progressTitle, cancellable: true }, (progress, token) =>
-              run(
-                (message) => progress.report({ message }),
-                (stop) => token.onCancellationRequested(stop),
-              ),
-            ),
-          ),
+        ...exportDialogs(),
         neutralizeFormulas: () => vscode.workspace.getConfiguration('openhexa').get<boolean>('preview.neutralizeFormulas', false),
-        announceExported: (text, file) => {
-          const open = vscode.l10n.t('Open');
-          void vscode.window.showInformationMessage(text, open).then((picked) => picked === open && vscode.commands.executeCommand('vscode.open', vscode.Uri.file(file)));
-        },
       },
       session,
       workspace.name,

@@ -5,10 +5,13 @@
  * panel (queryResultsPanel.ts) gives it a way to post, translate, copy and
  * show a value; tests give it fakes.
  */
-import type { RunMode } from '../../core/query/runRules';
+import { exportToChosenFile, type CsvExportDeps } from '../csvExportFlow';
+import type { Writable } from 'node:stream';
+import { judgeStatement } from '../../core/query/runRules';
+import type { ExportProgress, ExportResult } from '../../postgres/preview/exportCsv';
 import type { SqlStatement } from '../../core/query/statements';
-import type { Logger } from '../../core/logger';
-import type { RunListener, RunOutcome, StatementResult } from '../../postgres/query/queryRun';
+import type { RunListener, RunOutcome, RunSettings, StatementResult } from '../../postgres/query/queryRun';
+import { readPlan } from '../../core/query/explainPlan';
 import type { ResultStore } from '../../postgres/query/resultStore';
 import { Cancelled } from '../../postgres/preview/queryLane';
 import type { QueryResultsToHost, QueryResultsToWebview, StatementOutcome } from '../../protocol/queryResults';
@@ -21,17 +24,15 @@ const PROGRESS_EVERY_MS = 100;
 
 /** What runs the statements (QueryRunner, or a stand-in in tests). */
 export interface Runner {
-  run(statements: readonly SqlStatement[], settings: { mode: RunMode; statementTimeoutMs: number; folder: string }, listener: RunListener): Promise<RunOutcome>;
+  run(statements: readonly SqlStatement[], settings: RunSettings, listener: RunListener): Promise<RunOutcome>;
   cancel(): Promise<void>;
+  exportCsv(statement: Pick<SqlStatement, 'text'>, out: Writable, onProgress?: (progress: ExportProgress) => void): Promise<ExportResult>;
+  cancelExport(): Promise<void>;
   close(): Promise<void>;
 }
 
-export interface QueryResultsDeps {
+export interface QueryResultsDeps extends Omit<CsvExportDeps, 'post'> {
   post(message: QueryResultsToWebview): void;
-  t(text: string, ...args: string[]): string;
-  readonly log: Logger;
-  readonly locale: string;
-  describe(err: unknown): string;
   writeClipboard(text: string): Promise<void>;
   showValue(name: string, text: string): Promise<void>;
   neutralizeFormulas(): boolean;
@@ -70,6 +71,7 @@ export class QueryResultsController {
   private shown: Shown | undefined;
   private ready = false;
   private disposed = false;
+  private exporting = false;
 
   constructor(
     private readonly deps: QueryResultsDeps,
@@ -98,6 +100,11 @@ export class QueryResultsController {
           await this.runner.cancel();
         }
         return;
+      case 'export':
+        return this.exportCsv(message.runId, message.index);
+      case 'cancelExport':
+        await this.runner.cancelExport();
+        return;
       case 'reveal': {
         const statement = this.shown?.runId === message.runId ? this.shown.statements[message.index] : undefined;
         if (statement) {
@@ -117,7 +124,7 @@ export class QueryResultsController {
    * Runs `statements` (already judged for `mode`), replacing the results
    * shown. Resolves when the run ended, however it ended.
    */
-  async run(statements: readonly SqlStatement[], settings: { mode: RunMode; statementTimeoutMs: number; folder: string }, lineOf: (offset: number) => number): Promise<RunReport> {
+  async run(statements: readonly SqlStatement[], settings: RunSettings & { readonly explain?: boolean }, lineOf: (offset: number) => number): Promise<RunReport> {
     const { post } = this.deps;
     await this.clear();
     this.lastRunId += 1;
@@ -128,7 +135,7 @@ export class QueryResultsController {
       type: 'runStarted',
       runId,
       mode: settings.mode,
-      statements: statements.map((s) => ({ label: s.text.split('\n', 1)[0]!.slice(0, 80), line: lineOf(s.start) })),
+      statements: statements.map((s) => ({ label: s.text.split('\n', 1)[0]!.slice(0, 80), line: lineOf(Math.max(0, s.start)) })),
     });
     const said = new Map<number, number>();
     const listener: RunListener = {
@@ -155,6 +162,9 @@ export class QueryResultsController {
     const started = performance.now();
     try {
       const outcome = await this.runner.run(statements, settings, listener);
+      if (settings.explain) {
+        await this.showPlan(shown, outcome);
+      }
       post({ type: 'runEnded', runId, ended: outcome.ended, ms: outcome.ms });
       return { statements, outcome };
     } catch (err) {
@@ -166,6 +176,21 @@ export class QueryResultsController {
       this.deps.log.error(`Query run in ${this.documentName}`, err);
       post({ type: 'runEnded', runId, ended: 'failed', ms, message: this.deps.describe(err) });
       return { statements, outcome: err instanceof Error ? err : new Error(String(err)) };
+    }
+  }
+
+  /** An Explain's one row, one JSON value: drawn as a tree. */
+  private async showPlan(shown: Shown, outcome: RunOutcome): Promise<void> {
+    const result = outcome.results[0];
+    if (result?.status !== 'rows' || this.shown !== shown) {
+      return;
+    }
+    try {
+      const [row] = await result.store.read(0, 1);
+      const plan = readPlan(row?.[0] ?? '');
+      this.deps.post({ type: 'plan', runId: shown.runId, index: 0, root: plan.root, analyzed: plan.analyzed, ...(plan.planningMs !== undefined ? { planningMs: plan.planningMs } : {}), ...(plan.executionMs !== undefined ? { executionMs: plan.executionMs } : {}) });
+    } catch (err) {
+      this.deps.log.error(`Reading the plan of ${this.documentName}`, err);
     }
   }
 
@@ -224,6 +249,33 @@ export class QueryResultsController {
     } catch (err) {
       this.deps.log.error(`Reading results of ${this.documentName}`, err);
       this.deps.post({ type: 'rowsError', requestId: message.requestId, message: this.deps.describe(err) });
+    }
+  }
+
+  /** A plain query's whole result, run again through COPY into a part file renamed at the end (a cancelled or failed export leaves no half file). */
+  private async exportCsv(runId: number, index: number): Promise<void> {
+    const { post, t } = this.deps;
+    const statement = this.shown?.runId === runId ? this.shown.statements[index] : undefined;
+    if (!statement || this.exporting) {
+      return;
+    }
+    const judged = judgeStatement(statement, 'read-only');
+    if (!judged.ok || judged.readAs !== 'cursor') {
+      post({ type: 'exportEnded', outcome: 'failed', message: t('Only a query (SELECT, VALUES, TABLE or WITH … SELECT) can be exported as CSV; copy the rows of this one from the grid.') });
+      return;
+    }
+    this.exporting = true;
+    try {
+      await exportToChosenFile(this.deps, {
+        dialogTitle: t('Export the result of statement {0} as CSV', String(index + 1)),
+        progressTitle: t('Exporting the result of statement {0}', String(index + 1)),
+        defaultName: 'query.csv',
+        logName: `a query of ${this.documentName}`,
+        run: (out, onProgress) => this.runner.exportCsv(statement, out, ({ bytes }) => onProgress(bytes)),
+        cancel: () => void this.runner.cancelExport(),
+      });
+    } finally {
+      this.exporting = false;
     }
   }
 

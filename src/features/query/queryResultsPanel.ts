@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import type { RunMode } from '../../core/query/runRules';
 import type { SqlStatement } from '../../core/query/statements';
+import type { RunSettings } from '../../postgres/query/queryRun';
 import { queryResultsToHostSchema, queryResultsToWebviewSchema, type QueryResultsToHost, type QueryResultsToWebview } from '../../protocol/queryResults';
-import { panelBasics } from '../../platform/panels/panelBasics';
+import { exportDialogs, panelBasics } from '../../platform/panels/panelBasics';
 import { PanelHost } from '../../platform/panels/panelHost';
 import type { Services } from '../../platform/services';
 import { QueryResultsController, type Runner, type RunReport } from './queryResultsController';
@@ -45,6 +45,7 @@ export class QueryResultsPanel {
         ...panelBasics(services, (message: Parameters<typeof this.host.post>[0]) => this.host.post(message)),
         showValue: (column, text) => services.values.show(column || 'value', text, false),
         neutralizeFormulas: () => vscode.workspace.getConfiguration('openhexa').get<boolean>('preview.neutralizeFormulas', false),
+        ...exportDialogs(),
         reveal: (statement) => {
           const range = new vscode.Range(this.document.positionAt(statement.start), this.document.positionAt(statement.end));
           // In the editor that shows the document, not in the results' group (where the click was).
@@ -59,7 +60,7 @@ export class QueryResultsPanel {
   }
 
   /** Runs the statements once the panel's page is ready (a new panel loads first). */
-  async run(statements: readonly SqlStatement[], settings: { mode: RunMode; statementTimeoutMs: number; folder: string }): Promise<RunReport> {
+  async run(statements: readonly SqlStatement[], settings: RunSettings & { readonly explain?: boolean }): Promise<RunReport> {
     this.host.reveal();
     await this.ready;
     return this.controller.run(statements, settings, (offset) => this.document.positionAt(offset).line);

@@ -12,6 +12,8 @@ import { roleLabel } from '../../platform/format';
 import type { Services } from '../../platform/services';
 import { say } from '../../platform/say';
 import { QueryDocuments, type QueryBinding } from './queryDocuments';
+import { OutlineCache, registerQueryCompletion } from './queryCompletion';
+import { registerQueryFormatting } from './queryFormatting';
 import { QueryResultsPanel } from './queryResultsPanel';
 
 /** How long each statement may run, from the setting (seconds; 0: no limit). */
@@ -21,6 +23,8 @@ function statementTimeoutMs(): number {
 }
 
 const RUNNING_KEY = 'openhexa.queryRunning';
+const EXPLAIN = 'EXPLAIN (FORMAT JSON) ';
+const EXPLAIN_ANALYZE = 'EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ';
 
 /**
  * Data Studio in the editor: SQL documents bound to a workspace, their runs
@@ -38,6 +42,7 @@ export class QueryStudio implements vscode.Disposable {
   private folder: string | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private services!: Services;
+  private outlines: OutlineCache | undefined;
 
   constructor(state: vscode.Memento, store: Services['store']) {
     this.documents = new QueryDocuments(state, store);
@@ -45,6 +50,7 @@ export class QueryStudio implements vscode.Disposable {
     this.status.command = 'openhexa.queryDocumentMenu';
     this.disposables.push(
       this.documents,
+      registerQueryFormatting(this.documents),
       this.diagnostics,
       this.status,
       this.documents.onDidChange(() => this.showStatus()),
@@ -63,6 +69,18 @@ export class QueryStudio implements vscode.Disposable {
   /** The services, once made (they hold this). */
   attach(services: Services): void {
     this.services = services;
+    this.outlines = new OutlineCache(services);
+    const outlines = this.outlines;
+    this.disposables.push(
+      registerQueryCompletion(this.documents, outlines),
+      // Refresh on a server, a workspace or its Database reads the outline again too.
+      services.tree.onDidChangeTreeData((node) => {
+        const nodes = node === undefined ? [] : Array.isArray(node) ? node : [node];
+        if (nodes.length === 0 || nodes.some((n) => n.kind === 'server' || n.kind === 'workspace' || n.kind === 'database')) {
+          outlines.clear();
+        }
+      }),
+    );
     this.showStatus();
   }
 
@@ -88,7 +106,7 @@ export class QueryStudio implements vscode.Disposable {
    * 'statement'), or the whole document: cut and judged first, so a refusal
    * sends nothing; then in the results panel beside the editor.
    */
-  async run(editor: vscode.TextEditor, binding: QueryBinding, scope: 'statement' | 'document'): Promise<RunOutcome | undefined> {
+  async run(editor: vscode.TextEditor, binding: QueryBinding, scope: 'statement' | 'document', explain?: 'plan' | 'analyze'): Promise<RunOutcome | undefined> {
     const { document } = editor;
     const key = document.uri.toString();
     if (this.running.has(key)) {
@@ -99,7 +117,9 @@ export class QueryStudio implements vscode.Disposable {
     if (!profile) {
       throw new Error(vscode.l10n.t('The server this document was bound to is no longer in your servers. Bind the document to a workspace again (click its status bar item).'));
     }
-    const mode: RunMode = binding.allowWrites && may(binding.role, 'write') ? 'writes' : 'read-only';
+    const allowed: RunMode = binding.allowWrites && may(binding.role, 'write') ? 'writes' : 'read-only';
+    // Explain reads; Explain Analyze runs the statement (writes too, when allowed) and keeps nothing.
+    const mode: RunMode = explain === 'plan' ? 'read-only' : allowed;
     await loadSqlParser();
     let text: string;
     let base: number;
@@ -130,15 +150,29 @@ export class QueryStudio implements vscode.Disposable {
       void vscode.window.showInformationMessage(vscode.l10n.t('There is no statement to run here.'));
       return undefined;
     }
+    let statements = prepared.statements;
+    if (explain) {
+      if (statements.length > 1) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('Explain shows the plan of one statement: put the cursor in it, or select only it.'));
+        return undefined;
+      }
+      const [statement] = statements;
+      const prefix = explain === 'analyze' ? EXPLAIN_ANALYZE : EXPLAIN;
+      // The prefix sits before the statement's start, so the server's positions still point into the document.
+      statements = [{ ...statement!, text: `${prefix}${statement!.text}`, start: statement!.start - prefix.length }];
+    }
     const panel = await this.panelFor(document, binding, profile);
     this.running.add(key);
     void vscode.commands.executeCommand('setContext', RUNNING_KEY, true);
     this.showStatus();
     try {
       this.folder ??= makeResultsFolder();
-      const report = await panel.run(prepared.statements, { mode, statementTimeoutMs: statementTimeoutMs(), folder: this.folder });
+      const report = await panel.run(statements, { mode, statementTimeoutMs: statementTimeoutMs(), folder: this.folder, ...(explain ? { explain: true, rollback: true } : {}) });
       if (typeof report.outcome === 'object' && !(report.outcome instanceof Error)) {
         this.showFailures(document, report.statements, report.outcome);
+        if (report.outcome.ended === 'committed') {
+          this.outlines?.clear(); // A table made or dropped is offered (or not) at once.
+        }
         return report.outcome;
       }
       return undefined;

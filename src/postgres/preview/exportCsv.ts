@@ -44,7 +44,7 @@ const STOPPED = 'The export was stopped';
  * what is still in flight is drained, so the connection is usable again.
  */
 export async function exportCsv(client: ClientBase, selection: Selection, out: Writable, control: ExportControl = {}): Promise<ExportResult> {
-  const { onProgress, interrupt = async () => undefined, stopped = () => false, neutralizeFormulas = false } = control;
+  const { stopped = () => false, neutralizeFormulas = false } = control;
   const { text, values } = exportSql(selection, (i) => `pg_catalog.current_setting(${quoteLiteral(`${SETTING_PREFIX}${i}`)})`, neutralizeFormulas);
   const goOn = (): void => {
     if (stopped()) {
@@ -60,41 +60,53 @@ export async function exportCsv(client: ClientBase, selection: Selection, out: W
       await client.query(SET_SETTING_SQL, [`${SETTING_PREFIX}${i + 1}`, value]);
     }
     goOn();
-    // Loaded on the first export, not at activation (see pgDriver.ts).
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { to: copyTo } = require('pg-copy-streams') as typeof CopyStreams;
-    const copy = client.query(copyTo(`COPY (${text}) TO STDOUT WITH (FORMAT csv, HEADER true)`));
-    // The stream may end before it reports the server's error (a cancel, a failure mid-COPY).
-    let copyError: unknown;
-    copy.on('error', (err: unknown) => (copyError = err));
-    let bytes = 0;
-    let reported = 0;
-    await streamTo(copy, out, interrupt, (chunk) => {
-      // A cancel sent just before the COPY began missed it: the first data says it runs, so stop it now.
-      if (stopped()) {
-        return new Error(STOPPED);
-      }
-      bytes += chunk.length;
-      if (onProgress && bytes - reported >= 1 << 20) {
-        reported = bytes;
-        onProgress({ bytes });
-      }
-      return undefined;
-    });
-    if (copyError !== undefined) {
-      throw copyError;
-    }
-    // The stream may end cleanly although the server aborted the COPY after its last data: ask.
-    await client.query(STILL_GOOD_SQL).catch((err: unknown) => {
-      throw (err as { code?: unknown }).code === '25P02' ? new Error('The server stopped the export before its end') : err;
-    });
+    const result = await copyCsvOut(client, text, out, control);
     await endReadOnly(client);
-    onProgress?.({ bytes });
-    return { rows: copy.rowCount, bytes };
+    return result;
   } catch (err) {
     await client.query(END_READ_ONLY_SQL).catch(() => undefined);
     throw err;
   }
+}
+
+/**
+ * Streams `query`'s rows as CSV with a header through COPY (query) TO STDOUT,
+ * inside the transaction the caller opened, with progress, and stops cleanly
+ * (see streamTo) when the file fails or the caller gives up. Asks the server
+ * after the last data whether the COPY really ended well.
+ */
+export async function copyCsvOut(client: ClientBase, query: string, out: Writable, control: ExportControl = {}): Promise<ExportResult> {
+  const { onProgress, interrupt = async () => undefined, stopped = () => false } = control;
+  // Loaded on the first export, not at activation (see pgDriver.ts).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { to: copyTo } = require('pg-copy-streams') as typeof CopyStreams;
+  const copy = client.query(copyTo(`COPY (${query}) TO STDOUT WITH (FORMAT csv, HEADER true)`));
+  // The stream may end before it reports the server's error (a cancel, a failure mid-COPY).
+  let copyError: unknown;
+  copy.on('error', (err: unknown) => (copyError = err));
+  let bytes = 0;
+  let reported = 0;
+  await streamTo(copy, out, interrupt, (chunk) => {
+    // A cancel sent just before the COPY began missed it: the first data says it runs, so stop it now.
+    if (stopped()) {
+      return new Error(STOPPED);
+    }
+    bytes += chunk.length;
+    if (onProgress && bytes - reported >= 1 << 20) {
+      reported = bytes;
+      onProgress({ bytes });
+    }
+    return undefined;
+  });
+  if (copyError !== undefined) {
+    throw copyError;
+  }
+  // The stream may end cleanly although the server aborted the COPY after its last data: ask.
+  await client.query(STILL_GOOD_SQL).catch((err: unknown) => {
+    throw (err as { code?: unknown }).code === '25P02' ? new Error('The server stopped the export before its end') : err;
+  });
+  onProgress?.({ bytes });
+  return { rows: copy.rowCount, bytes };
 }
 
 /**

@@ -76,6 +76,8 @@ export interface RunSettings {
   readonly statementTimeoutMs: number;
   /** Where result files go (resultStore.makeResultsFolder). */
   readonly folder: string;
+  /** Rolled back whatever the mode (Explain Analyze runs the statement, keeps nothing). */
+  readonly rollback?: boolean;
 }
 
 export interface RunOutcome {
@@ -261,7 +263,7 @@ export async function runStatements(client: ClientBase, statements: readonly Run
     throw err;
   }
   let ended: RunOutcome['ended'] = 'rolled back';
-  if (settings.mode === 'writes' && !failed) {
+  if (settings.mode === 'writes' && !failed && !settings.rollback) {
     try {
       await client.query('COMMIT');
       ended = 'committed';

@@ -11,7 +11,10 @@ import { splitStatements, type SqlStatement } from '../../core/query/statements'
 import type { Said } from '../../core/said';
 import type { LeaseSource } from '../pools';
 import { Cancelled, QueryLane } from '../preview/queryLane';
-import { runStatements, type RunListener, type RunOutcome } from './queryRun';
+import type { Writable } from 'node:stream';
+import type { ExportProgress, ExportResult } from '../preview/exportCsv';
+import { exportQueryCsv } from './queryExport';
+import { runStatements, type RunListener, type RunOutcome, type RunSettings } from './queryRun';
 
 /** A statement refused before anything was sent: why, and where in the script (character offsets). */
 export interface Refusal {
@@ -40,14 +43,26 @@ export async function prepareRun(sql: string, mode: RunMode, base = 0): Promise<
 
 export class QueryRunner {
   private readonly lane: QueryLane;
+  /** Exports wait behind the window's pages and runs, and never take its last connection. */
+  private readonly exports: QueryLane;
 
   constructor(source: LeaseSource) {
     // 'interactive': a run is what the user waits for, like a visible page.
     this.lane = new QueryLane(source, 'interactive', undefined, 'own');
+    this.exports = new QueryLane(source, 'background', undefined, 'own');
+  }
+
+  /** A plain query's whole result as CSV (COPY), with progress; stopped by cancelExport. */
+  exportCsv(statement: Pick<SqlStatement, 'text'>, out: Writable, onProgress?: (progress: ExportProgress) => void): Promise<ExportResult> {
+    return this.exports.run((client, stopped) => exportQueryCsv(client, statement.text, out, { onProgress, interrupt: () => this.exports.interrupt(), stopped }));
+  }
+
+  cancelExport(): Promise<void> {
+    return this.exports.cancel(new Cancelled('user'));
   }
 
   /** Runs statements already prepared; rejects with Cancelled when stopped before it began. */
-  run(statements: readonly SqlStatement[], settings: { mode: RunMode; statementTimeoutMs: number; folder: string }, listener: RunListener): Promise<RunOutcome> {
+  run(statements: readonly SqlStatement[], settings: RunSettings, listener: RunListener): Promise<RunOutcome> {
     return this.lane.run(async (client, stopped) => {
       await loadSqlParser();
       const readAs = statements.map((s) => {
@@ -66,7 +81,7 @@ export class QueryRunner {
     return this.lane.cancel(new Cancelled('user'));
   }
 
-  close(): Promise<void> {
-    return this.lane.close();
+  async close(): Promise<void> {
+    await Promise.all([this.lane.close(), this.exports.close()]);
   }
 }
