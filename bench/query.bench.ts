@@ -4,7 +4,8 @@
 // whole result streamed (the product keeps it on disk for the grid; psql
 // prints it to /dev/null), the extension host's heap after the result was
 // read and its last and first pages served, and the CSV export against
-// psql's \copy. The server is a standard one with OpenHEXA's guards.
+// psql's \copy; and the results grid's heap in Chromium after Ctrl+End and
+// Ctrl+Home over the same result. The server is a standard one with OpenHEXA's guards.
 import { execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -24,6 +25,8 @@ import { createWorkspace } from '../src/postgres/workspace/provisioning';
 import { OPENHEXA_GUARDS } from '../src/core/workspaceGuards';
 import { startTestServer } from '../test/fixtures/postgresServer';
 import { machine, median } from './machine';
+import * as esbuild from 'esbuild';
+import { launchBrowser } from '../test/harness/codeServer';
 
 const ROWS = 10_000_000;
 const PLATFORM = 'query_bench_platform';
@@ -34,6 +37,70 @@ const FETCH_COUNT = 5_000;
 const QUERY = 'SELECT * FROM public.visits';
 /** Exports of each side, in turns: one run of each is within the noise of the other. */
 const EXPORT_RUNS = 3;
+
+// The results panel's grid in Chromium (the engine of VS Code's webviews), over the same result: the
+// grid and its page model as the panel runs them, the host's part answered from a generator of the
+// same rows. The heap is read through the DevTools protocol after a collection.
+const GRID_PAGE = `
+import { Grid } from './webview/grid/grid';
+import { ResultPages } from './webview/queryResults/model/resultPages';
+const pages = new ResultPages();
+let size = { total: 0, complete: true };
+let pending;
+const ask = (request) => { if (request) pending = request; };
+const grid = new Grid({ need: (f, l) => ask(pages.need(f, l, grid.loaded, size)), jump: (to) => ask(pages.jump(to, size)), sort() {}, open() {}, copy() {}, t: (s) => s });
+grid.setColumns([{ name: 'id', type: 'integer' }, { name: 'district', type: 'text' }, { name: 'cases', type: 'integer' }, { name: 'reported_at', type: 'timestamp with time zone' }]);
+document.getElementById('app').append(grid.element);
+document.getElementById('app').style.cssText = 'position: relative; height: 800px;';
+const nextFrame = () => new Promise((r) => requestAnimationFrame(r));
+const row = (i) => [String(i + 1), 'district ' + ((i + 1) % 97), String((((i + 1) % 1000) * 7919) % 1000), '2024-01-01 00:00:00+00'];
+const serve = () => {
+  const r = pending;
+  pending = undefined;
+  if (!r) return;
+  const rows = [];
+  for (let i = r.from; i < Math.min(size.total, r.from + r.count); i++) rows.push({ cells: row(i), at: i });
+  const placed = pages.answered(r.requestId, r.from, rows.length, size);
+  if (placed) {
+    grid.replace(rows, placed.place);
+    if (placed.goTo !== undefined) grid.goTo(placed.goTo);
+  }
+  ask(pages.afterAnswer(grid.loaded, size));
+};
+const settle = async () => { for (let i = 0; i < 6; i++) { await nextFrame(); serve(); } };
+window.openResult = async (total) => { size = { total, complete: true }; grid.setTotal(total, true); ask(pages.start(size)); await settle(); grid.focus(); };
+window.settle = settle;
+window.lastShown = () => [...grid.element.querySelectorAll('.grid-row:not(.pending):not([hidden]) .grid-rownum')].map((n) => Number(n.textContent)).reduce((a, b) => Math.max(a, b), 0);
+`;
+
+/** The results grid over `rows` rows: the webview's heap after the first page, and after Ctrl+End and Ctrl+Home. */
+async function webviewHeap(rows: number): Promise<{ growthMiB: number; lastShown: number }> {
+  const root = path.resolve(__dirname, '..', '..');
+  const bundle = await esbuild.build({ stdin: { contents: GRID_PAGE, resolveDir: root, loader: 'ts' }, bundle: true, write: false, format: 'iife', target: 'es2022', tsconfig: path.join(root, 'webview', 'tsconfig.json') });
+  const css = fs.readFileSync(path.join(root, 'media', 'webview.css'), 'utf8');
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.setContent(`<!DOCTYPE html><html><head><style>${css}</style></head><body><main id="app"></main></body></html>`);
+    await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
+    const cdp = await page.context().newCDPSession(page);
+    const heap = async (): Promise<number> => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+    };
+    await page.evaluate(`window.openResult(${rows})`);
+    const before = await heap();
+    await page.keyboard.press('Control+End');
+    await page.evaluate('window.settle()');
+    const lastShown = (await page.evaluate('window.lastShown()')) as number;
+    await page.keyboard.press('Control+Home');
+    await page.evaluate('window.settle()');
+    const after = await heap();
+    return { growthMiB: mib(after - before), lastShown };
+  } finally {
+    await browser.close();
+  }
+}
 
 const round = (value: number): number => Math.round(value * 100) / 100;
 const mib = (bytes: number): number => Math.round((bytes / 2 ** 20) * 10) / 10;
@@ -129,6 +196,10 @@ export async function run(resultsDir: string): Promise<void> {
     const exportMs = median(exportRuns);
     const psqlCopyMs = median(copyRuns);
     await runner.close();
+    const webview = await webviewHeap(ROWS);
+    if (webview.lastShown !== ROWS) {
+      throw new Error(`Ctrl+End in the results grid showed row ${webview.lastShown}, not ${ROWS}`);
+    }
 
     const summary = {
       rows: ROWS,
@@ -139,6 +210,7 @@ export async function run(resultsDir: string): Promise<void> {
       fullScanOverPsql: round(fullScanMs / psql.totalMs),
       lastPageMs: round(lastPageMs),
       hostHeapGrowthMiB: mib(hostHeapGrowth),
+      webviewHeapGrowthMiB: webview.growthMiB,
       spillFileMiB: mib(spillBytes),
       exportMs: Math.round(exportMs),
       psqlCopyMs: Math.round(psqlCopyMs),
@@ -151,6 +223,7 @@ export async function run(resultsDir: string): Promise<void> {
     console.log(`  whole result streamed          ${summary.fullScanMs} ms (psql to /dev/null ${summary.psqlFullScanMs} ms): ${summary.fullScanOverPsql}× psql`);
     console.log(`  last page (Ctrl+End)           ${summary.lastPageMs} ms from the ${summary.spillFileMiB} MiB result file`);
     console.log(`  host heap after, grown by      ${summary.hostHeapGrowthMiB} MiB`);
+    console.log(`  results grid's heap after Ctrl+End and Ctrl+Home, grown by   ${summary.webviewHeapGrowthMiB} MiB`);
     console.log(`  CSV export (COPY), median of ${EXPORT_RUNS}  ${summary.exportMs} ms (psql \\copy ${summary.psqlCopyMs} ms): psql's time / ours ${summary.exportOverPsqlCopy}`);
     fs.writeFileSync(path.join(resultsDir, 'query.json'), `${JSON.stringify({ benchmark: 'query', date: new Date().toISOString(), postgres: server.version, machine: machine(), summary }, null, 2)}\n`);
   } finally {

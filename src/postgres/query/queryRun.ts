@@ -30,7 +30,14 @@ export const QUERY_SEARCH_PATH = 'pg_catalog, public';
 const FIRST_BATCH = 200;
 const BATCH = 5_000;
 
-/** After each run, alone (it cannot run in a transaction block): the session as it was before the run. */
+/** At the end of a run whose transaction is still good: session advisory locks, prepared statements and LISTENs go (ROLLBACK keeps the first two). */
+const TIDY_SQL = 'SELECT pg_catalog.pg_advisory_unlock_all(); DEALLOCATE ALL; UNLISTEN *';
+
+/**
+ * After each run, alone (it cannot run in a transaction block): the session as it was before the run, also
+ * after a failed one. Through a pooler in transaction mode it may reach another of the login's server
+ * connections: TIDY_SQL, sent inside the transaction, is what holds there.
+ */
 export const END_RUN_SQL = 'DISCARD ALL';
 
 const CURSOR_NAME = 'openhexa_result';
@@ -257,6 +264,12 @@ export async function runStatements(client: ClientBase, statements: readonly Run
         failed = true;
         break;
       }
+    }
+    const committing = settings.mode === 'writes' && !failed && !settings.rollback;
+    if (!failed) {
+      // Inside the transaction, on its own server connection even through a pooler: what the run's code
+      // left on the session that ROLLBACK would not undo, and, before a COMMIT, its session-level settings.
+      await client.query(committing ? `RESET ALL; ${TIDY_SQL}` : TIDY_SQL);
     }
   } catch (err) {
     await client.query('ROLLBACK').catch(() => undefined);
