@@ -199,7 +199,7 @@ function showTabs(): void {
 function showActive(): void {
   const tab = tabs[active];
   const o = tab?.outcome;
-  gridWrap.hidden = !tab?.columns || tab.plan !== undefined;
+  gridWrap.hidden = !tab?.columns || tab.plan !== undefined || o?.status === 'failed' || o?.status === 'not run';
   // The copy buttons act on the grid: away with it.
   toolbar.hidden = gridWrap.hidden && !exporting;
   planView.hidden = tab?.plan === undefined;

@@ -13,8 +13,9 @@ const SPEC = { viewType: 'openhexa.queryResults', app: 'queryResults', toHost: q
 export class QueryResultsPanel {
   private readonly host: PanelHost<QueryResultsToHost, QueryResultsToWebview>;
   private readonly controller: QueryResultsController;
-  private readyNow!: () => void;
-  private readonly ready = new Promise<void>((resolve) => (this.readyNow = resolve));
+  /** Resolves true once the page is ready for a run, false if the panel closed first. */
+  private readyNow!: (ready: boolean) => void;
+  private readonly ready = new Promise<boolean>((resolve) => (this.readyNow = resolve));
 
   constructor(
     services: Services,
@@ -32,10 +33,12 @@ export class QueryResultsPanel {
       async (message) => {
         await this.controller.receive(message);
         if (message.type === 'ready') {
-          this.readyNow();
+          this.readyNow(true);
         }
       },
       () => {
+        // A run waiting for a page that will never load is not left waiting.
+        this.readyNow(false);
         onClose();
         void this.controller.dispose();
       },
@@ -62,7 +65,9 @@ export class QueryResultsPanel {
   /** Runs the statements once the panel's page is ready (a new panel loads first). */
   async run(statements: readonly SqlStatement[], settings: RunSettings & { readonly explain?: boolean }): Promise<RunReport> {
     this.host.reveal();
-    await this.ready;
+    if (!(await this.ready)) {
+      return { statements, outcome: 'cancelled' };
+    }
     return this.controller.run(statements, settings, (offset) => this.document.positionAt(offset).line);
   }
 
