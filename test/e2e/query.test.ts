@@ -94,12 +94,15 @@ describe('Data Studio end to end: a viewer runs SQL on the workspace database wi
   });
 
   it('runs a whole document as one read-only transaction, a tab per statement', async () => {
-    await runText('SELECT district, count(*) AS visits FROM visits GROUP BY district ORDER BY district;\nSELECT current_user AS me;', true);
+    await runText('SELECT district, count(*) AS visits FROM visits GROUP BY district ORDER BY district;\nSELECT current_user AS me;\nSHOW search_path;', true);
     await results().locator('.result-tab').nth(1).waitFor({ timeout: 30_000 });
     await results().locator('.run-line', { hasText: 'Read-only run: nothing was written.' }).waitFor({ timeout: 30_000 });
     await results().locator('.result-tab').nth(1).click();
     await results().locator('.grid-td[data-c="0"]', { hasText: 'e2e_query_viewer' }).waitFor({ timeout: 30_000 });
     await screenshot(page, 'query-statement-tabs');
+    // SHOW is read through a portal, not a server cursor: its rows show the same way; the run's search path is pinned.
+    await results().locator('.result-tab').nth(2).click();
+    await results().locator('.grid-td[data-c="0"]', { hasText: 'pg_catalog, public' }).waitFor({ timeout: 30_000 });
   });
 
   it('completes a column of the table the statement reads, from the workspace database as the viewer sees it', async () => {

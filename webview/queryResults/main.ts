@@ -276,10 +276,18 @@ panel.start((msg) => {
       const first = tab.columns === undefined;
       tab.columns = msg.columns.map((c) => ({ name: c.name, type: c.type }));
       if (msg.index === active || (first && !tabs[active]?.columns && tabs[active]?.outcome)) {
+        // The same statement's columns again (its types named once its rows were read) keep the rows shown.
+        const fresh = first || msg.index !== active;
         active = msg.index;
-        pages.reset();
         grid.setColumns(tab.columns);
-        grid.reset();
+        if (fresh) {
+          pages.reset();
+          grid.reset();
+          grid.setTotal(tab.rows, tab.outcome !== undefined);
+          if (tab.rows > 0) {
+            ask(pages.start(tabSize()));
+          }
+        }
         showActive();
         showTabs();
       }
