@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { completionContext, sqlName, type RelationRef } from '../../core/query/completionContext';
+import { nameOfWord, relationHover } from '../../core/query/relationHover';
 import { loadSqlParser } from '../../core/query/sqlParser';
 import { splitStatements, statementAt } from '../../core/query/statements';
 import { readOutline, type Outline, type OutlineRelation } from '../../postgres/workspace/outline';
@@ -152,22 +153,14 @@ export function registerQueryCompletion(documents: QueryDocuments, cache: Outlin
             return undefined;
           }
           const outline = await pending.catch(() => undefined);
-          const word = document.getText(range);
-          const name = word.startsWith('"') ? word.slice(1, -1).replace(/""/g, '"') : word.toLowerCase();
           const before = document.getText(new vscode.Range(new vscode.Position(range.start.line, 0), range.start));
           const schema = /("(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*)\.$/.exec(before)?.[1];
-          const relation = outline && resolve(outline, { name, ...(schema ? { schema: schema.startsWith('"') ? schema.slice(1, -1) : schema.toLowerCase() } : {}) });
+          const relation = outline && resolve(outline, { name: nameOfWord(document.getText(range)), ...(schema ? { schema: nameOfWord(schema) } : {}) });
           if (!relation) {
             return undefined;
           }
-          const markdown = new vscode.MarkdownString();
-          markdown.appendMarkdown(`**${relation.schema}.${relation.name}** · ${describeRelation(relation)}\n\n`);
-          for (const column of relation.columns.slice(0, 60)) {
-            markdown.appendMarkdown(`- \`${column.name}\` ${column.type}\n`);
-          }
-          if (relation.columns.length > 60) {
-            markdown.appendMarkdown(`- ${vscode.l10n.t('and {0} more columns', String(relation.columns.length - 60))}\n`);
-          }
+          // Names and types are an editor's text: escaped, and the Markdown stays untrusted (no command links, no HTML).
+          const markdown = new vscode.MarkdownString(relationHover(relation, describeRelation(relation), (count) => vscode.l10n.t('and {0} more columns', String(count))));
           return new vscode.Hover(markdown, range);
         },
       },
