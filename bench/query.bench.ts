@@ -13,12 +13,10 @@ import { performance } from 'node:perf_hooks';
 import { Writable } from 'node:stream';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
-import { loadSqlParser } from '../src/core/query/sqlParser';
-import { splitStatements } from '../src/core/query/statements';
 import { initializeCatalog } from '../src/postgres/catalog/migrate';
 import { PoolRegistry } from '../src/postgres/pools';
 import type { RunOutcome, StatementResult } from '../src/postgres/query/queryRun';
-import { QueryRunner } from '../src/postgres/query/queryRunner';
+import { prepareRun, QueryRunner } from '../src/postgres/query/queryRunner';
 import { makeResultsFolder, removeResultsFolder } from '../src/postgres/query/resultStore';
 import { createMember } from '../src/postgres/workspace/catalogCalls';
 import { createWorkspace } from '../src/postgres/workspace/provisioning';
@@ -146,8 +144,10 @@ export async function run(resultsDir: string): Promise<void> {
     // Warm the table into the server's cache for both sides alike.
     await psqlScan(env);
 
-    await loadSqlParser();
-    const [statement] = splitStatements(QUERY);
+    const prepared = await prepareRun(QUERY, 'read-only');
+    if (!prepared.ok) {
+      throw new Error('the query was refused');
+    }
     const runner = new QueryRunner(pools.source(login));
     v8.setFlagsFromString('--expose-gc');
     const gc = vm.runInNewContext('gc') as () => void;
@@ -155,7 +155,7 @@ export async function run(resultsDir: string): Promise<void> {
     const heapBefore = process.memoryUsage().heapUsed;
     let firstRowsMs = 0;
     const started = performance.now();
-    const outcome: RunOutcome = await runner.run([statement!], { mode: 'read-only', statementTimeoutMs: 10_000, folder }, {
+    const outcome: RunOutcome = await runner.run(prepared.statements, { mode: 'read-only', statementTimeoutMs: 10_000, folder }, {
       progress: () => {
         firstRowsMs ||= performance.now() - started;
       },

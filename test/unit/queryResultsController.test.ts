@@ -3,10 +3,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Writable } from 'node:stream';
 import { loadSqlParser } from '../../src/core/query/sqlParser';
-import { splitStatements } from '../../src/core/query/statements';
 import { QueryResultsController, GRID_CELL_CHARS, type Runner } from '../../src/features/query/queryResultsController';
 import { Cancelled } from '../../src/postgres/preview/queryLane';
 import type { RunListener, RunOutcome } from '../../src/postgres/query/queryRun';
+import { prepareRun } from '../../src/postgres/query/queryRunner';
 import { makeResultsFolder, removeResultsFolder, ResultStore } from '../../src/postgres/query/resultStore';
 import type { QueryResultsToWebview } from '../../src/protocol/queryResults';
 
@@ -78,12 +78,17 @@ describe('a query document\'s results panel (controller)', () => {
     return { controller, posted, shown };
   }
 
-  const statements = () => splitStatements('SELECT id, note FROM t;\nUPDATE t SET note = 1');
+  /** A query, then an UPDATE: judged as a run with writes allowed judges them. */
+  const statements = async () => {
+    const prepared = await prepareRun('SELECT id, note FROM t;\nUPDATE t SET note = 1', 'writes');
+    assert.ok(prepared.ok);
+    return prepared.statements;
+  };
 
   it('streams a run\'s rows, says each statement\'s outcome and the commit, and serves any page, the last one too', async () => {
     const rows = Array.from({ length: 25_000 }, (_, i) => [String(i + 1), i === 24_999 ? 'x'.repeat(GRID_CELL_CHARS + 10) : `note ${i + 1}`]);
     const { controller, posted, shown } = make(fakeRunner(folder, rows));
-    const report = await controller.run(statements(), { mode: 'writes', statementTimeoutMs: 1000, folder }, () => 0);
+    const report = await controller.run(await statements(), { mode: 'writes', statementTimeoutMs: 1000, folder }, () => 0);
     assert.notEqual(report.outcome, 'cancelled');
     const types = posted.map((m) => m.type);
     assert.deepEqual([types[0], types[1], types.at(-1)], ['runStarted', 'columns', 'runEnded']);
@@ -106,7 +111,7 @@ describe('a query document\'s results panel (controller)', () => {
   it('exports a query\'s whole result through the runner into the chosen file, and refuses a statement that is not a query', async () => {
     const runner = fakeRunner(folder, [['1', 'a']]);
     const { controller, posted } = make(runner);
-    await controller.run(statements(), { mode: 'writes', statementTimeoutMs: 1000, folder }, () => 0);
+    await controller.run(await statements(), { mode: 'writes', statementTimeoutMs: 1000, folder }, () => 0);
     await controller.receive({ type: 'export', runId: 1, index: 0 });
     assert.deepEqual(runner.exported, ['SELECT id, note FROM t']);
     assert.equal(fs.readFileSync(path.join(folder, 'export.csv'), 'utf8'), 'id,note\n1,a\n');
@@ -122,8 +127,8 @@ describe('a query document\'s results panel (controller)', () => {
 
   it('a new run drops the results before it and their files; a page asked for an old run gets nothing', async () => {
     const { controller, posted } = make(fakeRunner(folder, [['1', 'a']]));
-    await controller.run(statements(), { mode: 'read-only', statementTimeoutMs: 1000, folder }, () => 0);
-    await controller.run(statements(), { mode: 'read-only', statementTimeoutMs: 1000, folder }, () => 0);
+    await controller.run(await statements(), { mode: 'read-only', statementTimeoutMs: 1000, folder }, () => 0);
+    await controller.run(await statements(), { mode: 'read-only', statementTimeoutMs: 1000, folder }, () => 0);
     const before = posted.length;
     await controller.receive({ type: 'rows', runId: 1, index: 0, requestId: 1, from: 0, count: 10 });
     assert.equal(posted.length, before);
@@ -135,7 +140,7 @@ describe('a query document\'s results panel (controller)', () => {
   it('Cancel reaches the runner for the current run only, and a cancelled run is said as such', async () => {
     const runner = fakeRunner(folder, [['1', 'a']], { cancelled: true });
     const { controller, posted } = make(runner);
-    const report = await controller.run(statements(), { mode: 'read-only', statementTimeoutMs: 1000, folder }, () => 0);
+    const report = await controller.run(await statements(), { mode: 'read-only', statementTimeoutMs: 1000, folder }, () => 0);
     assert.equal(report.outcome, 'cancelled');
     const ended = posted.at(-1);
     assert.equal(ended?.type === 'runEnded' ? ended.ended : undefined, 'cancelled');

@@ -143,6 +143,11 @@ function rowsText(rows: number): string {
   return rows === 1 ? t('1 row') : t('{0} rows', numbers.format(rows));
 }
 
+/** The tab a message is about, if it is about the run shown. */
+function tabOf(message: { runId: number; index: number }): Tab | undefined {
+  return message.runId === runId ? tabs[message.index] : undefined;
+}
+
 function tabSize(): { total: number; complete: boolean } {
   const tab = tabs[active];
   return { total: tab?.rows ?? 0, complete: tab?.outcome !== undefined };
@@ -269,7 +274,7 @@ panel.start((msg) => {
       showActive();
       return;
     case 'columns': {
-      const tab = msg.runId === runId ? tabs[msg.index] : undefined;
+      const tab = tabOf(msg);
       if (!tab) {
         return;
       }
@@ -294,7 +299,7 @@ panel.start((msg) => {
       return;
     }
     case 'progress': {
-      const tab = msg.runId === runId ? tabs[msg.index] : undefined;
+      const tab = tabOf(msg);
       if (!tab) {
         return;
       }
@@ -310,7 +315,7 @@ panel.start((msg) => {
       return;
     }
     case 'statement': {
-      const tab = msg.runId === runId ? tabs[msg.index] : undefined;
+      const tab = tabOf(msg);
       if (!tab) {
         return;
       }
@@ -373,7 +378,7 @@ panel.start((msg) => {
       return;
     }
     case 'plan': {
-      const tab = msg.runId === runId ? tabs[msg.index] : undefined;
+      const tab = tabOf(msg);
       if (tab) {
         tab.plan = msg;
         showActive();

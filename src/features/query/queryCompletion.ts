@@ -43,16 +43,12 @@ export class OutlineCache {
 
 function describeRelation(relation: OutlineRelation): string {
   const rows = relation.estimate >= 0 ? ` · ~${Math.round(relation.estimate).toLocaleString(vscode.env.language)} ${vscode.l10n.t('rows')}` : '';
-  return `${tableKindLabel(relationKind(relation.kind))}${rows}`;
-}
-
-function relationKind(relkind: string): 'table' | 'view' | 'materialized view' | 'foreign table' | 'partitioned table' {
-  return relkind === 'v' ? 'view' : relkind === 'm' ? 'materialized view' : relkind === 'f' ? 'foreign table' : relkind === 'p' ? 'partitioned table' : 'table';
+  return `${tableKindLabel(relation.kind)}${rows}`;
 }
 
 function relationItem(relation: OutlineRelation, qualified: boolean): vscode.CompletionItem {
   const label = qualified && relation.schema !== 'public' ? `${relation.schema}.${relation.name}` : relation.name;
-  const item = new vscode.CompletionItem({ label, description: describeRelation(relation) }, relation.kind === 'v' || relation.kind === 'm' ? vscode.CompletionItemKind.Interface : vscode.CompletionItemKind.Struct);
+  const item = new vscode.CompletionItem({ label, description: describeRelation(relation) }, relation.kind === 'view' || relation.kind === 'materialized view' ? vscode.CompletionItemKind.Interface : vscode.CompletionItemKind.Struct);
   item.insertText = qualified && relation.schema !== 'public' ? `${sqlName(relation.schema)}.${sqlName(relation.name)}` : sqlName(relation.name);
   item.filterText = label;
   item.sortText = `2${label}`;

@@ -7,9 +7,9 @@
  */
 import { exportToChosenFile, type CsvExportDeps } from '../csvExportFlow';
 import type { Writable } from 'node:stream';
-import { judgeStatement } from '../../core/query/runRules';
 import type { ExportProgress, ExportResult } from '../../postgres/preview/exportCsv';
 import type { SqlStatement } from '../../core/query/statements';
+import type { PreparedStatement } from '../../postgres/query/queryRunner';
 import type { RunListener, RunOutcome, RunSettings, StatementResult } from '../../postgres/query/queryRun';
 import { readPlan } from '../../core/query/explainPlan';
 import type { ResultStore } from '../../postgres/query/resultStore';
@@ -24,7 +24,7 @@ const PROGRESS_EVERY_MS = 100;
 
 /** What runs the statements (QueryRunner, or a stand-in in tests). */
 export interface Runner {
-  run(statements: readonly SqlStatement[], settings: RunSettings, listener: RunListener): Promise<RunOutcome>;
+  run(statements: readonly PreparedStatement[], settings: RunSettings, listener: RunListener): Promise<RunOutcome>;
   cancel(): Promise<void>;
   exportCsv(statement: Pick<SqlStatement, 'text'>, out: Writable, onProgress?: (progress: ExportProgress) => void): Promise<ExportResult>;
   cancelExport(): Promise<void>;
@@ -42,13 +42,13 @@ export interface QueryResultsDeps extends Omit<CsvExportDeps, 'post'> {
 
 /** A run as the caller sees it after: each statement's result (failures with where), and how it ended. */
 export interface RunReport {
-  readonly statements: readonly SqlStatement[];
+  readonly statements: readonly PreparedStatement[];
   readonly outcome: RunOutcome | 'cancelled' | Error;
 }
 
 interface Shown {
   readonly runId: number;
-  readonly statements: readonly SqlStatement[];
+  readonly statements: readonly PreparedStatement[];
   readonly stores: (ResultStore | undefined)[];
   readonly columns: string[][];
 }
@@ -124,7 +124,7 @@ export class QueryResultsController {
    * Runs `statements` (already judged for `mode`), replacing the results
    * shown. Resolves when the run ended, however it ended.
    */
-  async run(statements: readonly SqlStatement[], settings: RunSettings & { readonly explain?: boolean }, lineOf: (offset: number) => number): Promise<RunReport> {
+  async run(statements: readonly PreparedStatement[], settings: RunSettings & { readonly explain?: boolean }, lineOf: (offset: number) => number): Promise<RunReport> {
     const { post } = this.deps;
     await this.clear();
     this.lastRunId += 1;
@@ -259,8 +259,7 @@ export class QueryResultsController {
     if (!statement || this.exporting) {
       return;
     }
-    const judged = judgeStatement(statement, 'read-only');
-    if (!judged.ok || judged.readAs !== 'cursor') {
+    if (statement.readAs !== 'cursor') {
       post({ type: 'exportEnded', outcome: 'failed', message: t('Only a query (SELECT, VALUES, TABLE or WITH … SELECT) can be exported as CSV; copy the rows of this one from the grid.') });
       return;
     }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { SqlStatement } from '../../core/query/statements';
+import type { PreparedStatement } from '../../postgres/query/queryRunner';
 import type { RunSettings } from '../../postgres/query/queryRun';
 import { queryResultsToHostSchema, queryResultsToWebviewSchema, type QueryResultsToHost, type QueryResultsToWebview } from '../../protocol/queryResults';
 import { exportDialogs, panelBasics } from '../../platform/panels/panelBasics';
@@ -63,7 +63,7 @@ export class QueryResultsPanel {
   }
 
   /** Runs the statements once the panel's page is ready (a new panel loads first). */
-  async run(statements: readonly SqlStatement[], settings: RunSettings & { readonly explain?: boolean }): Promise<RunReport> {
+  async run(statements: readonly PreparedStatement[], settings: RunSettings & { readonly explain?: boolean }): Promise<RunReport> {
     this.host.reveal();
     if (!(await this.ready)) {
       return { statements, outcome: 'cancelled' };

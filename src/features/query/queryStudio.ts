@@ -159,7 +159,8 @@ export class QueryStudio implements vscode.Disposable {
       const [statement] = statements;
       const prefix = explain === 'analyze' ? EXPLAIN_ANALYZE : EXPLAIN;
       // The prefix sits before the statement's start, so the server's positions still point into the document.
-      statements = [{ ...statement!, text: `${prefix}${statement!.text}`, start: statement!.start - prefix.length }];
+      // An EXPLAIN is not a plain query: its rows come through a portal, not a server cursor.
+      statements = [{ ...statement!, text: `${prefix}${statement!.text}`, start: statement!.start - prefix.length, readAs: 'portal' }];
     }
     const panel = await this.panelFor(document, binding, profile);
     this.running.add(key);

@@ -142,7 +142,7 @@ class TypeNames {
         this.names.set(Number(row.oid), row.name);
       }
     }
-    return fields.map((f) => ({ name: f.name, type: this.names.get(f.dataTypeID) ?? String(f.dataTypeID) }));
+    return this.known(fields);
   }
 }
 
@@ -155,10 +155,9 @@ async function readThroughCursor(client: ClientBase, statement: RunStatement, in
     return failure(err, DECLARE_PREFIX.length, started, stopped());
   }
   try {
-    let columns: ResultColumn[] = [];
     let size = FIRST_BATCH;
     let batch = await client.query<Row>({ text: `FETCH FORWARD ${size} FROM ${CURSOR_NAME}`, rowMode: 'array', types: AS_TEXT });
-    columns = await types.columns(client, batch.fields);
+    const columns = await types.columns(client, batch.fields);
     store = await ResultStore.create(settings.folder);
     listener.columns?.(index, columns, store);
     for (;;) {

@@ -5,7 +5,7 @@
  * stoppable on the server (QueryLane). A new run replaces the results of
  * the one before.
  */
-import { judgeStatement, type RunMode } from '../../core/query/runRules';
+import { judgeStatement, type ReadAs, type RunMode } from '../../core/query/runRules';
 import { loadSqlParser } from '../../core/query/sqlParser';
 import { splitStatements, type SqlStatement } from '../../core/query/statements';
 import type { Said } from '../../core/said';
@@ -24,21 +24,28 @@ export interface Refusal {
   readonly at: number;
 }
 
-export type Prepared = { readonly ok: true; readonly statements: readonly SqlStatement[] } | { readonly ok: false; readonly refusals: readonly Refusal[] };
+/** A statement judged fit to run, and how its rows are read (runRules.ts): what a run is made of. */
+export interface PreparedStatement extends SqlStatement {
+  readonly readAs: ReadAs;
+}
+
+export type Prepared = { readonly ok: true; readonly statements: readonly PreparedStatement[] } | { readonly ok: false; readonly refusals: readonly Refusal[] };
 
 /** Cuts `sql` (offsets counted from `base` in the document) and judges each statement for `mode`: all run, or none. */
-export async function prepareRun(sql: string, mode: RunMode, base = 0): Promise<Prepared & { readonly judged?: ReturnType<typeof judgeStatement>[] }> {
+export async function prepareRun(sql: string, mode: RunMode, base = 0): Promise<Prepared> {
   await loadSqlParser();
-  const statements = splitStatements(sql).map((s) => ({ ...s, start: s.start + base, end: s.end + base, reach: s.reach + base }));
   const refusals: Refusal[] = [];
-  const judged = statements.map((statement) => {
+  const statements: PreparedStatement[] = [];
+  for (const cut of splitStatements(sql)) {
+    const statement = { ...cut, start: cut.start + base, end: cut.end + base, reach: cut.reach + base };
     const judgement = judgeStatement(statement, mode);
-    if (!judgement.ok) {
+    if (judgement.ok) {
+      statements.push({ ...statement, readAs: judgement.readAs });
+    } else {
       refusals.push({ statement, reason: judgement.reason, at: statement.start + (judgement.offset ?? 0) });
     }
-    return judgement;
-  });
-  return refusals.length > 0 ? { ok: false, refusals } : { ok: true, statements, judged };
+  }
+  return refusals.length > 0 ? { ok: false, refusals } : { ok: true, statements };
 }
 
 export class QueryRunner {
@@ -61,19 +68,9 @@ export class QueryRunner {
     return this.exports.cancel(new Cancelled('user'));
   }
 
-  /** Runs statements already prepared; rejects with Cancelled when stopped before it began. */
-  run(statements: readonly SqlStatement[], settings: RunSettings, listener: RunListener): Promise<RunOutcome> {
-    return this.lane.run(async (client, stopped) => {
-      await loadSqlParser();
-      const readAs = statements.map((s) => {
-        const judged = judgeStatement(s, settings.mode);
-        if (!judged.ok) {
-          throw new Error(`A statement was not judged before its run: ${judged.reason.text}`);
-        }
-        return judged.readAs;
-      });
-      return runStatements(client, statements.map((s, i) => ({ text: s.text, readAs: readAs[i]! })), settings, listener, stopped);
-    });
+  /** Runs statements prepared for the run's mode (prepareRun); rejects with Cancelled when stopped before it began. */
+  run(statements: readonly PreparedStatement[], settings: RunSettings, listener: RunListener): Promise<RunOutcome> {
+    return this.lane.run((client, stopped) => runStatements(client, statements, settings, listener, stopped));
   }
 
   /** Stops the run: the server stops its statement, the transaction is rolled back. */

@@ -6,7 +6,7 @@
  * database with 10,000 tables is read in one go and cached by the caller.
  */
 import type { ClientBase } from 'pg';
-import { LISTED } from './tables';
+import { LISTED, tableKindOf, type TableKind } from './tables';
 
 /** More relations than this are left out of completion (the tree pages them; this reads them at once). */
 export const OUTLINE_RELATIONS = 20_000;
@@ -14,8 +14,7 @@ export const OUTLINE_RELATIONS = 20_000;
 export interface OutlineRelation {
   readonly schema: string;
   readonly name: string;
-  /** 'r' table, 'p' partitioned, 'v' view, 'm' materialized view, 'f' foreign table. */
-  readonly kind: string;
+  readonly kind: TableKind;
   /** The planner's estimate (pg_class.reltuples), -1 when never analyzed. */
   readonly estimate: number;
   readonly columns: readonly { readonly name: string; readonly type: string }[];
@@ -54,7 +53,7 @@ export async function readOutline(client: ClientBase): Promise<Outline> {
   const relations = await client.query<{ schema: string; name: string; kind: string; estimate: number; columns: [string, string][] }>(RELATIONS_SQL, [OUTLINE_RELATIONS + 1]);
   const functions = await client.query<{ schema: string; name: string; args: string }>(FUNCTIONS_SQL, [OUTLINE_RELATIONS]);
   return {
-    relations: relations.rows.slice(0, OUTLINE_RELATIONS).map((r) => ({ schema: r.schema, name: r.name, kind: r.kind, estimate: Number(r.estimate), columns: r.columns.map(([name, type]) => ({ name, type })) })),
+    relations: relations.rows.slice(0, OUTLINE_RELATIONS).map((r) => ({ schema: r.schema, name: r.name, kind: tableKindOf(r.kind), estimate: Number(r.estimate), columns: r.columns.map(([name, type]) => ({ name, type })) })),
     functions: functions.rows,
     cut: relations.rows.length > OUTLINE_RELATIONS,
   };

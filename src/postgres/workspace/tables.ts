@@ -136,6 +136,11 @@ SELECT oid::int8 AS oid, bytes,
 
 const KINDS: Record<string, TableKind> = { r: 'table', p: 'partitioned table', v: 'view', m: 'materialized view', f: 'foreign table' };
 
+/** A pg_class.relkind of what the tree lists, as its kind. */
+export function tableKindOf(relkind: string): TableKind {
+  return KINDS[relkind] ?? 'table';
+}
+
 // Columns with their place in the primary key, and the relation's kind (the
 // preview pages by primary key, else by ctid for tables, else by position).
 // For each column, what a typed value is read as: domains (of domains)
@@ -216,7 +221,7 @@ export async function listRelations(client: ClientBase, schema: string | undefin
     oid: Number(r.oid),
     schema: r.schema,
     name: r.name,
-    kind: KINDS[r.kind] ?? 'table',
+    kind: tableKindOf(r.kind),
     rows: numberOrUndefined(r.estimate),
     rowsExact: false,
     bytes: undefined,
