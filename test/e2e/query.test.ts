@@ -134,6 +134,8 @@ describe('Data Studio end to end: a viewer runs SQL on the workspace database wi
     assert.equal(await results().locator('.plan-node.costliest').count(), 1);
     assert.match(await results().locator('.plan-head').innerText(), /rolled back/);
     await screenshot(page, 'query-explain-analyze');
+    await results().locator('[data-action="plan-json"]').click();
+    await page.locator('.editor-instance .view-lines', { hasText: '"Node Type"' }).first().waitFor({ timeout: 30_000 });
   });
 
   it('an error is underlined in the editor where the server pointed, and said in the results', async () => {

@@ -25,7 +25,7 @@ describe('Format Document for SQL: the layout changes, never what the server rea
     assert.equal(sameMeaning('SELECT 1 -- why\n', 'SELECT\n  1 -- why\n'), true);
   });
 
-  it('refuses, changing nothing, when the result would read differently or cannot be read', () => {
+  it('refuses, changing nothing, when the formatter cannot read the SQL', () => {
     assert.throws(() => formatSql("SELECT 'open", options), (err: unknown) => err instanceof FormatRefused);
   });
 });

@@ -254,7 +254,9 @@ export class QueryStudio implements vscode.Disposable {
       this.status.text = `${spin}$(database) ${binding.workspaceName} · ${roleLabel(binding.role)} · ${mode}`;
       this.status.tooltip = binding.allowWrites
         ? vscode.l10n.t('Runs on {0} as your own login, with writes allowed: a run is committed at its end, and rolled back whole on an error. Click to change.', binding.workspaceName)
-        : vscode.l10n.t('Runs on {0} as your own login, read-only. Click to change the workspace or the mode.', binding.workspaceName);
+        : may(binding.role, 'write')
+          ? vscode.l10n.t('Runs on {0} as your own login, read-only. Click to change the workspace or the mode.', binding.workspaceName)
+          : vscode.l10n.t('Runs on {0} as your own login, read-only (your role there reads only). Click to run it on another workspace.', binding.workspaceName);
       this.status.backgroundColor = binding.allowWrites ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     }
     this.status.show();
