@@ -38,6 +38,6 @@ export function asCatalogError(err: unknown): unknown {
   }
   const code = (err as { code?: unknown }).code;
   const kind: CatalogErrorKind | undefined =
-    code === '42501' ? 'notAllowed' : code === '42704' ? 'notFound' : code === '23505' || code === '42710' ? 'conflict' : code === '22023' ? 'invalid' : code === '55006' ? 'databaseInUse' : ['3D000', '3F000', '42883'].includes(String(code)) ? 'catalogMissing' : undefined;
+    code === '42501' ? 'notAllowed' : code === '42704' ? 'notFound' : code === '23505' || code === '42710' || code === '40001' ? 'conflict' : code === '22023' ? 'invalid' : code === '55006' ? 'databaseInUse' : ['3D000', '3F000', '42883'].includes(String(code)) ? 'catalogMissing' : undefined;
   return kind ? new CatalogError(kind, err.message) : err;
 }

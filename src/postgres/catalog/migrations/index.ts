@@ -16,10 +16,11 @@ import { m004WorkspaceGuards } from './m004WorkspaceGuards';
 import { m005ConnectionGuards } from './m005ConnectionGuards';
 import { m006DistinctConnections } from './m006DistinctConnections';
 import { m007EndMemberSessions } from './m007EndMemberSessions';
+import { m008SavedQueries } from './m008SavedQueries';
 
 export type { Migration } from './migration';
 export { MEMBER_GROUP, PLATFORM_ADMIN_GROUP } from './migration';
 
-export const MIGRATIONS: readonly Migration[] = [m001Catalog, m002GroupRoles, m003Connections, m004WorkspaceGuards, m005ConnectionGuards, m006DistinctConnections, m007EndMemberSessions];
+export const MIGRATIONS: readonly Migration[] = [m001Catalog, m002GroupRoles, m003Connections, m004WorkspaceGuards, m005ConnectionGuards, m006DistinctConnections, m007EndMemberSessions, m008SavedQueries];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
