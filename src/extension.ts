@@ -15,6 +15,7 @@ import { Log } from './platform/log';
 import { ServerStore } from './platform/serverStore';
 import type { Services } from './platform/services';
 import { QueryStudio } from './features/query/queryStudio';
+import { SAVED_QUERY_SCHEME, SavedQueryFiles } from './features/savedQueries/savedQueryFiles';
 import { Sessions } from './platform/sessions';
 import { ConnectionWaits } from './platform/connectionWaits';
 import { connectionLimits, onConnectionSettings } from './platform/connectionSettings';
@@ -49,8 +50,9 @@ export function activate(context: vscode.ExtensionContext): OpenhexaApi {
   context.subscriptions.push(log, store, sessions, localServer, tree, view, values, trackServerCount(store), store.onDidChange(() => tree.refresh()), onConnectionSettings((limits) => sessions.setLimits(limits)));
   const walkthrough = new WalkthroughProgress(context.globalState, context.extension.id, log);
   const queries = new QueryStudio(context.workspaceState, store);
-  context.subscriptions.push(queries);
-  const services: Services = { extensionId: context.extension.id, extensionUri: context.extensionUri, state: context.globalState, log, store, sessions, tree, view, localServer, values, walkthrough, queries };
+  const savedQueryFiles = new SavedQueryFiles({ store, sessions, log });
+  context.subscriptions.push(queries, savedQueryFiles, vscode.workspace.registerFileSystemProvider(SAVED_QUERY_SCHEME, savedQueryFiles, { isCaseSensitive: true }));
+  const services: Services = { extensionId: context.extension.id, extensionUri: context.extensionUri, state: context.globalState, log, store, sessions, tree, view, localServer, values, walkthrough, queries, savedQueryFiles };
   queries.attach(services);
   registerCommands(context, services, COMMANDS);
   for (const feature of FEATURES) {

@@ -4,6 +4,7 @@ import { messageNode } from '../platform/tree/messageNode';
 import { connectionNodes } from './connections/nodes';
 import { localServerNodes } from './localServer/nodes';
 import { memberNodes } from './members/nodes';
+import { savedQueryNodes } from './savedQueries/nodes';
 import { serverNodes } from './servers/nodes';
 import { workspaceNodes } from './workspaces/nodes';
 
@@ -12,7 +13,7 @@ import { workspaceNodes } from './workspaces/nodes';
  * derived from it, so a new kind is one module plus one line in its
  * feature's list, and the compiler checks every kind has a definition.
  */
-export const NODE_KINDS = { ...serverNodes, ...localServerNodes, ...workspaceNodes, ...memberNodes, ...connectionNodes, message: messageNode } as const;
+export const NODE_KINDS = { ...serverNodes, ...localServerNodes, ...workspaceNodes, ...memberNodes, ...connectionNodes, ...savedQueryNodes, message: messageNode } as const;
 
 // The node type comes from item()'s parameter: inferring it from the whole NodeDef would loop through children().
 type NodeOf<D> = D extends { item(node: infer N, ...rest: never[]): unknown } ? N : never;

@@ -43,8 +43,8 @@ function l10nLiterals(): string[] {
   const found = new Set<string>();
   for (const file of sourceFiles(path.join(ROOT, 'src'))) {
     const text = fs.readFileSync(file, 'utf8');
-    for (const match of text.matchAll(/(?:l10n\.t|\bt|\bsaid)\(\s*'((?:[^'\\]|\\.)*)'/g)) {
-      found.add(match[1]!.replace(/\\'/g, "'"));
+    for (const match of text.matchAll(/(?:l10n\.t|\bt|\bsaid)\(\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)")/g)) {
+      found.add(match[1] !== undefined ? match[1].replace(/\\'/g, "'") : match[2]!.replace(/\\"/g, '"'));
     }
   }
   return [...found];
@@ -167,12 +167,12 @@ describe('manifest and translations', () => {
 
   it('offers workspace actions on the tree only to the roles that may use them', () => {
     const notebooks = ['openhexa.openTerminal', 'openhexa.removeEnvBlock', 'openhexa.writeEnv'];
-    const forAdmin = ['openhexa.addMember', 'openhexa.newQuery', 'openhexa.refresh', 'openhexa.regeneratePassword', 'openhexa.showCredentials', 'openhexa.showCredentials', ...notebooks].sort();
-    assert.deepEqual(shown(contextValue.workspace('viewer', false)), ['openhexa.newQuery', 'openhexa.refresh']);
-    assert.deepEqual(shown(contextValue.workspace('editor', false)), ['openhexa.newQuery', 'openhexa.refresh', 'openhexa.showCredentials', 'openhexa.showCredentials', ...notebooks].sort());
+    const forAdmin = ['openhexa.addMember', 'openhexa.newQuery', 'openhexa.queryHistory', 'openhexa.refresh', 'openhexa.regeneratePassword', 'openhexa.showCredentials', 'openhexa.showCredentials', ...notebooks].sort();
+    assert.deepEqual(shown(contextValue.workspace('viewer', false)), ['openhexa.newQuery', 'openhexa.queryHistory', 'openhexa.refresh']);
+    assert.deepEqual(shown(contextValue.workspace('editor', false)), ['openhexa.newQuery', 'openhexa.queryHistory', 'openhexa.refresh', 'openhexa.showCredentials', 'openhexa.showCredentials', ...notebooks].sort());
     assert.deepEqual(shown(contextValue.workspace('admin', false)), forAdmin);
     assert.deepEqual(shown(contextValue.workspace('admin', true)), [...forAdmin, 'openhexa.deleteWorkspace'].sort());
-    assert.deepEqual(shown(contextValue.workspace('viewer', true)), ['openhexa.deleteWorkspace', 'openhexa.newQuery', 'openhexa.refresh']);
+    assert.deepEqual(shown(contextValue.workspace('viewer', true)), ['openhexa.deleteWorkspace', 'openhexa.newQuery', 'openhexa.queryHistory', 'openhexa.refresh']);
     // Notebooks need credentials: a viewer's Database, tables and connections offer neither a snippet nor .env.
     const notebook = (context: string): string[] => shown(context).filter((c) => c === 'openhexa.insertSnippet' || c === 'openhexa.writeEnv');
     for (const role of ['editor', 'admin'] as const) {

@@ -4,7 +4,10 @@ import { loadSqlParser } from '../../core/query/sqlParser';
 import { splitStatements, statementAt } from '../../core/query/statements';
 import { may } from '../../core/roles';
 import type { ServerProfile } from '../../core/serverProfile';
+import { savedQueryAddress } from '../../core/query/savedQueryAddress';
 import type { RunOutcome } from '../../postgres/query/queryRun';
+import { runRecord } from '../../postgres/query/runRecord';
+import { logRun } from '../../postgres/savedQueries/historyCalls';
 import { prepareRun, type Refusal } from '../../postgres/query/queryRunner';
 import { makeResultsFolder, removeResultsFolder } from '../../postgres/query/resultStore';
 import type { WorkspaceSummary } from '../../postgres/workspace/catalogCalls';
@@ -23,6 +26,8 @@ function statementTimeoutMs(): number {
 }
 
 const RUNNING_KEY = 'openhexa.queryRunning';
+/** The active editor's document is bound to a workspace (Ctrl+S on an untitled one offers a workspace query). */
+const BOUND_KEY = 'openhexa.activeQueryBound';
 const EXPLAIN = 'EXPLAIN (FORMAT JSON) ';
 const EXPLAIN_ANALYZE = 'EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ';
 
@@ -163,12 +168,14 @@ export class QueryStudio implements vscode.Disposable {
       statements = [{ ...statement!, text: `${prefix}${statement!.text}`, start: statement!.start - prefix.length, readAs: 'portal' }];
     }
     const panel = await this.panelFor(document, binding, profile);
+    const started = Date.now();
     this.running.add(key);
     void vscode.commands.executeCommand('setContext', RUNNING_KEY, true);
     this.showStatus();
     try {
       this.folder ??= makeResultsFolder();
       const report = await panel.run(statements, { mode, statementTimeoutMs: statementTimeoutMs(), folder: this.folder, ...(explain ? { explain: true, rollback: true } : {}) });
+      this.keepInHistory(profile, binding, document.uri, explain ? statements[0]!.text : text, mode, report.outcome, Date.now() - started);
       if (typeof report.outcome === 'object' && !(report.outcome instanceof Error)) {
         this.showFailures(document, report.statements, report.outcome);
         if (report.outcome.ended === 'committed') {
@@ -182,6 +189,20 @@ export class QueryStudio implements vscode.Disposable {
       void vscode.commands.executeCommand('setContext', RUNNING_KEY, this.running.size > 0);
       this.showStatus();
     }
+  }
+
+  /**
+   * Logs a run that reached the server in the member's history, on the
+   * catalog's connection once the run has ended: the run's own connection
+   * pays nothing, and the row is committed whatever the run's transaction did.
+   */
+  private keepInHistory(profile: ServerProfile, binding: QueryBinding, uri: vscode.Uri, sql: string, mode: RunMode, outcome: RunOutcome | 'cancelled' | Error, durationMs: number): void {
+    const address = savedQueryAddress(uri);
+    const savedQuery = address && address.server === binding.server && address.workspace === binding.slug ? address.query : undefined;
+    const record = runRecord(outcome, { sql, mode, origin: 'console', durationMs, ...(savedQuery ? { savedQuery } : {}) });
+    this.services.sessions.catalog(profile, (c) => logRun(c, binding.slug, record)).catch((err: unknown) => {
+      this.services.log.warn(`This run of ${binding.slug} was not written to your query history: ${err instanceof Error ? err.message : String(err)}`);
+    });
   }
 
   /** Stops the run of a document. */
@@ -239,6 +260,7 @@ export class QueryStudio implements vscode.Disposable {
   /** The status bar item: shown for SQL documents, saying the workspace, the role and the mode, or offering to bind. */
   private showStatus(): void {
     const editor = vscode.window.activeTextEditor;
+    void vscode.commands.executeCommand('setContext', BOUND_KEY, editor !== undefined && this.documents.get(editor.document.uri) !== undefined);
     if (!editor || editor.document.languageId !== 'sql') {
       this.status.hide();
       return;

@@ -57,6 +57,10 @@ export const contextValue = {
   member: (you: boolean) => (you ? 'member.you' : 'member'),
   connections: (role: WorkspaceRole) => `connections.${role}`,
   connection: (role: WorkspaceRole) => `connection.${role}`,
+  savedQueries: () => 'savedQueries',
+  /** `savedQuery.<edit|read>.<author|other>.<private|shared>`: rename and delete need edit, sharing needs author. */
+  savedQuery: (canEdit: boolean, isAuthor: boolean, visibility: 'PRIVATE' | 'WORKSPACE') =>
+    `savedQuery.${canEdit ? 'edit' : 'read'}.${isAuthor ? 'author' : 'other'}.${visibility === 'PRIVATE' ? 'private' : 'shared'}`,
 } as const;
 
 /** Every value a node can have: what the manifest test matches menus against. */
@@ -65,7 +69,8 @@ export function everyContextValue(): string[] {
   const yesNo = [true, false];
   return [
     contextValue.server('postgres@127.0.0.1:5432/openhexa'),
-    ...['serverProblem', 'needsInit', 'superuserWarning', 'schema', 'column', 'more', 'members'].map((k) => contextValue[k as 'schema']()),
+    ...['serverProblem', 'needsInit', 'superuserWarning', 'schema', 'column', 'more', 'members', 'savedQueries'].map((k) => contextValue[k as 'schema']()),
+    ...yesNo.flatMap((edit) => yesNo.flatMap((author) => (['PRIVATE', 'WORKSPACE'] as const).map((v) => contextValue.savedQuery(edit, author, v)))),
     ...yesNo.map(contextValue.serverError),
     ...yesNo.map(contextValue.readerWrites),
     ...yesNo.map(contextValue.member),

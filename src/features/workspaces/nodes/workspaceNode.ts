@@ -36,6 +36,7 @@ export const workspaceNode: NodeDef<WorkspaceNode> = {
   async children({ profile, workspace, platformAdmin }): Promise<TreeNode[]> {
     return [
       { kind: 'database', profile, workspace },
+      { kind: 'savedQueries', profile, workspace },
       ...(may(workspace.role, 'listConnections') ? [{ kind: 'connections', profile, workspace } as const] : []),
       ...(may(workspace.role, 'manageMembers') ? [{ kind: 'members', profile, workspace, platformAdmin } as const] : []),
     ];
