@@ -31,6 +31,9 @@ export const planNodeSchema: z.ZodType<PlanNode> = z.lazy(() =>
   }),
 );
 
+/** A chart's PNG as a data URL is at most this long (a panel-sized chart is far smaller). */
+export const PNG_DATA_URL_CHARS = 30_000_000;
+
 export const queryResultsToHostSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready') }),
   z.object({ type: z.literal('rows'), runId: z.number().int(), index: z.number().int().nonnegative(), requestId: z.number().int(), from: z.number().int().nonnegative(), count: z.number().int().min(1).max(5000) }),
@@ -42,6 +45,10 @@ export const queryResultsToHostSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('cancelExport') }),
   /** The user picked a statement's tab: the editor shows where that statement is. */
   z.object({ type: z.literal('reveal'), runId: z.number().int(), index: z.number().int().nonnegative() }),
+  /** A chart's two columns, from the first row on (at most CHART_ROWS). */
+  z.object({ type: z.literal('chartRows'), runId: z.number().int(), index: z.number().int().nonnegative(), requestId: z.number().int(), label: z.number().int().nonnegative(), value: z.number().int().nonnegative() }),
+  /** The chart drawn, as a PNG data URL, to save where the user picks. */
+  z.object({ type: z.literal('saveChart'), png: z.string().startsWith('data:image/png;base64,').max(PNG_DATA_URL_CHARS), name: z.string().max(200) }),
 ]);
 export type QueryResultsToHost = z.infer<typeof queryResultsToHostSchema>;
 
@@ -70,6 +77,15 @@ export const queryResultsToWebviewSchema = z.discriminatedUnion('type', [
     truncated: z.array(z.tuple([z.number().int(), z.number().int()])),
   }),
   z.object({ type: z.literal('rowsError'), requestId: z.number().int(), message: z.string() }),
+  /** A chart's `[label, value]` rows, the first CHART_ROWS at most; `more` when the result has more. */
+  z.object({
+    type: z.literal('chartRows'),
+    runId: z.number().int(),
+    index: z.number().int().nonnegative(),
+    requestId: z.number().int(),
+    rows: z.array(z.tuple([z.string().nullable(), z.string().nullable()])),
+    more: z.boolean(),
+  }),
   /** An Explain's statement: its plan drawn as a tree instead of the grid (Open value shows the JSON). */
   z.object({
     type: z.literal('plan'),

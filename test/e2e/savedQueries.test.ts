@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { Client } from 'pg';
 import { createSavedQuery, readSavedQuery, updateSavedQuery } from '../../src/postgres/savedQueries/savedQueryCalls';
@@ -13,6 +14,15 @@ const PLATFORM_PASSWORD = 'platform-Pw-saved';
 const CATALOG = 'openhexa';
 const VIEWER = 'e2e_saved_viewer';
 const ADMIN = 'e2e_saved_admin';
+
+async function pollFor(ok: () => boolean, what: string, ms = 20_000): Promise<void> {
+  for (const end = Date.now() + ms; !ok(); ) {
+    if (Date.now() > end) {
+      assert.fail(`waited ${ms} ms for ${what}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
 
 describe('Data Studio for a team end to end: saved queries and the history, as a viewer', function () {
   this.timeout(300_000);
@@ -135,6 +145,44 @@ describe('Data Studio for a team end to end: saved queries and the history, as a
     await page.waitForFunction("!document.querySelector('.tab[data-resource-name=\"cases-per-district.sql\"]')?.classList.contains('dirty')", undefined, { timeout: 30_000 });
     const overwritten = await asViewer((c) => readSavedQuery(c, 'surveillance', slug));
     assert.ok(overwritten.sql.endsWith('LIMIT 5') && !overwritten.sql.includes('LIMIT 3'), overwritten.sql);
+  });
+
+  it("draws a bar chart beside the grid from OpenHEXA's aliases, in the light and dark themes, and saves it as PNG", async () => {
+    await choose(await contextMenu(page, row('Surveillance')), 'New Query');
+    await page.locator('.statusbar-item', { hasText: 'Surveillance · Viewer · Read-only' }).waitFor({ timeout: 30_000 });
+    await editor().click();
+    await page.keyboard.insertText('SELECT district AS bar_label, count(*) AS bar_quantity FROM visits GROUP BY district ORDER BY bar_quantity DESC, district');
+    await page.keyboard.press('Control+Enter');
+    await results().locator('.chart-pane:not([hidden]) canvas[aria-label="Bar chart of bar_quantity by bar_label"]').waitFor({ timeout: 60_000 });
+    await page.keyboard.press('Escape'); // the completion list, off the picture
+    // Drawn: the canvas is not blank.
+    const inked = await results().locator('.chart-canvas canvas').evaluate((c) => {
+      const canvas = c as unknown as { width: number; height: number; getContext(k: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } };
+      const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+      const colours = new Set<number>();
+      for (let i = 0; i < data.length; i += 4 * 97) {
+        colours.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
+      }
+      return colours.size;
+    });
+    assert.ok(inked > 2, `the chart drew ${inked} colours`);
+    await screenshot(page, 'query-chart-bar-light');
+    await page.keyboard.press('F1');
+    const palette = page.locator('.quick-input-widget input');
+    await palette.fill('>Preferences: Color Theme');
+    await page.locator('.quick-input-list .monaco-list-row[aria-label^="Preferences: Color Theme"]').first().click();
+    await palette.fill('Dark Modern');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Dark Modern' }).first().click();
+    await results().locator('body.vscode-dark').waitFor({ timeout: 10_000 });
+    await page.waitForTimeout(500);
+    await screenshot(page, 'query-chart-bar-dark');
+    await results().locator('[data-action="save-chart"]').click();
+    const target = path.join(pg.baseDir, 'cases-chart.png');
+    await palette.waitFor({ timeout: 10_000 });
+    await palette.fill(target);
+    await palette.press('Enter');
+    await pollFor(() => fs.existsSync(target) && fs.statSync(target).size > 1000, 'the PNG file');
+    assert.deepEqual([...fs.readFileSync(target).subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
   });
 
   it('Query History lists the runs, searches their SQL on the server and opens one again in a new query', async () => {

@@ -68,6 +68,7 @@ describe('a query document\'s results panel (controller)', () => {
         neutralizeFormulas: () => false,
         reveal: () => undefined,
         chooseExportFile: async () => path.join(folder, 'export.csv'),
+        choosePngFile: async (_title, name) => path.join(folder, name),
         withExportProgress: (_title, run) => run(() => undefined, () => undefined),
         announceExported: () => undefined,
       },
@@ -122,6 +123,23 @@ describe('a query document\'s results panel (controller)', () => {
     assert.equal(refused?.type === 'exportEnded' ? refused.outcome : undefined, 'failed');
     assert.deepEqual(runner.exported, ['SELECT id, note FROM t'], 'the UPDATE was not run again');
     fs.rmSync(path.join(folder, 'export.csv'));
+    await controller.dispose();
+  });
+
+  it('gives a chart its two columns from the first rows on (10,000 at most), and saves the chart drawn as a PNG file', async () => {
+    const rows = Array.from({ length: 12_000 }, (_, i) => [String(i), `d${i}`]);
+    const { controller, posted } = make(fakeRunner(folder, rows));
+    await controller.run(await statements(), { mode: 'writes', statementTimeoutMs: 1000, folder }, () => 0);
+    await controller.receive({ type: 'chartRows', runId: 1, index: 0, requestId: 3, label: 1, value: 0 });
+    const chart = posted.at(-1)!;
+    assert.ok(chart.type === 'chartRows');
+    assert.equal(chart.rows.length, 10_000);
+    assert.deepEqual([chart.rows[0], chart.rows[9_999], chart.more], [['d0', '0'], ['d9999', '9999'], true]);
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+    await controller.receive({ type: 'saveChart', png: `data:image/png;base64,${png.toString('base64')}`, name: 'Cases / district "Nord"' });
+    const file = path.join(folder, 'Cases-district-Nord.png');
+    assert.deepEqual(fs.readFileSync(file), png);
+    fs.rmSync(file);
     await controller.dispose();
   });
 

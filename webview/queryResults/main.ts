@@ -6,6 +6,8 @@ import { h } from '../shared/dom';
 import { showNotice } from '../shared/notice';
 import { button } from '../toolkit';
 import { ResultPages } from './model/resultPages';
+import { conventionChart, suggestedChart, type ChartSpec } from '../../src/core/query/resultChart';
+import { ChartView } from './chartView';
 
 type Text = (typeof QUERY_RESULTS_STRINGS)[number];
 
@@ -24,6 +26,8 @@ interface Tab {
   outcome: StatementOutcome | undefined;
   /** An Explain's plan: drawn instead of the grid. */
   plan?: Extract<QueryResultsToWebview, { type: 'plan' }>;
+  /** Its chart: undefined until its rows are all read, null when none is shown. */
+  chart?: ChartSpec | null;
 }
 
 let runId = 0;
@@ -55,6 +59,77 @@ const footer = h('footer', { class: 'preview-status', 'data-result-footer': '' }
 const intro = h('p', { class: 'intro' });
 const planView = h('div', { class: 'plan', hidden: true });
 const toolbar = h('div', { class: 'toolbar', role: 'toolbar' });
+let chartRequest = 0;
+/** Which tab of which run the chart shows. */
+let charted = '';
+const chart = new ChartView({
+  t: (text, ...args) => t(text as Text, ...args),
+  format: (n) => numbers.format(n),
+  ask: (spec) => {
+    const tab = tabs[active];
+    if (tab) {
+      tab.chart = spec;
+    }
+    chartRequest += 1;
+    host.post({ type: 'chartRows', runId, index: active, requestId: chartRequest, label: spec.label, value: spec.value });
+  },
+  save: (png) => host.post({ type: 'saveChart', png, name: tabs[active]?.label.split('\n')[0]?.slice(0, 60) ?? 'chart' }),
+});
+const chartButton = button('', () => toggleChart(), { attrs: { 'data-action': 'chart' } });
+const resultBody = h('div', { class: 'result-body' }, gridWrap, chart.element);
+
+/** Opens the active tab's chart (its own, OpenHEXA's aliases, or a first guess), or closes it. */
+function toggleChart(): void {
+  const tab = tabs[active];
+  if (!tab?.columns) {
+    return;
+  }
+  if (chart.shown) {
+    tab.chart = null;
+    chart.close();
+  } else {
+    const names = tab.columns.map((c) => c.name);
+    const spec = tab.chart ?? conventionChart(names) ?? suggestedChart(tab.columns);
+    if (spec) {
+      charted = `${runId}:${active}`;
+      chart.open(names, spec, tab.label);
+    }
+  }
+  showChartButton();
+}
+
+function showChartButton(): void {
+  chartButton.textContent = chart.shown ? t('Hide chart') : t('Chart');
+  chartButton.setAttribute('aria-pressed', String(chart.shown));
+}
+
+/** A tab whose rows are all read shows its chart: OpenHEXA's aliases draw theirs at once. */
+function showChart(): void {
+  const tab = tabs[active];
+  const o = tab?.outcome;
+  const ready = tab?.columns !== undefined && o?.status === 'rows' && o.rows > 0 && !tab.plan && tab.columns.length >= 2;
+  chartButton.hidden = !ready;
+  if (!ready) {
+    if (chart.shown) {
+      chart.close();
+    }
+    charted = '';
+    showChartButton();
+    return;
+  }
+  const names = tab.columns!.map((c) => c.name);
+  if (tab.chart === undefined) {
+    tab.chart = conventionChart(names) ?? null;
+  }
+  const key = `${runId}:${active}`;
+  if (tab.chart && charted !== key) {
+    charted = key;
+    chart.open(names, tab.chart, tab.label);
+  } else if (!tab.chart && chart.shown) {
+    chart.close();
+  }
+  showChartButton();
+}
 
 function ms(value: number): string {
   return t('{0} ms', numbers.format(Math.round(value * 100) / 100));
@@ -124,12 +199,13 @@ function layout(): void {
     button(t('Copy selection'), () => grid.copySelection(), { attrs: { 'data-action': 'copy-selection' } }),
     button(t('Open value'), () => host.post({ type: 'openValue', runId, index: active, row: grid.activeCell.r, column: grid.activeCell.c }), { attrs: { 'data-action': 'open-value' } }),
     h('span', { class: 'grow' }),
+    chartButton,
     exportStatus,
     cancelExportButton,
     exportButton,
   );
   const help = h('p', { class: 'keys-help' }, t('Arrows move, Shift+arrows select, Ctrl+C copies as TSV, Enter opens the value, Home/End and Ctrl+Home/End jump'));
-  app.replaceChildren(h('div', { class: 'preview query-results' }, h('div', { class: 'run-head' }, runLine, cancelButton), intro, tabBar, message, toolbar, gridWrap, planView, footer, help));
+  app.replaceChildren(h('div', { class: 'preview query-results' }, h('div', { class: 'run-head' }, runLine, cancelButton), intro, tabBar, message, toolbar, resultBody, planView, footer, help));
   app.removeAttribute('aria-busy');
   showRun();
   showActive();
@@ -228,6 +304,7 @@ function showActive(): void {
     message.textContent = t('Not run: an earlier statement failed.');
   }
   showExport();
+  showChart();
   const counted = o?.status === 'rows' ? t('{0} in {1}', rowsText(o.rows), duration(o.ms)) : tab.columns ? t('{0} rows so far…', numbers.format(tab.rows)) : '';
   footer.textContent = counted;
   grid.setFooter(o?.status === 'rows' ? (o.rows === 0 ? t('No rows.') : t('End of the result')) : tab.columns ? t('Loading…') : '');
@@ -385,6 +462,11 @@ panel.start((msg) => {
       }
       return;
     }
+    case 'chartRows':
+      if (msg.runId === runId && msg.index === active && msg.requestId === chartRequest) {
+        chart.show(msg.rows, msg.more);
+      }
+      return;
     case 'rowsError':
       pages.reset();
       showNotice(msg.message, true);

@@ -6,7 +6,10 @@
  * show a value; tests give it fakes.
  */
 import { exportToChosenFile, type CsvExportDeps } from '../csvExportFlow';
+import { writeFile } from 'node:fs/promises';
+import * as path from 'node:path';
 import type { Writable } from 'node:stream';
+import { CHART_ROWS } from '../../core/query/resultChart';
 import type { ExportProgress, ExportResult } from '../../postgres/preview/exportCsv';
 import type { SqlStatement } from '../../core/query/statements';
 import type { PreparedStatement } from '../../postgres/query/queryRunner';
@@ -36,6 +39,8 @@ export interface QueryResultsDeps extends Omit<CsvExportDeps, 'post'> {
   writeClipboard(text: string): Promise<void>;
   showValue(name: string, text: string): Promise<void>;
   neutralizeFormulas(): boolean;
+  /** Where to save a chart's PNG; undefined when the user cancelled the dialog. */
+  choosePngFile(title: string, defaultName: string): Promise<string | undefined>;
   /** The user picked a statement's tab: show it in the editor. */
   reveal(statement: SqlStatement): void;
 }
@@ -105,6 +110,10 @@ export class QueryResultsController {
       case 'cancelExport':
         await this.runner.cancelExport();
         return;
+      case 'chartRows':
+        return this.chartRows(message);
+      case 'saveChart':
+        return this.saveChart(message.png, message.name);
       case 'reveal': {
         const statement = this.shown?.runId === message.runId ? this.shown.statements[message.index] : undefined;
         if (statement) {
@@ -249,6 +258,42 @@ export class QueryResultsController {
     } catch (err) {
       this.deps.log.error(`Reading results of ${this.documentName}`, err);
       this.deps.post({ type: 'rowsError', requestId: message.requestId, message: this.deps.describe(err) });
+    }
+  }
+
+  /** The two columns a chart draws, from the rows on disk: the first CHART_ROWS. */
+  private async chartRows(message: Extract<QueryResultsToHost, { type: 'chartRows' }>): Promise<void> {
+    const store = this.storeOf(message.runId, message.index);
+    if (!store) {
+      return;
+    }
+    try {
+      const count = Math.min(store.rows, CHART_ROWS);
+      const rows: [string | null, string | null][] = [];
+      for (let from = 0; from < count; from += 5000) {
+        for (const row of await store.read(from, Math.min(5000, count - from))) {
+          rows.push([row[message.label] ?? null, row[message.value] ?? null]);
+        }
+      }
+      this.deps.post({ type: 'chartRows', runId: message.runId, index: message.index, requestId: message.requestId, rows, more: store.rows > count });
+    } catch (err) {
+      this.deps.log.error(`Reading the chart of ${this.documentName}`, err);
+      this.deps.post({ type: 'rowsError', requestId: message.requestId, message: this.deps.describe(err) });
+    }
+  }
+
+  /** The chart as a PNG file where the user picks. */
+  private async saveChart(png: string, name: string): Promise<void> {
+    const { t } = this.deps;
+    const file = await this.deps.choosePngFile(t('Save the chart as PNG'), `${name.replace(/[^\p{L}\p{N}_-]+/gu, '-').replace(/^-+|-+$/g, '') || 'chart'}.png`);
+    if (!file) {
+      return;
+    }
+    try {
+      await writeFile(file, Buffer.from(png.slice(png.indexOf(',') + 1), 'base64'));
+      this.deps.announceExported(t('Saved the chart as {0}.', path.basename(file)), file);
+    } catch (err) {
+      this.deps.post({ type: 'notice', text: t('The chart was not saved: {0}', this.deps.describe(err)), error: true });
     }
   }
 

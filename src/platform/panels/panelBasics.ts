@@ -23,6 +23,11 @@ export function exportDialogs() {
       const target = await vscode.window.showSaveDialog({ title: dialogTitle, defaultUri: folder ? vscode.Uri.joinPath(folder, defaultName) : undefined, filters: { CSV: ['csv'] } });
       return target?.fsPath;
     },
+    choosePngFile: async (dialogTitle: string, defaultName: string): Promise<string | undefined> => {
+      const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+      const target = await vscode.window.showSaveDialog({ title: dialogTitle, defaultUri: folder ? vscode.Uri.joinPath(folder, defaultName) : undefined, filters: { PNG: ['png'] } });
+      return target?.fsPath;
+    },
     withExportProgress: <T>(progressTitle: string, run: (report: (message: string) => void, onCancel: (stop: () => void) => void) => Promise<T>): Promise<T> =>
       Promise.resolve(
         vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: progressTitle, cancellable: true }, (progress, token) =>
