@@ -102,6 +102,9 @@ export const queryResultsToWebviewSchema = z.discriminatedUnion('type', [
 ]);
 export type QueryResultsToWebview = z.infer<typeof queryResultsToWebviewSchema>;
 
+// What the chart draws: OpenHEXA's rules, shared with the host's tests.
+export { chartData, CHART_KINDS, conventionChart, MAX_BARS, suggestedChart, type ChartData, type ChartKind, type ChartSpec } from '../core/query/resultChart';
+
 // What the grid copies: the host's own rules, shared.
 export { toTsv } from '../core/tsv';
 export { neutralized } from '../core/spreadsheetSafe';

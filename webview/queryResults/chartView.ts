@@ -1,5 +1,5 @@
 import { ArcElement, BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PieController, PointElement, Tooltip, type ChartConfiguration, type Plugin } from 'chart.js';
-import { chartData, CHART_KINDS, MAX_BARS, type ChartData, type ChartKind, type ChartSpec } from '../../src/core/query/resultChart';
+import { chartData, CHART_KINDS, MAX_BARS, type ChartData, type ChartKind, type ChartSpec } from '../../src/protocol/queryResults';
 import { h } from '../shared/dom';
 import { button, select, valueOf } from '../toolkit';
 

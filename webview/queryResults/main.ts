@@ -6,7 +6,7 @@ import { h } from '../shared/dom';
 import { showNotice } from '../shared/notice';
 import { button } from '../toolkit';
 import { ResultPages } from './model/resultPages';
-import { conventionChart, suggestedChart, type ChartSpec } from '../../src/core/query/resultChart';
+import { conventionChart, suggestedChart, type ChartSpec } from '../../src/protocol/queryResults';
 import { ChartView } from './chartView';
 
 type Text = (typeof QUERY_RESULTS_STRINGS)[number];
