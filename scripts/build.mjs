@@ -68,6 +68,16 @@ const builds = [
     target: 'es2022',
     tsconfig: 'webview/tsconfig.json',
   },
+  {
+    ...common,
+    // The notebook renderer: an ES module VS Code loads into the notebook's webview.
+    entryPoints: [{ in: 'webview/notebookRenderer/sqlResult.ts', out: 'sqlResult' }],
+    outdir: 'dist/renderer',
+    platform: 'browser',
+    format: 'esm',
+    target: 'es2022',
+    tsconfig: 'webview/tsconfig.json',
+  },
 ];
 
 if (watch) {
@@ -78,5 +88,5 @@ if (watch) {
   console.log('build: watching for changes');
 } else {
   await Promise.all(builds.map((options) => esbuild.build(options)));
-  console.log(`build: dist/extension.js, ${DRIVERS.map((d) => `dist/${d}.js`).join(', ')} and ${webviewApps.length} webview app(s)`);
+  console.log(`build: dist/extension.js, ${DRIVERS.map((d) => `dist/${d}.js`).join(', ')}, ${webviewApps.length} webview app(s) and the notebook renderer`);
 }

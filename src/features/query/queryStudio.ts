@@ -20,7 +20,7 @@ import { registerQueryFormatting } from './queryFormatting';
 import { QueryResultsPanel } from './queryResultsPanel';
 
 /** How long each statement may run, from the setting (seconds; 0: no limit). */
-function statementTimeoutMs(): number {
+export function statementTimeoutMs(): number {
   const seconds = vscode.workspace.getConfiguration('openhexa').get<number>('query.statementTimeoutSeconds', 10);
   return Math.max(0, Math.min(86_400, Number.isFinite(seconds) ? seconds : 10)) * 1000;
 }
@@ -261,7 +261,8 @@ export class QueryStudio implements vscode.Disposable {
   private showStatus(): void {
     const editor = vscode.window.activeTextEditor;
     void vscode.commands.executeCommand('setContext', BOUND_KEY, editor !== undefined && this.documents.get(editor.document.uri) !== undefined);
-    if (!editor || editor.document.languageId !== 'sql') {
+    // A notebook's SQL cells have their own item (the OpenHEXA SQL kernel's).
+    if (!editor || editor.document.languageId !== 'sql' || editor.document.uri.scheme === 'vscode-notebook-cell') {
       this.status.hide();
       return;
     }
