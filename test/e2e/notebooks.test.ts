@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { createConnection } from '../../src/postgres/connections/connectionCalls';
+import { createSavedQuery } from '../../src/postgres/savedQueries/savedQueryCalls';
 import type { TestServer } from '../fixtures/postgresServer';
 import type { CodeServer } from '../harness/codeServer';
 import { startTeam } from './teamServer';
@@ -49,8 +50,9 @@ describe('notebooks end to end: snippets from the tree into an .ipynb, .env writ
   useWorkbench(
     'failed-notebooks',
     async () => {
-      const team = await startTeam({ platform: PLATFORM, platformPassword: PLATFORM_PASSWORD, viewer: VIEWER, workspace: WORKSPACE, catalog: CATALOG }, (catalog, slug) =>
-        createConnection(catalog, slug, {
+      const team = await startTeam({ platform: PLATFORM, platformPassword: PLATFORM_PASSWORD, viewer: VIEWER, workspace: WORKSPACE, catalog: CATALOG }, async (catalog, slug) => {
+        await createSavedQuery(catalog, slug, { name: 'Polio by district', description: '', sql: "SELECT district, count(*) AS cases FROM polio WHERE kind = 'wild' GROUP BY district", visibility: 'WORKSPACE' });
+        await createConnection(catalog, slug, {
           identifier: 'polio-data',
           name: CONNECTION,
           type: 'postgresql',
@@ -62,8 +64,8 @@ describe('notebooks end to end: snippets from the tree into an .ipynb, .env writ
             { code: 'username', value: 'analyst', secret: false },
             { code: 'password', value: `S3cret'pw #1`, secret: true },
           ],
-        }).then(() => undefined),
-      );
+        });
+      });
       pg = team.pg;
       // The user's project: a git repository with a notebook and an .env of their own.
       folder = fs.mkdtempSync(path.join(pg.baseDir, 'project-'));
@@ -156,6 +158,17 @@ describe('notebooks end to end: snippets from the tree into an .ipynb, .env writ
     const tab = page.locator('.tab', { hasText: 'Walkthrough' });
     await tab.click({ button: 'middle' });
     await tab.waitFor({ state: 'detached', timeout: 10_000 });
+  });
+
+  it('inserts a cell that runs a saved query through WORKSPACE_DATABASE_URL', async () => {
+    await row(/^Queries/).click();
+    // In a Python notebook the one flavour offered is taken as it is.
+    await choose(await contextMenu(page, row('Polio by district')), 'Insert Connection Snippet');
+    await pollUntil(async () => (await cellsText()).some((t) => t.includes('Polio by district')), 'the saved query cell', { timeout: 20_000 });
+    const inserted = (await cellsText()).find((t) => t.includes('Polio by district'))!;
+    assert.match(inserted, /create_engine\(os\.environ\["WORKSPACE_DATABASE_URL"\]\)/);
+    assert.match(inserted, /pd\.read_sql\(text\("SELECT district, count\(\*\) AS cases FROM polio WHERE kind = 'wild' GROUP BY district"\), engine\)/);
+    await screenshot(page, 'notebooks-saved-query-snippet');
   });
 
   it('a viewer\'s Database and connection offer neither a snippet nor .env', async () => {

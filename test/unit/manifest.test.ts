@@ -185,4 +185,12 @@ describe('manifest and translations', () => {
       assert.deepEqual(notebook(context), [], context);
     }
   });
+
+  it("offers a saved query's actions as OpenHEXA's rules allow: edit to its author or an editor of a shared one, sharing to its author, a notebook cell to who has credentials", () => {
+    const read = ['openhexa.openSavedQuery', 'openhexa.runSavedQuery', 'openhexa.runSavedQuery'];
+    assert.deepEqual(shown(contextValue.savedQuery(false, false, 'WORKSPACE', 'viewer')), read.sort());
+    assert.deepEqual(shown(contextValue.savedQuery(true, true, 'PRIVATE', 'viewer')), [...read, 'openhexa.changeQueryVisibility', 'openhexa.deleteSavedQuery', 'openhexa.renameSavedQuery'].sort());
+    assert.deepEqual(shown(contextValue.savedQuery(true, false, 'WORKSPACE', 'editor')), [...read, 'openhexa.deleteSavedQuery', 'openhexa.insertSnippet', 'openhexa.renameSavedQuery'].sort());
+    assert.deepEqual(shown(contextValue.savedQuery(true, true, 'WORKSPACE', 'admin')), [...read, 'openhexa.changeQueryVisibility', 'openhexa.deleteSavedQuery', 'openhexa.insertSnippet', 'openhexa.renameSavedQuery'].sort());
+  });
 });

@@ -6,16 +6,17 @@ import type { Services } from '../../platform/services';
 import { givenValues, isTreeNode, workspaceArg } from '../commandArgs';
 import { connectionNamed } from '../connections/resolveConnection';
 
-/** What a notebook command is about: the workspace database (or one of its tables), or one connection. */
+/** What a notebook command is about: the workspace database (or one of its tables, or a saved query run on it), or one connection. */
 export type NotebookTarget =
   | (WorkspaceRef & { readonly what: 'database'; readonly table?: { readonly schema: string; readonly name: string } })
+  | (WorkspaceRef & { readonly what: 'query'; readonly query: { readonly slug: string; readonly name: string } })
   | (WorkspaceRef & { readonly what: 'connection'; readonly connection: ConnectionSummary });
 
 /** A notebook target: a node (Database, table, connection, Connections, workspace), or `{ server, slug, identifier | table, schema, ...extra }`. */
 export function notebookTargetArg<E extends z.ZodRawShape>(extra: E) {
   return workspaceArg(
     { identifier: z.string().min(1), table: z.string().min(1), schema: z.string().min(1), ...extra },
-    'a workspace, its Database, a table or a connection in the OpenHEXA Workspaces view, or { server, slug, identifier } or { server, slug, table, schema }',
+    'a workspace, its Database, a table, a saved query or a connection in the OpenHEXA Workspaces view, or { server, slug, identifier } or { server, slug, table, schema }',
   );
 }
 type NotebookTargetArg = z.output<ReturnType<typeof notebookTargetArg>>;
@@ -40,6 +41,9 @@ export async function resolveNotebookTarget(services: Services, arg: NotebookTar
   }
   if (node?.kind === 'database') {
     return { ...ref, what: 'database' };
+  }
+  if (node?.kind === 'savedQuery') {
+    return { ...ref, what: 'query', query: { slug: node.query.slug, name: node.query.name } };
   }
   const given = givenValues(arg);
   if (given.table !== undefined) {

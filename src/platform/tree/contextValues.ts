@@ -58,9 +58,9 @@ export const contextValue = {
   connections: (role: WorkspaceRole) => `connections.${role}`,
   connection: (role: WorkspaceRole) => `connection.${role}`,
   savedQueries: () => 'savedQueries',
-  /** `savedQuery.<edit|read>.<author|other>.<private|shared>`: rename and delete need edit, sharing needs author. */
-  savedQuery: (canEdit: boolean, isAuthor: boolean, visibility: 'PRIVATE' | 'WORKSPACE') =>
-    `savedQuery.${canEdit ? 'edit' : 'read'}.${isAuthor ? 'author' : 'other'}.${visibility === 'PRIVATE' ? 'private' : 'shared'}`,
+  /** `savedQuery.<edit|read>.<author|other>.<private|shared>.<role>`: rename and delete need edit, sharing needs author, a notebook snippet the credentials. */
+  savedQuery: (canEdit: boolean, isAuthor: boolean, visibility: 'PRIVATE' | 'WORKSPACE', role: WorkspaceRole) =>
+    `savedQuery.${canEdit ? 'edit' : 'read'}.${isAuthor ? 'author' : 'other'}.${visibility === 'PRIVATE' ? 'private' : 'shared'}.${role}`,
 } as const;
 
 /** Every value a node can have: what the manifest test matches menus against. */
@@ -70,7 +70,7 @@ export function everyContextValue(): string[] {
   return [
     contextValue.server('postgres@127.0.0.1:5432/openhexa'),
     ...['serverProblem', 'needsInit', 'superuserWarning', 'schema', 'column', 'more', 'members', 'savedQueries'].map((k) => contextValue[k as 'schema']()),
-    ...yesNo.flatMap((edit) => yesNo.flatMap((author) => (['PRIVATE', 'WORKSPACE'] as const).map((v) => contextValue.savedQuery(edit, author, v)))),
+    ...yesNo.flatMap((edit) => yesNo.flatMap((author) => (['PRIVATE', 'WORKSPACE'] as const).flatMap((v) => roles.map((r) => contextValue.savedQuery(edit, author, v, r))))),
     ...yesNo.map(contextValue.serverError),
     ...yesNo.map(contextValue.readerWrites),
     ...yesNo.map(contextValue.member),

@@ -6,6 +6,9 @@ import { CONNECTION_TYPES } from '../../../core/connections/types';
 import { connectionSnippet } from '../../../core/notebooks/connectionSnippet';
 import { databaseEnvNames } from '../../../core/notebooks/databaseEnv';
 import { DATABASE_FLAVOURS, databaseSnippet } from '../../../core/notebooks/databaseSnippet';
+import { QUERY_FLAVOURS, savedQuerySnippet } from '../../../core/notebooks/savedQuerySnippet';
+import { workspaceEnvNames } from '../../../core/env/databaseEnvNames';
+import { readSavedQuery } from '../../../postgres/savedQueries/savedQueryCalls';
 import { assignedNames } from '../../../core/notebooks/envFileBlock';
 import { flavoursIn, pickFlavour, R_DRIVERS, SNIPPET_FLAVOURS, snippetFlavours, type NotebookLanguage, type RDriver, type SnippetFlavour } from '../../../core/notebooks/snippet';
 import { connectionFields } from '../../../postgres/connections/connectionCalls';
@@ -65,6 +68,9 @@ function neededNames(target: NotebookTarget): string[] {
   if (target.what === 'database') {
     return databaseEnvNames();
   }
+  if (target.what === 'query') {
+    return [workspaceEnvNames().url];
+  }
   const prefix = envPrefix(target.connection.identifier);
   return [prefix, ...CONNECTION_TYPES[target.connection.type].fields.filter((f) => f.required).map((f) => fieldEnvName(prefix, f.code))];
 }
@@ -72,6 +78,11 @@ function neededNames(target: NotebookTarget): string[] {
 async function snippetOf(services: Services, target: NotebookTarget, flavour: SnippetFlavour): Promise<string> {
   if (target.what === 'database') {
     return databaseSnippet(flavour, rDriver(), target.table);
+  }
+  if (target.what === 'query') {
+    // The SQL as it is now, read as the member (a query they may not read is not found).
+    const query = await services.sessions.catalog(target.profile, (c) => readSavedQuery(c, target.workspace.slug, target.query.slug));
+    return savedQuerySnippet(flavour, rDriver(), query);
   }
   const type = CONNECTION_TYPES[target.connection.type];
   // Only a custom connection's snippet needs its codes; secrets stay masked in this call.
@@ -124,7 +135,7 @@ export const insertSnippet = command('openhexa.insertSnippet', [notebookTargetAr
     }
     language = 'python';
   }
-  const offered = flavoursIn(language, target.what === 'database' ? DATABASE_FLAVOURS : snippetFlavours(CONNECTION_TYPES[target.connection.type].snippets));
+  const offered = flavoursIn(language, target.what === 'database' ? DATABASE_FLAVOURS : target.what === 'query' ? QUERY_FLAVOURS : snippetFlavours(CONNECTION_TYPES[target.connection.type].snippets));
   const flavour = await chooseFlavour(services, givenValues(arg).flavour, offered, target);
   if (!flavour) {
     return;
@@ -139,6 +150,7 @@ export const insertSnippet = command('openhexa.insertSnippet', [notebookTargetAr
     await services.state.update(LAST_FLAVOUR, flavour);
   }
   services.walkthrough.done('notebook');
-  services.log.info(`Inserted a ${flavour} snippet for ${target.what === 'connection' ? `connection ${target.connection.identifier}` : 'the workspace database'} of ${target.workspace.slug}`);
+  const about = target.what === 'connection' ? `connection ${target.connection.identifier}` : target.what === 'query' ? `saved query ${target.query.slug}` : 'the workspace database';
+  services.log.info(`Inserted a ${flavour} snippet for ${about} of ${target.workspace.slug}`);
   void offerMissingVariables(target);
 });

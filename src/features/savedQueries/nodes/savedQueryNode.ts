@@ -32,7 +32,7 @@ export const savedQueryNode: NodeDef<SavedQueryNode> = {
       ...(query.canEdit ? [] : ['', vscode.l10n.t('Opens read-only: its author, editors and admins change it.')]),
     ].join('\n');
     item.iconPath = new vscode.ThemeIcon(shared ? 'organization' : 'lock');
-    item.contextValue = contextValue.savedQuery(query.canEdit, query.isAuthor, query.visibility);
+    item.contextValue = contextValue.savedQuery(query.canEdit, query.isAuthor, query.visibility, node.workspace.role);
     item.command = { command: 'openhexa.openSavedQuery', title: vscode.l10n.t('Open Query'), arguments: [node] };
     return item;
   },
