@@ -12,6 +12,7 @@ export const QUERY_FLAVOURS: readonly SnippetFlavour[] = ['sqlalchemy', 'r'];
  * comment and start code (a line break of any kind, a control character).
  */
 function commentText(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what this removes
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').slice(0, 200);
 }
 
