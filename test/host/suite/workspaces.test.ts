@@ -96,8 +96,8 @@ describe('workspace commands take their inputs as arguments (real extension host
     await client.query('CREATE TABLE facilities (id int PRIMARY KEY, name text)');
     await client.query("INSERT INTO facilities VALUES (1, 'a'), (2, 'b'), (3, 'c')");
     await client.end();
-    const [database, connections, members] = await children(ws);
-    assert.deepEqual([database?.kind, connections?.kind, members?.kind], ['database', 'connections', 'members']);
+    const [database, queries, connections, members] = await children(ws);
+    assert.deepEqual([database?.kind, queries?.kind, connections?.kind, members?.kind], ['database', 'savedQueries', 'connections', 'members']);
     const [table] = await children(database);
     assert.equal(labelOf(table!), 'facilities');
     // The level shows from the catalog at once; its exact counts and sizes land a moment later.
