@@ -1,14 +1,15 @@
 import { z } from 'zod';
 import { resolveTable, resolveWorkspace, type WorkspaceRef } from '../platform/commands/pickers';
 import type { Services } from '../platform/services';
+import type { WorkspaceNeed } from '../core/workspaceNeeds';
 import { givenValues, isTreeNode, workspaceArg } from './commandArgs';
 
 /** A table or view: one in the tree, or `{ server, slug, schema, table }`, each part picked when left out. */
 export const tableArg = workspaceArg({ schema: z.string().min(1), table: z.string().min(1) }, 'a table or view in the OpenHEXA Workspaces view, or { server, slug, schema, table }');
 
-/** The workspace and the table a command was given, asking for what is missing (every member may: they only read). */
-export async function resolveTableArg(services: Services, arg: z.output<typeof tableArg> | undefined, title: string): Promise<{ ref: WorkspaceRef; table: { schema: string; name: string } } | undefined> {
-  const ref = await resolveWorkspace(services, arg, title);
+/** The workspace and the table a command was given, asking for what is missing (every member may read; `need` says what else the command needs). */
+export async function resolveTableArg(services: Services, arg: z.output<typeof tableArg> | undefined, title: string, need: WorkspaceNeed = 'browse'): Promise<{ ref: WorkspaceRef; table: { schema: string; name: string } } | undefined> {
+  const ref = await resolveWorkspace(services, arg, title, need);
   if (!ref) {
     return undefined;
   }

@@ -193,4 +193,12 @@ describe('manifest and translations', () => {
     assert.deepEqual(shown(contextValue.savedQuery(true, false, 'WORKSPACE', 'editor')), [...read, 'openhexa.deleteSavedQuery', 'openhexa.insertSnippet', 'openhexa.renameSavedQuery'].sort());
     assert.deepEqual(shown(contextValue.savedQuery(true, true, 'WORKSPACE', 'admin')), [...read, 'openhexa.changeQueryVisibility', 'openhexa.deleteSavedQuery', 'openhexa.insertSnippet', 'openhexa.renameSavedQuery'].sort());
   });
+
+  it('offers Delete Table to editors and admins only, on tables and views alike (PostgreSQL refuses a viewer anyway)', () => {
+    for (const kind of ['table', 'view'] as const) {
+      assert.ok(!shown(contextValue.table(kind, 'viewer')).includes('openhexa.deleteTable'), kind);
+      assert.ok(shown(contextValue.table(kind, 'editor')).includes('openhexa.deleteTable'), kind);
+      assert.ok(shown(contextValue.table(kind, 'admin')).includes('openhexa.deleteTable'), kind);
+    }
+  });
 });
