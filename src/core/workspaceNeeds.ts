@@ -8,7 +8,7 @@ export function mayDo(role: WorkspaceRole, platformAdmin: boolean, need: Workspa
   return need === 'platformAdmin' ? platformAdmin : may(role, need);
 }
 
-/** The workspaces a picker offers for a command: only those where it is allowed. */
+/** The workspaces a picker offers for a command: only those where it is allowed (an archived one only to platform admins' own commands: restore, delete). */
 export function allowedWorkspaces(workspaces: readonly WorkspaceSummary[], platformAdmin: boolean, need: WorkspaceNeed): WorkspaceSummary[] {
-  return workspaces.filter((w) => mayDo(w.role, platformAdmin, need));
+  return workspaces.filter((w) => mayDo(w.role, platformAdmin, need) && (w.status !== 'archived' || need === 'platformAdmin'));
 }

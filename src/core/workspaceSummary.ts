@@ -7,6 +7,7 @@ export const workspaceSummarySchema = z.object({
   name: z.string(),
   dbName: z.string(),
   role: z.enum(WORKSPACE_ROLES),
-  status: z.enum(['provisioning', 'ready']),
+  /** archived: kept, but its logins and members refused (platform admins see it, to restore it). */
+  status: z.enum(['provisioning', 'ready', 'archived']),
 });
 export type WorkspaceSummary = z.infer<typeof workspaceSummarySchema>;

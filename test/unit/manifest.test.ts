@@ -171,8 +171,10 @@ describe('manifest and translations', () => {
     assert.deepEqual(shown(contextValue.workspace('viewer', false)), ['openhexa.newQuery', 'openhexa.queryHistory', 'openhexa.refresh']);
     assert.deepEqual(shown(contextValue.workspace('editor', false)), ['openhexa.newQuery', 'openhexa.queryHistory', 'openhexa.refresh', 'openhexa.showCredentials', 'openhexa.showCredentials', ...notebooks].sort());
     assert.deepEqual(shown(contextValue.workspace('admin', false)), forAdmin);
-    assert.deepEqual(shown(contextValue.workspace('admin', true)), [...forAdmin, 'openhexa.deleteWorkspace'].sort());
-    assert.deepEqual(shown(contextValue.workspace('viewer', true)), ['openhexa.deleteWorkspace', 'openhexa.newQuery', 'openhexa.queryHistory', 'openhexa.refresh']);
+    assert.deepEqual(shown(contextValue.workspace('admin', true)), [...forAdmin, 'openhexa.archiveWorkspace', 'openhexa.deleteWorkspace'].sort());
+    assert.deepEqual(shown(contextValue.workspace('viewer', true)), ['openhexa.archiveWorkspace', 'openhexa.deleteWorkspace', 'openhexa.newQuery', 'openhexa.queryHistory', 'openhexa.refresh']);
+    // An archived workspace (only platform admins see it) offers restoring or deleting it, nothing that reaches its database.
+    assert.deepEqual(shown(contextValue.archivedWorkspace()), ['openhexa.deleteWorkspace', 'openhexa.restoreWorkspace']);
     // Notebooks need credentials: a viewer's Database, tables and connections offer neither a snippet nor .env.
     const notebook = (context: string): string[] => shown(context).filter((c) => c === 'openhexa.insertSnippet' || c === 'openhexa.writeEnv');
     for (const role of ['editor', 'admin'] as const) {

@@ -47,6 +47,8 @@ export const contextValue = {
   superuserWarning: () => 'superuserWarning',
   localState: (state: LocalNodeState) => `localState.${state}`,
   workspace: (role: WorkspaceRole, platformAdmin: boolean) => `workspace.${role}${platformAdmin ? '.platformAdmin' : ''}`,
+  /** Only platform admins see an archived workspace: restore or delete it. */
+  archivedWorkspace: () => 'archivedWorkspace',
   database: (role: WorkspaceRole) => `database.${role}`,
   readerWrites: (revocable: boolean) => (revocable ? 'readerWrites.revocable' : 'readerWrites'),
   schema: () => 'schema',
@@ -69,7 +71,7 @@ export function everyContextValue(): string[] {
   const yesNo = [true, false];
   return [
     contextValue.server('postgres@127.0.0.1:5432/openhexa'),
-    ...['serverProblem', 'needsInit', 'superuserWarning', 'schema', 'column', 'more', 'members', 'savedQueries'].map((k) => contextValue[k as 'schema']()),
+    ...['serverProblem', 'needsInit', 'superuserWarning', 'schema', 'column', 'more', 'members', 'savedQueries', 'archivedWorkspace'].map((k) => contextValue[k as 'schema']()),
     ...yesNo.flatMap((edit) => yesNo.flatMap((author) => (['PRIVATE', 'WORKSPACE'] as const).flatMap((v) => roles.map((r) => contextValue.savedQuery(edit, author, v, r))))),
     ...yesNo.map(contextValue.serverError),
     ...yesNo.map(contextValue.readerWrites),

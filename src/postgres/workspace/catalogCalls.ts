@@ -30,7 +30,7 @@ interface WorkspaceRow {
 
 function toSummaries(rows: WorkspaceRow[]): WorkspaceSummary[] {
   return rows.flatMap((r) =>
-    isWorkspaceRole(r.role) ? [{ slug: r.slug, name: r.name, dbName: r.db_name, role: r.role, status: r.status === 'ready' ? 'ready' : 'provisioning' } as const] : [],
+    isWorkspaceRole(r.role) ? [{ slug: r.slug, name: r.name, dbName: r.db_name, role: r.role, status: r.status === 'ready' || r.status === 'archived' ? r.status : 'provisioning' } as const] : [],
   );
 }
 

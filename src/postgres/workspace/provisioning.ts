@@ -106,6 +106,12 @@ export async function deleteWorkspace(login: ServerLogin, catalogDatabase: strin
       throw new CatalogError('notFound', `The workspace "${slug}" does not exist or you cannot see it`);
     }
     const db = quoteIdent(workspace.db_name);
+    // New passwords first, committed on their own: a BI tool holding the old ones is cut off even if the drop fails.
+    try {
+      await catalog.query(SQL.rotatePasswords, [slug]);
+    } catch (err) {
+      throw asCatalogError(err);
+    }
     try {
       await catalog.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
     } catch (err) {

@@ -25,6 +25,10 @@ export const SQL = {
   beginWorkspace: 'SELECT slug, db_name FROM openhexa.begin_workspace($1, $2)',
   finishWorkspace: 'SELECT openhexa.finish_workspace($1)',
   dropWorkspace: 'SELECT openhexa.drop_workspace($1)',
+  rotatePasswords: 'SELECT openhexa.rotate_workspace_passwords($1)',
+  archiveWorkspace: 'SELECT openhexa.archive_workspace($1)',
+  endArchivedSessions: 'SELECT closed, left_open FROM openhexa.end_archived_sessions($1)',
+  restoreWorkspace: 'SELECT openhexa.restore_workspace($1)',
   slugTaken: `SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_database WHERE datname OPERATOR(pg_catalog.=) $1)
               OR EXISTS (SELECT 1 FROM pg_catalog.pg_roles
                           WHERE rolname OPERATOR(pg_catalog.=) ANY (ARRAY[$1, pg_catalog.concat($1, '_ro'), pg_catalog.concat($1, '_reader'),

@@ -19,6 +19,15 @@ export const workspaceNode: NodeDef<WorkspaceNode> = {
   kind: 'workspace',
   item(node) {
     const { workspace } = node;
+    if (workspace.status === 'archived') {
+      const archived = new vscode.TreeItem(workspace.name, vscode.TreeItemCollapsibleState.None);
+      archived.id = `ws:${profileKey(node.profile)}:${workspace.slug}`;
+      archived.description = vscode.l10n.t('archived');
+      archived.tooltip = [workspace.name, labelled(vscode.l10n.t('Database'), workspace.dbName), vscode.l10n.t('Archived: its data is kept, nobody can connect to it. Restore Workspace brings it back with new passwords.')].join('\n');
+      archived.iconPath = new vscode.ThemeIcon('archive');
+      archived.contextValue = contextValue.archivedWorkspace();
+      return archived;
+    }
     const item = new vscode.TreeItem(workspace.name, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = `ws:${profileKey(node.profile)}:${workspace.slug}`;
     item.description = workspace.status === 'ready' ? roleLabel(workspace.role) : vscode.l10n.t('{0} · incomplete', roleLabel(workspace.role));
@@ -34,6 +43,9 @@ export const workspaceNode: NodeDef<WorkspaceNode> = {
     return item;
   },
   async children({ profile, workspace, platformAdmin }): Promise<TreeNode[]> {
+    if (workspace.status === 'archived') {
+      return [];
+    }
     return [
       { kind: 'database', profile, workspace },
       { kind: 'savedQueries', profile, workspace },
