@@ -110,6 +110,9 @@ export async function deleteWorkspace(login: ServerLogin, catalogDatabase: strin
     try {
       await catalog.query(SQL.rotatePasswords, [slug]);
     } catch (err) {
+      if ((err as { code?: unknown }).code === '42501') {
+        throw new CatalogError('missingPrivilege', `This login may not delete the workspace "${slug}" (${err instanceof Error ? err.message : String(err)}). It must be a platform admin (a member of ${PLATFORM_ADMIN_GROUP}, which owns workspace databases).`);
+      }
       throw asCatalogError(err);
     }
     try {
