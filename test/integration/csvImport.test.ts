@@ -114,11 +114,31 @@ describe('importing a CSV file, each member through their own login', function (
     assert.ok(counts.has(300_000));
   });
 
-  it('PostgreSQL refuses a viewer\'s import, and a file with decimal commas is refused before anything is sent', async () => {
+  it('PostgreSQL refuses a viewer\'s import', async () => {
     const file = path.join(dir, 'small.csv');
     await refused(data(w.viewer, (c) => importCsv(c, plan(file, 'by_viewer'))), '42501');
     assert.equal(await tableExists('public.by_viewer'), false);
-    await assert.rejects(data(w.editor, (c) => importCsv(c, plan(file, 'comma', { dialect: { delimiter: ';', quote: '"', header: true, decimalComma: true } }))), /decimal commas/);
-    assert.equal(await tableExists('public.comma'), false);
+  });
+
+  it('a Latin-1 file with semicolons and decimal commas: numbers read with their decimals, accents kept, a bad row named by the file\'s own line', async () => {
+    const file = path.join(dir, 'comma.csv');
+    fs.writeFileSync(file, Buffer.from('id;district;rate\n1;"Kéré; Sahel";1,5\n2;"deux\nlignes";\n3;Bobo;-0,25\n', 'latin1'));
+    const commas = (table: string, f = file): CsvImportPlan =>
+      plan(f, table, { encoding: 'windows-1252', dialect: { delimiter: ';', quote: '"', header: true, decimalComma: true }, columns: [{ name: 'id', type: 'integer', nullable: false }, { name: 'district', type: 'text', nullable: true }, { name: 'rate', type: 'numeric', nullable: true }] });
+    assert.equal((await data(w.editor, (c) => importCsv(c, commas('rates')))).rows, 3);
+    const rows = await data(w.viewer, async (c) => (await c.query('SELECT id, district, rate::text AS rate FROM rates ORDER BY id')).rows);
+    assert.deepEqual(rows, [
+      { id: 1, district: 'Kéré; Sahel', rate: '1.5' },
+      { id: 2, district: 'deux\nlignes', rate: null },
+      { id: 3, district: 'Bobo', rate: '-0.25' },
+    ]);
+    const bad = path.join(dir, 'comma-bad.csv');
+    fs.writeFileSync(bad, 'id;district;rate\n1;"a\nb";1,5\n2;c;douze\n');
+    await assert.rejects(data(w.editor, (c) => importCsv(c, commas('rates_bad', bad))), (err: unknown) => {
+      assert.ok(err instanceof ImportRowError, String(err));
+      assert.deepEqual([err.line, err.column, err.value], [4, 'rate', 'douze']);
+      return true;
+    });
+    assert.equal(await tableExists('public.rates_bad'), false);
   });
 });

@@ -98,9 +98,12 @@ describe('the import panel (controller)', () => {
     c.cleanup();
   });
 
-  it('a file with decimal commas is refused until they can be imported, as the panel says', async () => {
-    const c = await make('district;rate\nKindu;1,5\n');
-    assert.deepEqual(c.last().problems.map((p) => p.field), ['file']);
+  it('a file with decimal commas: its numbers are proposed as numeric, and the import is told so', async () => {
+    const c = await make('district;rate\nKindu;1,5\nGoma;2\n');
+    assert.deepEqual(c.last().problems, []);
+    assert.deepEqual(c.last().draft.columns.map((x) => x.type), ['text', 'numeric']);
+    await c.controller.receive({ type: 'import' });
+    assert.equal(c.plans[0]!.dialect.decimalComma, true);
     c.cleanup();
   });
 });

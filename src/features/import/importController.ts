@@ -141,9 +141,6 @@ export class ImportController {
     if (this.draft.key !== '' && this.draft.key !== '*id' && !this.draft.columns.some((c) => c.name === this.draft.key)) {
       found.push({ field: 'key', message: t('The key must be one of the columns.') });
     }
-    if (this.dialect.decimalComma) {
-      found.push({ field: 'file', message: t('This file writes numbers with decimal commas, which cannot be imported yet: save it with decimal points, or import those columns as text.') });
-    }
     if (this.draft.columns.length === 0) {
       found.push({ field: 'file', message: t('No columns were found in this file: check its delimiter.') });
     }

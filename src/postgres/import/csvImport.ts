@@ -37,6 +37,46 @@ export class ImportRowError extends Error {
   }
 }
 
+/**
+ * A file whose numbers are written 1,5: read on this side (csv-parse) and
+ * written again for COPY as UTF-8 CSV with commas between fields, the
+ * numeric columns' decimal commas made points; an empty value is NULL. The
+ * file's line of each row is kept (4 bytes a row) to say where a bad one is.
+ */
+function decimalPoints(plan: CsvImportPlan): { streams: Transform[]; fileLine(copyLine: number): number | undefined } {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { parse } = require('csv-parse') as typeof import('csv-parse');
+  const decoder = new TextDecoder(plan.encoding);
+  const decode = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      done(null, decoder.decode(chunk, { stream: true }));
+    },
+    flush(done) {
+      done(null, decoder.decode());
+    },
+  });
+  const parser = parse({ delimiter: plan.dialect.delimiter, quote: plan.dialect.quote, from_line: plan.dialect.header ? 2 : 1, info: true });
+  const numeric = plan.columns.map((c) => c.type === 'numeric');
+  let starts = new Uint32Array(1 << 16);
+  let count = 0;
+  let nextStart = plan.dialect.header ? 2 : 1;
+  const quote = (v: string): string => (v === '' ? '' : `"${v.replace(/"/g, '""')}"`);
+  const write = new Transform({
+    writableObjectMode: true,
+    transform(row: { record: string[]; info: { lines: number } }, _encoding, done) {
+      if (count === starts.length) {
+        const bigger = new Uint32Array(starts.length * 2);
+        bigger.set(starts);
+        starts = bigger;
+      }
+      starts[count++] = nextStart;
+      nextStart = row.info.lines + 1;
+      done(null, `${row.record.map((v, i) => quote(numeric[i] ? v.trim().replace(',', '.') : v)).join(',')}\n`);
+    },
+  });
+  return { streams: [decode, parser, write], fileLine: (copyLine) => (copyLine >= 1 && copyLine <= count ? starts[copyLine - 1] : undefined) };
+}
+
 /** COPY's context line: `COPY t, line 812345, column n: "oops"`. */
 function rowErrorOf(err: unknown): unknown {
   const where = (err as { where?: unknown }).where;
@@ -74,9 +114,6 @@ export interface ImportProgress {
  * (the member's session acts as it), so the readers read it at once.
  */
 export async function importCsv(client: ClientBase, plan: CsvImportPlan, options: { readonly onProgress?: (p: ImportProgress) => void; readonly signal?: AbortSignal } = {}): Promise<{ rows: number }> {
-  if (plan.dialect.decimalComma) {
-    throw new Error('A file with decimal commas cannot be imported yet: save it with decimal points, or import its numbers as text.');
-  }
   // Loaded on the first import, not at activation (see pgDriver.ts).
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { from: copyFrom } = require('pg-copy-streams') as typeof CopyStreams;
@@ -87,7 +124,8 @@ export async function importCsv(client: ClientBase, plan: CsvImportPlan, options
     } else if (plan.mode === 'replace') {
       await client.query(`DELETE FROM ${qualifiedName(plan.schema, plan.table)}`);
     }
-    const copy = client.query(copyFrom(copySql(plan)));
+    const rewrite = plan.dialect.decimalComma ? decimalPoints(plan) : undefined;
+    const copy = client.query(copyFrom(rewrite ? copySql({ ...plan, encoding: 'utf-8', dialect: { ...plan.dialect, delimiter: ',', header: false } }) : copySql(plan)));
     let bytes = 0;
     let reported = 0;
     const counting = new Transform({
@@ -101,9 +139,13 @@ export async function importCsv(client: ClientBase, plan: CsvImportPlan, options
       },
     });
     try {
-      await pipeline(fs.createReadStream(plan.file, { start: plan.bom, highWaterMark: 1 << 20 }), counting, copy, ...(options.signal ? [{ signal: options.signal }] : []));
+      const file = fs.createReadStream(plan.file, { start: plan.bom, highWaterMark: 1 << 20 });
+      const signal = options.signal ? [{ signal: options.signal }] : [];
+      await (rewrite ? pipeline(file, counting, ...rewrite.streams, copy, ...signal) : pipeline(file, counting, copy, ...signal));
     } catch (err) {
-      throw rowErrorOf(err);
+      const found = rowErrorOf(err);
+      // COPY counts the rewritten rows: the file's own line is the one the row began on.
+      throw rewrite && found instanceof ImportRowError && found.line !== undefined ? new ImportRowError(found.message, rewrite.fileLine(found.line), found.column, found.value) : found;
     }
     options.onProgress?.({ bytes });
     return { rows: Number((copy as unknown as { rowCount?: number }).rowCount ?? 0) };
