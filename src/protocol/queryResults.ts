@@ -47,13 +47,15 @@ export const queryResultsToHostSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('reveal'), runId: z.number().int(), index: z.number().int().nonnegative() }),
   /** A chart's two columns, from the first row on (at most CHART_ROWS). */
   z.object({ type: z.literal('chartRows'), runId: z.number().int(), index: z.number().int().nonnegative(), requestId: z.number().int(), label: z.number().int().nonnegative(), value: z.number().int().nonnegative() }),
+  /** A query's result as a new table (editors and admins; the name is asked on the host's side). */
+  z.object({ type: z.literal('copyToTable'), runId: z.number().int(), index: z.number().int().nonnegative() }),
   /** The chart drawn, as a PNG data URL, to save where the user picks. */
   z.object({ type: z.literal('saveChart'), png: z.string().startsWith('data:image/png;base64,').max(PNG_DATA_URL_CHARS), name: z.string().max(200) }),
 ]);
 export type QueryResultsToHost = z.infer<typeof queryResultsToHostSchema>;
 
 export const queryResultsToWebviewSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('init'), strings: z.record(z.string()), locale: z.string(), document: z.string(), workspace: z.string(), neutralizeFormulas: z.boolean() }),
+  z.object({ type: z.literal('init'), strings: z.record(z.string()), locale: z.string(), document: z.string(), workspace: z.string(), neutralizeFormulas: z.boolean(), canWrite: z.boolean() }),
   /** A run began: its statements (their first line, for the tabs), the document's mode, where the results are. */
   z.object({
     type: z.literal('runStarted'),

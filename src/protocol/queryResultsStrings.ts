@@ -61,4 +61,5 @@ export const QUERY_RESULTS_STRINGS = [
   '{0} rows of zero or less are left out of the pie.',
   'The first {0} points are drawn.',
   'The chart reads the first 10,000 rows: aggregate with GROUP BY for more.',
+  'Copy to New Table…',
 ] as const;

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import type { Client } from 'pg';
 import { workspaceRoleNames } from '../../src/core/workspaceNames';
 import { importCsv, ImportRowError, type CsvImportPlan } from '../../src/postgres/import/csvImport';
+import { createTableFromQuery } from '../../src/postgres/query/tableFromQuery';
 import { revealPassword } from '../../src/postgres/workspace/catalogCalls';
 import { loginAs, makeWorld, refused, using, type ServerLogin, type World } from './workspaceWorld';
 
@@ -140,5 +141,14 @@ describe('importing a CSV file, each member through their own login', function (
       return true;
     });
     assert.equal(await tableExists('public.rates_bad'), false);
+  });
+
+  it('Copy to New Table: a query\'s result becomes a table the readers read, with the run\'s search path; a viewer is refused', async () => {
+    const query = 'WITH d AS (SELECT district, sum(cases) AS cases FROM visits GROUP BY district) SELECT * FROM d ORDER BY district';
+    assert.equal(await data(w.editor, (c) => createTableFromQuery(c, query, { schema: 'public', name: 'Résumé "2026"' })), 3);
+    const rows = await data(w.viewer, async (c) => (await c.query('SELECT district, cases::int AS cases FROM public."Résumé ""2026""" ORDER BY district')).rows);
+    assert.deepEqual(rows, [{ district: 'Goma', cases: null }, { district: 'Kindu, Maniema', cases: 12 }, { district: 'line\nbreak', cases: 7 }]);
+    await refused(data(w.viewer, (c) => createTableFromQuery(c, 'SELECT 1 AS one', { schema: 'public', name: 'by_viewer_copy' })), '42501');
+    assert.equal(await tableExists('public.by_viewer_copy'), false);
   });
 });

@@ -56,6 +56,7 @@ describe('a query document\'s results panel (controller)', () => {
   function make(runner: Runner) {
     const posted: QueryResultsToWebview[] = [];
     const shown: string[] = [];
+    const copies: string[] = [];
     const controller = new QueryResultsController(
       {
         post: (m) => posted.push(m),
@@ -69,6 +70,12 @@ describe('a query document\'s results panel (controller)', () => {
         reveal: () => undefined,
         chooseExportFile: async () => path.join(folder, 'export.csv'),
         choosePngFile: async (_title, name) => path.join(folder, name),
+        canWrite: () => true,
+        askTableName: async () => ({ schema: 'public', name: 'copied' }),
+        createTableFromQuery: async (query, table) => {
+          copies.push(`${table.schema}.${table.name} AS ${query}`);
+          return 1;
+        },
         withExportProgress: (_title, run) => run(() => undefined, () => undefined),
         announceExported: () => undefined,
       },
@@ -76,7 +83,7 @@ describe('a query document\'s results panel (controller)', () => {
       'query.sql',
       'Malaria',
     );
-    return { controller, posted, shown };
+    return { controller, posted, shown, copies };
   }
 
   /** A query, then an UPDATE: judged as a run with writes allowed judges them. */
@@ -140,6 +147,18 @@ describe('a query document\'s results panel (controller)', () => {
     const file = path.join(folder, 'Cases-district-Nord.png');
     assert.deepEqual(fs.readFileSync(file), png);
     fs.rmSync(file);
+    await controller.dispose();
+  });
+
+  it('Copy to New Table runs a query again as CREATE TABLE … AS under the name asked, and refuses a statement that is not a query', async () => {
+    const { controller, posted, copies } = make(fakeRunner(folder, [['1', 'a']]));
+    await controller.run(await statements(), { mode: 'writes', statementTimeoutMs: 1000, folder }, () => 0);
+    await controller.receive({ type: 'copyToTable', runId: 1, index: 0 });
+    assert.deepEqual(copies, ['public.copied AS SELECT id, note FROM t']);
+    const done = posted.at(-1);
+    assert.equal(done?.type === 'notice' && done.text, 'Created the table public.copied with 1 rows.');
+    await controller.receive({ type: 'copyToTable', runId: 1, index: 1 });
+    assert.deepEqual(copies.length, 1, 'the UPDATE was not copied');
     await controller.dispose();
   });
 

@@ -164,6 +164,9 @@ function showPlan(plan: NonNullable<Tab['plan']>): void {
   );
 }
 const exportButton = button('', () => startExport(), { attrs: { 'data-action': 'export' } });
+/** Editors and admins: a result as a new table. */
+let canWrite = false;
+const copyTableButton = button('', () => host.post({ type: 'copyToTable', runId, index: active }), { attrs: { 'data-action': 'copy-to-table' } });
 const cancelExportButton = button('', () => host.post({ type: 'cancelExport' }), { attrs: { 'data-action': 'cancel-export', hidden: 'true' } });
 const exportStatus = h('span', { class: 'export-status', 'aria-live': 'polite' });
 let exporting = false;
@@ -180,6 +183,7 @@ function showExport(): void {
   const tab = tabs[active];
   const done = tab?.outcome?.status === 'rows' && !running && !tab.plan;
   exportButton.hidden = !done;
+  copyTableButton.hidden = !done || !canWrite;
   cancelExportButton.hidden = !exporting;
   if (exporting) {
     exportButton.setAttribute('disabled', '');
@@ -191,6 +195,7 @@ function showExport(): void {
 function layout(): void {
   cancelButton.textContent = t('Cancel');
   exportButton.textContent = t('Export CSV…');
+  copyTableButton.textContent = t('Copy to New Table…');
   cancelExportButton.textContent = t('Cancel export');
   intro.textContent = t('Run a statement with Ctrl+Enter (the statement under the cursor, or the selection), or the whole document with Run Query Document.');
   toolbar.replaceChildren(
@@ -200,6 +205,7 @@ function layout(): void {
     button(t('Open value'), () => host.post({ type: 'openValue', runId, index: active, row: grid.activeCell.r, column: grid.activeCell.c }), { attrs: { 'data-action': 'open-value' } }),
     h('span', { class: 'grow' }),
     chartButton,
+    copyTableButton,
     exportStatus,
     cancelExportButton,
     exportButton,
@@ -337,6 +343,7 @@ panel.start((msg) => {
     case 'init':
       numbers = new Intl.NumberFormat(msg.locale);
       neutralizeFormulas = msg.neutralizeFormulas;
+      canWrite = msg.canWrite;
       layout();
       return;
     case 'runStarted':

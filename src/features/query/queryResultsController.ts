@@ -39,6 +39,12 @@ export interface QueryResultsDeps extends Omit<CsvExportDeps, 'post'> {
   writeClipboard(text: string): Promise<void>;
   showValue(name: string, text: string): Promise<void>;
   neutralizeFormulas(): boolean;
+  /** The member may write in this workspace (editors and admins): Copy to New Table is offered. */
+  canWrite(): boolean;
+  /** The new table's name, asked with this proposal; undefined when the user cancelled. */
+  askTableName(proposed: string): Promise<{ schema: string; name: string } | undefined>;
+  /** Runs CREATE TABLE … AS the statement, as the member; returns the rows copied. */
+  createTableFromQuery(query: string, table: { schema: string; name: string }): Promise<number>;
   /** Where to save a chart's PNG; undefined when the user cancelled the dialog. */
   choosePngFile(title: string, defaultName: string): Promise<string | undefined>;
   /** The user picked a statement's tab: show it in the editor. */
@@ -110,6 +116,8 @@ export class QueryResultsController {
       case 'cancelExport':
         await this.runner.cancelExport();
         return;
+      case 'copyToTable':
+        return this.copyToTable(message.runId, message.index);
       case 'chartRows':
         return this.chartRows(message);
       case 'saveChart':
@@ -223,6 +231,7 @@ export class QueryResultsController {
       document: this.documentName,
       workspace: this.workspaceName,
       neutralizeFormulas: this.deps.neutralizeFormulas(),
+      canWrite: this.deps.canWrite(),
     });
   }
 
@@ -258,6 +267,30 @@ export class QueryResultsController {
     } catch (err) {
       this.deps.log.error(`Reading results of ${this.documentName}`, err);
       this.deps.post({ type: 'rowsError', requestId: message.requestId, message: this.deps.describe(err) });
+    }
+  }
+
+  /** A plain query's result as a new table, run again as CREATE TABLE … AS (what the grid holds is not sent back). */
+  private async copyToTable(runId: number, index: number): Promise<void> {
+    const { post, t } = this.deps;
+    const statement = this.shown?.runId === runId ? this.shown.statements[index] : undefined;
+    if (!statement) {
+      return;
+    }
+    if (statement.readAs !== 'cursor') {
+      post({ type: 'notice', text: t('Only a query (SELECT, VALUES, TABLE or WITH … SELECT) can be copied to a table.'), error: true });
+      return;
+    }
+    const table = await this.deps.askTableName('query_result');
+    if (!table) {
+      return;
+    }
+    try {
+      const rows = await this.deps.createTableFromQuery(statement.text, table);
+      this.deps.log.info(`Copied a query of ${this.documentName} to the new table ${table.schema}.${table.name} (${rows} rows)`);
+      post({ type: 'notice', text: t('Created the table {0}.{1} with {2} rows.', table.schema, table.name, String(rows)), error: false });
+    } catch (err) {
+      post({ type: 'notice', text: t('The table was not created: {0}', this.deps.describe(err)), error: true });
     }
   }
 

@@ -5,6 +5,10 @@ import { queryResultsToHostSchema, queryResultsToWebviewSchema, type QueryResult
 import { exportDialogs, panelBasics } from '../../platform/panels/panelBasics';
 import { PanelHost } from '../../platform/panels/panelHost';
 import type { Services } from '../../platform/services';
+import { may } from '../../core/roles';
+import type { ServerProfile } from '../../core/serverProfile';
+import { createTableFromQuery } from '../../postgres/query/tableFromQuery';
+import type { QueryBinding } from './queryDocuments';
 import { QueryResultsController, type Runner, type RunReport } from './queryResultsController';
 
 const SPEC = { viewType: 'openhexa.queryResults', app: 'queryResults', toHost: queryResultsToHostSchema, toWebview: queryResultsToWebviewSchema, beside: true };
@@ -20,7 +24,8 @@ export class QueryResultsPanel {
   constructor(
     services: Services,
     private readonly document: vscode.TextDocument,
-    workspaceName: string,
+    binding: QueryBinding,
+    profile: ServerProfile,
     runner: Runner,
     onClose: () => void,
   ) {
@@ -49,6 +54,21 @@ export class QueryResultsPanel {
         showValue: (column, text) => services.values.show(column || 'value', text, false),
         neutralizeFormulas: () => vscode.workspace.getConfiguration('openhexa').get<boolean>('preview.neutralizeFormulas', false),
         ...exportDialogs(),
+        canWrite: () => may(binding.role, 'write'),
+        askTableName: async (proposed) => {
+          const name = await vscode.window.showInputBox({
+            title: vscode.l10n.t('Copy to New Table'),
+            prompt: vscode.l10n.t('The new table in the public schema of {0} (its rows are the query run again)', binding.workspaceName),
+            value: proposed,
+            validateInput: (v) => (v.trim() === '' ? vscode.l10n.t('A name is needed.') : Buffer.byteLength(v, 'utf8') > 63 ? vscode.l10n.t('At most 63 bytes: PostgreSQL would cut the rest.') : undefined),
+          });
+          return name === undefined ? undefined : { schema: 'public', name };
+        },
+        createTableFromQuery: async (query, table) => {
+          const rows = await services.sessions.write(profile, binding.dbName, (c) => createTableFromQuery(c, query, table));
+          services.tree.refresh();
+          return rows;
+        },
         reveal: (statement) => {
           const range = new vscode.Range(this.document.positionAt(statement.start), this.document.positionAt(statement.end));
           // In the editor that shows the document, not in the results' group (where the click was).
@@ -58,7 +78,7 @@ export class QueryResultsPanel {
       },
       runner,
       name,
-      workspaceName,
+      binding.workspaceName,
     );
   }
 

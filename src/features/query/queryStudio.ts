@@ -222,7 +222,7 @@ export class QueryStudio implements vscode.Disposable {
       return open.panel;
     }
     open?.panel.dispose();
-    const panel = new QueryResultsPanel(this.services, document, binding.workspaceName, this.services.sessions.queryRunner(login), () => this.panels.delete(key));
+    const panel = new QueryResultsPanel(this.services, document, binding, profile, this.services.sessions.queryRunner(login), () => this.panels.delete(key));
     this.panels.set(key, { panel, boundTo: `${binding.server}|${binding.dbName}` });
     return panel;
   }
