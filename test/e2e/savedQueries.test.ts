@@ -178,9 +178,14 @@ describe('Data Studio for a team end to end: saved queries and the history, as a
     await screenshot(page, 'query-chart-bar-dark');
     await results().locator('[data-action="save-chart"]').click();
     const target = path.join(pg.baseDir, 'cases-chart.png');
-    await palette.waitFor({ timeout: 10_000 });
+    // The save dialog (VS Code's simple one in a browser): its own title, then its proposed path, before ours is typed.
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Save the chart as PNG' }).waitFor({ timeout: 10_000 });
+    await page.waitForFunction("document.querySelector('.quick-input-widget input')?.value.endsWith('.png')", undefined, { timeout: 10_000 });
     await palette.fill(target);
-    await palette.press('Enter');
+    // The simple save dialog takes the typed path once it has read it (Enter before that may do nothing): then OK.
+    await page.waitForFunction(`document.querySelector('.quick-input-widget input')?.value === ${JSON.stringify(target)}`, undefined, { timeout: 10_000 });
+    await page.waitForTimeout(300);
+    await page.locator('.quick-input-widget .monaco-button', { hasText: /^OK$/ }).click();
     await pollFor(() => fs.existsSync(target) && fs.statSync(target).size > 1000, 'the PNG file');
     assert.deepEqual([...fs.readFileSync(target).subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
   });
