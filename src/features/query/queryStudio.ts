@@ -7,7 +7,7 @@ import type { ServerProfile } from '../../core/serverProfile';
 import { savedQueryAddress } from '../../core/query/savedQueryAddress';
 import type { RunOutcome } from '../../postgres/query/queryRun';
 import { runRecord } from '../../postgres/query/runRecord';
-import { logRun } from '../../postgres/savedQueries/historyCalls';
+import { keepInHistory } from './runHistory';
 import { prepareRun, type Refusal } from '../../postgres/query/queryRunner';
 import { makeResultsFolder, removeResultsFolder } from '../../postgres/query/resultStore';
 import type { WorkspaceSummary } from '../../postgres/workspace/catalogCalls';
@@ -175,7 +175,7 @@ export class QueryStudio implements vscode.Disposable {
     try {
       this.folder ??= makeResultsFolder();
       const report = await panel.run(statements, { mode, statementTimeoutMs: statementTimeoutMs(), folder: this.folder, ...(explain ? { explain: true, rollback: true } : {}) });
-      this.keepInHistory(profile, binding, document.uri, explain ? statements[0]!.text : text, mode, report.outcome, Date.now() - started);
+      this.logRunOf(profile, binding, document.uri, explain ? statements[0]!.text : text, mode, report.outcome, Date.now() - started);
       if (typeof report.outcome === 'object' && !(report.outcome instanceof Error)) {
         this.showFailures(document, report.statements, report.outcome);
         if (report.outcome.ended === 'committed') {
@@ -191,18 +191,12 @@ export class QueryStudio implements vscode.Disposable {
     }
   }
 
-  /**
-   * Logs a run that reached the server in the member's history, on the
-   * catalog's connection once the run has ended: the run's own connection
-   * pays nothing, and the row is committed whatever the run's transaction did.
-   */
-  private keepInHistory(profile: ServerProfile, binding: QueryBinding, uri: vscode.Uri, sql: string, mode: RunMode, outcome: RunOutcome | 'cancelled' | Error, durationMs: number): void {
+  /** A run that reached the server goes to the member's history, linked to its saved query when it is one of this workspace's. */
+  private logRunOf(profile: ServerProfile, binding: QueryBinding, uri: vscode.Uri, sql: string, mode: RunMode, outcome: RunOutcome | 'cancelled' | Error, durationMs: number): void {
     const address = savedQueryAddress(uri);
     const savedQuery = address && address.server === binding.server && address.workspace === binding.slug ? address.query : undefined;
     const record = runRecord(outcome, { sql, mode, origin: 'console', durationMs, ...(savedQuery ? { savedQuery } : {}) });
-    this.services.sessions.catalog(profile, (c) => logRun(c, binding.slug, record)).catch((err: unknown) => {
-      this.services.log.warn(`This run of ${binding.slug} was not written to your query history: ${err instanceof Error ? err.message : String(err)}`);
-    });
+    keepInHistory(this.services, profile, binding.slug, record);
   }
 
   /** Stops the run of a document. */

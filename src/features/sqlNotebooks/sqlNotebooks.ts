@@ -10,7 +10,6 @@ import type { RunOutcome } from '../../postgres/query/queryRun';
 import { prepareRun, type QueryRunner } from '../../postgres/query/queryRunner';
 import { makeResultsFolder, removeResultsFolder, type ResultStore } from '../../postgres/query/resultStore';
 import { runRecord } from '../../postgres/query/runRecord';
-import { logRun } from '../../postgres/savedQueries/historyCalls';
 import { serverOverview } from '../../postgres/workspace/catalogCalls';
 import { resolveWorkspace } from '../../platform/commands/pickers';
 import { roleLabel } from '../../platform/format';
@@ -18,6 +17,7 @@ import { say } from '../../platform/say';
 import type { Services } from '../../platform/services';
 import { userMessage } from '../../platform/userMessage';
 import { statementTimeoutMs } from '../query/queryStudio';
+import { keepInHistory } from '../query/runHistory';
 import { cellOutputs, errorOutput } from './sqlCellOutputs';
 
 export const SQL_CONTROLLER_ID = 'openhexa-sql';
@@ -218,7 +218,7 @@ export class SqlNotebooks implements vscode.Disposable {
       } finally {
         stop.dispose();
       }
-      this.keepInHistory(bound, sql, mode, outcome, Date.now() - started);
+      keepInHistory(this.services, bound.profile, bound.workspace.slug, runRecord(outcome, { sql, mode, origin: 'notebook', durationMs: Date.now() - started }));
       try {
         if (outcome === 'cancelled') {
           return await end(false, [errorOutput(vscode.l10n.t('Cancelled'), vscode.l10n.t('The server stopped the statement, and nothing was written.'))]);
@@ -244,13 +244,6 @@ export class SqlNotebooks implements vscode.Disposable {
       this.runners.set(key, runner);
     }
     return runner;
-  }
-
-  private keepInHistory(bound: Bound, sql: string, mode: RunMode, outcome: RunOutcome | 'cancelled' | Error, durationMs: number): void {
-    const record = runRecord(outcome, { sql, mode, origin: 'notebook', durationMs });
-    this.services.sessions.catalog(bound.profile, (c) => logRun(c, bound.workspace.slug, record)).catch((err: unknown) => {
-      this.services.log.warn(`A notebook run on ${bound.workspace.slug} was not written to your query history: ${err instanceof Error ? err.message : String(err)}`);
-    });
   }
 
   /** "Open in Results" in a cell's output: the cell's SQL in a query document of the same workspace, run there read-only for its whole result. */
