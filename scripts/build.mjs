@@ -14,11 +14,11 @@ const webviewApps = readdirSync('webview', { withFileTypes: true })
   .filter((d) => d.isDirectory() && existsSync(join('webview', d.name, 'main.ts')))
   .map((d) => ({ in: join('webview', d.name, 'main.ts'), out: d.name }));
 
-// pg, pg-copy-streams, pg-cursor, libpg-query and sql-formatter are bundled apart (dist/<name>.js) and required on
-// the first connection, export, query run or formatting: the extension's own bundle, which VS Code parses at
+// pg, pg-copy-streams, pg-cursor, libpg-query, sql-formatter and exceljs are bundled apart (dist/<name>.js) and required on
+// the first connection, export, query run, formatting or workbook read: the extension's own bundle, which VS Code parses at
 // activation, stays small, and the host tier can see in require.cache that activation did not load
 // them. libpg-query's WebAssembly (PostgreSQL's parser) goes beside its loader, where it looks for it.
-const DRIVERS = ['pg', 'pg-copy-streams', 'pg-cursor', 'libpg-query', 'sql-formatter'];
+const DRIVERS = ['pg', 'pg-copy-streams', 'pg-cursor', 'libpg-query', 'sql-formatter', 'exceljs'];
 const requireFrom = createRequire(import.meta.url);
 const driversApart = {
   name: 'drivers-apart',

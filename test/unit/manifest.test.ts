@@ -203,4 +203,14 @@ describe('manifest and translations', () => {
       assert.ok(shown(contextValue.table(kind, 'admin')).includes('openhexa.deleteTable'), kind);
     }
   });
+
+  it('offers Import File into a Table on the Database and on each schema, to editors and admins only', () => {
+    for (const node of [contextValue.database, contextValue.schema]) {
+      assert.deepEqual(
+        (['viewer', 'editor', 'admin'] as const).map((role) => shown(node(role)).includes('openhexa.importFile')),
+        [false, true, true],
+        node('editor'),
+      );
+    }
+  });
 });

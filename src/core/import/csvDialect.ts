@@ -29,6 +29,12 @@ function wholeLines(sample: string): string {
 
 const NUMBER = /^[-+]?\d+([.,]\d+)?$/;
 
+/** A first row of names: none a number, each given once (an unnamed column is named by its place; the panel lets the user say otherwise). */
+export function looksLikeHeader(first: readonly string[]): boolean {
+  const named = first.map((c) => c.trim()).filter((c) => c !== '');
+  return named.length > 0 && named.every((cell) => !NUMBER.test(cell)) && new Set(named.map((c) => c.toLowerCase())).size === named.length;
+}
+
 /**
  * The dialect of a file from its first bytes: the delimiter that cuts the
  * most rows into the same number of fields (more than one), a header when
@@ -57,9 +63,7 @@ export function sniffDialect(text: string): CsvDialect {
   const delimiter = best?.delimiter ?? ',';
   const rows = best?.rows ?? rowsWith(sample, ',') ?? [];
   const [first, ...rest] = rows;
-  // Names: none a number, each given once (an unnamed column is named by its place; the panel lets the user say otherwise).
-  const named = (first ?? []).map((c) => c.trim()).filter((c) => c !== '');
-  const header = named.length > 0 && named.every((cell) => !NUMBER.test(cell)) && new Set(named.map((c) => c.toLowerCase())).size === named.length;
+  const header = looksLikeHeader(first ?? []);
   const values = rest.flat().map((v) => v.trim());
   const decimalComma = delimiter !== ',' && values.some((v) => /^[-+]?\d+,\d+$/.test(v)) && !values.some((v) => /^[-+]?\d+\.\d+$/.test(v));
   return { delimiter, quote: '"', header, decimalComma };

@@ -51,7 +51,7 @@ export const contextValue = {
   archivedWorkspace: () => 'archivedWorkspace',
   database: (role: WorkspaceRole) => `database.${role}`,
   readerWrites: (revocable: boolean) => (revocable ? 'readerWrites.revocable' : 'readerWrites'),
-  schema: () => 'schema',
+  schema: (role: WorkspaceRole) => `schema.${role}`,
   table: (kind: TableKind, role: WorkspaceRole) => `table.${kind.replace(/ /g, '-')}.${role}`,
   column: () => 'column',
   more: () => 'more',
@@ -71,12 +71,12 @@ export function everyContextValue(): string[] {
   const yesNo = [true, false];
   return [
     contextValue.server('postgres@127.0.0.1:5432/openhexa'),
-    ...['serverProblem', 'needsInit', 'superuserWarning', 'schema', 'column', 'more', 'members', 'savedQueries', 'archivedWorkspace'].map((k) => contextValue[k as 'schema']()),
+    ...['serverProblem', 'needsInit', 'superuserWarning', 'column', 'more', 'members', 'savedQueries', 'archivedWorkspace'].map((k) => contextValue[k as 'column']()),
     ...yesNo.flatMap((edit) => yesNo.flatMap((author) => (['PRIVATE', 'WORKSPACE'] as const).flatMap((v) => roles.map((r) => contextValue.savedQuery(edit, author, v, r))))),
     ...yesNo.map(contextValue.serverError),
     ...yesNo.map(contextValue.readerWrites),
     ...yesNo.map(contextValue.member),
     ...LOCAL_NODE_STATES.map(contextValue.localState),
-    ...roles.flatMap((r) => [...yesNo.map((p) => contextValue.workspace(r, p)), contextValue.database(r), contextValue.connections(r), contextValue.connection(r), ...TABLE_KINDS.map((k) => contextValue.table(k, r))]),
+    ...roles.flatMap((r) => [...yesNo.map((p) => contextValue.workspace(r, p)), contextValue.database(r), contextValue.schema(r), contextValue.connections(r), contextValue.connection(r), ...TABLE_KINDS.map((k) => contextValue.table(k, r))]),
   ];
 }

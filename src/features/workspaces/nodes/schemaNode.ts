@@ -26,7 +26,7 @@ export const schemaNode: NodeDef<SchemaNode> = {
     item.description = schema.relations === 1 ? vscode.l10n.t('1 table') : vscode.l10n.t('{0} tables', count);
     item.tooltip = vscode.l10n.t('Schema {0}: {1} tables, views and materialized views', schema.name, count);
     item.iconPath = new vscode.ThemeIcon('symbol-namespace');
-    item.contextValue = contextValue.schema();
+    item.contextValue = contextValue.schema(node.workspace.role);
     return item;
   },
   children(node, ctx) {
