@@ -1,6 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { stepTimer } from '../core/stepTimer';
 import { binariesIn, type PostgresBinaries } from './binaries';
+import { linkTree } from './linkTree';
 import { PostgresCluster } from './cluster';
 import { freeLoopbackPort, isPortFree } from './freePort';
 import type { ServerLogLine } from './serverOutput';
@@ -17,7 +19,12 @@ export interface LocalServerOptions {
   /** Port to try first (the last one used), a free one otherwise. */
   readonly preferredPort?: number;
   readonly onLog?: (line: ServerLogLine) => void;
+  /** Each step of a start as it ends, with its time: for the log and the `firstRun` bench. */
+  readonly onStep?: (step: LocalStartStep, ms: number) => void;
 }
+
+/** The steps of a start: binaries reachable by the server's user, the data directory made (the first time), the server up. */
+export type LocalStartStep = 'binaries' | 'initdb' | 'start';
 
 export const LOCAL_SUPERUSER = 'openhexa_local';
 
@@ -62,8 +69,9 @@ export async function stopPostmaster(dataDir: string, timeoutMs: number): Promis
 
 /**
  * As root, PostgreSQL runs as the `postgres` user, who usually cannot reach
- * the extension's folder (root's home is closed). A copy of the PostgreSQL
- * installation (bin, lib, share) then goes next to the data, once per build.
+ * the extension's folder (root's home is closed). A mirror of the PostgreSQL
+ * installation (bin, lib, share; hard links where it can) then goes next to
+ * the data, once per build.
  */
 function reachableBinaries(binaries: PostgresBinaries, folder: string): PostgresBinaries {
   if (typeof process.getuid !== 'function' || process.getuid() !== 0) {
@@ -77,7 +85,7 @@ function reachableBinaries(binaries: PostgresBinaries, folder: string): Postgres
     fs.rmSync(runtime, { recursive: true, force: true });
     for (const part of ['bin', 'lib', 'share']) {
       if (fs.existsSync(path.join(install, part))) {
-        fs.cpSync(path.join(install, part), path.join(runtime, part), { recursive: true });
+        linkTree(path.join(install, part), path.join(runtime, part));
       }
     }
     fs.writeFileSync(marker, stamp);
@@ -184,8 +192,11 @@ export class LocalServer {
       const preferred = this.currentPort ?? this.options.preferredPort;
       // After a crash, the dead postmaster's children hold its port for a moment before they notice and exit: worth waiting for.
       const port = preferred !== undefined && (await portFreeWithin(preferred, crashed ? ORPHANS_EXIT_MS : 0)) ? preferred : await freeLoopbackPort();
+      const step = stepTimer(this.options.onStep);
+      const binaries = reachableBinaries(this.options.binaries, this.options.folder);
+      step('binaries');
       const cluster = new PostgresCluster({
-        binaries: reachableBinaries(this.options.binaries, this.options.folder),
+        binaries,
         dataDir: this.dataDir,
         socketDir: path.join(this.options.folder, 'run'),
         port,
@@ -201,8 +212,10 @@ export class LocalServer {
       });
       if (!this.initialized) {
         await cluster.init();
+        step('initdb');
       }
       await cluster.start();
+      step('start');
       this.cluster = cluster;
       this.currentPort = port;
       this.setState('running');

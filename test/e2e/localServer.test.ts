@@ -51,13 +51,15 @@ describe('the first five minutes: a local server from a blank profile (platform 
     // The local server is revealed opened down to the Sandbox's tables.
     await row('monthly_case_reports').waitFor({ timeout: 30_000 });
     const seconds = (Date.now() - started) / 1000;
+    // Issue 30's figure: the firstRun bench measures the same path without VS Code; a CI machine is slower.
+    console.log(`      click to tables: ${seconds.toFixed(1)} s`);
     assert.match(await row('monthly_case_reports').innerText(), /≈ 115\.2K rows|115,200 rows|115\.2K/);
     for (const table of ['health_facilities', 'malaria_by_district', 'surveys.household_survey']) {
       await row(table).waitFor();
     }
     assert.match(await status().innerText(), /running/);
     await screenshot(page, 'local-server-sandbox');
-    assert.ok(seconds < 60, `took ${seconds} s`);
+    assert.ok(seconds < 15, `took ${seconds} s`);
   });
 
   /** The walkthrough's steps as it shows them: [step, ticked]. */

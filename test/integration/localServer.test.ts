@@ -138,6 +138,14 @@ describe('the local server: one click, and it survives what a laptop throws at i
       assert.equal(byName.get('surveys.household_survey')?.rows, 2000);
       const owners = await pools.browse({ ...platform, database: dbName }, (c) => c.query("SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname IN ('public', 'surveys')"));
       assert.deepEqual(owners.rows, [{ tableowner: `${dbName}_writer` }]);
+      // The reports' foreign key, added once the rows are in (checked in one pass), is there all the same.
+      const keys = await pools.browse({ ...platform, database: dbName }, (c) =>
+        c.query("SELECT conrelid::regclass::text AS t, confrelid::regclass::text AS ref FROM pg_constraint WHERE contype = 'f' ORDER BY 1"),
+      );
+      assert.deepEqual(keys.rows, [
+        { t: 'public.monthly_case_reports', ref: 'public.health_facilities' },
+        { t: 'surveys.household_survey', ref: 'public.health_facilities' },
+      ]);
     } finally {
       await pools.dispose();
     }

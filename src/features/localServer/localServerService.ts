@@ -2,6 +2,7 @@ import * as crypto from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { generatePassword } from '../../core/passwords';
+import { stepTimer } from '../../core/stepTimer';
 import { serverProfileSchema, type ServerProfile } from '../../core/serverProfile';
 import { embeddedBinaries } from '../../localServer/binaries';
 import { createSandbox, prepareLocalCatalog } from '../../localServer/localCatalog';
@@ -36,9 +37,11 @@ export class LocalServerService implements vscode.Disposable, LocalServerAccess 
   private readonly statusItem = vscode.window.createStatusBarItem('openhexa.localServer', vscode.StatusBarAlignment.Left, 10);
   private readonly changed = new vscode.EventEmitter<LocalServerState>();
   readonly onDidChangeState = this.changed.event;
-  private starting: Promise<number> | undefined;
+  private starting: Promise<{ port: number; profileSaved: Promise<void> }> | undefined;
   private stopped = false;
   private lastError: string | undefined;
+  /** The last start's steps and their times, for the log. */
+  private steps: string[] = [];
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -118,13 +121,20 @@ export class LocalServerService implements vscode.Disposable, LocalServerAccess 
   }
 
   /** Starts (once, however many callers ask at the same time) and keeps the profile's port right. */
-  start(): Promise<number> {
+  async start(): Promise<number> {
+    const { port, profileSaved } = await this.startOnce();
+    await profileSaved;
+    return port;
+  }
+
+  /** The server up, and its profile being saved (what needs the profile waits for it; the catalog's work need not). */
+  private startOnce(): Promise<{ port: number; profileSaved: Promise<void> }> {
     this.stopped = false;
     this.starting ??= this.doStart()
       .then(
-        (port) => {
+        (started) => {
           this.lastError = undefined;
-          return port;
+          return started;
         },
         (err: unknown) => {
           this.lastError = err instanceof Error ? err.message : String(err);
@@ -138,7 +148,8 @@ export class LocalServerService implements vscode.Disposable, LocalServerAccess 
     return this.starting;
   }
 
-  private async doStart(): Promise<number> {
+  private async doStart(): Promise<{ port: number; profileSaved: Promise<void> }> {
+    this.steps = [];
     if (!this.server) {
       const folder = this.folder();
       this.server = new LocalServer({
@@ -148,6 +159,7 @@ export class LocalServerService implements vscode.Disposable, LocalServerAccess 
         password: await this.password(),
         preferredPort: this.context.globalState.get<number>(PORT_KEY),
         onLog: (line) => (line.level === 'error' ? this.log.error(`[local postgres] ${line.text}`) : this.log.debug(`[local postgres] ${line.text}`)),
+        onStep: (step, ms) => this.steps.push(`${step} ${Math.round(ms)} ms`),
       });
       this.server.onDidChangeState((state) => {
         this.render(state);
@@ -159,28 +171,38 @@ export class LocalServerService implements vscode.Disposable, LocalServerAccess 
       this.log.info(`Local server data folder: ${folder}`);
     }
     const port = await this.server.start();
-    await this.context.globalState.update(PORT_KEY, port);
     // Every start: the platform login exists and its password is the one in secret storage.
+    const step = stepTimer((name: string, ms) => this.steps.push(`${name} ${Math.round(ms)} ms`));
     await ensurePlatformLogin(await this.superuserLogin(port), await this.platformPassword());
+    step('platform login');
+    // Settings are written beside the catalog's work (a third of a second in VS Code), not before it.
+    const profileSaved = this.saveProfile(port).then(() => step('server profile saved'));
+    // Whoever awaits it says its failure; until then it must not count as unhandled.
+    profileSaved.catch(() => undefined);
+    return { port, profileSaved };
+  }
+
+  /** The local server's profile with this port, for the platform login (a profile from 0.1.0 used the superuser: it is replaced). */
+  private async saveProfile(port: number): Promise<void> {
+    await this.context.globalState.update(PORT_KEY, port);
     const current = this.profile();
-    // A profile from 0.1.0 used the superuser: it is replaced by the platform login's.
-    if (!current || current.port !== port || current.user !== LOCAL_PLATFORM_LOGIN) {
-      if (current) {
-        await this.store.remove(current);
-        await this.sessions.forget(current);
-      }
-      const profile = serverProfileSchema.parse({
-        label: vscode.l10n.t('Local server'),
-        host: '127.0.0.1',
-        port,
-        user: LOCAL_PLATFORM_LOGIN,
-        sslmode: 'disable',
-        catalogDatabase: CATALOG,
-        local: true,
-      });
-      await this.store.save(profile, await this.platformPassword(), 'user');
+    if (current && current.port === port && current.user === LOCAL_PLATFORM_LOGIN) {
+      return;
     }
-    return port;
+    if (current) {
+      await this.store.remove(current);
+      await this.sessions.forget(current);
+    }
+    const profile = serverProfileSchema.parse({
+      label: vscode.l10n.t('Local server'),
+      host: '127.0.0.1',
+      port,
+      user: LOCAL_PLATFORM_LOGIN,
+      sslmode: 'disable',
+      catalogDatabase: CATALOG,
+      local: true,
+    });
+    await this.store.save(profile, await this.platformPassword(), 'user');
   }
 
   /**
@@ -188,13 +210,20 @@ export class LocalServerService implements vscode.Disposable, LocalServerAccess 
    * create the Sandbox workspace with sample data.
    */
   async startWithSandbox(): Promise<{ port: number; createdSandbox: boolean }> {
-    const port = await this.start();
+    const { port, profileSaved } = await this.startOnce();
     const platform = { host: '127.0.0.1', port, user: LOCAL_PLATFORM_LOGIN, password: await this.platformPassword(), sslmode: 'disable' as const };
-    const prepared = await prepareLocalCatalog(await this.superuserLogin(port), platform, CATALOG);
-    if (prepared.applied.length > 0 || prepared.upgraded.length > 0) {
-      this.log.info(`Local catalog: migrations ${prepared.applied.join(', ') || 'none'} applied; workspaces moved to the group layout: ${prepared.upgraded.join(', ') || 'none'}`);
-    }
-    const sandbox = await createSandbox(platform, CATALOG);
+    const onStep = (name: string, ms: number): void => void this.steps.push(`${name} ${Math.round(ms)} ms`);
+    const [, sandbox] = await Promise.all([
+      profileSaved,
+      (async () => {
+        const prepared = await prepareLocalCatalog(await this.superuserLogin(port), platform, CATALOG, { platformLoginReady: true, onStep });
+        if (prepared.applied.length > 0 || prepared.upgraded.length > 0) {
+          this.log.info(`Local catalog: migrations ${prepared.applied.join(', ') || 'none'} applied; workspaces moved to the group layout: ${prepared.upgraded.join(', ') || 'none'}`);
+        }
+        return createSandbox(platform, CATALOG, onStep);
+      })(),
+    ]);
+    this.log.info(`Local server start: ${this.steps.join(', ')}`);
     if (!sandbox) {
       return { port, createdSandbox: false };
     }

@@ -4,6 +4,7 @@ import { progress } from '../../../platform/commands/pickers';
 
 /** Starts (and the first time: catalog, Sandbox, sample data), then opens the tree down to the Sandbox's tables. */
 export const startLocalServer = command('openhexa.startLocalServer', [], async ({ localServer, log, tree, view }) => {
+  const clicked = Date.now();
   const result = await progress(vscode.l10n.t('Starting the local PostgreSQL server…'), () => localServer.startWithSandbox());
   log.info(`Local server running on 127.0.0.1:${result.port}`);
   if (result.createdSandbox) {
@@ -14,4 +15,5 @@ export const startLocalServer = command('openhexa.startLocalServer', [], async (
   if (node) {
     await view.reveal(node, { expand: 3, focus: true, select: false });
   }
+  log.info(`Start a Local Server: revealed in ${Date.now() - clicked} ms`);
 });
