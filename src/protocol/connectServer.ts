@@ -16,6 +16,8 @@ export const connectFormSchema = z.object({
   sslcert: z.string().max(4096),
   sslkey: z.string().max(4096),
   catalogDatabase: z.string().max(200),
+  /** Reached through a connection pooler (PgBouncer): the profile's `pooler`. */
+  pooler: z.boolean(),
 });
 export type ConnectForm = z.infer<typeof connectFormSchema>;
 

@@ -48,5 +48,7 @@ export const CONNECT_SERVER_STRINGS = [
   'TLS, not verified (verified if a CA file is there)',
   'TLS, certificate signed by your CA',
   'TLS, your CA and the host name',
+  'Through a connection pooler (PgBouncer)',
+  'Tick it when this address is a pooler in transaction mode: a connection may then wait in its queue (up to openhexa.connections.waitSeconds) instead of failing. The deployment guide says how to set one up.',
   ...Object.values(M),
 ] as const;

@@ -106,6 +106,13 @@ describe('connecting to a team server from the welcome view, as a new user would
   });
 
   it('saves: the server appears in the tree, the password is in no settings file', async () => {
+    // The pooler box, by mouse and by keyboard, left ticked: the profile says so (a direct server works so too, only waiting longer).
+    const pooler = form.locator('#pooler');
+    await pooler.click();
+    await pooler.press('Space');
+    assert.equal(await pooler.getAttribute('aria-checked'), 'false');
+    await pooler.press('Space');
+    assert.equal(await pooler.getAttribute('aria-checked'), 'true');
     await input('label').fill('Équipe "santé"');
     await form.locator('#save').click();
     const node = page.locator('.pane-body .monaco-list-row', { hasText: 'Équipe "santé"' });
@@ -114,6 +121,7 @@ describe('connecting to a team server from the welcome view, as a new user would
     const settings = settingsText();
     assert.match(settings, /"openhexa\.servers"/);
     assert.ok(!settings.includes(PASSWORD) && !settings.includes('pw-e2e'), 'the password reached settings.json');
+    assert.match(settings, /"pooler": true/);
     await screenshot(page, 'server-saved');
   });
 

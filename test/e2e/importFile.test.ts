@@ -21,6 +21,8 @@ describe('import, delete and archive end to end: a CSV into a new table, an Exce
   let dbName = '';
 
   const row = (text: string | RegExp): Locator => page.locator('.pane-body .monaco-list-row', { hasText: text }).first();
+  /** The workspace's own row: a string also finds "Database ws_imports" (Playwright ignores a string's case, not a pattern's). */
+  const workspaceRow = (): Locator => page.locator('.pane-body .monaco-list-row').filter({ hasText: new RegExp(WORKSPACE) }).first();
   const panel = (): FrameLocator => webview(page);
   /** Import File into a Table… on a file of the Explorer, into the workspace. */
   const importFromExplorer = async (name: string): Promise<void> => {
@@ -104,7 +106,7 @@ describe('import, delete and archive end to end: a CSV into a new table, an Exce
     }
     await openContainer(page, 'OpenHEXA');
     await row('Team (admin)').click();
-    await row(WORKSPACE).click({ timeout: 30_000 });
+    await workspaceRow().click({ timeout: 30_000 });
     await row(/^Database/).click();
     const table = page.locator('.pane-body .monaco-list-row', { hasText: /^cases/ }).first();
     await table.waitFor({ timeout: 30_000 });
@@ -165,7 +167,7 @@ describe('import, delete and archive end to end: a CSV into a new table, an Exce
   it('archives the workspace after a confirmation, shows it archived, and restores it', async () => {
     await openContainer(page, 'OpenHEXA');
     // The server is still open from the delete above (a click would fold it).
-    const workspace = row(WORKSPACE);
+    const workspace = workspaceRow();
     if (!(await workspace.isVisible())) {
       await row('Team (admin)').click();
     }
@@ -176,11 +178,11 @@ describe('import, delete and archive end to end: a CSV into a new table, an Exce
     assert.match(await dialog.innerText(), /Archive the workspace "Imports"\?[\s\S]*passwords change/);
     await screenshot(page, 'archive-workspace-confirm');
     await dialog.locator('.monaco-button', { hasText: 'Archive Workspace' }).click();
-    const archived = page.locator('.pane-body .monaco-list-row', { hasText: WORKSPACE }).filter({ hasText: 'archived' }).first();
+    const archived = workspaceRow().filter({ hasText: 'archived' });
     await archived.waitFor({ timeout: 30_000 });
     await screenshot(page, 'workspace-archived');
     await choose(await contextMenu(page, archived), 'Restore Workspace');
     await archived.waitFor({ state: 'detached', timeout: 30_000 });
-    await row(WORKSPACE).waitFor({ timeout: 30_000 });
+    await workspaceRow().waitFor({ timeout: 30_000 });
   });
 });

@@ -12,7 +12,7 @@ import { ConnectServerController, type ConnectServerDeps, type FileDialog } from
 import { toWebviewSchema, type ConnectForm, type ToWebview } from '../../src/protocol/connectServer';
 import { CONNECT_SERVER_STRINGS } from '../../src/protocol/connectServerStrings';
 
-const FORM: ConnectForm = { label: 'Team', host: 'db.example.org', port: '5432', user: 'alice', sslmode: 'verify-full', sslrootcert: '/etc/ca.pem', sslcert: '', sslkey: '', catalogDatabase: 'openhexa' };
+const FORM: ConnectForm = { label: 'Team', host: 'db.example.org', port: '5432', user: 'alice', sslmode: 'verify-full', sslrootcert: '/etc/ca.pem', sslcert: '', sslkey: '', catalogDatabase: 'openhexa', pooler: false };
 const PROBE: ServerProbe = { version: '16.4', versionNum: 160004, superuser: false, createDb: true, createRole: true, catalogExists: true, tls: { protocol: 'TLSv1.3', verified: 'host', clientCertificate: false } };
 
 function err(message: string, code?: string): Error {
@@ -165,6 +165,21 @@ describe('connect form controller (driven by its messages)', () => {
     assert.deepEqual(failing.posted.at(-1), { type: 'saveFailed', fieldErrors: {}, message: '«Could not save the server: settings.json is read-only»' });
     assert.equal(failing.closed(), false);
     assert.deepEqual(failing.informed, []);
+  });
+
+  it('a server behind a pooler: the box ticked tests through it as a pooler and saves the profile so; unticked, the profile says nothing of it', async () => {
+    const h = harness();
+    await h.controller.receive({ type: 'test', form: { ...FORM, pooler: true }, password: 'pw', keyPassphrase: '' });
+    await h.controller.receive({ type: 'test', form: FORM, password: 'pw', keyPassphrase: '' });
+    assert.deepEqual(
+      h.logins.map((l) => l.pooler),
+      [true, undefined],
+    );
+    await h.controller.receive({ type: 'save', form: { ...FORM, pooler: true }, password: 'pw', keyPassphrase: '', scope: 'user' });
+    assert.equal(h.saved[0]?.[0].pooler, true);
+    const plain = harness();
+    await plain.controller.receive({ type: 'save', form: FORM, password: 'pw', keyPassphrase: '', scope: 'user' });
+    assert.equal('pooler' in plain.saved[0]![0], false);
   });
 
   it('opens the file dialog of the TLS file asked for, and fills the field only with a file chosen', async () => {

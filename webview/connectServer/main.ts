@@ -14,7 +14,7 @@ import type { CONNECT_SERVER_STRINGS } from '../../src/protocol/connectServerStr
 import { said } from '../../src/protocol/said';
 import { panelApp } from '../shared/app';
 import { h } from '../shared/dom';
-import { button, divider, progressRing, radioGroup, select, setDisabled, setInvalid, setValue, textField, valueOf } from '../toolkit';
+import { button, checkbox, divider, isChecked, progressRing, radioGroup, select, setDisabled, setInvalid, setValue, textField, valueOf } from '../toolkit';
 
 type Text = (typeof CONNECT_SERVER_STRINGS)[number];
 const FIELDS = ['label', 'host', 'port', 'user', 'catalogDatabase', 'sslmode', 'sslrootcert', 'sslcert', 'sslkey'] as const satisfies readonly (keyof ConnectForm)[];
@@ -60,6 +60,7 @@ function readForm(): ConnectForm {
     sslcert: valueOf(control('sslcert')),
     sslkey: valueOf(control('sslkey')),
     catalogDatabase: valueOf(control('catalogDatabase')),
+    pooler: isChecked(control('pooler')),
   };
 }
 
@@ -244,6 +245,9 @@ function render(form: ConnectForm, workspaceScopeAvailable: boolean, tlsDefaults
   );
   controls.set('scope', scope);
 
+  const pooler = checkbox(t('Through a connection pooler (PgBouncer)'), values.pooler === true, { id: 'pooler', 'aria-describedby': 'pooler-hint' });
+  controls.set('pooler', pooler);
+
   const test = button(t('Test Connection'), () => submit('test'), { attrs: { id: 'test' } });
   const save = button(t('Save'), () => submit('save'), { primary: true, attrs: { id: 'save' } });
   const cancel = button(t('Cancel'), () => host.post({ type: 'cancel' }), { attrs: { id: 'cancel' } });
@@ -259,6 +263,12 @@ function render(form: ConnectForm, workspaceScopeAvailable: boolean, tlsDefaults
     field('user', 'User', { autocomplete: 'username' }),
     field('password', 'Password', { type: 'password', autocomplete: 'current-password' }),
     field('catalogDatabase', 'Catalog database'),
+    h(
+      'div',
+      { class: 'field' },
+      pooler,
+      h('p', { class: 'hint', id: 'pooler-hint' }, t('Tick it when this address is a pooler in transaction mode: a connection may then wait in its queue (up to openhexa.connections.waitSeconds) instead of failing. The deployment guide says how to set one up.')),
+    ),
     h(
       'fieldset',
       { class: 'tls' },

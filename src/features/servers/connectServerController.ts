@@ -101,7 +101,9 @@ export class ConnectServerController {
       case 'test':
       case 'save':
       case 'initialize': {
-        const profile = serverProfileSchema.safeParse(message.form);
+        // An unticked pooler box leaves the profile as it was before the box existed.
+        const { pooler, ...form } = message.form;
+        const profile = serverProfileSchema.safeParse(pooler ? { ...form, pooler } : form);
         if (!profile.success) {
           post({ type: 'saveFailed', fieldErrors: Object.fromEntries(Object.entries(fieldErrors(profile.error)).map(([field, text]) => [field, t(text)])) });
           return;
@@ -132,6 +134,7 @@ export class ConnectServerController {
       sslcert: env.sslcert ?? '',
       sslkey: env.sslkey ?? '',
       catalogDatabase: DEFAULT_CATALOG_DATABASE,
+      pooler: false,
       ...this.deps.initial,
     };
   }
@@ -152,7 +155,14 @@ export class ConnectServerController {
   /** The login the form's values make, TLS resolved as libpq would (PGSSL* variables, ~/.postgresql). */
   private async formLogin(profile: ServerProfile, password: string, keyPassphrase: string): Promise<ServerLogin> {
     const passphrase = keyPassphrase === '' ? await this.deps.storedPassphrase(profile) : keyPassphrase;
-    return { host: profile.host, port: profile.port, user: profile.user, password: password === '' ? undefined : password, ...loginTls(profile, passphrase, this.deps.place) };
+    return {
+      host: profile.host,
+      port: profile.port,
+      user: profile.user,
+      password: password === '' ? undefined : password,
+      ...loginTls(profile, passphrase, this.deps.place),
+      ...(profile.pooler ? { pooler: true } : {}),
+    };
   }
 
   private failure(err: unknown): Extract<TestOutcome, { ok: false }> {
