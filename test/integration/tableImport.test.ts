@@ -234,5 +234,11 @@ describe('importing a CSV file, each member through their own login', function (
     });
     assert.deepEqual(await read(), [{ item: 'Soap', qty: 3, price: '2.50', seen: true }]);
     await refused(data(w.viewer, (c) => importIntoTable(c, into('append'))), '42501');
+    // A file with a field no column takes, after the matched ones in their order: the extra field is left out, not refused.
+    const wider = path.join(dir, 'stock-wider.csv');
+    fs.writeFileSync(wider, 'Item,qty,remark\nTape,5,from the store\n');
+    const plain: ImportPlan = plan(wider, 'Stock levels', { mode: 'append', columns: [{ name: 'Item', type: 'text', nullable: true }, { name: 'qty', type: 'integer', nullable: true }], fields: [0, 1] });
+    assert.equal((await data(w.editor, (c) => importIntoTable(c, plain))).rows, 1);
+    assert.deepEqual((await read()).at(-1), { item: 'Tape', qty: 5, price: null, seen: true });
   });
 });

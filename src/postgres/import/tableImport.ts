@@ -98,9 +98,14 @@ function rowsForCopy(plan: ImportPlan): { stream: Transform; fileLine(copyLine: 
   return { stream, fileLine: (copyLine) => (copyLine >= 1 && copyLine <= count ? starts[copyLine - 1] : undefined), nulled };
 }
 
-/** Rows must be read on this side (not streamed as they are for the server to parse). */
+/**
+ * Rows must be read on this side (not streamed as they are for the server
+ * to parse): decimal commas, a sheet, values to make NULL, or columns
+ * matched to an existing table's (the file may hold fields no column takes,
+ * which COPY would refuse as extra data).
+ */
 function readHere(plan: ImportPlan): boolean {
-  return plan.dialect.decimalComma || plan.sheet !== undefined || plan.nullInconvertible === true || (plan.fields !== undefined && plan.fields.some((f, i) => f !== i));
+  return plan.dialect.decimalComma || plan.sheet !== undefined || plan.nullInconvertible === true || plan.fields !== undefined;
 }
 
 /** COPY's context line: `COPY t, line 812345, column n: "oops"`. */
