@@ -224,6 +224,9 @@ describe('the import panel (controller)', () => {
     const draft = c.last().draft;
     await c.controller.receive({ type: 'change', draft: { ...draft, columns: draft.columns.map((x, i) => (i === 1 ? { ...x, type: 'numeric' as const } : i === 2 ? { ...x, nullable: true } : x)) } });
     assert.deepEqual(c.last().warnings, []);
+    // The column with an empty value made the key: no "allow empty values" for a key.
+    await c.controller.receive({ type: 'change', draft: { ...c.last().draft, key: 'district' } });
+    assert.deepEqual(c.last().warnings, [{ field: 'column:2', message: 'Line 280001 is empty here, and a key cannot be: pick another key.' }]);
     c.cleanup();
   });
 });

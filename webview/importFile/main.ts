@@ -228,6 +228,9 @@ function warningLine(w: ImportState['warnings'][number], i: number): HTMLElement
       drawColumns({ ...state, draft: current });
     }
   };
+  if (!w.type && !w.nullable) {
+    return h('p', {}, w.message);
+  }
   const label = w.type ? t('Use {0}', w.type) : t('Allow empty values');
   return h('p', {}, w.message, ' ', button(label, fix, { attrs: { 'data-fix-column': String(i) } }));
 }

@@ -237,7 +237,10 @@ export class ImportController {
           const where = [String(misfit.line), misfit.value, c.type, whole.type] as const;
           found.push({ field: `column:${i}`, message: sheet ? t('Row {0} holds "{1}", which is not {2}; the whole sheet reads as {3}.', ...where) : t('Line {0} holds "{1}", which is not {2}; the whole file reads as {3}.', ...where), type: whole.type });
         }
-        if (!c.nullable && whole.firstEmpty && this.draft.key !== c.name) {
+        if (whole.firstEmpty && this.draft.key === c.name) {
+          const line = String(whole.firstEmpty.line);
+          found.push({ field: `column:${i}`, message: sheet ? t('Row {0} is empty here, and a key cannot be: pick another key.', line) : t('Line {0} is empty here, and a key cannot be: pick another key.', line) });
+        } else if (!c.nullable && whole.firstEmpty) {
           const line = String(whole.firstEmpty.line);
           found.push({ field: `column:${i}`, message: sheet ? t('Row {0} is empty here: allow empty values, or the import stops there.', line) : t('Line {0} is empty here: allow empty values, or the import stops there.', line), nullable: true });
         }
