@@ -192,7 +192,14 @@ describe('Data Studio for a team end to end: saved queries and the history, as a
 
   it('Query History lists the runs, searches their SQL on the server and opens one again in a new query', async () => {
     await runCommand(page, 'OpenHEXA: Query History');
-    await quickRow('SELECT district, count(*) AS visits').waitFor({ timeout: 30_000 });
+    // From an editor bound to no workspace (which one is active after the tests above varies), it asks for the workspace first.
+    const visits = quickRow('SELECT district, count(*) AS visits');
+    const pick = quickRow('Surveillance');
+    await visits.or(pick).first().waitFor({ timeout: 30_000 });
+    if (!(await visits.isVisible()) && (await page.locator('.quick-input-widget input[placeholder="Choose a workspace"]').isVisible())) {
+      await pick.click();
+    }
+    await visits.waitFor({ timeout: 30_000 });
     await quickRow('sum(cases)').waitFor();
     await screenshot(page, 'query-history');
     await page.locator('.quick-input-widget input').fill('sum(cases');
