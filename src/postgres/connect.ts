@@ -24,13 +24,19 @@ export interface Login {
 export const CONNECT_TIMEOUT_MS = 10_000;
 /**
  * How long the product waits for a free connection unless told otherwise
- * (openhexa.connections.waitSeconds): a full server's refusals are tried
- * again that long, and through a pooler a login may take that long (PgBouncer
- * answers a login only once it has a server connection for that login and
- * database, so when its pools are full the login waits in its queue, where
- * a server would refuse it with 53300).
+ * (openhexa.connections.waitSeconds): a full server's refusals (53300) are
+ * tried again that long.
  */
 export const DEFAULT_WAIT_MS = 30_000;
+/**
+ * Through a pooler, the longest a login may stay in its queue. PgBouncer
+ * answers a login only once it has a server connection for that login and
+ * database, so when its pools are full the login waits where a server would
+ * refuse it; the pooler's own timeout (PgBouncer's query_wait_timeout, 120 s
+ * by default) is the team's choice and ends it first. This bound is for a
+ * pooler that never answers; the window says it waits, with Cancel.
+ */
+export const POOLER_LOGIN_MS = 5 * 60_000;
 export const APPLICATION_NAME = 'OpenHEXA for VS Code';
 
 /** How one try connects: pg's config for it, and the TLS material it read (for a TLS try). */
@@ -39,7 +45,7 @@ interface AttemptConfig {
   readonly material: TlsMaterial | undefined;
 }
 
-export function attemptConfig(login: Login, attempt: Attempt, connectTimeoutMs = login.pooler ? DEFAULT_WAIT_MS : CONNECT_TIMEOUT_MS): AttemptConfig {
+export function attemptConfig(login: Login, attempt: Attempt, connectTimeoutMs = login.pooler ? POOLER_LOGIN_MS : CONNECT_TIMEOUT_MS): AttemptConfig {
   const material = attempt === 'tls' ? tlsMaterial(login.host, login.sslmode, login.tls) : undefined;
   return {
     material,

@@ -1,12 +1,12 @@
 import type { Pool, PoolClient } from 'pg';
 import { pg } from './pgDriver';
-import { attemptConfig, CONNECT_TIMEOUT_MS, DEFAULT_WAIT_MS, explainAttemptError, refuseMissingThroughPooler, type Login } from './connect';
+import { attemptConfig, CONNECT_TIMEOUT_MS, DEFAULT_WAIT_MS, POOLER_LOGIN_MS, explainAttemptError, refuseMissingThroughPooler, type Login } from './connect';
 import { readOnly } from './readOnly';
 import { attemptsFor, tryInOrder, type Attempt } from './tls/attempts';
 import type { TlsMaterial } from './tls/tlsMaterial';
 import { tlsOfClient, type TlsInUse } from './tls/tlsInUse';
 import { ConnectionGate, type Priority } from './budget/connectionGate';
-import { connectWaiting, ServerFull, type FullLimit } from './budget/serverFull';
+import { connectWaiting, poolerGaveUp, ServerFull, type FullLimit } from './budget/serverFull';
 
 /** How long a pool with no checked-out client stays open. */
 const IDLE_POOL_MS = 5 * 60_000;
@@ -177,12 +177,17 @@ export class PoolRegistry {
   }
 
   async withClient<T>(login: Login, run: (client: PoolClient) => Promise<T>, priority: Priority = 'interactive', signal?: AbortSignal): Promise<T> {
+    const started = Date.now();
     const lease = await this.lease(login, priority, signal);
     let broken: Error | undefined;
     try {
       return await run(lease.client);
     } catch (err) {
-      broken = brokenBy(err);
+      broken = brokenBy(err) ?? (poolerGaveUp(err) ? (err as Error) : undefined);
+      // A statement the pooler held in its queue past its own timeout: said as a full pooler, as a held login is.
+      if (login.pooler && poolerGaveUp(err)) {
+        throw new ServerFull('pooler', Date.now() - started, err as Error);
+      }
       throw err;
     } finally {
       lease.release(broken);
@@ -237,8 +242,8 @@ export class PoolRegistry {
       this.pools.delete(key);
       void existing.pool.end().catch(() => undefined);
     }
-    // Through a pooler a login waits in its queue when it is full: as long as a full server is waited for.
-    const { config, material } = attemptConfig(login, attempt, login.pooler ? this.limits.waitMs : CONNECT_TIMEOUT_MS);
+    // Through a pooler a login waits in its queue when it is full, until the pooler's own timeout (or a longer waitMs).
+    const { config, material } = attemptConfig(login, attempt, login.pooler ? Math.max(this.limits.waitMs, POOLER_LOGIN_MS) : CONNECT_TIMEOUT_MS);
     // No statement_timeout as a startup parameter: a pooler such as PgBouncer refuses the connection. Reads set theirs per transaction.
     const pool = new (pg().Pool)({ ...config, max: this.limits.perDatabase, idleTimeoutMillis: this.limits.idleMs, allowExitOnIdle: true });
     // Idle clients whose server goes away emit 'error'; the next checkout reconnects.

@@ -133,6 +133,15 @@ describe('a server with no free connection slot', () => {
     assert.ok(Date.now() - started < 2_000);
   });
 
+  it('a pooler that gave up on a held login (its query_wait_timeout) is said as a full pooler at once, not tried again', async () => {
+    let tries = 0;
+    const gaveUp = (): Promise<never> => (tries++, Promise.reject(Object.assign(new Error('query_wait_timeout'), { code: '08P01' })));
+    const error = await connectWaiting(gaveUp, { waitMs: 30_000, random: () => 0 }).catch((err: unknown) => err);
+    assert.ok(error instanceof ServerFull, String(error));
+    assert.equal(error.limit, 'pooler');
+    assert.equal(tries, 1);
+  });
+
   it('does not retry other failures', async () => {
     let tries = 0;
     await assert.rejects(connectWaiting(() => (tries++, Promise.reject(Object.assign(new Error('password authentication failed'), { code: '28P01' }))), { waitMs: 5_000 }), /password/);

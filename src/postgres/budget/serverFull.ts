@@ -13,6 +13,13 @@ export type FullLimit = 'database' | 'role' | 'server' | 'pooler';
 
 /** PgBouncer's refusal when it has as many clients as it accepts (a protocol error, 08P01, by its message). */
 const POOLER_FULL = /no more connections allowed \(max_client_conn\)/i;
+/** PgBouncer's end of a client it held in its queue past its own timeout (08P01, by its message). */
+const POOLER_GAVE_UP = /^(query_wait_timeout|client_login_timeout)/i;
+
+/** The pooler waited as long as its admin allows and gave up: said as a full pooler, not tried again. */
+export function poolerGaveUp(err: unknown): boolean {
+  return err instanceof Error && !(err instanceof ServerFull) && POOLER_GAVE_UP.test(err.message);
+}
 
 /** Which limit a refusal names, or undefined when it is not one. */
 export function fullLimitOf(err: unknown): FullLimit | undefined {
@@ -155,12 +162,12 @@ export async function connectWaiting<T>(connect: () => Promise<T>, options: Wait
         return await once();
       } catch (err) {
         const limit = fullLimitOf(err);
-        if (!limit) {
+        if (!limit && !poolerGaveUp(err)) {
           throw err;
         }
         const waited = Date.now() - started;
-        if (waited >= options.waitMs) {
-          throw new ServerFull(limit, waited, err as Error);
+        if (!limit || waited >= options.waitMs) {
+          throw new ServerFull(limit ?? 'pooler', waited, err as Error);
         }
         waiting ??= options.onWaiting?.(limit) ?? { done: () => undefined };
         // Full jitter over an exponential step, never past the deadline.
