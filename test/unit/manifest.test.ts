@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { T } from '../../src/testers/testerMessages';
+import { O } from '../../src/openhexa/openHexaMessages';
 import { M } from '../../src/core/messages';
 import { CONNECT_SERVER_STRINGS } from '../../src/protocol/connectServerStrings';
 import { connectionFormStrings } from '../../src/protocol/connectionFormStrings';
@@ -79,7 +80,7 @@ describe('manifest and translations', () => {
   });
 
   it('translates every runtime string of the extension into French', () => {
-    const english = [...l10nLiterals(), ...CONNECT_SERVER_STRINGS, ...CREDENTIALS_STRINGS, ...PREVIEW_STRINGS, ...QUERY_RESULTS_STRINGS, ...connectionFormStrings(), ...Object.values(M), ...Object.values(T)];
+    const english = [...l10nLiterals(), ...CONNECT_SERVER_STRINGS, ...CREDENTIALS_STRINGS, ...PREVIEW_STRINGS, ...QUERY_RESULTS_STRINGS, ...connectionFormStrings(), ...Object.values(M), ...Object.values(T), ...Object.values(O)];
     assert.ok(english.length > 40);
     assert.deepEqual([...new Set(english)].filter((s) => !(s in bundleFr)), []);
   });

@@ -1,0 +1,19 @@
+// The workspace database, reached directly with the credentials OpenHEXA
+// hands to editors and admins: the read-only login for browsing, previews
+// and the console, the read/write one where the user writes. The product's
+// own paging, TLS and budget then apply as on a PostgreSQL server.
+import type { DatabaseLogin } from '../core/notebooks/databaseEnv';
+import type { HandedOutTls } from '../core/tls/handedOutTls';
+import type { SslMode } from '../core/tls/sslMode';
+import type { Login } from '../postgres/connect';
+import type { OpenHexaCredentials } from './operations';
+
+/** A login for the product's pools; libpq's default sslmode (prefer) unless the profile says more. */
+export function databaseLogin(credentials: OpenHexaCredentials, sslmode: SslMode = 'prefer'): Login {
+  return { host: credentials.host, port: credentials.port, user: credentials.username, password: credentials.password, database: credentials.dbName, sslmode };
+}
+
+/** WORKSPACE_DATABASE_* for a notebook's .env, from the same credentials. */
+export function envLogin(credentials: OpenHexaCredentials, tls: HandedOutTls): DatabaseLogin {
+  return { host: credentials.host, port: credentials.port, dbName: credentials.dbName, username: credentials.username, password: credentials.password, tls };
+}

@@ -1,0 +1,21 @@
+/**
+ * What the OpenHEXA instance kind says, in English; each is its own key in
+ * l10n/bundle.l10n.*.json, with {0}, {1} filled by the VS Code layer.
+ */
+export const O = {
+  tokenRefused:
+    'OpenHEXA at {0} did not accept the access token: it may have expired or been revoked. Create a new one in OpenHEXA (Account settings › Access tokens, or a workspace\'s "Get a token" as an editor or admin) and sign in again',
+  notOpenHexa: '{0} did not answer as an OpenHEXA API ({1}): give the API\'s address, such as https://api.openhexa.org',
+  httpStatus: 'OpenHEXA at {0} answered with HTTP {1}: try again later, or check the address',
+  apiError: 'OpenHEXA at {0} refused the request: {1}',
+  unexpectedAnswer: 'OpenHEXA at {0} answered in a shape this extension does not know ({1}): it may run a version this extension was not built for',
+  noWorkspace: 'OpenHEXA has no workspace "{0}" that you may see',
+  permissionDenied: 'OpenHEXA says your role in {0} does not allow this',
+  viewerNoCredentials:
+    'OpenHEXA gives a workspace database\'s credentials to its editors and admins only: as a viewer of {0}, you browse its tables through the API',
+  connectionSlugTaken: 'OpenHEXA refused the connection\'s identifier "{0}": use lowercase letters, digits and hyphens',
+  tableNotFound: 'OpenHEXA has no table "{0}" in {1}',
+  badServerUrl: 'The address {0} is not an http:// or https:// URL',
+} as const;
+
+export type OpenHexaMessage = (typeof O)[keyof typeof O];
