@@ -7,6 +7,8 @@ import { LocalServerService } from './features/localServer/localServerService';
 import { NODE_KINDS } from './features/nodeKinds';
 import { ValueDocuments } from './features/preview/valueDocuments';
 import { serverRoots } from './features/servers/nodes/serverNode';
+import { instanceRoots } from './features/instances/nodes/instanceNode';
+import { Instances } from './platform/instances';
 import { TableBrowsing } from './features/workspaces/tableBrowsing';
 import { WalkthroughProgress } from './features/walkthrough/walkthroughProgress';
 import { registerCommands } from './platform/commands/registerCommands';
@@ -44,15 +46,16 @@ export function activate(context: vscode.ExtensionContext): OpenhexaApi {
   const waits = new ConnectionWaits();
   const sessions = new Sessions(store, connectionLimits(), { log, serverFull: (server, limit) => waits.begin(server, limit) });
   localServer = new LocalServerService(context, store, sessions, log);
-  const tree = new WorkspacesTree(NODE_KINDS, serverRoots, { sessions, store, log, local: localServer, browsing: new TableBrowsing() });
+  const instances = new Instances(context.globalState, context.secrets);
+  const tree = new WorkspacesTree(NODE_KINDS, (ctx) => [...serverRoots(ctx), ...instanceRoots(ctx)], { sessions, store, instances, log, local: localServer, browsing: new TableBrowsing() });
   const view = vscode.window.createTreeView('openhexa.workspaces', { treeDataProvider: tree, showCollapseAll: true });
   const values = new ValueDocuments();
-  context.subscriptions.push(log, store, sessions, localServer, tree, view, values, trackServerCount(store), store.onDidChange(() => tree.refresh()), onConnectionSettings((limits) => sessions.setLimits(limits)));
+  context.subscriptions.push(log, store, sessions, instances, localServer, tree, view, values, trackServerCount(store, instances), store.onDidChange(() => tree.refresh()), instances.onDidChange(() => tree.refresh()), onConnectionSettings((limits) => sessions.setLimits(limits)));
   const walkthrough = new WalkthroughProgress(context.globalState, context.extension.id, log);
   const queries = new QueryStudio(context.workspaceState, store);
   const savedQueryFiles = new SavedQueryFiles({ store, sessions, log });
   context.subscriptions.push(queries, savedQueryFiles, vscode.workspace.registerFileSystemProvider(SAVED_QUERY_SCHEME, savedQueryFiles, { isCaseSensitive: true }));
-  const services: Services = { extensionId: context.extension.id, extensionUri: context.extensionUri, state: context.globalState, log, store, sessions, tree, view, localServer, values, walkthrough, queries, savedQueryFiles };
+  const services: Services = { extensionId: context.extension.id, extensionUri: context.extensionUri, state: context.globalState, log, store, sessions, instances, tree, view, localServer, values, walkthrough, queries, savedQueryFiles };
   queries.attach(services);
   registerCommands(context, services, COMMANDS);
   for (const feature of FEATURES) {

@@ -11,7 +11,7 @@ export function isTreeNode(value: unknown): value is TreeNode {
 }
 
 type NodeOfKind<K extends TreeNode['kind']> = Extract<TreeNode, { kind: K }>;
-export type NodeWithWorkspace = Extract<TreeNode, { readonly workspace: unknown }>;
+export type NodeWithWorkspace = Extract<TreeNode, { readonly workspace: unknown; readonly profile: ServerProfile }>;
 type NodeWithProfile = Extract<TreeNode, { readonly profile: ServerProfile }>;
 
 /** A node of one of these kinds. */
@@ -19,7 +19,10 @@ export function nodeArg<K extends TreeNode['kind']>(kinds: readonly K[], descrip
   return z.custom<NodeOfKind<K>>((v) => isTreeNode(v) && (kinds as readonly string[]).includes(v.kind)).describe(description);
 }
 
-const anyNodeWithProfile = z.custom<NodeWithProfile>((v) => isTreeNode(v) && 'profile' in v);
+/** An OpenHEXA instance's nodes carry an instance, not a server profile: the PostgreSQL server's commands take none of them. */
+const onServer = (v: unknown): boolean => isTreeNode(v) && !v.kind.startsWith('instance');
+
+const anyNodeWithProfile = z.custom<NodeWithProfile>((v) => onServer(v) && 'profile' in (v as object));
 
 /** A server: any node under it, or a server profile (as in openhexa.servers). */
 export const serverArg = z.union([anyNodeWithProfile, serverProfileSchema]).describe('a node of the OpenHEXA Workspaces view, or a server profile');
@@ -30,7 +33,7 @@ export function profileOf(arg: z.output<typeof serverArg> | undefined): ServerPr
 
 const byName = { server: serverProfileSchema.optional(), slug: z.string().min(1).optional() };
 
-const anyNodeWithWorkspace = z.custom<NodeWithWorkspace>((v) => isTreeNode(v) && 'workspace' in v);
+const anyNodeWithWorkspace = z.custom<NodeWithWorkspace>((v) => onServer(v) && 'workspace' in (v as object));
 
 /**
  * A workspace: any node inside it, or `{ server, slug, ...extra }` where each

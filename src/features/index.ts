@@ -3,6 +3,7 @@ import { connections } from './connections';
 import { credentials } from './credentials';
 import type { Feature } from './feature';
 import { importing } from './import';
+import { instances } from './instances';
 import { localServer } from './localServer';
 import { notebooks } from './notebooks';
 import { members } from './members';
@@ -15,7 +16,7 @@ import { walkthrough } from './walkthrough';
 import { workspaces } from './workspaces';
 
 /** Every feature of the VS Code layer. A new feature is a folder plus one line here. */
-export const FEATURES: readonly Feature[] = [servers, localServer, workspaces, importing, members, credentials, preview, query, savedQueries, sqlNotebooks, connections, notebooks, walkthrough];
+export const FEATURES: readonly Feature[] = [servers, localServer, workspaces, importing, members, credentials, preview, query, savedQueries, sqlNotebooks, connections, notebooks, instances, walkthrough];
 
 /** Every command the extension registers: what package.json must contribute, no more, no less. */
 export const COMMANDS: readonly Command[] = FEATURES.flatMap((f) => f.commands);

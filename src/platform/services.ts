@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { Instances } from './instances';
 import type { Log } from './log';
 import type { ServerStore } from './serverStore';
 import type { Sessions } from './sessions';
@@ -19,6 +20,8 @@ export interface Services {
   readonly log: Log;
   readonly store: ServerStore;
   readonly sessions: Sessions;
+  /** The OpenHEXA instances signed in to, and their sessions. */
+  readonly instances: Instances;
   readonly tree: WorkspacesTree;
   readonly view: vscode.TreeView<TreeNode>;
 }

@@ -3,10 +3,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { Client } from 'pg';
-import { initializeCatalog } from '../../src/postgres/catalog/migrate';
 import { createMember } from '../../src/postgres/workspace/catalogCalls';
 import { createWorkspace } from '../../src/postgres/workspace/provisioning';
-import { startTestServer, type TestServer } from '../fixtures/postgresServer';
+import type { TestServer } from '../fixtures/postgresServer';
+import { startPlatform } from './teamServer';
 import { choose, contextMenu, runCommand, screenshot, useWorkbench, webview } from './workbench';
 
 const PLATFORM = 'e2e_query_platform';
@@ -38,12 +38,9 @@ describe('Data Studio end to end: a viewer runs SQL on the workspace database wi
   useWorkbench(
     'failed-query',
     async () => {
-      pg = await startTestServer();
-      const admin = await pg.connect();
-      await admin.query(`CREATE ROLE ${PLATFORM} LOGIN CREATEDB CREATEROLE PASSWORD '${PLATFORM_PASSWORD}'`);
-      await admin.end();
-      const platform = { host: pg.host, port: pg.port, user: PLATFORM, password: PLATFORM_PASSWORD, sslmode: 'disable' as const };
-      await initializeCatalog(platform, CATALOG);
+      const started = await startPlatform({ platform: PLATFORM, platformPassword: PLATFORM_PASSWORD, catalog: CATALOG });
+      pg = started.pg;
+      const { platform } = started;
       const workspace = await createWorkspace(platform, CATALOG, 'Surveillance');
       const catalog = new Client({ ...platform, database: CATALOG });
       await catalog.connect();

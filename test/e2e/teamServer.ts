@@ -27,14 +27,20 @@ export interface TeamNames {
   readonly catalog: string;
 }
 
-/** The server, with `seed` run as the platform login on the catalog once the workspace exists. */
-export async function startTeam(names: TeamNames, seed?: (catalog: Client, slug: string) => Promise<void>): Promise<Team> {
+/** A fresh server with the platform login (CREATEDB, CREATEROLE, not superuser) and its initialized catalog. */
+export async function startPlatform(names: Pick<TeamNames, 'platform' | 'platformPassword' | 'catalog'>): Promise<{ pg: TestServer; platform: { host: string; port: number; user: string; password: string; sslmode: 'disable' } }> {
   const pg = await startTestServer();
   const admin = await pg.connect();
   await admin.query(`CREATE ROLE ${names.platform} LOGIN CREATEDB CREATEROLE PASSWORD '${names.platformPassword}'`);
   await admin.end();
   const platform = { host: pg.host, port: pg.port, user: names.platform, password: names.platformPassword, sslmode: 'disable' as const };
   await initializeCatalog(platform, names.catalog);
+  return { pg, platform };
+}
+
+/** The server, with `seed` run as the platform login on the catalog once the workspace exists. */
+export async function startTeam(names: TeamNames, seed?: (catalog: Client, slug: string) => Promise<void>): Promise<Team> {
+  const { pg, platform } = await startPlatform(names);
   const slug = (await createWorkspace(platform, names.catalog, names.workspace)).slug;
   const catalog = new Client({ ...platform, database: names.catalog });
   await catalog.connect();

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { profileKey, type ServerProfile } from '../../core/serverProfile';
+import type { Login } from '../../postgres/connect';
 import { PreviewSession } from '../../postgres/preview/previewSession';
 import type { WorkspaceSummary } from '../../postgres/workspace/catalogCalls';
 import type { TableInfo } from '../../postgres/workspace/tables';
@@ -24,7 +25,12 @@ export class PreviewPanel {
     return PreviewPanel.panels.showOrCreate(key, () => new PreviewPanel(services, workspace, services.sessions.preview(login, table.schema, table.name), key));
   }
 
-  private constructor(services: Services, workspace: WorkspaceSummary, session: PreviewSession, key: string) {
+  /** A table reached with a login of its own (an OpenHEXA instance's read-only credentials), through the same pools and budget. */
+  static showWithLogin(services: Services, key: string, workspace: Pick<WorkspaceSummary, 'name'>, login: Login, table: Pick<TableInfo, 'schema' | 'name'>): PreviewPanel {
+    return PreviewPanel.panels.showOrCreate(key, () => new PreviewPanel(services, workspace, services.sessions.preview(login, table.schema, table.name), key));
+  }
+
+  private constructor(services: Services, workspace: Pick<WorkspaceSummary, 'name'>, session: PreviewSession, key: string) {
     const title = session.schema === 'public' ? session.table : `${session.schema}.${session.table}`;
     this.host = new PanelHost(services.extensionUri, SPEC, vscode.l10n.t('Preview: {0}', title), services.log, (message) => this.controller.receive(message), () => {
       PreviewPanel.panels.forget(key);

@@ -8,11 +8,15 @@ import { superuserWarning } from '../superuserWarning';
 import { weakerTlsMessage } from '../weakerTlsMessage';
 import { WeakerTlsError } from '../sessions';
 import { say } from '../say';
+import { OpenHexaError } from '../../openhexa/graphqlClient';
 
 /** What to show for a failure: what to do (translated), and the server's own words. */
 export function explain(err: unknown): { message: string; detail: string } {
   if (err instanceof CatalogError) {
     return { message: err.message, detail: '' };
+  }
+  if (err instanceof OpenHexaError) {
+    return { message: say(err.said), detail: err.detail ?? '' };
   }
   if (err instanceof WeakerTlsError) {
     return weakerTlsMessage(err);

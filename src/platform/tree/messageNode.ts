@@ -6,6 +6,7 @@ export interface MessageNode {
   readonly kind: 'message';
   readonly text: string;
   readonly tooltip?: string;
+  readonly description?: string;
   readonly error?: boolean;
   readonly icon?: string;
   /** What choosing the line does: an empty state that leads somewhere. */
@@ -17,6 +18,7 @@ export const messageNode: NodeDef<MessageNode> = {
   item(node) {
     const item = new vscode.TreeItem(node.text, vscode.TreeItemCollapsibleState.None);
     item.tooltip = node.tooltip;
+    item.description = node.description;
     item.iconPath = new vscode.ThemeIcon(node.icon ?? (node.error ? 'error' : 'info'), node.error ? new vscode.ThemeColor('errorForeground') : undefined);
     item.command = node.command;
     return item;

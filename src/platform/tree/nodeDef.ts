@@ -2,6 +2,7 @@ import type { ServerState } from './contextValues';
 import type * as vscode from 'vscode';
 import type { ServerProfile } from '../../core/serverProfile';
 import type { LocalServerState } from '../../localServer/localServer';
+import type { Instances } from '../instances';
 import type { Log } from '../log';
 import type { ServerStore } from '../serverStore';
 import type { Sessions } from '../sessions';
@@ -21,6 +22,7 @@ export interface LocalServerAccess {
 export interface TreeContext {
   readonly sessions: Sessions;
   readonly store: ServerStore;
+  readonly instances: Instances;
   readonly log: Log;
   readonly local: LocalServerAccess;
   /** Servers whose login turned out to be a superuser (their item warns). */

@@ -1,0 +1,9 @@
+import type { Feature } from '../feature';
+import { connectOpenHexa } from './commands/connectOpenHexa';
+import { previewInstanceTable } from './commands/previewInstanceTable';
+import { signOutOpenHexa } from './commands/signOutOpenHexa';
+
+/** OpenHEXA instances: sign in with a token, their workspaces in the tree, previews straight on the workspace database. */
+export const instances: Feature = {
+  commands: [connectOpenHexa, signOutOpenHexa, previewInstanceTable],
+};

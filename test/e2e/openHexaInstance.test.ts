@@ -1,0 +1,113 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
+import { Client } from 'pg';
+import { OpenHexaApi } from '../../src/openhexa/graphqlClient';
+import { createConnection, signIn, workspaceCredentials } from '../../src/openhexa/instanceCalls';
+import { databaseLogin } from '../../src/openhexa/instanceLogins';
+import { OpenHexaStandIn } from '../fixtures/openhexa/openHexaStandIn';
+import type { TestServer } from '../fixtures/postgresServer';
+import { startPlatform } from './teamServer';
+import type { CodeServer } from '../harness/codeServer';
+import { runCommand, screenshot, useWorkbench, webview } from './workbench';
+
+const PLATFORM = 'e2e_ohx_platform';
+const PLATFORM_PASSWORD = 'platform-Pw-ohx';
+const TABLE = 'Cas « paludisme » 2026';
+
+describe('an OpenHEXA instance end to end: Connect to OpenHEXA with a token, its workspaces in the tree, a preview, its connections', function () {
+  this.timeout(300_000);
+  let pg: TestServer;
+  let standIn: OpenHexaStandIn;
+  let token = '';
+  let page: Page;
+  let server: CodeServer;
+
+  const row = (text: string | RegExp): Locator => page.locator('.pane-body .monaco-list-row', { hasText: text }).first();
+  const frame = (): FrameLocator => webview(page);
+
+  useWorkbench(
+    'failed-openhexa-instance',
+    async () => {
+      const started = await startPlatform({ platform: PLATFORM, platformPassword: PLATFORM_PASSWORD, catalog: 'openhexa' });
+      pg = started.pg;
+      const { platform } = started;
+      standIn = await OpenHexaStandIn.start({ shape: '2026-08', platform, catalog: 'openhexa' });
+      const edna = standIn.addUser('edna@example.org', 'Edna Editor');
+      const malaria = await standIn.addWorkspace('Surveillance « paludisme »', [[edna, 'EDITOR']]);
+      await standIn.addWorkspace('Nutrition survey', [[edna, 'VIEWER']]);
+      token = standIn.issueToken(edna, malaria);
+      const session = await signIn(new OpenHexaApi(standIn.url, token));
+      const { rw } = await workspaceCredentials(session, malaria.slug);
+      const c = new Client(databaseLogin(rw, 'disable'));
+      await c.connect();
+      await c.query(`CREATE TABLE public."${TABLE}" (id int PRIMARY KEY, district text, cases int)`);
+      await c.query(`INSERT INTO public."${TABLE}" SELECT g, 'district ' || g, g * 3 FROM generate_series(1, 120) g`);
+      await c.end();
+      await createConnection(session, malaria.slug, {
+        name: 'Warehouse',
+        type: 'postgresql',
+        description: 'the team warehouse',
+        fields: [
+          { code: 'host', value: 'db.example.org', secret: false },
+          { code: 'password', value: 'wh-secret', secret: true },
+        ],
+      });
+      // No HEXA_TOKEN in the workbench's environment: the user types the address and the token.
+      return { codeServer: { env: { HEXA_TOKEN: '' } }, stop: async () => (await standIn.close(), await pg.stop()) };
+    },
+    {
+      viewport: { width: 1500, height: 900 },
+      ready: (w) => {
+        page = w.page;
+        server = w.server;
+      },
+    },
+  );
+
+  it('signs in with a token typed in, and shows the instance with its two workspaces and the role in each', async () => {
+    await runCommand(page, 'OpenHEXA: Connect to OpenHEXA');
+    const input = page.locator('.quick-input-widget input');
+    // A token the CLI left on this machine is offered first: take the typed way.
+    const typed = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Enter an address and a token' });
+    if (await typed.waitFor({ timeout: 1500 }).then(() => true, () => false)) {
+      await typed.click();
+    }
+    await page.locator('.quick-input-widget', { hasText: 'Connect to OpenHEXA (1/2)' }).waitFor();
+    await input.fill(standIn.url);
+    await input.press('Enter');
+    await page.locator('.quick-input-widget', { hasText: 'Connect to OpenHEXA (2/2)' }).waitFor();
+    assert.equal(await input.getAttribute('type'), 'password');
+    await input.fill(token);
+    await input.press('Enter');
+    const host = new URL(standIn.url).host;
+    await row(host).waitFor({ timeout: 30_000 });
+    assert.match(await row(host).innerText(), /OpenHEXA · edna@example\.org/);
+    await row(/Surveillance « paludisme »/).waitFor({ timeout: 30_000 });
+    assert.match(await row(/Surveillance « paludisme »/).innerText(), /Editor/);
+    assert.match(await row(/Nutrition survey/).innerText(), /Viewer/);
+    await screenshot(page, 'openhexa-instance-tree');
+    // The token is in VS Code's secret storage, nowhere in the settings.
+    const settings = path.join(server.userData, 'User', 'settings.json');
+    assert.ok(!fs.existsSync(settings) || !fs.readFileSync(settings, 'utf8').includes(token));
+  });
+
+  it("lists a workspace's tables with their row counts, and a click previews one straight from its database", async () => {
+    await row(/Surveillance « paludisme »/).click();
+    await row(/^Database$/).click();
+    await row(TABLE).waitFor({ timeout: 30_000 });
+    assert.match(await row(TABLE).innerText(), /120 rows/);
+    await row(TABLE).click();
+    await frame().locator('.grid-td', { hasText: 'district 1' }).first().waitFor({ timeout: 30_000 });
+    await screenshot(page, 'openhexa-instance-preview');
+  });
+
+  it("shows the workspace's connections on the instance, without reading any value to list them", async () => {
+    await row(/^Connections$/).click();
+    await row(/Warehouse/).waitFor({ timeout: 30_000 });
+    assert.match(await row(/Warehouse/).innerText(), /PostgreSQL · warehouse/);
+    assert.ok(!standIn.received.includes('ConnectionValues'));
+    await screenshot(page, 'openhexa-instance-connections');
+  });
+});
