@@ -16,6 +16,9 @@ export const O = {
   connectionSlugTaken: 'OpenHEXA refused the connection\'s identifier "{0}": use lowercase letters, digits and hyphens',
   tableNotFound: 'OpenHEXA has no table "{0}" in {1}',
   badServerUrl: 'The address {0} is not an http:// or https:// URL',
+  testPassed: 'OpenHEXA reached it with these values (tested from OpenHEXA\'s servers, not this computer)',
+  testFailed: 'OpenHEXA could not reach it with these values (tested from OpenHEXA\'s servers): {0}',
+  noConnection: 'OpenHEXA has no connection "{0}" in {1}',
 } as const;
 
 export type OpenHexaMessage = (typeof O)[keyof typeof O];

@@ -10,7 +10,7 @@ import { OpenHexaStandIn } from '../fixtures/openhexa/openHexaStandIn';
 import type { TestServer } from '../fixtures/postgresServer';
 import { startPlatform } from './teamServer';
 import type { CodeServer } from '../harness/codeServer';
-import { runCommand, screenshot, useWorkbench, webview } from './workbench';
+import { choose, contextMenu, runCommand, screenshot, useWorkbench, webview } from './workbench';
 
 const PLATFORM = 'e2e_ohx_platform';
 const PLATFORM_PASSWORD = 'platform-Pw-ohx';
@@ -21,11 +21,13 @@ describe('an OpenHEXA instance end to end: Connect to OpenHEXA with a token, its
   let pg: TestServer;
   let standIn: OpenHexaStandIn;
   let token = '';
+  let roPassword = '';
   let page: Page;
   let server: CodeServer;
 
   const row = (text: string | RegExp): Locator => page.locator('.pane-body .monaco-list-row', { hasText: text }).first();
   const frame = (): FrameLocator => webview(page);
+  const form = frame;
 
   useWorkbench(
     'failed-openhexa-instance',
@@ -45,14 +47,15 @@ describe('an OpenHEXA instance end to end: Connect to OpenHEXA with a token, its
       await c.query(`CREATE TABLE public."${TABLE}" (id int PRIMARY KEY, district text, cases int)`);
       await c.query(`INSERT INTO public."${TABLE}" SELECT g, 'district ' || g, g * 3 FROM generate_series(1, 120) g`);
       await c.end();
+      // A connection to the workspace database itself, so that OpenHEXA's own test of it passes.
+      const { ro } = await workspaceCredentials(session, malaria.slug);
+      roPassword = ro.password;
+      const values = { host: ro.host, port: String(ro.port), db_name: ro.dbName, username: ro.username, password: ro.password };
       await createConnection(session, malaria.slug, {
         name: 'Warehouse',
         type: 'postgresql',
         description: 'the team warehouse',
-        fields: [
-          { code: 'host', value: 'db.example.org', secret: false },
-          { code: 'password', value: 'wh-secret', secret: true },
-        ],
+        fields: Object.entries(values).map(([code, value]) => ({ code, value, secret: code === 'password' })),
       });
       // No HEXA_TOKEN in the workbench's environment: the user types the address and the token.
       return { codeServer: { env: { HEXA_TOKEN: '' } }, stop: async () => (await standIn.close(), await pg.stop()) };
@@ -109,5 +112,22 @@ describe('an OpenHEXA instance end to end: Connect to OpenHEXA with a token, its
     assert.match(await row(/Warehouse/).innerText(), /PostgreSQL · warehouse/);
     assert.ok(!standIn.received.includes('ConnectionValues'));
     await screenshot(page, 'openhexa-instance-connections');
+  });
+
+  it("edits the connection in the product's form: its password never reaches the form and is kept, OpenHEXA's own test passes", async () => {
+    const menu = await contextMenu(page, row(/Warehouse/));
+    await choose(menu, 'Edit Connection…');
+    await form().locator('h1', { hasText: 'Edit connection: Warehouse' }).waitFor({ timeout: 30_000 });
+    assert.match(await form().locator('[data-field="password"]').innerText(), /Stored, unchanged/);
+    assert.ok(!(await form().locator('body').innerText()).includes(roPassword), 'the stored password reached the form');
+    await form().locator('#name input').fill('Warehouse (read-only)');
+    await form().locator('#test').click();
+    await form().locator('.status-ok', { hasText: "OpenHEXA reached it with these values" }).waitFor({ timeout: 20_000 });
+    await screenshot(page, 'openhexa-instance-connection-form');
+    await form().locator('#save').click();
+    await page.locator('.notifications-toasts', { hasText: 'Saved "Warehouse (read-only)".' }).first().waitFor({ timeout: 20_000 });
+    await row(/Warehouse \(read-only\)/).waitFor({ timeout: 20_000 });
+    const kept = [...standIn.workspaces.values()].flatMap((w) => w.connections).find((c) => c.name === 'Warehouse (read-only)');
+    assert.equal(kept?.fields.find((f) => f.code === 'password')?.value, roPassword, 'the edit lost the password');
   });
 });

@@ -25,6 +25,7 @@ import {
   type InstanceFieldEdit,
   type InstanceSession,
 } from '../../src/openhexa/instanceCalls';
+import { instanceConnections } from '../../src/openhexa/instanceConnections';
 import { databaseLogin, envLogin } from '../../src/openhexa/instanceLogins';
 import { OpenHexaStandIn, type StandInUser, type StandInWorkspace } from '../fixtures/openhexa/openHexaStandIn';
 import type { SchemaShape } from '../fixtures/openhexa/openHexaSchema';
@@ -181,6 +182,25 @@ for (const shape of ['2026-08', '2026-06'] as SchemaShape[]) {
       await assert.rejects(deleteConnection(viewer, malaria.slug, listed!.id), /does not allow/);
       await deleteConnection(editor, malaria.slug, listed!.id);
       assert.deepEqual(await listConnections(editor, malaria.slug), []);
+    });
+
+    it("the connection form's view of an instance: secrets said set without their value, an edit keeps them, OpenHEXA's own test reaches a real database", async () => {
+      const editor = await session(ednaToken);
+      const store = instanceConnections(() => Promise.resolve(editor), malaria.slug);
+      const { ro } = await workspaceCredentials(editor, malaria.slug);
+      const values = { host: ro.host, port: String(ro.port), db_name: ro.dbName, username: ro.username, password: ro.password };
+      const identifier = await store.create({ identifier: 'warehouse', name: 'Warehouse', type: 'postgresql', description: '', fields: Object.entries(values).map(([code, value]) => ({ code, value, secret: code === 'password' })) });
+      assert.deepEqual((await store.fields(identifier)).find((f) => f.code === 'password'), { code: 'password', secret: true, isSet: true });
+      await store.update(identifier, { name: 'Warehouse (ro)', description: 'read-only', fields: [...Object.keys(values).filter((c) => c !== 'password').map((code) => ({ code, secret: false, value: values[code as keyof typeof values] })), { code: 'password', secret: true }] });
+      assert.equal((await store.values(identifier)).find((f) => f.code === 'password')!.value, ro.password);
+      const signal = new AbortController().signal;
+      const ok = await store.test('postgresql', values, signal);
+      assert.equal(ok.ok, true, JSON.stringify(ok));
+      const refused = await store.test('postgresql', { ...values, password: 'wrong' }, signal);
+      assert.equal(refused.ok, false);
+      assert.match(refused.ok ? '' : (refused.detail ?? ''), /password authentication failed/);
+      await store.remove(identifier);
+      assert.deepEqual(await store.list(), []);
     });
 
     it('a viewer is told OpenHEXA gives no database credentials below Editor, and still pages the table through the API', async () => {

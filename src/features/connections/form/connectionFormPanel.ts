@@ -18,7 +18,7 @@ import { PanelHost, PanelRegistry } from '../../../platform/panels/panelHost';
 import type { Services } from '../../../platform/services';
 import { testerFor } from '../../../testers';
 import { askAndChangeIdentifier } from '../changeIdentifier';
-import { ConnectionFormController } from './connectionFormController';
+import { ConnectionFormController, type ConnectionFormDeps } from './connectionFormController';
 
 const SPEC = { viewType: 'openhexa.connectionForm', app: 'connectionForm', toHost: connectionFormToHostSchema, toWebview: connectionFormToWebviewSchema };
 
@@ -40,7 +40,31 @@ function refuse(ref: WorkspaceRef, mode: FormMode): never {
   );
 }
 
-/** The connection form in VS Code: the controller's logic over a panel, the catalog, the testers and the clipboard. */
+/** Where a form's connections live and how they are tested: all the controller needs but the panel itself. */
+export type FormSource = Pick<ConnectionFormDeps, 'list' | 'fields' | 'values' | 'create' | 'update' | 'test' | 'copyEnv' | 'changeIdentifier'>;
+
+/** A server's catalog, through the member's own login; the product's testers, run on this computer. */
+function catalogSource(services: Services, ref: WorkspaceRef, request: FormRequest): FormSource {
+  const { profile, workspace } = ref;
+  const slug = workspace.slug;
+  const catalog = <T>(run: (client: PoolClient) => Promise<T>): Promise<T> => services.sessions.catalog(profile, run);
+  return {
+    list: () => catalog((c) => listConnections(c, slug)),
+    fields: (identifier) => catalog((c) => connectionFields(c, slug, identifier)),
+    values: (identifier, access) => catalog((c) => connectionValues(c, slug, identifier, access)),
+    create: (connection) => catalog((c) => createConnection(c, slug, connection)),
+    update: (identifier, edit) => catalog((c) => updateConnection(c, slug, identifier, edit)),
+    test: async (type, values, signal) => {
+      const tester = testerFor(type);
+      return tester ? tester(values, { signal }) : undefined;
+    },
+    // The command says what it copied, or what went wrong.
+    copyEnv: async (identifier) => void (await vscode.commands.executeCommand('openhexa.copyConnectionEnv', { server: profile, slug, identifier })),
+    changeIdentifier: (identifier) => askAndChangeIdentifier(services, ref, { identifier, name: request.name ?? identifier }),
+  };
+}
+
+/** The connection form in VS Code: the controller's logic over a panel, a source of connections, the testers and the clipboard. */
 export class ConnectionFormPanel {
   private static readonly panels = new PanelRegistry<ConnectionFormPanel>();
   private readonly host: PanelHost<ConnectionFormToHost, ConnectionFormToWebview>;
@@ -54,13 +78,22 @@ export class ConnectionFormPanel {
     }
     // One tab per connection and mode (a second click reveals it); a new connection's form is one per workspace.
     const key = `${profileKey(ref.profile)}/${ref.workspace.slug}/${request.mode}/${request.identifier ?? ''}`;
-    return ConnectionFormPanel.panels.showOrCreate(key, () => new ConnectionFormPanel(services, ref, request, key));
+    return ConnectionFormPanel.open(services, key, ref.workspace, request, catalogSource(services, ref, request), may(ref.workspace.role, 'manageConnections'), (identifier) =>
+      ConnectionFormPanel.show(services, ref, { mode: 'edit', identifier, ...(request.name ? { name: request.name } : {}) }),
+    );
   }
 
-  private constructor(services: Services, ref: WorkspaceRef, request: FormRequest, key: string) {
-    const { sessions, log } = services;
-    const { profile, workspace } = ref;
-    const slug = workspace.slug;
+  /**
+   * The form over any source of connections (a server's catalog, an OpenHEXA
+   * instance): `key` names its tab, `edit` opens the same connection for
+   * editing, `canEdit` is what the source's rules allow the user.
+   */
+  static open(services: Services, key: string, workspace: { readonly name: string; readonly slug: string }, request: FormRequest, source: FormSource, canEdit: boolean, edit: (identifier: string) => void): ConnectionFormPanel {
+    return ConnectionFormPanel.panels.showOrCreate(key, () => new ConnectionFormPanel(services, key, workspace, request, source, canEdit, edit));
+  }
+
+  private constructor(services: Services, key: string, workspace: { readonly name: string; readonly slug: string }, request: FormRequest, source: FormSource, canEdit: boolean, edit: (identifier: string) => void) {
+    const { log } = services;
     const title =
       request.mode === 'create'
         ? vscode.l10n.t('New Connection: {0}', workspace.name)
@@ -71,25 +104,13 @@ export class ConnectionFormPanel {
       ConnectionFormPanel.panels.forget(key);
       this.controller.dispose();
     });
-    const catalog = <T>(run: (client: PoolClient) => Promise<T>): Promise<T> => sessions.catalog(profile, run);
     this.controller = new ConnectionFormController(
       {
         post: (message) => this.host.post(message),
         t: (text, ...args) => vscode.l10n.t(text, ...args),
         log,
         explain: userMessage,
-        list: () => catalog((c) => listConnections(c, slug)),
-        fields: (identifier) => catalog((c) => connectionFields(c, slug, identifier)),
-        values: (identifier, access) => catalog((c) => connectionValues(c, slug, identifier, access)),
-        create: (connection) => catalog((c) => createConnection(c, slug, connection)),
-        update: (identifier, edit) => catalog((c) => updateConnection(c, slug, identifier, edit)),
-        test: async (type, values, signal) => {
-          const tester = testerFor(type);
-          return tester ? tester(values, { signal }) : undefined;
-        },
-        // The command says what it copied, or what went wrong.
-        copyEnv: async (identifier) => void (await vscode.commands.executeCommand('openhexa.copyConnectionEnv', { server: profile, slug, identifier })),
-        changeIdentifier: (identifier) => askAndChangeIdentifier(services, ref, { identifier, name: request.name ?? identifier }),
+        ...source,
         saved: ({ identifier, proposed, name, created }) => {
           services.tree.refresh();
           services.walkthrough.done('connection');
@@ -103,17 +124,17 @@ export class ConnectionFormPanel {
           this.dispose();
         },
         edit: (identifier) => {
-          ConnectionFormPanel.show(services, ref, { mode: 'edit', identifier, ...(request.name ? { name: request.name } : {}) });
+          edit(identifier);
           this.dispose();
         },
         close: () => this.dispose(),
       },
       {
         mode: request.mode,
-        workspace: { name: workspace.name, slug },
+        workspace: { name: workspace.name, slug: workspace.slug },
         ...(request.identifier ? { identifier: request.identifier } : {}),
         ...(request.initialType ? { initialType: request.initialType } : {}),
-        canEdit: may(workspace.role, 'manageConnections'),
+        canEdit,
       },
     );
   }

@@ -50,7 +50,8 @@ export const instanceConnectionsNode: NodeDef<InstanceConnectionsNode> = {
 
 export const instanceConnectionNode: NodeDef<InstanceConnectionNode> = {
   kind: 'instanceConnection',
-  item({ profile, workspace, connection }) {
+  item(node) {
+    const { profile, workspace, connection } = node;
     const item = new vscode.TreeItem(connection.name, vscode.TreeItemCollapsibleState.None);
     item.id = `instanceConnection:${profile.server}:${workspace.slug}:${connection.identifier}`;
     const type = CONNECTION_TYPES[connection.type].label;
@@ -58,6 +59,9 @@ export const instanceConnectionNode: NodeDef<InstanceConnectionNode> = {
     item.tooltip = [connection.name, labelled(vscode.l10n.t('Type'), type), labelled(vscode.l10n.t('Identifier'), connection.identifier), ...(connection.description ? ['', connection.description] : [])].join('\n');
     item.iconPath = new vscode.ThemeIcon('plug');
     item.contextValue = contextValue.instanceConnection(connection.may.update);
+    if (connection.may.update) {
+      item.command = { command: 'openhexa.openInstanceConnection', title: vscode.l10n.t('Open Connection'), arguments: [node] };
+    }
     return item;
   },
 };
