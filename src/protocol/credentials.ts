@@ -37,6 +37,8 @@ export const credentialsViewSchema = z.object({
   urlQuery: z.string().max(200),
   sets: z.array(setSchema),
   canRegenerate: z.boolean(),
+  /** Reveals and copies are recorded by the server (a PostgreSQL server's catalog does; OpenHEXA does not). */
+  audited: z.boolean(),
   envNames: z.array(z.string()),
 });
 export type CredentialsView = z.infer<typeof credentialsViewSchema>;

@@ -28,4 +28,5 @@ export const CREDENTIALS_STRINGS = [
   'yes',
   'no',
   'Every reveal and copy of a password is recorded in the workspace audit log.',
+  'Passwords show only when you reveal or copy them; OpenHEXA keeps no record of that.',
 ] as const;

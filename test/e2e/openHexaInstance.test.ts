@@ -22,6 +22,8 @@ describe('an OpenHEXA instance end to end: Connect to OpenHEXA with a token, its
   let standIn: OpenHexaStandIn;
   let token = '';
   let roPassword = '';
+  let rwPassword = '';
+  let rwUser = '';
   let page: Page;
   let server: CodeServer;
 
@@ -42,6 +44,8 @@ describe('an OpenHEXA instance end to end: Connect to OpenHEXA with a token, its
       token = standIn.issueToken(edna, malaria);
       const session = await signIn(new OpenHexaApi(standIn.url, token));
       const { rw } = await workspaceCredentials(session, malaria.slug);
+      rwPassword = rw.password;
+      rwUser = rw.username;
       const c = new Client(databaseLogin(rw, 'disable'));
       await c.connect();
       await c.query(`CREATE TABLE public."${TABLE}" (id int PRIMARY KEY, district text, cases int)`);
@@ -112,6 +116,27 @@ describe('an OpenHEXA instance end to end: Connect to OpenHEXA with a token, its
     assert.match(await row(/Warehouse/).innerText(), /PostgreSQL · warehouse/);
     assert.ok(!standIn.received.includes('ConnectionValues'));
     await screenshot(page, 'openhexa-instance-connections');
+  });
+
+  it("shows the workspace database's credentials as OpenHEXA hands them, a password only on Reveal, and regenerates it for an editor", async () => {
+    const menu = await contextMenu(page, row(/Surveillance « paludisme »/));
+    await choose(menu, 'Show Database Credentials');
+    const panel = webview(page);
+    await panel.locator('h1', { hasText: 'Database credentials' }).waitFor({ timeout: 30_000 });
+    const ro = panel.locator('section[data-kind="ro"]');
+    assert.match(await ro.innerText(), /ws_surveillance_paludisme_ro/);
+    await panel.locator('.intro', { hasText: 'OpenHEXA keeps no record of that' }).waitFor();
+    assert.ok(!(await panel.locator('body').innerText()).includes(roPassword), 'a password was shown before Reveal');
+    await ro.locator('[data-reveal="ro"]').click();
+    await ro.locator('code', { hasText: roPassword }).first().waitFor({ timeout: 20_000 });
+    await screenshot(page, 'openhexa-instance-credentials');
+    // OpenHEXA lets editors regenerate (update_workspace): the old read/write password stops working.
+    await panel.locator('[data-regenerate="rw"]').click();
+    await page.locator('.monaco-dialog-box').getByRole('button', { name: 'Regenerate' }).click();
+    await panel.locator('.notice', { hasText: 'New read/write password set' }).waitFor({ timeout: 20_000 });
+    const old = new Client({ host: pg.host, port: pg.port, user: rwUser, password: rwPassword, database: 'ws_surveillance_paludisme' });
+    await assert.rejects(old.connect(), (err: { code?: string }) => err.code === '28P01');
+    await page.locator('.tab', { hasText: 'Credentials' }).locator('.codicon-close').click();
   });
 
   it("edits the connection in the product's form: its password never reaches the form and is kept, OpenHEXA's own test passes", async () => {

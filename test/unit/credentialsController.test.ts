@@ -1,13 +1,13 @@
 // The credentials panel's controller, driven by the webview's own messages in
 // plain Node: what it shows, when a password leaves the server, what it asks.
 import * as assert from 'node:assert/strict';
-import { CredentialsController, type CredentialsDeps } from '../../src/features/credentials/credentialsController';
+import { CredentialsController, type CredentialsDeps, type CredentialsTarget } from '../../src/features/credentials/credentialsController';
 import type { CredentialAccess } from '../../src/postgres/workspace/catalogCalls';
 import { credentialsToWebviewSchema, type CredentialKind, type CredentialsToWebview } from '../../src/protocol/credentials';
 
 const PASSWORDS: Record<CredentialKind, string> = { ro: 'RoPassword234567', rw: 'RwPassword234567' };
 
-function harness(role: 'editor' | 'admin' = 'admin', confirm = true) {
+function harness(role: 'editor' | 'admin' = 'admin', confirm = true, server: Pick<CredentialsTarget, 'usernames' | 'canRegenerate' | 'audited'> = {}) {
   const posted: CredentialsToWebview[] = [];
   const fetched: [CredentialKind, CredentialAccess][] = [];
   const regenerated: CredentialKind[] = [];
@@ -29,13 +29,28 @@ function harness(role: 'editor' | 'admin' = 'admin', confirm = true) {
     confirmRegeneration: async () => confirm,
     writeClipboard: async (text) => void (clipboard = text),
   };
-  const controller = new CredentialsController(deps, { host: 'db.example.org', port: 5432, tls: { sslmode: 'require' }, workspace: { name: 'Santé', slug: 'sante', dbName: 'ws_sante', role } });
+  const controller = new CredentialsController(deps, { host: 'db.example.org', port: 5432, tls: { sslmode: 'require' }, workspace: { name: 'Santé', slug: 'sante', dbName: 'ws_sante', role }, ...server });
   const last = (): CredentialsToWebview => posted.at(-1)!;
   const passwordsShown = (): string[] => posted.flatMap((m) => ('view' in m ? m.view.sets.flatMap((s) => (s.password ? [`${s.kind}:${s.password}`] : [])) : []));
   return { controller, posted, fetched, regenerated, warnings, clipboard: () => clipboard, last, passwordsShown };
 }
 
 describe('credentials panel controller (driven by its messages)', () => {
+  it("on an OpenHEXA instance, shows the logins OpenHEXA names and offers regeneration to an editor, as OpenHEXA's update_workspace allows", async () => {
+    const h = harness('editor', true, { usernames: { rw: 'sante_db', ro: 'sante_db_reader' }, canRegenerate: true, audited: false });
+    await h.controller.receive({ type: 'ready' });
+    const init = h.last();
+    assert.ok(init.type === 'init');
+    assert.deepEqual(init.view.sets.map((s) => [s.kind, s.username]), [
+      ['ro', 'sante_db_reader'],
+      ['rw', 'sante_db'],
+    ]);
+    assert.equal(init.view.canRegenerate, true);
+    assert.equal(init.view.audited, false);
+    await h.controller.receive({ type: 'copy', kind: 'ro', field: 'url' });
+    assert.match(h.clipboard(), /^postgresql:\/\/sante_db_reader:RoPassword234567@db\.example\.org:5432\/ws_sante/);
+  });
+
   it('opens with both sets, usernames and BI hints, and not one password', async () => {
     const h = harness();
     await h.controller.receive({ type: 'ready' });

@@ -90,7 +90,7 @@ function section(view: CredentialsView, set: CredentialsView['sets'][number]): H
 function render(view: CredentialsView): void {
   root.replaceChildren(
     h('h1', {}, t('{0}: {1}', t('Database credentials'), view.workspace.name)),
-    h('p', { class: 'intro' }, t('Every reveal and copy of a password is recorded in the workspace audit log.')),
+    h('p', { class: 'intro' }, view.audited ? t('Every reveal and copy of a password is recorded in the workspace audit log.') : t('Passwords show only when you reveal or copy them; OpenHEXA keeps no record of that.')),
     ...view.sets.map((set) => section(view, set)),
   );
   root.removeAttribute('aria-busy');

@@ -16,6 +16,12 @@ export interface CredentialsTarget {
   /** What a BI tool elsewhere needs to connect as the product does (sslmode only: the files are this computer's). */
   readonly tls: HandedOutTls;
   readonly workspace: { readonly name: string; readonly slug: string; readonly dbName: string; readonly role: WorkspaceRole };
+  /** The logins' names where the server names them (an OpenHEXA instance); else the product's own naming of the database's roles. */
+  readonly usernames?: { readonly rw: string; readonly ro: string };
+  /** Whether regenerating is offered, where the server says (OpenHEXA: editors and admins); else the product's roles (admins). */
+  readonly canRegenerate?: boolean;
+  /** The server records each reveal and copy (false: an OpenHEXA instance, which does not). */
+  readonly audited?: boolean;
 }
 
 /** What the controller needs from outside; the panel glue passes VS Code's, tests pass their own. */
@@ -105,7 +111,7 @@ export class CredentialsController {
   }
 
   private username(kind: CredentialKind): string {
-    const roles = workspaceRoleNames(this.target.workspace.dbName);
+    const roles = this.target.usernames ?? workspaceRoleNames(this.target.workspace.dbName);
     return kind === 'ro' ? roles.ro : roles.rw;
   }
 
@@ -120,7 +126,8 @@ export class CredentialsController {
       verifyServer: tls.sslmode !== undefined && verifiesServer(tls.sslmode),
       urlQuery: tlsUrlQuery(tls),
       sets: (['ro', 'rw'] as const).map((kind) => ({ kind, username: this.username(kind), ...(this.revealed.has(kind) ? { password: this.revealed.get(kind) } : {}) })),
-      canRegenerate: may(workspace.role, 'regeneratePassword'),
+      canRegenerate: this.target.canRegenerate ?? may(workspace.role, 'regeneratePassword'),
+      audited: this.target.audited ?? true,
       envNames: Object.values(workspaceEnvNames()),
     };
   }

@@ -7,7 +7,7 @@ import { credentialsToHostSchema, credentialsToWebviewSchema, type CredentialKin
 import { roleLabel } from '../../platform/format';
 import { PanelHost, PanelRegistry } from '../../platform/panels/panelHost';
 import type { Services } from '../../platform/services';
-import { CredentialsController } from './credentialsController';
+import { CredentialsController, type CredentialsDeps, type CredentialsTarget } from './credentialsController';
 
 const SPEC = { viewType: 'openhexa.credentials', app: 'credentials', toHost: credentialsToHostSchema, toWebview: credentialsToWebviewSchema };
 
@@ -16,7 +16,7 @@ export function kindLabel(kind: CredentialKind): string {
 }
 
 /** Asks, naming what breaks; true when the admin confirmed. */
-export async function confirmRegeneration(workspace: WorkspaceSummary, kind: CredentialKind): Promise<boolean> {
+export async function confirmRegeneration(workspace: Pick<WorkspaceSummary, 'name'>, kind: CredentialKind): Promise<boolean> {
   const regenerate = vscode.l10n.t('Regenerate');
   const answer = await vscode.window.showWarningMessage(
     vscode.l10n.t('Regenerate the {0} password of "{1}"?', kindLabel(kind), workspace.name),
@@ -45,15 +45,30 @@ export class CredentialsPanel {
       );
     }
     const key = `${profileKey(profile)}/${workspace.slug}`;
-    return CredentialsPanel.panels.showOrCreate(key, () => new CredentialsPanel(services, profile, workspace, key));
+    const { sessions } = services;
+    return CredentialsPanel.open(
+      services,
+      key,
+      {
+        fetchPassword: async (kind, access) => (await sessions.catalog(profile, (c) => revealPassword(c, workspace.slug, kind, access))).password,
+        regeneratePassword: (kind) => sessions.catalog(profile, (c) => regeneratePassword(c, workspace.slug, kind)),
+      },
+      { host: profile.host, port: profile.port, tls: handedOutTls(sessions.tls(profile), sessions.tlsSeen(profile), false), workspace: { name: workspace.name, slug: workspace.slug, dbName: workspace.dbName, role: workspace.role } },
+    );
+  }
+
+  /** The panel over any source of passwords (a server's catalog, an OpenHEXA instance). */
+  static open(services: Services, key: string, source: Pick<CredentialsDeps, 'fetchPassword' | 'regeneratePassword'>, target: CredentialsTarget): CredentialsPanel {
+    return CredentialsPanel.panels.showOrCreate(key, () => new CredentialsPanel(services, key, source, target));
   }
 
   static forWorkspace(profile: ServerProfile, slug: string): CredentialsPanel | undefined {
     return CredentialsPanel.panels.get(`${profileKey(profile)}/${slug}`);
   }
 
-  private constructor(services: Services, profile: ServerProfile, workspace: WorkspaceSummary, key: string) {
-    const { sessions, log } = services;
+  private constructor(services: Services, key: string, source: Pick<CredentialsDeps, 'fetchPassword' | 'regeneratePassword'>, target: CredentialsTarget) {
+    const { log } = services;
+    const { workspace } = target;
     const title = vscode.l10n.t('Credentials: {0}', workspace.name);
     this.host = new PanelHost(services.extensionUri, SPEC, title, log, (message) => this.controller.receive(message), () => {
       CredentialsPanel.panels.forget(key);
@@ -64,12 +79,11 @@ export class CredentialsPanel {
         post: (message) => this.host.post(message),
         t: (text, ...args) => vscode.l10n.t(text, ...args),
         log,
-        fetchPassword: async (kind, access) => (await sessions.catalog(profile, (c) => revealPassword(c, workspace.slug, kind, access))).password,
-        regeneratePassword: (kind) => sessions.catalog(profile, (c) => regeneratePassword(c, workspace.slug, kind)),
+        ...source,
         confirmRegeneration: (kind) => confirmRegeneration(workspace, kind),
         writeClipboard: (text) => Promise.resolve(vscode.env.clipboard.writeText(text)),
       },
-      { host: profile.host, port: profile.port, tls: handedOutTls(sessions.tls(profile), sessions.tlsSeen(profile), false), workspace: { name: workspace.name, slug: workspace.slug, dbName: workspace.dbName, role: workspace.role } },
+      target,
     );
   }
 

@@ -2,9 +2,10 @@ import type { Feature } from '../feature';
 import { connectOpenHexa } from './commands/connectOpenHexa';
 import { deleteInstanceConnection, editInstanceConnection, newInstanceConnection, openInstanceConnection } from './commands/instanceConnectionCommands';
 import { previewInstanceTable } from './commands/previewInstanceTable';
+import { showInstanceCredentials } from './commands/showInstanceCredentials';
 import { signOutOpenHexa } from './commands/signOutOpenHexa';
 
 /** OpenHEXA instances: sign in with a token, their workspaces in the tree, previews straight on the workspace database. */
 export const instances: Feature = {
-  commands: [connectOpenHexa, signOutOpenHexa, previewInstanceTable, newInstanceConnection, openInstanceConnection, editInstanceConnection, deleteInstanceConnection],
+  commands: [connectOpenHexa, signOutOpenHexa, previewInstanceTable, newInstanceConnection, openInstanceConnection, editInstanceConnection, deleteInstanceConnection, showInstanceCredentials],
 };
