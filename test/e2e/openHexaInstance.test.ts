@@ -155,4 +155,23 @@ describe('an OpenHEXA instance end to end: Connect to OpenHEXA with a token, its
     const kept = [...standIn.workspaces.values()].flatMap((w) => w.connections).find((c) => c.name === 'Warehouse (read-only)');
     assert.equal(kept?.fields.find((f) => f.code === 'password')?.value, roPassword, 'the edit lost the password');
   });
+
+  it("writes the workspace database's variables to .env from the credentials OpenHEXA hands out, and the URL connects", async () => {
+    await choose(await contextMenu(page, row(/^Database$/)), 'Write Variables to .env');
+    const quick = page.locator('.quick-input-widget');
+    await quick.waitFor({ timeout: 20_000 });
+    await quick.locator('.monaco-list-row', { hasText: 'Read/write login' }).first().click();
+    await page.locator('.notifications-toasts .notification-toast', { hasText: /Wrote 6 variables of "Surveillance « paludisme »" to \.env/ }).first().waitFor({ timeout: 20_000 });
+    const env = fs.readFileSync(path.join(server.folder, '.env'), 'utf8');
+    const url = /^WORKSPACE_DATABASE_URL=(.*)$/m.exec(env)?.[1]?.replace(/^"|"$/g, '');
+    assert.ok(url, env);
+    const c = new Client({ connectionString: url });
+    await c.connect();
+    assert.equal((await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM public."${TABLE}"`)).rows[0]!.n, 120);
+    // The read/write login, with its password as regenerated above: it writes.
+    assert.match(env, new RegExp(`^WORKSPACE_DATABASE_USERNAME=${rwUser}$`, 'm'));
+    await c.query('CREATE TABLE public.written_from_env (x int)');
+    await c.end();
+    await screenshot(page, 'openhexa-instance-env');
+  });
 });

@@ -4,8 +4,9 @@ import { deleteInstanceConnection, editInstanceConnection, newInstanceConnection
 import { previewInstanceTable } from './commands/previewInstanceTable';
 import { showInstanceCredentials } from './commands/showInstanceCredentials';
 import { signOutOpenHexa } from './commands/signOutOpenHexa';
+import { writeInstanceEnv } from './commands/writeInstanceEnv';
 
 /** OpenHEXA instances: sign in with a token, their workspaces in the tree, previews straight on the workspace database. */
 export const instances: Feature = {
-  commands: [connectOpenHexa, signOutOpenHexa, previewInstanceTable, newInstanceConnection, openInstanceConnection, editInstanceConnection, deleteInstanceConnection, showInstanceCredentials],
+  commands: [connectOpenHexa, signOutOpenHexa, previewInstanceTable, newInstanceConnection, openInstanceConnection, editInstanceConnection, deleteInstanceConnection, showInstanceCredentials, writeInstanceEnv],
 };

@@ -13,7 +13,15 @@ import { readEnvFile, writeEnvFile } from '../../files/wholeFile';
 import { confirmedEnvFile, envFileForWork } from './envFile';
 import { refusalText } from './refusals';
 
-export function ownerOf(ref: WorkspaceRef): { slug: string; name: string; host: string; port: number } {
+/** Whose variables a block holds: the workspace, on the server its database is on. */
+export interface EnvOwner {
+  readonly slug: string;
+  readonly name: string;
+  readonly host: string;
+  readonly port: number;
+}
+
+export function ownerOf(ref: WorkspaceRef): EnvOwner {
   return { slug: ref.workspace.slug, name: ref.workspace.name, host: ref.profile.host, port: ref.profile.port };
 }
 
@@ -89,30 +97,30 @@ async function replacingOthers(plan: EnvWritePlan, shown: string, workspace: str
  * blocks sets one of the names, and asks before another workspace's
  * variables share the file.
  */
-export async function writeVariables(services: Services, ref: WorkspaceRef, identifiers: readonly string[], read: () => Promise<WorkspaceSection[]>, title: string): Promise<void> {
+export async function writeVariables(services: Services, owner: EnvOwner, identifiers: readonly string[], read: () => Promise<WorkspaceSection[]>, title: string): Promise<void> {
   // The file first: no secret is read (and audited) for a file that cannot be written.
   const target = await envFileForWork(title);
   if (!target) {
     return;
   }
-  const file = await confirmedEnvFile(services, target, ref.workspace.name);
+  const file = await confirmedEnvFile(services, target, owner.name);
   if (!file) {
     return;
   }
-  const sections = await progress(vscode.l10n.t('Reading the variables of "{0}"…', ref.workspace.name), read);
+  const sections = await progress(vscode.l10n.t('Reading the variables of "{0}"…', owner.name), read);
   if (sections.length === 0) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('The workspace "{0}" has no connections yet: nothing to write.', ref.workspace.name));
+    void vscode.window.showInformationMessage(vscode.l10n.t('The workspace "{0}" has no connections yet: nothing to write.', owner.name));
     return;
   }
   const { folder } = target;
   const shown = path.relative(folder.uri.fsPath, file) || file;
   const before = await readEnvFile(file);
-  const first = planEnvWrite(before, ownerOf(ref), sections, identifiers);
+  const first = planEnvWrite(before, owner, sections, identifiers);
   if (first.alsoOutside.length > 0) {
     const open = vscode.l10n.t('Open {0}', path.basename(file));
     const lines = first.alsoOutside.map((o) => vscode.l10n.t('{0} (line {1})', o.name, String(o.line))).join(', ');
     void vscode.window
-      .showErrorMessage(vscode.l10n.t('{0} already sets {1} outside the OpenHEXA blocks: a kernel would read that value with the secrets of "{2}". Remove those lines, then write again.', shown, lines, ref.workspace.name), open)
+      .showErrorMessage(vscode.l10n.t('{0} already sets {1} outside the OpenHEXA blocks: a kernel would read that value with the secrets of "{2}". Remove those lines, then write again.', shown, lines, owner.name), open)
       .then(async (choice) => {
         if (choice === open) {
           await vscode.window.showTextDocument(vscode.Uri.file(file));
@@ -120,11 +128,11 @@ export async function writeVariables(services: Services, ref: WorkspaceRef, iden
       });
     return;
   }
-  const replacing = await replacingOthers(first, shown, ref.workspace.name);
+  const replacing = await replacingOthers(first, shown, owner.name);
   if (!replacing) {
     return;
   }
-  const plan = replacing.length > 0 ? planEnvWrite(before, ownerOf(ref), sections, identifiers, replacing) : first;
+  const plan = replacing.length > 0 ? planEnvWrite(before, owner, sections, identifiers, replacing) : first;
   const refused = plan.refused.map(refusalText);
   if (plan.written.length === 0) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Nothing was written to {0}. {1}', shown, refused.join(' ')));
@@ -132,9 +140,9 @@ export async function writeVariables(services: Services, ref: WorkspaceRef, iden
   }
   await writeEnvFile(file, plan.text);
   const count = plan.written.reduce((n, s) => n + s.entries.length, 0);
-  services.log.info(`Wrote ${count} variables of workspace ${ref.workspace.slug} to ${file} (${plan.written.map((s) => s.key).join(', ')})${replacing.length > 0 ? `, replacing ${replacing.join(', ')}` : ''}`);
+  services.log.info(`Wrote ${count} variables of workspace ${owner.slug} to ${file} (${plan.written.map((s) => s.key).join(', ')})${replacing.length > 0 ? `, replacing ${replacing.join(', ')}` : ''}`);
   for (const refusal of plan.refused) {
-    services.log.warn(`Left ${refusal.key} of workspace ${ref.workspace.slug} out of ${file}: ${refusal.reason} (${refusal.variable})`);
+    services.log.warn(`Left ${refusal.key} of workspace ${owner.slug} out of ${file}: ${refusal.reason} (${refusal.variable})`);
   }
 
   const ignored = await gitIgnores(file);
@@ -153,7 +161,7 @@ export async function writeVariables(services: Services, ref: WorkspaceRef, iden
       ),
     );
   }
-  const wrote = vscode.l10n.t('Wrote {0} variables of "{1}" to {2}, readable by you only. A running kernel sees them only after you restart it.', String(count), ref.workspace.name, shown);
+  const wrote = vscode.l10n.t('Wrote {0} variables of "{1}" to {2}, readable by you only. A running kernel sees them only after you restart it.', String(count), owner.name, shown);
   const add = vscode.l10n.t('Add to .gitignore');
   const open = vscode.l10n.t('Open {0}', path.basename(file));
   const actions = ignored === false ? [add, open] : [open];

@@ -8,7 +8,7 @@ import { argOrPick, resolveWorkspace } from '../../../platform/commands/pickers'
 import { requireTrust } from '../../../platform/trust';
 import { givenValues, isTreeNode, workspaceArg } from '../../commandArgs';
 import { connectionNamed } from '../../connections/resolveConnection';
-import { pickDatabaseSet, readConnectionSection, readDatabaseSection, writeVariables } from '../workspaceVariables';
+import { ownerOf, pickDatabaseSet, readConnectionSection, readDatabaseSection, writeVariables } from '../workspaceVariables';
 
 type Scope = 'all' | 'database' | 'connections' | { identifier: string };
 
@@ -61,7 +61,7 @@ export const writeEnv = command('openhexa.writeEnv', [writeEnvArg], async (servi
   const chosen = typeof scope === 'object' ? [connectionNamed(connections, ref.workspace.name, scope.identifier)] : scope === 'database' ? [] : connections;
   await writeVariables(
     services,
-    ref,
+    ownerOf(ref),
     connections.map((c) => c.identifier),
     async () => {
       const read: WorkspaceSection[] = set ? [await readDatabaseSection(services, ref, set)] : [];
