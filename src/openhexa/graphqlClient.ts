@@ -38,14 +38,27 @@ export function graphqlUrl(server: string): string {
   return `${baseUrl(server)}/graphql/`;
 }
 
-/** The address as the user gave it, checked: http(s) only, no path beyond the API's root. */
-export function checkServerUrl(server: string): string | undefined {
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * What is wrong with an instance's address, or undefined: an https:// URL,
+ * or http:// on this computer only (a token sent over plain http to another
+ * machine crosses the network readable by anyone on the way).
+ */
+export function checkServerUrl(server: string): Said | undefined {
+  let url: URL;
   try {
-    const url = new URL(baseUrl(server));
-    return url.protocol === 'http:' || url.protocol === 'https:' ? undefined : server;
+    url = new URL(baseUrl(server));
   } catch {
-    return server;
+    return said(O.badServerUrl, server);
   }
+  if (url.protocol === 'https:') {
+    return undefined;
+  }
+  if (url.protocol === 'http:') {
+    return LOOPBACK.has(url.hostname) ? undefined : said(O.insecureServerUrl, server);
+  }
+  return said(O.badServerUrl, server);
 }
 
 export interface ApiOptions {
@@ -72,8 +85,9 @@ export class OpenHexaApi {
 
   async call<T, V extends Record<string, unknown>>(operation: Operation<T, V>, variables: V, options: ApiOptions = {}): Promise<T> {
     const where = this.where;
-    if (checkServerUrl(this.server) !== undefined) {
-      throw new OpenHexaError('network', said(O.badServerUrl, this.server));
+    const wrong = checkServerUrl(this.server);
+    if (wrong) {
+      throw new OpenHexaError('network', wrong);
     }
     const timeout = AbortSignal.timeout(options.timeoutMs ?? API_TIMEOUT_MS);
     const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;

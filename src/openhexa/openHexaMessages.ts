@@ -16,6 +16,7 @@ export const O = {
   connectionSlugTaken: 'OpenHEXA refused the connection\'s identifier "{0}": use lowercase letters, digits and hyphens',
   tableNotFound: 'OpenHEXA has no table "{0}" in {1}',
   badServerUrl: 'The address {0} is not an http:// or https:// URL',
+  insecureServerUrl: 'The address {0} uses http://, so your token would cross the network unencrypted: use https:// (plain http:// is accepted for this computer only: localhost, 127.0.0.1)',
   testPassed: 'OpenHEXA reached it with these values (tested from OpenHEXA\'s servers, not this computer)',
   testFailed: 'OpenHEXA could not reach it with these values (tested from OpenHEXA\'s servers): {0}',
   noConnection: 'OpenHEXA has no connection "{0}" in {1}',

@@ -47,7 +47,10 @@ async function askServerAndToken(server: string | undefined): Promise<{ server: 
     prompt: vscode.l10n.t("The address of the instance's API (the OpenHEXA CLI's HEXA_SERVER_URL)"),
     value: server ?? DEFAULT_SERVER,
     ignoreFocusOut: true,
-    validateInput: (value) => (checkServerUrl(value.trim()) === undefined ? undefined : vscode.l10n.t('The address {0} is not an http:// or https:// URL', value)),
+    validateInput: (value) => {
+      const wrong = checkServerUrl(value.trim());
+      return wrong ? say(wrong) : undefined;
+    },
   });
   if (address === undefined) {
     return undefined;
