@@ -5,7 +5,7 @@
 import type { DatabaseLogin } from '../core/notebooks/databaseEnv';
 import type { HandedOutTls } from '../core/tls/handedOutTls';
 import type { SslMode } from '../core/tls/sslMode';
-import type { Login } from '../postgres/connect';
+import { connect, type Login } from '../postgres/connect';
 import type { OpenHexaCredentials } from './operations';
 
 /** A login for the product's pools; libpq's default sslmode (prefer) unless the profile says more. */
@@ -16,4 +16,19 @@ export function databaseLogin(credentials: OpenHexaCredentials, sslmode: SslMode
 /** WORKSPACE_DATABASE_* for a notebook's .env, from the same credentials. */
 export function envLogin(credentials: OpenHexaCredentials, tls: HandedOutTls): DatabaseLogin {
   return { host: credentials.host, port: credentials.port, dbName: credentials.dbName, username: credentials.username, password: credentials.password, tls };
+}
+
+/** Errors that say the database does not answer from this computer (a firewall, a private network), not that it refused the login. */
+const UNREACHABLE = /ECONNREFUSED|ETIMEDOUT|ENOTFOUND|EHOSTUNREACH|ENETUNREACH|EAI_AGAIN|timeout expired|connection timeout/i;
+
+/** Whether the workspace database answers from here: a refused login still counts as reachable (the preview then says why). */
+export async function databaseReachable(login: Login): Promise<boolean> {
+  try {
+    const client = await connect(login);
+    await client.end();
+    return true;
+  } catch (err) {
+    const text = err instanceof Error ? `${(err as { code?: string }).code ?? ''} ${err.message}` : String(err);
+    return !UNREACHABLE.test(text);
+  }
 }

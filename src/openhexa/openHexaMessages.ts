@@ -19,6 +19,9 @@ export const O = {
   insecureServerUrl: 'The address {0} uses http://, so your token would cross the network unencrypted: use https:// (plain http:// is accepted for this computer only: localhost, 127.0.0.1)',
   testPassed: 'OpenHEXA reached it with these values (tested from OpenHEXA\'s servers, not this computer)',
   testFailed: 'OpenHEXA could not reach it with these values (tested from OpenHEXA\'s servers): {0}',
+  apiNoFilters: 'Filters and going to a value need the workspace database itself: OpenHEXA gives its credentials to editors and admins only, and its API pages a table without them',
+  apiNoExactCount: 'OpenHEXA\'s API gives this table\'s row count as an estimate (about {0} rows): an exact count needs the workspace database itself',
+  apiExportCancelled: 'Export cancelled',
   noConnection: 'OpenHEXA has no connection "{0}" in {1}',
 } as const;
 

@@ -140,9 +140,9 @@ export class PoolRegistry {
         signal,
         onWaiting: (limit) => this.events.serverFull?.(login, limit) ?? { done: () => undefined },
         ...(login.pooler ? { slowAfterMs: POOLER_SLOW_MS } : {}),
-        // Cancelled while a login was under way: the connection it makes goes back to the pool.
+        // Cancelled while a login was under way: the connection it makes is closed (a cancelled wait leaves nothing open on the server).
         discard: (late) => {
-          late.client.release();
+          late.client.release(true);
           this.idle(late.entry, login);
         },
       }).catch((err: unknown) => {

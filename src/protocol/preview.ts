@@ -75,7 +75,7 @@ export const previewToWebviewSchema = z.discriminatedUnion('type', [
     locale: z.string(),
     table: z.object({ schema: z.string(), name: z.string(), workspace: z.string() }),
     columns: z.array(previewColumnSchema),
-    keyKind: z.enum(['primary key', 'ctid', 'position']),
+    keyKind: z.enum(['primary key', 'ctid', 'position', 'api']),
     /** Copies put a leading ' before text cells that start a formula (the setting openhexa.preview.neutralizeFormulas). */
     neutralizeFormulas: z.boolean(),
   }),

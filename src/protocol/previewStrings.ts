@@ -42,6 +42,7 @@ export const PREVIEW_STRINGS = [
   'Sorted descending, NULLs first',
   'Click to sort; click again to reverse; a third time to unsort',
   'Paged by primary key.',
+  "Read through OpenHEXA's API, slower: OpenHEXA gives the database's credentials to editors and admins only. No filters; rows by position.",
   'Paged by physical row position (ctid): this table has no primary key.',
   'This view has no key: rows are read by position, slower deep down, and may shift if the data changes while you scroll.',
   'No rows match these filters.',

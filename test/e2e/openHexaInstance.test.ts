@@ -40,7 +40,17 @@ describe('an OpenHEXA instance end to end: Connect to OpenHEXA with a token, its
       standIn = await OpenHexaStandIn.start({ shape: '2026-08', platform, catalog: 'openhexa' });
       const edna = standIn.addUser('edna@example.org', 'Edna Editor');
       const malaria = await standIn.addWorkspace('Surveillance « paludisme »', [[edna, 'EDITOR']]);
-      await standIn.addWorkspace('Nutrition survey', [[edna, 'VIEWER']]);
+      // Edna is a viewer of the second workspace: OpenHEXA gives her no credentials there; Ada, its admin, made a table.
+      const ada = standIn.addUser('ada@example.org', 'Ada Admin');
+      const nutrition = await standIn.addWorkspace('Nutrition survey', [
+        [edna, 'VIEWER'],
+        [ada, 'ADMIN'],
+      ]);
+      const adaSession = await signIn(new OpenHexaApi(standIn.url, standIn.issueToken(ada, nutrition)));
+      const nutritionDb = new Client(databaseLogin((await workspaceCredentials(adaSession, nutrition.slug)).rw, 'disable'));
+      await nutritionDb.connect();
+      await nutritionDb.query("CREATE TABLE public.children (id int PRIMARY KEY, village text, muac_mm int); INSERT INTO public.children SELECT g, 'village ' || g, 100 + g % 40 FROM generate_series(1, 300) g");
+      await nutritionDb.end();
       token = standIn.issueToken(edna, malaria);
       const session = await signIn(new OpenHexaApi(standIn.url, token));
       const { rw } = await workspaceCredentials(session, malaria.slug);
@@ -173,5 +183,17 @@ describe('an OpenHEXA instance end to end: Connect to OpenHEXA with a token, its
     await c.query('CREATE TABLE public.written_from_env (x int)');
     await c.end();
     await screenshot(page, 'openhexa-instance-env');
+  });
+
+  it("a viewer's preview reads through OpenHEXA's API, and the panel says so", async () => {
+    // The editor's workspace folded away: one Database row left, the viewer's.
+    await row(/Surveillance « paludisme »/).click();
+    await row(/Nutrition survey/).click();
+    await row(/^Database$/).click();
+    await row(/^children/).waitFor({ timeout: 30_000 });
+    await row(/^children/).click();
+    await frame().locator('[data-key-kind="api"]', { hasText: "Read through OpenHEXA's API, slower" }).waitFor({ timeout: 30_000 });
+    await frame().locator('.grid-td', { hasText: 'village 1' }).first().waitFor({ timeout: 30_000 });
+    await screenshot(page, 'openhexa-instance-viewer-preview');
   });
 });

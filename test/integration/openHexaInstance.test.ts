@@ -3,6 +3,7 @@
 // databases it hands credentials to, which the product's provisioning made
 // on the test server. Each member signs in with their own token.
 import * as assert from 'node:assert/strict';
+import { Writable } from 'node:stream';
 import { Client } from 'pg';
 import { initializeCatalog } from '../../src/postgres/catalog/migrate';
 import { PoolRegistry } from '../../src/postgres/pools';
@@ -25,6 +26,7 @@ import {
   type InstanceFieldEdit,
   type InstanceSession,
 } from '../../src/openhexa/instanceCalls';
+import { ApiTableReader } from '../../src/openhexa/apiTableReader';
 import { instanceConnections } from '../../src/openhexa/instanceConnections';
 import { databaseLogin, envLogin } from '../../src/openhexa/instanceLogins';
 import { OpenHexaStandIn, type StandInUser, type StandInWorkspace } from '../fixtures/openhexa/openHexaStandIn';
@@ -222,6 +224,32 @@ for (const shape of ['2026-08', '2026-06'] as SchemaShape[]) {
         ['edna@example.org', 'editor'],
         ['vic@example.org', 'viewer'],
       ]);
+    });
+
+    it("a viewer's preview reads through OpenHEXA's API by position: pages, a page across two API pages, the last page, a sort, the export; filters and an estimated count are said", async () => {
+      const viewer = await session(standIn.issueIdentityToken(vic, malaria));
+      const [described] = await listTables(viewer, malaria.slug);
+      const reader = new ApiTableReader(() => Promise.resolve(viewer), malaria.slug, described!);
+      assert.equal((await reader.shape()).keyKind, 'api');
+      const first = await reader.page({ pageSize: 50 });
+      assert.deepEqual([first.rows[0]![0], first.rows.at(-1)![0], first.atStart, first.atEnd], ['1', '50', true, false]);
+      const second = await reader.page({ pageSize: 50, after: first.next! });
+      assert.deepEqual([second.rows[0]![0], second.rows.length], ['51', 50]);
+      // From row 31: the end of API page 1 and the start of page 2.
+      const across = await reader.page({ pageSize: 50, after: { key: [], offset: 30 } });
+      assert.deepEqual(across.rows.map((r) => r[0]), Array.from({ length: 50 }, (_, i) => String(31 + i)));
+      const last = await reader.page({ pageSize: 50, last: true });
+      assert.deepEqual([last.rows[0]![0], last.rows.at(-1)![0], last.atEnd], ['71', String(ROWS), true]);
+      const sorted = await reader.page({ pageSize: 10, sort: { column: 'cases', direction: 'desc' } });
+      assert.equal(sorted.rows[0]![0], String(ROWS));
+      assert.equal(await reader.wholeValue({}, 'district', across.at[0]!), 'district 31');
+      assert.equal(await reader.count({}), ROWS);
+      await assert.rejects(reader.page({ pageSize: 10, filters: [{ column: 'id', op: 'eq', value: '1' }] }), /Filters and going to a value need the workspace database itself/);
+      const chunks: string[] = [];
+      const out = new Writable({ write: (chunk: Buffer, _e, done) => (chunks.push(chunk.toString()), done()) });
+      const result = await reader.exportCsv({}, out);
+      const lines = chunks.join('').trimEnd().split('\n');
+      assert.deepEqual([result.rows, lines.length, lines[0], lines[1]], [ROWS, ROWS + 1, 'id,district,cases', '1,district 1,3']);
     });
 
     it('an expired token and a revoked one are said plainly, without the token in the message', async () => {

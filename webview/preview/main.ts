@@ -421,7 +421,9 @@ panel.start((message) => {
           ? t('Paged by primary key.')
           : message.keyKind === 'ctid'
             ? t('Paged by physical row position (ctid): this table has no primary key.')
-            : t('This view has no key: rows are read by position, slower deep down, and may shift if the data changes while you scroll.');
+            : message.keyKind === 'api'
+              ? t("Read through OpenHEXA's API, slower: OpenHEXA gives the database's credentials to editors and admins only. No filters; rows by position.")
+              : t('This view has no key: rows are read by position, slower deep down, and may shift if the data changes while you scroll.');
       keyNote.setAttribute('data-key-kind', message.keyKind);
       grid.setColumns(columns);
       renderFilters();

@@ -1,14 +1,13 @@
 import * as vscode from 'vscode';
 import { profileKey, type ServerProfile } from '../../core/serverProfile';
 import type { Login } from '../../postgres/connect';
-import { PreviewSession } from '../../postgres/preview/previewSession';
 import type { WorkspaceSummary } from '../../postgres/workspace/catalogCalls';
 import type { TableInfo } from '../../postgres/workspace/tables';
 import { previewToHostSchema, previewToWebviewSchema, type PreviewToHost, type PreviewToWebview } from '../../protocol/preview';
 import { exportDialogs, panelBasics } from '../../platform/panels/panelBasics';
 import { PanelHost, PanelRegistry } from '../../platform/panels/panelHost';
 import type { Services } from '../../platform/services';
-import { PreviewController } from './previewController';
+import { PreviewController, type PreviewReader } from './previewController';
 
 const SPEC = { viewType: 'openhexa.preview', app: 'preview', toHost: previewToHostSchema, toWebview: previewToWebviewSchema };
 
@@ -30,7 +29,12 @@ export class PreviewPanel {
     return PreviewPanel.panels.showOrCreate(key, () => new PreviewPanel(services, workspace, services.sessions.preview(login, table.schema, table.name), key));
   }
 
-  private constructor(services: Services, workspace: Pick<WorkspaceSummary, 'name'>, session: PreviewSession, key: string) {
+  /** A table read by another reader (OpenHEXA's API, for members without the database's credentials). */
+  static showWithReader(services: Services, key: string, workspace: Pick<WorkspaceSummary, 'name'>, reader: PreviewReader): PreviewPanel {
+    return PreviewPanel.panels.showOrCreate(key, () => new PreviewPanel(services, workspace, reader, key));
+  }
+
+  private constructor(services: Services, workspace: Pick<WorkspaceSummary, 'name'>, session: PreviewReader, key: string) {
     const title = session.schema === 'public' ? session.table : `${session.schema}.${session.table}`;
     this.host = new PanelHost(services.extensionUri, SPEC, vscode.l10n.t('Preview: {0}', title), services.log, (message) => this.controller.receive(message), () => {
       PreviewPanel.panels.forget(key);

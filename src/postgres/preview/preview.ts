@@ -8,7 +8,8 @@ import { countSql, pagePlan, wholeValueSql, type Cursor, type Filter, type PageR
  * down, and unsorted rows follow the view's own order, which can shift if the
  * data changes while one scrolls. The panel says so.
  */
-export type KeyKind = 'primary key' | 'ctid' | 'position';
+/** How rows are paged; 'api': through OpenHEXA's API by position (no database credentials). */
+export type KeyKind = 'primary key' | 'ctid' | 'position' | 'api';
 
 export interface TableShape {
   readonly columns: PreviewColumn[];
