@@ -108,11 +108,13 @@ describe('connecting to a team server from the welcome view, as a new user would
   it('saves: the server appears in the tree, the password is in no settings file', async () => {
     // The pooler box, by mouse and by keyboard, left ticked: the profile says so (a direct server works so too, only waiting longer).
     const pooler = form.locator('#pooler');
+    // The toolkit's checkbox sets aria-checked after the event: wait for it, each step in turn.
     await pooler.click();
+    await form.locator('#pooler[aria-checked="true"]').waitFor({ timeout: 5_000 });
     await pooler.press('Space');
-    assert.equal(await pooler.getAttribute('aria-checked'), 'false');
+    await form.locator('#pooler[aria-checked="false"]').waitFor({ timeout: 5_000 });
     await pooler.press('Space');
-    assert.equal(await pooler.getAttribute('aria-checked'), 'true');
+    await form.locator('#pooler[aria-checked="true"]').waitFor({ timeout: 5_000 });
     await input('label').fill('Équipe "santé"');
     await form.locator('#save').click();
     const node = page.locator('.pane-body .monaco-list-row', { hasText: 'Équipe "santé"' });
