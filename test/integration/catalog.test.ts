@@ -47,7 +47,7 @@ describe('Initialize server: the catalog', function () {
     const catalog = unique('cat');
     const results = await Promise.all([initializeCatalog(platform, catalog), initializeCatalog(platform, catalog)]);
     assert.deepEqual(
-      results.flatMap((r) => r.applied).sort(),
+      results.flatMap((r) => r.applied).sort((a, b) => a - b),
       MIGRATIONS.map((m) => m.version),
     );
     const versions = await using(platform, catalog, (c) => c.query('SELECT version FROM public.openhexa_schema_version ORDER BY version'));
@@ -247,7 +247,10 @@ describe('Initialize server: waiting for others, and what the server log keeps',
     // Any member may connect to the catalog and take an advisory lock: no privilege is needed.
     const holder = await clientAs(loginAs(user, pw), catalog);
     try {
-      await holder.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+      // In a transaction left open: through PgBouncer that keeps its server connection (and the lock) with this client,
+      // where a session-level lock stays on a pooled connection that PgBouncer may close once idle.
+      await holder.query('BEGIN');
+      await holder.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
       const started = Date.now();
       await assert.rejects(initializeCatalog(platform, catalog, { lockWaitMs: 1000 }), (err: unknown) => {
         assert.ok(err instanceof CatalogError && err.kind === 'catalogBusy', String(err));
