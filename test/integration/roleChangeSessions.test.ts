@@ -119,4 +119,46 @@ describe('a role change reaches the sessions a member has open', function () {
       await open.end();
     }
   });
+
+  it("a workspace's sessions are ended only by a platform admin (Create Workspace, Initialize Server, Delete Workspace)", async () => {
+    const bystander = await member('editor');
+    const open = await openSession(bystander, w.workspace.dbName);
+    try {
+      for (const who of [w.admin, w.editor, w.viewer]) {
+        await using(who, w.catalog, (c) => refused(c.query('SELECT * FROM openhexa.end_workspace_sessions($1, NULL, false)', [w.workspace.slug]), '42501'));
+      }
+      assert.equal(await writes(open, table), true, 'a member ended another login\'s session');
+    } finally {
+      await open.end();
+    }
+  });
+});
+
+describe('a session role the platform sets reaches the sessions already open', function () {
+  this.timeout(120_000);
+  const table = 'upgrade_probe';
+
+  it('Initialize Server moving a 0.1.0 workspace to per-login roles ends the idle session an editor had open, so the next one writes as the writer group', async () => {
+    let held: Client | undefined;
+    const w = await makeWorld(
+      { workspace: unique('Upgrade sessions'), other: unique('Upgrade other') },
+      {
+        origin: 'upgraded from 0.1.0',
+        seed: async (world) => {
+          await using(world.editor, world.workspace.dbName, (c) => c.query(`CREATE TABLE public.${table} (id int)`));
+          // Open across the upgrade, idle: a notebook between two cells, or a server connection PgBouncer keeps.
+          held = await openSession(world.editor, world.workspace.dbName);
+        },
+      },
+    );
+    try {
+      assert.ok(held);
+      assert.equal(await writes(held, table), loginEndpoint().pooler ? true : undefined, 'the session opened before the upgrade went on with its old role');
+      assert.equal(await using(w.editor, w.workspace.dbName, (c) => writes(c, table)), true);
+      const actingAs = await using(w.editor, w.workspace.dbName, async (c) => (await c.query<{ u: string }>('SELECT current_user AS u')).rows[0]!.u);
+      assert.equal(actingAs, `${w.workspace.dbName}_writer`);
+    } finally {
+      await held?.end().catch(() => undefined);
+    }
+  });
 });

@@ -99,6 +99,47 @@ export async function createWorkspace(login: ServerLogin, catalogDatabase: strin
 }
 
 /** Deletes a workspace: its database (closing sessions where allowed), its roles, its catalog rows. */
+/** Other sessions hold the database: FORCE needs the right to end them, else PostgreSQL answers 42501 naming them. */
+function inUse(err: unknown): boolean {
+  const code = (err as { code?: unknown }).code;
+  return code === '55006' || (code === '42501' && /other session|terminate/i.test(err instanceof Error ? err.message : String(err)));
+}
+
+/** How long Delete Workspace waits, through a pooler, for the server connections it keeps idle there to close. */
+export const POOLER_DROP_WAIT_MS = 20_000;
+
+/**
+ * FORCE ends only the sessions this login may end: the catalog first ends
+ * every session there that it can (its logins' and the members' it created:
+ * a notebook left open; through PgBouncer, the idle server connections it
+ * keeps for members). Once more if one came back before the drop. Through
+ * a pooler, sessions it may not end (PgBouncer's own lookup login, a
+ * superuser) are mostly idle server connections that PgBouncer closes
+ * after its server_idle_timeout: the drop is tried again until
+ * `POOLER_DROP_WAIT_MS`.
+ */
+async function dropEndingSessions(catalog: Client, slug: string, db: string, pooler: boolean): Promise<void> {
+  const until = Date.now() + POOLER_DROP_WAIT_MS;
+  for (let attempt = 1; ; attempt++) {
+    await catalog.query(SQL.endWorkspaceSessions, [slug, null, false]).catch((err: unknown) => {
+      if ((err as { code?: unknown }).code !== '42883') {
+        throw err; // 42883: a catalog before migration 10 (FORCE alone, then)
+      }
+    });
+    try {
+      await catalog.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
+      return;
+    } catch (err) {
+      if (!inUse(err) || (pooler ? Date.now() > until : attempt >= 2)) {
+        throw err;
+      }
+    }
+    if (pooler) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+}
+
 export async function deleteWorkspace(login: ServerLogin, catalogDatabase: string, slug: string): Promise<void> {
   await withConnection({ ...login, database: catalogDatabase }, async (catalog) => {
     const workspace = (await catalog.query<{ slug: string; db_name: string }>(SQL.myWorkspaces)).rows.find((w) => w.slug === slug);
@@ -116,12 +157,11 @@ export async function deleteWorkspace(login: ServerLogin, catalogDatabase: strin
       throw asCatalogError(err);
     }
     try {
-      await catalog.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
+      await dropEndingSessions(catalog, slug, db, login.pooler === true);
     } catch (err) {
       const code = (err as { code?: unknown }).code;
       const message = err instanceof Error ? err.message : String(err);
-      // FORCE needs the right to end the other sessions: without it PostgreSQL answers 42501 naming them.
-      if (code === '55006' || (code === '42501' && /other session|terminate/i.test(message))) {
+      if (inUse(err)) {
         throw new CatalogError(
           'databaseInUse',
           login.pooler

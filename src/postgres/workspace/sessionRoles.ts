@@ -92,9 +92,40 @@ export async function syncSessionRoles(catalog: ClientBase, only?: readonly stri
   for (const workspace of workspaces) {
     const members = (await catalog.query<{ login: string; role: string }>(SQL.members, [workspace.slug])).rows.flatMap((m) => (isWorkspaceRole(m.role) ? [{ login: m.login, role: m.role }] : []));
     const changes = sessionRoleChanges(workspace.db_name, members, platformAdmins, states.get(workspace.db_name)!);
-    skipped.push(...(await applySessionRoles(catalog, workspace.db_name, changes)));
+    const left = await applySessionRoles(catalog, workspace.db_name, changes);
+    skipped.push(...left);
+    await endStaleSessions(catalog, workspace.slug, changes, left);
   }
   return skipped;
+}
+
+/**
+ * Sessions that began before a login's role setting changed keep the old
+ * role (a notebook; through PgBouncer, the server connections it keeps for
+ * that login's next clients): once the change is committed, a platform
+ * admin ends them, the idle ones of logins that gained the writer role
+ * (a running query finishes) and all of those that lost it. A catalog
+ * without migration 10, or a caller who is not a platform admin, leaves
+ * them (they end when the client disconnects).
+ */
+async function endStaleSessions(catalog: ClientBase, slug: string, changes: SessionRoleChanges, notChanged: readonly string[]): Promise<void> {
+  const changed = (logins: readonly string[]): string[] => logins.filter((l) => !notChanged.includes(l));
+  for (const [logins, idleOnly] of [
+    [changed(changes.set), true],
+    [changed(changes.reset), false],
+  ] as const) {
+    if (logins.length === 0) {
+      continue;
+    }
+    try {
+      await catalog.query(SQL.endWorkspaceSessions, [slug, logins, idleOnly]);
+    } catch (err) {
+      const code = (err as { code?: unknown } | undefined)?.code;
+      if (code !== '42883' && code !== '42501') {
+        throw err;
+      }
+    }
+  }
 }
 
 /**
@@ -125,5 +156,8 @@ export async function syncOwnSessionRole(client: ClientBase, dbName: string, rol
     return false;
   }
   await client.query(wanted === undefined ? `ALTER ROLE CURRENT_USER IN DATABASE ${quoteIdent(dbName)} RESET role` : `ALTER ROLE CURRENT_USER IN DATABASE ${quoteIdent(dbName)} SET role = ${quoteLiteral(wanted)}`);
+  // Its sessions there that began before keep the old role (through PgBouncer, the server connections it keeps
+  // for this login): any login may end its own. Idle ones when it gained the writer role, all when it lost it.
+  await client.query(SQL.endOwnSessions, [dbName, wanted !== undefined]);
   return true;
 }

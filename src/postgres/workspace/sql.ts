@@ -29,6 +29,16 @@ export const SQL = {
   archiveWorkspace: 'SELECT openhexa.archive_workspace($1)',
   endArchivedSessions: 'SELECT closed, left_open FROM openhexa.end_archived_sessions($1)',
   restoreWorkspace: 'SELECT openhexa.restore_workspace($1)',
+  /** The sessions begun before this call on a workspace's database: of these logins (all when NULL), idle ones only when asked. */
+  endWorkspaceSessions: 'SELECT closed, left_open FROM openhexa.end_workspace_sessions($1, $2, $3)',
+  /** This login's own sessions begun before this call on a database (idle ones only when asked). */
+  endOwnSessions: `WITH mine AS MATERIALIZED (
+                      SELECT a.pid FROM pg_catalog.pg_stat_activity a
+                       WHERE a.datname OPERATOR(pg_catalog.=) $1 AND a.usename OPERATOR(pg_catalog.=) session_user
+                         AND a.pid OPERATOR(pg_catalog.<>) pg_catalog.pg_backend_pid()
+                         AND a.backend_start OPERATOR(pg_catalog.<) pg_catalog.now()
+                         AND (NOT $2::boolean OR a.state OPERATOR(pg_catalog.=) 'idle'))
+                   SELECT pg_catalog.count(*) FILTER (WHERE pg_catalog.pg_terminate_backend(mine.pid))::int AS closed FROM mine`,
   slugTaken: `SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_database WHERE datname OPERATOR(pg_catalog.=) $1)
               OR EXISTS (SELECT 1 FROM pg_catalog.pg_roles
                           WHERE rolname OPERATOR(pg_catalog.=) ANY (ARRAY[$1, pg_catalog.concat($1, '_ro'), pg_catalog.concat($1, '_reader'),

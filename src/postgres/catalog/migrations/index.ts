@@ -18,10 +18,11 @@ import { m006DistinctConnections } from './m006DistinctConnections';
 import { m007EndMemberSessions } from './m007EndMemberSessions';
 import { m008SavedQueries } from './m008SavedQueries';
 import { m009ArchiveWorkspaces } from './m009ArchiveWorkspaces';
+import { m010EndWorkspaceSessions } from './m010EndWorkspaceSessions';
 
 export type { Migration } from './migration';
 export { MEMBER_GROUP, PLATFORM_ADMIN_GROUP } from './migration';
 
-export const MIGRATIONS: readonly Migration[] = [m001Catalog, m002GroupRoles, m003Connections, m004WorkspaceGuards, m005ConnectionGuards, m006DistinctConnections, m007EndMemberSessions, m008SavedQueries, m009ArchiveWorkspaces];
+export const MIGRATIONS: readonly Migration[] = [m001Catalog, m002GroupRoles, m003Connections, m004WorkspaceGuards, m005ConnectionGuards, m006DistinctConnections, m007EndMemberSessions, m008SavedQueries, m009ArchiveWorkspaces, m010EndWorkspaceSessions];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
