@@ -17,6 +17,7 @@ import { readPlan } from '../../src/core/query/explainPlan';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import { makeWorld, using, type ServerLogin, type World } from './workspaceWorld';
+import { testServer } from './setup';
 
 describe('Data Studio: SQL run as the member\'s own login, read-only unless writes are allowed', function () {
   this.timeout(180_000);
@@ -223,8 +224,9 @@ describe('Data Studio: SQL run as the member\'s own login, read-only unless writ
     } finally {
       await runner.close();
     }
+    // The judge connects to the server itself (PgBouncer refuses psql's options start-up parameter).
     const psql = execFileSync(process.env.OPENHEXA_PSQL ?? '/usr/bin/psql', ['-X', '-q', '-c', `\\copy (${query}) TO STDOUT WITH (FORMAT csv, HEADER true)`], {
-      env: { ...process.env, PGHOST: w.viewer.host, PGPORT: String(w.viewer.port), PGUSER: w.viewer.user, PGPASSWORD: w.viewer.password, PGDATABASE: w.workspace.dbName, PGSSLMODE: 'disable', PGOPTIONS: '-c search_path=pg_catalog,public' },
+      env: { ...process.env, PGHOST: testServer().host, PGPORT: String(testServer().port), PGUSER: w.viewer.user, PGPASSWORD: w.viewer.password, PGDATABASE: w.workspace.dbName, PGSSLMODE: 'disable', PGOPTIONS: '-c search_path=pg_catalog,public' },
       maxBuffer: 64 * 1024 * 1024,
     });
     assert.ok(Buffer.concat(chunks).equals(psql), 'the export differs from psql \\copy');

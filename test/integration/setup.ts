@@ -22,12 +22,19 @@ export function loginEndpoint(): { readonly host: string; readonly port: number;
   return bouncer ? { host: bouncer.host, port: bouncer.port, pooler: true } : { host: direct.host, port: direct.port };
 }
 
+/** PgBouncer's log so far, when the tier runs through it (what the server answered PgBouncer's own logins). */
+export function poolerLog(): string | undefined {
+  return bouncer?.log();
+}
+
 export async function mochaGlobalSetup(): Promise<void> {
   server = await startTestServer();
   process.stdout.write(`  PostgreSQL ${server.version} on 127.0.0.1:${server.port} (${server.baseDir})\n`);
   if (process.env.OPENHEXA_TEST_THROUGH_PGBOUNCER === '1') {
     // As a team with many logins deploys it: idle server connections close soon, so logins do not pile up past max_connections.
-    bouncer = await startPgBouncer(server, { serverIdleTimeout: 1, maxDbConnections: 40 });
+    // A login the server refuses keeps a client waiting in PgBouncer's queue until query_wait_timeout: 15 s, not 120;
+    // and for server_login_retry after it PgBouncer refuses that login's clients itself: 1 s, not 15 (a password restored).
+    bouncer = await startPgBouncer(server, { serverIdleTimeout: 1, maxDbConnections: 40, waitSeconds: 15, serverLoginRetry: 1 });
     process.stdout.write(`  members and the platform login through PgBouncer (transaction pooling) on 127.0.0.1:${bouncer.port}\n`);
   }
 }

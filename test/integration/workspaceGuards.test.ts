@@ -10,6 +10,7 @@ import { createWorkspace } from '../../src/postgres/workspace/provisioning';
 import { GUARDS_SQL } from '../../src/postgres/workspace/sql';
 import { asSuperuser, makePlatform, makeWorld, unique } from './workspaceWorld';
 import { testServer } from './setup';
+import { pollUntil } from '../harness/pollUntil';
 
 interface GuardRow {
   connection_limit: number;
@@ -52,6 +53,8 @@ describe('workspace guards (connection limit, timeouts)', () => {
       await c.connect();
       return c;
     };
+    // Through PgBouncer, its idle server connections of the set-up count against the limit until server_idle_timeout.
+    await pollUntil(async () => (await asSuperuser(ws.dbName, (c) => c.query('SELECT 1 FROM pg_catalog.pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()'))).rowCount === 0, 'the set-up sessions to close', { timeout: 15_000, every: 200 });
     const a = await open();
     const b = await open();
     try {
