@@ -10,7 +10,7 @@ export function isTreeNode(value: unknown): value is TreeNode {
   return typeof value === 'object' && value !== null && typeof (value as { kind?: unknown }).kind === 'string' && Object.hasOwn(NODE_KINDS, (value as { kind: string }).kind);
 }
 
-type NodeOfKind<K extends TreeNode['kind']> = Extract<TreeNode, { kind: K }>;
+export type NodeOfKind<K extends TreeNode['kind']> = Extract<TreeNode, { kind: K }>;
 export type NodeWithWorkspace = Extract<TreeNode, { readonly workspace: unknown; readonly profile: ServerProfile }>;
 type NodeWithProfile = Extract<TreeNode, { readonly profile: ServerProfile }>;
 

@@ -13,6 +13,15 @@ export function databaseLogin(credentials: OpenHexaCredentials, sslmode: SslMode
   return { host: credentials.host, port: credentials.port, user: credentials.username, password: credentials.password, database: credentials.dbName, sslmode };
 }
 
+/**
+ * The query console's login on an instance's workspace database: the
+ * read-only credentials for read-only runs, so the database itself refuses
+ * a write there; the read/write ones when the document allows writes.
+ */
+export function consoleLogin(credentials: { readonly rw: OpenHexaCredentials; readonly ro: OpenHexaCredentials }, mode: 'read-only' | 'writes'): Login {
+  return databaseLogin(mode === 'writes' ? credentials.rw : credentials.ro);
+}
+
 /** WORKSPACE_DATABASE_* for a notebook's .env, from the same credentials. */
 export function envLogin(credentials: OpenHexaCredentials, tls: HandedOutTls): DatabaseLogin {
   return { host: credentials.host, port: credentials.port, dbName: credentials.dbName, username: credentials.username, password: credentials.password, tls };

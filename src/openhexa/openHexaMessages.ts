@@ -12,7 +12,7 @@ export const O = {
   noWorkspace: 'OpenHEXA has no workspace "{0}" that you may see',
   permissionDenied: 'OpenHEXA says your role in {0} does not allow this',
   viewerNoCredentials:
-    'OpenHEXA gives a workspace database\'s credentials to its editors and admins only: as a viewer of {0}, you cannot preview its tables from VS Code yet (OpenHEXA\'s own Database page shows them)',
+    "OpenHEXA gives a workspace database's credentials to its editors and admins only: as a viewer of {0}, you cannot reach the database itself from VS Code (previews read through OpenHEXA's API instead)",
   connectionSlugTaken: 'OpenHEXA refused the connection\'s identifier "{0}": use lowercase letters, digits and hyphens',
   tableNotFound: 'OpenHEXA has no table "{0}" in {1}',
   badServerUrl: 'The address {0} is not an http:// or https:// URL',

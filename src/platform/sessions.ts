@@ -132,6 +132,11 @@ export class Sessions implements vscode.Disposable {
     return this.pools.browse(await this.login(profile, database), run);
   }
 
+  /** Reads a database with a login given whole (an OpenHEXA instance's credentials): as browse. */
+  browseAs<T>(login: Login, run: (client: PoolClient) => Promise<T>): Promise<T> {
+    return this.pools.browse(login, run);
+  }
+
   /** Writes to a workspace database (sample data) on a connection of its own, search_path pinned. */
   async write<T>(profile: ServerProfile, database: string, run: (client: Client) => Promise<T>): Promise<T> {
     return withConnection(await this.login(profile, database), run);

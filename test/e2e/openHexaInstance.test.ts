@@ -9,6 +9,7 @@ import { databaseLogin } from '../../src/openhexa/instanceLogins';
 import { OpenHexaStandIn } from '../fixtures/openhexa/openHexaStandIn';
 import type { TestServer } from '../fixtures/postgresServer';
 import { startPlatform } from './teamServer';
+import { pollUntil } from '../harness/pollUntil';
 import type { CodeServer } from '../harness/codeServer';
 import { choose, contextMenu, runCommand, screenshot, useWorkbench, webview } from './workbench';
 
@@ -183,6 +184,58 @@ describe('an OpenHEXA instance end to end: Connect to OpenHEXA with a token, its
     await c.query('CREATE TABLE public.written_from_env (x int)');
     await c.end();
     await screenshot(page, 'openhexa-instance-env');
+  });
+
+  it("Query Table runs SQL on the instance's workspace database with the read-only credentials OpenHEXA hands, and with the read/write ones once writes are allowed", async () => {
+    await runCommand(page, 'View: Close All Editors');
+    await choose(await contextMenu(page, row(TABLE)), 'Query Table');
+    await page.locator('.statusbar-item', { hasText: 'Surveillance « paludisme » · Editor · Read-only' }).waitFor({ timeout: 30_000 });
+    const results = frame();
+    await results.locator('.grid-td', { hasText: 'district 1' }).first().waitFor({ timeout: 30_000 });
+    const editor = page.locator('.editor-instance .monaco-editor').first();
+    const runText = async (sql: string): Promise<void> => {
+      await editor.click();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.press('Delete');
+      await page.keyboard.insertText(sql);
+      await page.keyboard.press('Control+Enter');
+    };
+    await runText('SELECT current_user AS me, pg_catalog.current_database() AS db');
+    await results.locator('.grid-td[data-c="0"]', { hasText: 'ws_surveillance_paludisme_ro' }).waitFor({ timeout: 30_000 });
+    await screenshot(page, 'openhexa-instance-query');
+    // Read-only: PostgreSQL refuses the write, whatever the console does.
+    await runText(`INSERT INTO public."${TABLE}" VALUES (1000, 'planted', 1)`);
+    await results.locator('.status-error', { hasText: 'read-only transaction' }).waitFor({ timeout: 30_000 });
+    await page.locator('.statusbar-item', { hasText: 'Surveillance « paludisme » · Editor · Read-only' }).click();
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Allow writes' }).click();
+    await page.locator('.statusbar-item', { hasText: 'Surveillance « paludisme » · Editor · Writes allowed' }).waitFor({ timeout: 10_000 });
+    await runText(`INSERT INTO public."${TABLE}" SELECT 1000, session_user, 1`);
+    await results.locator('.run-line', { hasText: 'Committed.' }).waitFor({ timeout: 30_000 });
+    // Written as the read/write login OpenHEXA hands out (its password regenerated above: the console asked again).
+    const check = await pg.connect({ database: 'ws_surveillance_paludisme' });
+    try {
+      assert.deepEqual((await check.query(`SELECT district FROM public."${TABLE}" WHERE id = 1000`)).rows, [{ district: rwUser }]);
+    } finally {
+      await check.end();
+    }
+    await runCommand(page, 'View: Revert and Close Editor');
+    await runCommand(page, 'View: Close All Editors');
+  });
+
+  it("inserts a notebook cell that reads the instance's table from the variables .env holds, with no credential in it", async () => {
+    await choose(await contextMenu(page, row(TABLE)), 'Insert Connection Snippet');
+    await page.locator('.notifications-toasts .notification-toast', { hasText: 'No Jupyter notebook is active' }).getByRole('button', { name: 'Create a Notebook' }).click();
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'SQLAlchemy and pandas' }).click();
+    const cell = page.locator('.notebook-editor .code-cell-row .view-lines').first();
+    await cell.waitFor({ timeout: 30_000 });
+    await pollUntil(async () => (await cell.innerText()).replace(/\u00a0/g, ' ').includes(TABLE), 'the cell reading the table', { timeout: 20_000 });
+    const text = (await cell.innerText()).replace(/\u00a0/g, ' ');
+    assert.match(text, /WORKSPACE_DATABASE_HOST/);
+    for (const secret of [roPassword, rwPassword]) {
+      assert.ok(!text.includes(secret), 'a password reached the cell');
+    }
+    await screenshot(page, 'openhexa-instance-snippet');
+    await runCommand(page, 'View: Revert and Close Editor');
   });
 
   it("a viewer's preview reads through OpenHEXA's API, and the panel says so", async () => {

@@ -3,6 +3,7 @@
 // databases it hands credentials to, which the product's provisioning made
 // on the test server. Each member signs in with their own token.
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { Writable } from 'node:stream';
 import { Client } from 'pg';
 import { initializeCatalog } from '../../src/postgres/catalog/migrate';
@@ -28,7 +29,13 @@ import {
 } from '../../src/openhexa/instanceCalls';
 import { ApiTableReader } from '../../src/openhexa/apiTableReader';
 import { instanceConnections } from '../../src/openhexa/instanceConnections';
-import { databaseLogin, envLogin } from '../../src/openhexa/instanceLogins';
+import { instanceSections } from '../../src/openhexa/instanceVariables';
+import { terminalEnvironment } from '../../src/core/notebooks/workspaceEnvFile';
+import { consoleLogin, databaseLogin, envLogin } from '../../src/openhexa/instanceLogins';
+import { prepareRun, QueryRunner } from '../../src/postgres/query/queryRunner';
+import type { RunOutcome, StatementResult } from '../../src/postgres/query/queryRun';
+import { makeResultsFolder, removeResultsFolder } from '../../src/postgres/query/resultStore';
+import type { RunMode } from '../../src/core/query/runRules';
 import { OpenHexaStandIn, type StandInUser, type StandInWorkspace } from '../fixtures/openhexa/openHexaStandIn';
 import type { SchemaShape } from '../fixtures/openhexa/openHexaSchema';
 import { makePlatform, refused, unique } from './workspaceWorld';
@@ -143,6 +150,67 @@ for (const shape of ['2026-08', '2026-06'] as SchemaShape[]) {
       await c.connect();
       await assert.rejects(c.query(`DELETE FROM public."${TABLE}"`), (err: { code?: string }) => err.code === '42501');
       await c.end();
+    });
+
+    it("the query console runs on the workspace database: read-only runs as the read-only login (which the database keeps from writing, even in a run that allows writes), writes as the read/write one", async () => {
+      const credentials = await workspaceCredentials(await session(ednaToken), malaria.slug);
+      const pools = new PoolRegistry();
+      const folder = makeResultsFolder();
+      const run = async (sql: string, mode: RunMode, as: RunMode = mode): Promise<RunOutcome> => {
+        const prepared = await prepareRun(sql, mode);
+        assert.ok(prepared.ok);
+        const runner = new QueryRunner(pools.source({ ...consoleLogin(credentials, as), sslmode: 'disable' }));
+        try {
+          return await runner.run(prepared.statements, { mode, statementTimeoutMs: 10_000, folder }, {});
+        } finally {
+          await runner.close();
+        }
+      };
+      const firstValue = async (outcome: RunOutcome): Promise<string | null | undefined> => {
+        const first = outcome.results[0];
+        assert.equal(first?.status, 'rows', JSON.stringify(first));
+        const { store } = first as Extract<StatementResult, { status: 'rows' }>;
+        try {
+          return (await store.read(0, 1))[0]?.[0];
+        } finally {
+          await store.dispose();
+        }
+      };
+      const code = (outcome: RunOutcome): string | undefined => {
+        const first = outcome.results[0];
+        return first?.status === 'failed' ? first.code : undefined;
+      };
+      try {
+        assert.equal(await firstValue(await run('SELECT session_user AS me', 'read-only')), credentials.ro.username);
+        assert.equal(code(await run(`INSERT INTO public."${TABLE}" VALUES (5000, 'x', 1)`, 'read-only')), '25006');
+        // The read-only credentials in a run that allows writes: the database itself refuses.
+        assert.equal(code(await run(`INSERT INTO public."${TABLE}" VALUES (5000, 'x', 1)`, 'writes', 'read-only')), '42501');
+        const written = await run(`INSERT INTO public."${TABLE}" SELECT 5000, session_user, 1`, 'writes');
+        assert.equal(written.ended, 'committed');
+        assert.equal(await firstValue(await run(`SELECT district FROM public."${TABLE}" WHERE id = 5000`, 'read-only')), credentials.rw.username);
+        assert.equal((await run(`DELETE FROM public."${TABLE}" WHERE id = 5000`, 'writes')).ended, 'committed');
+      } finally {
+        await pools.dispose();
+        removeResultsFolder(folder);
+      }
+    });
+
+    it("a terminal's variables from the instance: psql connects with its PG* as the login chosen; a connection named after a variable a program runs is left out", async () => {
+      const signedIn = await session(adaToken);
+      const store = instanceConnections(() => Promise.resolve(signedIn), malaria.slug);
+      // An admin names a custom connection so that one of its variables is BASH_ENV: a shell would run the file it names.
+      const identifier = await store.create({ name: 'Bash', identifier: 'bash', type: 'custom', description: '', fields: [{ code: 'env', value: '/tmp/planted.sh', secret: false }] });
+      try {
+        const credentials = await workspaceCredentials(signedIn, malaria.slug);
+        const sections = await instanceSections(credentials, 'ro', store, await store.list());
+        const { env, refused } = terminalEnvironment(sections, {});
+        assert.deepEqual(refused.map((r) => [r.variable, r.reason]), [['BASH', 'reserved']]);
+        assert.equal(env.BASH_ENV, undefined);
+        const psql = execFileSync(process.env.OPENHEXA_PSQL ?? '/usr/bin/psql', ['-X', '-A', '-t', '-c', 'SELECT session_user'], { env: { PATH: process.env.PATH, ...env, PGSSLMODE: 'disable' } });
+        assert.equal(psql.toString().trim(), credentials.ro.username);
+      } finally {
+        await store.remove(identifier);
+      }
     });
 
     it("writes WORKSPACE_DATABASE_* for a notebook from the instance's credentials, and the URL connects", async () => {

@@ -205,6 +205,21 @@ describe('manifest and translations', () => {
     }
   });
 
+  it("offers the query console, the terminal and notebook snippets on an OpenHEXA instance's workspace, Database, tables and connections to editors and admins only (OpenHEXA gives viewers no credentials)", () => {
+    const roles = ['viewer', 'editor', 'admin'] as const;
+    for (const node of [contextValue.instanceWorkspace, contextValue.instanceDatabase]) {
+      assert.deepEqual(roles.map((role) => shown(node(role)).includes('openhexa.newInstanceQuery')), [false, true, true], node('editor'));
+      assert.deepEqual(roles.map((role) => shown(node(role)).includes('openhexa.openInstanceTerminal')), [false, true, true], node('editor'));
+      assert.ok(!shown(node('admin')).includes('openhexa.newQuery'), 'the server command is not offered on an instance');
+    }
+    assert.deepEqual(roles.map((role) => shown(contextValue.instanceTable(role)).includes('openhexa.queryInstanceTable')), [false, true, true]);
+    for (const node of [contextValue.instanceDatabase, contextValue.instanceTable]) {
+      assert.deepEqual(roles.map((role) => shown(node(role)).includes('openhexa.insertInstanceSnippet')), [false, true, true], node('editor'));
+    }
+    assert.deepEqual([false, true].map((may) => shown(contextValue.instanceConnection(may)).includes('openhexa.insertInstanceSnippet')), [false, true]);
+    assert.ok(shown(contextValue.instanceTable('viewer')).includes('openhexa.previewInstanceTable'), 'a viewer still previews');
+  });
+
   it('offers Import File into a Table on the Database and on each schema, to editors and admins only', () => {
     for (const node of [contextValue.database, contextValue.schema]) {
       assert.deepEqual(

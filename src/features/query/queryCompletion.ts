@@ -7,6 +7,7 @@ import { readOutline, type Outline, type OutlineRelation } from '../../postgres/
 import { tableKindLabel } from '../../platform/format';
 import type { Services } from '../../platform/services';
 import type { QueryBinding, QueryDocuments } from './queryDocuments';
+import { browseBound } from './queryTargets';
 
 /** An outline is read again after this long, or when the tree is refreshed. */
 const OUTLINE_TTL_MS = 5 * 60_000;
@@ -18,8 +19,7 @@ export class OutlineCache {
   constructor(private readonly services: Services) {}
 
   get(binding: QueryBinding, documents: QueryDocuments): Promise<Outline> | undefined {
-    const profile = documents.profileOf(binding);
-    if (!profile) {
+    if (!binding.instance && !documents.profileOf(binding)) {
       return undefined;
     }
     const key = `${binding.server}|${binding.dbName}`;
@@ -27,7 +27,7 @@ export class OutlineCache {
     if (kept && Date.now() - kept.at < OUTLINE_TTL_MS) {
       return kept.outline;
     }
-    const outline = this.services.sessions.browse(profile, binding.dbName, (c) => readOutline(c));
+    const outline = browseBound(this.services, binding, (c) => readOutline(c));
     this.outlines.set(key, { at: Date.now(), outline });
     outline.catch((err: unknown) => {
       this.outlines.delete(key);

@@ -7,7 +7,10 @@ import type { ServerStore } from '../../platform/serverStore';
 
 /** The workspace a SQL document runs on, as the member who bound it. */
 export interface QueryBinding {
+  /** The server profile's key, or `openhexa:<address>` for an OpenHEXA instance's workspace. */
   readonly server: string;
+  /** An OpenHEXA instance's address: the document runs with the credentials OpenHEXA hands for the workspace database. */
+  readonly instance?: string;
   readonly slug: string;
   readonly workspaceName: string;
   readonly dbName: string;
@@ -17,6 +20,11 @@ export interface QueryBinding {
 }
 
 const STATE_KEY = 'openhexa.queryBindings';
+
+/** A binding's server key for an instance: never a profile's (those are user@host:port). */
+export function instanceKey(instance: string): string {
+  return `openhexa:${instance}`;
+}
 
 type Kept = Record<string, Omit<QueryBinding, 'allowWrites'>>;
 
@@ -59,6 +67,15 @@ export class QueryDocuments implements vscode.Disposable {
     return binding;
   }
 
+  /** Binds a document to a workspace of an OpenHEXA instance, whose database is `dbName`. */
+  bindInstance(uri: vscode.Uri, instance: string, workspace: { readonly slug: string; readonly name: string; readonly role: WorkspaceRole }, dbName: string): QueryBinding {
+    const binding: QueryBinding = { server: instanceKey(instance), instance, slug: workspace.slug, workspaceName: workspace.name, dbName, role: workspace.role, allowWrites: false };
+    this.bindings.set(uri.toString(), binding);
+    this.keep();
+    this.changed.fire(uri);
+    return binding;
+  }
+
   /** Allow writes on a document (editors and admins only: a viewer's writes PostgreSQL refuses anyway). */
   setWrites(uri: vscode.Uri, allow: boolean): void {
     const binding = this.get(uri);
@@ -82,7 +99,7 @@ export class QueryDocuments implements vscode.Disposable {
     const kept: Kept = {};
     for (const [uri, binding] of this.bindings) {
       if (!uri.startsWith('untitled:')) {
-        kept[uri] = { server: binding.server, slug: binding.slug, workspaceName: binding.workspaceName, dbName: binding.dbName, role: binding.role };
+        kept[uri] = { server: binding.server, ...(binding.instance ? { instance: binding.instance } : {}), slug: binding.slug, workspaceName: binding.workspaceName, dbName: binding.dbName, role: binding.role };
       }
     }
     void this.state.update(STATE_KEY, kept);

@@ -6,9 +6,9 @@ import { exportDialogs, panelBasics } from '../../platform/panels/panelBasics';
 import { PanelHost } from '../../platform/panels/panelHost';
 import type { Services } from '../../platform/services';
 import { may } from '../../core/roles';
-import type { ServerProfile } from '../../core/serverProfile';
 import { createTableFromQuery } from '../../postgres/query/tableFromQuery';
 import type { QueryBinding } from './queryDocuments';
+import type { QueryTarget } from './queryTargets';
 import { QueryResultsController, type Runner, type RunReport } from './queryResultsController';
 
 const SPEC = { viewType: 'openhexa.queryResults', app: 'queryResults', toHost: queryResultsToHostSchema, toWebview: queryResultsToWebviewSchema, beside: true };
@@ -25,7 +25,8 @@ export class QueryResultsPanel {
     services: Services,
     private readonly document: vscode.TextDocument,
     binding: QueryBinding,
-    profile: ServerProfile,
+    /** Where Copy to New Table writes: the member's own login, or an instance's read/write credentials. */
+    write: QueryTarget['write'],
     runner: Runner,
     onClose: () => void,
   ) {
@@ -65,7 +66,7 @@ export class QueryResultsPanel {
           return name === undefined ? undefined : { schema: 'public', name };
         },
         createTableFromQuery: async (query, table) => {
-          const rows = await services.sessions.write(profile, binding.dbName, (c) => createTableFromQuery(c, query, table));
+          const rows = await write((c) => createTableFromQuery(c, query, table));
           services.tree.refresh();
           return rows;
         },

@@ -12,12 +12,14 @@ import { prepareRun, type Refusal } from '../../postgres/query/queryRunner';
 import { makeResultsFolder, removeResultsFolder } from '../../postgres/query/resultStore';
 import type { WorkspaceSummary } from '../../postgres/workspace/catalogCalls';
 import { roleLabel } from '../../platform/format';
+import { workspaceCredentials, type InstanceWorkspace } from '../../openhexa/instanceCalls';
 import type { Services } from '../../platform/services';
 import { say } from '../../platform/say';
 import { QueryDocuments, type QueryBinding } from './queryDocuments';
 import { OutlineCache, registerQueryCompletion } from './queryCompletion';
 import { registerQueryFormatting } from './queryFormatting';
 import { QueryResultsPanel } from './queryResultsPanel';
+import { queryTarget, type QueryTarget } from './queryTargets';
 
 /** How long each statement may run, from the setting (seconds; 0: no limit). */
 export function statementTimeoutMs(): number {
@@ -91,9 +93,24 @@ export class QueryStudio implements vscode.Disposable {
 
   /** Opens a new SQL document bound to `workspace`, with `text` in it. */
   async newQuery(profile: ServerProfile, workspace: WorkspaceSummary, text: string): Promise<vscode.TextEditor> {
-    const document = await vscode.workspace.openTextDocument({ language: 'sql', content: text });
-    this.documents.bind(document.uri, profile, workspace);
     this.services.sessions.ensureOwnSessionRole(profile, workspace);
+    return this.openBound(text, (uri) => this.documents.bind(uri, profile, workspace));
+  }
+
+  /**
+   * Opens a new SQL document bound to a workspace of an OpenHEXA instance:
+   * it runs on the workspace database with the credentials OpenHEXA hands
+   * to editors and admins (asked first, so a viewer is told before any
+   * document opens).
+   */
+  async newInstanceQuery(instance: string, workspace: InstanceWorkspace, text: string): Promise<vscode.TextEditor> {
+    const { ro } = await workspaceCredentials(await this.services.instances.session(instance), workspace.slug);
+    return this.openBound(text, (uri) => this.documents.bindInstance(uri, instance, workspace, ro.dbName));
+  }
+
+  private async openBound(text: string, bind: (uri: vscode.Uri) => void): Promise<vscode.TextEditor> {
+    const document = await vscode.workspace.openTextDocument({ language: 'sql', content: text });
+    bind(document.uri);
     const editor = await vscode.window.showTextDocument(document, { preview: false });
     const end = document.positionAt(text.length);
     editor.selection = new vscode.Selection(end, end);
@@ -117,10 +134,6 @@ export class QueryStudio implements vscode.Disposable {
     if (this.running.has(key)) {
       void vscode.window.showInformationMessage(vscode.l10n.t('A run of this document is in progress: wait for it, or cancel it.'));
       return undefined;
-    }
-    const profile = this.documents.profileOf(binding);
-    if (!profile) {
-      throw new Error(vscode.l10n.t('The server this document was bound to is no longer in your servers. Bind the document to a workspace again (click its status bar item).'));
     }
     const allowed: RunMode = binding.allowWrites && may(binding.role, 'write') ? 'writes' : 'read-only';
     // Explain reads; Explain Analyze runs the statement (writes too, when allowed) and keeps nothing.
@@ -167,7 +180,8 @@ export class QueryStudio implements vscode.Disposable {
       // An EXPLAIN is not a plain query: its rows come through a portal, not a server cursor.
       statements = [{ ...statement!, text: `${prefix}${statement!.text}`, start: statement!.start - prefix.length, readAs: 'portal' }];
     }
-    const panel = await this.panelFor(document, binding, profile);
+    const target = await queryTarget(this.services, binding, mode);
+    const panel = this.panelFor(document, binding, target);
     const started = Date.now();
     this.running.add(key);
     void vscode.commands.executeCommand('setContext', RUNNING_KEY, true);
@@ -175,7 +189,10 @@ export class QueryStudio implements vscode.Disposable {
     try {
       this.folder ??= makeResultsFolder();
       const report = await panel.run(statements, { mode, statementTimeoutMs: statementTimeoutMs(), folder: this.folder, ...(explain ? { explain: true, rollback: true } : {}) });
-      this.logRunOf(profile, binding, document.uri, explain ? statements[0]!.text : text, mode, report.outcome, Date.now() - started);
+      if (target.profile) {
+        // (An OpenHEXA instance has no catalog of ours to keep the history in.)
+        this.logRunOf(target.profile, binding, document.uri, explain ? statements[0]!.text : text, mode, report.outcome, Date.now() - started);
+      }
       if (typeof report.outcome === 'object' && !(report.outcome instanceof Error)) {
         this.showFailures(document, report.statements, report.outcome);
         if (report.outcome.ended === 'committed') {
@@ -208,16 +225,17 @@ export class QueryStudio implements vscode.Disposable {
     return this.running.has(document.uri.toString());
   }
 
-  private async panelFor(document: vscode.TextDocument, binding: QueryBinding, profile: ServerProfile): Promise<QueryResultsPanel> {
+  private panelFor(document: vscode.TextDocument, binding: QueryBinding, target: QueryTarget): QueryResultsPanel {
     const key = document.uri.toString();
-    const login = await this.services.sessions.login(profile, binding.dbName);
+    // On an instance the login changes with the mode (read-only or read/write credentials): a new runner then.
+    const boundTo = `${binding.server}|${binding.dbName}|${target.login.user}`;
     const open = this.panels.get(key);
-    if (open && open.boundTo === `${binding.server}|${binding.dbName}`) {
+    if (open && open.boundTo === boundTo) {
       return open.panel;
     }
     open?.panel.dispose();
-    const panel = new QueryResultsPanel(this.services, document, binding, profile, this.services.sessions.queryRunner(login), () => this.panels.delete(key));
-    this.panels.set(key, { panel, boundTo: `${binding.server}|${binding.dbName}` });
+    const panel = new QueryResultsPanel(this.services, document, binding, target.write, this.services.sessions.queryRunner(target.login), () => this.panels.delete(key));
+    this.panels.set(key, { panel, boundTo });
     return panel;
   }
 
@@ -269,11 +287,15 @@ export class QueryStudio implements vscode.Disposable {
       const mode = binding.allowWrites ? vscode.l10n.t('Writes allowed') : vscode.l10n.t('Read-only');
       const spin = this.isRunning(editor.document) ? '$(loading~spin) ' : '';
       this.status.text = `${spin}$(database) ${binding.workspaceName} · ${roleLabel(binding.role)} · ${mode}`;
-      this.status.tooltip = binding.allowWrites
-        ? vscode.l10n.t('Runs on {0} as your own login, with writes allowed: a run is committed at its end, and rolled back whole on an error. Click to change.', binding.workspaceName)
-        : may(binding.role, 'write')
-          ? vscode.l10n.t('Runs on {0} as your own login, read-only. Click to change the workspace or the mode.', binding.workspaceName)
-          : vscode.l10n.t('Runs on {0} as your own login, read-only (your role there reads only). Click to run it on another workspace.', binding.workspaceName);
+      this.status.tooltip = binding.instance
+        ? binding.allowWrites
+          ? vscode.l10n.t("Runs on the database of {0} (OpenHEXA, {1}) with its read/write credentials, writes allowed: a run is committed at its end, and rolled back whole on an error. Click to change.", binding.workspaceName, binding.instance)
+          : vscode.l10n.t("Runs on the database of {0} (OpenHEXA, {1}) with its read-only credentials. Click to change the workspace or the mode.", binding.workspaceName, binding.instance)
+        : binding.allowWrites
+          ? vscode.l10n.t('Runs on {0} as your own login, with writes allowed: a run is committed at its end, and rolled back whole on an error. Click to change.', binding.workspaceName)
+          : may(binding.role, 'write')
+            ? vscode.l10n.t('Runs on {0} as your own login, read-only. Click to change the workspace or the mode.', binding.workspaceName)
+            : vscode.l10n.t('Runs on {0} as your own login, read-only (your role there reads only). Click to run it on another workspace.', binding.workspaceName);
       this.status.backgroundColor = binding.allowWrites ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     }
     this.status.show();

@@ -1,9 +1,7 @@
 import * as vscode from 'vscode';
-import { CONNECTION_TYPES } from '../../../core/connections/types';
-import { connectionSection, databaseSection, type WorkspaceSection } from '../../../core/notebooks/workspaceEnvFile';
 import { workspaceCredentials } from '../../../openhexa/instanceCalls';
 import { instanceConnections } from '../../../openhexa/instanceConnections';
-import { envLogin } from '../../../openhexa/instanceLogins';
+import { instanceSections } from '../../../openhexa/instanceVariables';
 import { argOrPick } from '../../../platform/commands/pickers';
 import { command } from '../../../platform/commands/command';
 import { requireTrust } from '../../../platform/trust';
@@ -58,13 +56,7 @@ export const writeInstanceEnv = command('openhexa.writeInstanceEnv', [workspaceA
     services,
     { slug: workspace.slug, name: workspace.name, host: credentials.ro.host, port: credentials.ro.port },
     connections.map((c) => c.identifier),
-    async () => {
-      const sections: WorkspaceSection[] = set ? [databaseSection(set, envLogin(credentials[set], {}))] : [];
-      for (const connection of chosen) {
-        sections.push(connectionSection(CONNECTION_TYPES[connection.type], connection.identifier, connection.name, await store.values(connection.identifier)));
-      }
-      return sections;
-    },
+    () => instanceSections(credentials, set, store, chosen),
     title,
   );
 });

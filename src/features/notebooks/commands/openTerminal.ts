@@ -2,13 +2,13 @@ import { handedOutTls, tlsEnvironment } from '../../../core/tls/handedOutTls';
 import * as vscode from 'vscode';
 import { z } from 'zod';
 import { DATABASE_SETS } from '../../../core/notebooks/databaseEnv';
-import { terminalEnvironment, type WorkspaceSection } from '../../../core/notebooks/workspaceEnvFile';
+import type { WorkspaceSection } from '../../../core/notebooks/workspaceEnvFile';
 import { listConnections } from '../../../postgres/connections/connectionCalls';
 import { command } from '../../../platform/commands/command';
 import { progress, resolveWorkspace } from '../../../platform/commands/pickers';
 import { requireTrust } from '../../../platform/trust';
 import { givenValues, workspaceArg } from '../../commandArgs';
-import { refusalText } from '../refusals';
+import { openVariablesTerminal } from '../variablesTerminal';
 import { pickDatabaseSet, readConnectionSection, readDatabaseSection } from '../workspaceVariables';
 
 /**
@@ -36,17 +36,5 @@ export const openTerminal = command('openhexa.openTerminal', [workspaceArg({ set
     }
     return read;
   });
-  const { env, refused } = terminalEnvironment(sections, tlsEnvironment(handedOutTls(services.sessions.tls(ref.profile), services.sessions.tlsSeen(ref.profile), true)));
-  for (const refusal of refused) {
-    services.log.warn(`Left ${refusal.key} of workspace ${ref.workspace.slug} out of the terminal: ${refusal.reason} (${refusal.variable})`);
-    void vscode.window.showWarningMessage(refusalText(refusal));
-  }
-  const terminal = vscode.window.createTerminal({
-    name: vscode.l10n.t('OpenHEXA: {0}', ref.workspace.name),
-    env,
-    iconPath: new vscode.ThemeIcon('database'),
-    isTransient: true,
-  });
-  terminal.show();
-  services.log.info(`Opened a terminal with the ${Object.keys(env).length} variables of workspace ${ref.workspace.slug} (${set} login)`);
+  openVariablesTerminal(services, ref.workspace, sections, tlsEnvironment(handedOutTls(services.sessions.tls(ref.profile), services.sessions.tlsSeen(ref.profile), true)), set);
 });

@@ -33,6 +33,10 @@ export const saveAsWorkspaceQuery = command('openhexa.saveAsWorkspaceQuery', [do
     await document.save();
     return;
   }
+  if (binding.instance) {
+    void vscode.window.showInformationMessage(vscode.l10n.t("Workspace queries are kept in the catalog of a PostgreSQL server set up by this extension; OpenHEXA instances do not offer them to VS Code yet. Save the document as a .sql file instead."));
+    return;
+  }
   const profile = services.queries.documents.profileOf(binding);
   if (!profile) {
     throw new Error(vscode.l10n.t('The server this document was bound to is no longer in your servers. Bind the document to a workspace again (click its status bar item).'));

@@ -7,7 +7,8 @@ import { queryEditor } from '../../query/activeQuery';
 export const saveQueryDocument = command('openhexa.saveQueryDocument', [documentArg], async (services, uri) => {
   const editor = queryEditor(uri);
   const binding = editor && services.queries.documents.get(editor.document.uri);
-  if (!editor || !binding) {
+  // (An OpenHEXA instance's workspace keeps no queries for VS Code: a file, then.)
+  if (!editor || !binding || binding.instance) {
     await vscode.commands.executeCommand('workbench.action.files.save');
     return;
   }
