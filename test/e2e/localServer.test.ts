@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { buildVsix, thisPlatformTarget, type CodeServer } from '../harness/codeServer';
 import { ownedTempDir, type OwnedDir } from '../harness/processes';
-import { extensionLog, openContainer, runCommand, screenshot, useWorkbench } from './workbench';
+import { extensionLog, openContainer, runCommand, screenshot, useWorkbench, webview } from './workbench';
 import { cameTrue } from '../harness/pollUntil';
 
 describe('the first five minutes: a local server from a blank profile (platform .vsix)', function () {
@@ -90,6 +90,33 @@ describe('the first five minutes: a local server from a blank profile (platform 
     await table.hover();
     await table.locator('.action-label[aria-label="Preview Data"]').click();
     await page.locator('.tab', { hasText: 'Preview: health_facilities' }).waitFor({ timeout: 20_000 });
+    await webview(page).locator('.grid-row[aria-rowindex="2"]').waitFor({ timeout: 20_000 });
+    // A healthy server's menu offers creating a workspace, not Initialize or Retry; the row has it inline.
+    const local = row('Local server');
+    const menu = page.locator('.context-view .monaco-menu');
+    const labels = menu.locator('.action-label', { hasText: /\S/ });
+    // Read once the preview's grid has drawn its rows, before the walkthrough opens: a menu closes when something
+    // else takes the focus, which the walkthrough's page and a webview that is loading both do (clean-clone CI runs
+    // saw no menu, or one with no entries yet): its entries are waited for, else it is opened again.
+    for (let attempt = 0; attempt < 3 && !(await labels.first().isVisible()); attempt++) {
+      if (await menu.isVisible()) {
+        await page.keyboard.press('Escape');
+      }
+      await local.click({ button: 'right' });
+      await labels.first().waitFor({ timeout: 3_000 }).catch(() => undefined);
+    }
+    if (!(await labels.first().isVisible())) {
+      const focused = await page
+        .locator('*:focus')
+        .last()
+        .evaluate((el: { tagName: string; className: unknown }) => `${el.tagName}.${String(el.className)}`, undefined, { timeout: 1_000 })
+        .catch(() => 'nothing');
+      assert.fail(`the Local server row's menu did not open in three tries; the focus is on ${focused}`);
+    }
+    const entries = await labels.allInnerTexts();
+    assert.ok(entries.some((e) => /Create Workspace/.test(e)), JSON.stringify(entries));
+    assert.ok(!entries.some((e) => /Initialize Server|Retry/.test(e)), JSON.stringify(entries));
+    await page.keyboard.press('Escape');
     await runCommand(page, 'OpenHEXA: Get Started');
     // The Sandbox was made for the user: "Create a workspace" waits for one of their own.
     assert.deepEqual(await walkthroughSteps(), [
@@ -100,24 +127,6 @@ describe('the first five minutes: a local server from a blank profile (platform 
       ['connection', false],
       ['notebook', false],
     ]);
-    // A healthy server's menu offers creating a workspace, not Initialize or Retry; the row has it inline.
-    const local = row('Local server');
-    const menu = page.locator('.context-view .monaco-menu');
-    const labels = menu.locator('.action-label', { hasText: /\S/ });
-    // The first right-click may only take focus back from the walkthrough's page; a menu read while it was still
-    // being drawn had no entries yet (a clean-clone CI run): its entries are waited for, else it is opened again.
-    for (let attempt = 0; attempt < 3 && !(await labels.first().isVisible()); attempt++) {
-      if (await menu.isVisible()) {
-        await page.keyboard.press('Escape');
-      }
-      await local.click({ button: 'right' });
-      await labels.first().waitFor({ timeout: 3_000 }).catch(() => undefined);
-    }
-    await labels.first().waitFor({ timeout: 5_000 });
-    const entries = await labels.allInnerTexts();
-    assert.ok(entries.some((e) => /Create Workspace/.test(e)), JSON.stringify(entries));
-    assert.ok(!entries.some((e) => /Initialize Server|Retry/.test(e)), JSON.stringify(entries));
-    await page.keyboard.press('Escape');
     await local.hover();
     await local.locator('.action-label[aria-label="Create Workspace…"]').click();
     await page.locator('.quick-input-widget input').fill('Malaria team');
@@ -151,14 +160,20 @@ describe('the first five minutes: a local server from a blank profile (platform 
   });
 
   it('a window reload keeps it: the Sandbox is there again, its server started on demand', async () => {
+    // The old workbench stays in the page until the reload replaces it: what is waited for must be the new one's
+    // (a run that read the old tree took its screenshot of the blank page between the two).
+    await page.evaluate(() => Object.assign(globalThis, { openhexaBeforeReload: true }));
     await runCommand(page, 'Developer: Reload Window');
+    await page.waitForFunction(() => !('openhexaBeforeReload' in globalThis), undefined, { timeout: 90_000 });
     await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
     await openContainer(page, 'OpenHEXA');
-    await row('Local server').waitFor({ timeout: 60_000 });
-    const sandbox = row('Sandbox');
-    if (!(await sandbox.isVisible())) {
-      await row('Local server').click();
+    const local = row('Local server');
+    await local.waitFor({ timeout: 60_000 });
+    // A server row comes back collapsed; expanding it starts the local server on demand.
+    if ((await local.getAttribute('aria-expanded')) === 'false') {
+      await local.click();
     }
+    const sandbox = row('Sandbox');
     await sandbox.waitFor({ timeout: 60_000 });
     await screenshot(page, 'local-server-after-reload');
     // The walkthrough remembers every step across the reload (adding a connection is not done here).
