@@ -3,6 +3,8 @@ import { resolveTable, resolveWorkspace, type WorkspaceRef } from '../platform/c
 import type { Services } from '../platform/services';
 import type { WorkspaceNeed } from '../core/workspaceNeeds';
 import { givenValues, isTreeNode, workspaceArg } from './commandArgs';
+import { resolveSource, sourceArg } from '../sources/resolveSource';
+import type { SourceTable, WorkspaceSource } from '../sources/workspaceSource';
 
 /** A table or view: one in the tree, or `{ server, slug, schema, table }`, each part picked when left out. */
 export const tableArg = workspaceArg({ schema: z.string().min(1), table: z.string().min(1) }, 'a table or view in the OpenHEXA Workspaces view, or { server, slug, schema, table }');
@@ -17,4 +19,18 @@ export async function resolveTableArg(services: Services, arg: z.output<typeof t
   const node = arg && isTreeNode(arg) && arg.kind === 'table' ? arg.table : undefined;
   const table = await resolveTable(services, ref, node ?? (given.table === undefined ? undefined : { schema: given.schema ?? 'public', name: given.table }), title);
   return table ? { ref, table } : undefined;
+}
+
+/** A table or view on either kind of server: one in the tree, or `{ server, slug, schema, table }`. */
+export const sourceTableArg = sourceArg(tableArg);
+
+/** The workspace (as a source) and the table a command was given, asking for what is missing. */
+export async function resolveSourceTable(services: Services, arg: z.output<typeof sourceTableArg> | undefined, title: string): Promise<{ source: WorkspaceSource; table: SourceTable } | undefined> {
+  const found = await resolveSource(services, arg, title, 'browse');
+  if (!found) {
+    return undefined;
+  }
+  const given = givenValues(arg);
+  const table = found.place.at === 'table' ? found.place.table : given.table !== undefined ? { schema: given.schema ?? 'public', name: given.table } : await found.source.pickTable(title);
+  return table ? { source: found.source, table } : undefined;
 }

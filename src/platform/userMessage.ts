@@ -1,3 +1,4 @@
+import { OpenHexaError } from '../openhexa/graphqlClient';
 import { CatalogError } from '../postgres/catalog/catalogError';
 import { describeLoginFailure } from '../postgres/loginFailure';
 import { SuperuserBrowsing } from '../postgres/readOnly';
@@ -10,6 +11,9 @@ import { say } from './say';
 export function userMessage(err: unknown): string {
   if (err instanceof CatalogError) {
     return err.message;
+  }
+  if (err instanceof OpenHexaError) {
+    return say(err.said);
   }
   if (err instanceof SuperuserBrowsing) {
     return superuserWarning();

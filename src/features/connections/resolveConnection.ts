@@ -4,6 +4,8 @@ import type { WorkspaceNeed } from '../../core/workspaceNeeds';
 import { listConnections, type ConnectionSummary } from '../../postgres/connections/connectionCalls';
 import { argOrPick, resolveWorkspace, type WorkspaceRef } from '../../platform/commands/pickers';
 import type { Services } from '../../platform/services';
+import { resolveSource, sourceArg } from '../../sources/resolveSource';
+import type { SourceNeed, WorkspaceSource } from '../../sources/workspaceSource';
 import { workspaceArg } from '../commandArgs';
 import type { ConnectionNode } from './nodes/connectionNode';
 
@@ -52,4 +54,34 @@ export function connectionNamed(connections: readonly ConnectionSummary[], works
     throw new Error(vscode.l10n.t('The workspace "{0}" has no connection "{1}".', workspaceName, identifier));
   }
   return found;
+}
+
+/** A connection on either kind of server: its node, or `{ server, slug, identifier }`. */
+export const sourceConnectionArg = sourceArg(connectionArg({}));
+
+/** A connection (with its workspace as a source) from its node, from `{ server, slug, identifier }`, or picked; refused up front when the rules there do not allow the need. */
+export async function resolveSourceConnection(
+  services: Services,
+  arg: z.output<typeof sourceConnectionArg> | undefined,
+  title: string,
+  need: SourceNeed,
+): Promise<{ source: WorkspaceSource; connection: ConnectionSummary } | undefined> {
+  const found = await resolveSource(services, arg, title, need);
+  if (!found) {
+    return undefined;
+  }
+  const { source, place } = found;
+  if (place.at === 'connection') {
+    return { source, connection: place.connection };
+  }
+  const connections = await source.connections();
+  const identifier = arg && 'identifier' in arg && typeof arg.identifier === 'string' ? arg.identifier : undefined;
+  if (identifier !== undefined) {
+    return { source, connection: connectionNamed(connections, source.workspace.name, identifier) };
+  }
+  if (connections.length === 0) {
+    throw new Error(vscode.l10n.t('The workspace "{0}" has no connections yet.', source.workspace.name));
+  }
+  const connection = await argOrPick(undefined, () => connections.map((c) => ({ label: c.name, description: c.identifier, value: c })), { title, placeHolder: vscode.l10n.t('Choose a connection') });
+  return connection ? { source, connection } : undefined;
 }

@@ -1,12 +1,10 @@
-import { handedOutTls } from '../../core/tls/handedOutTls';
 import * as vscode from 'vscode';
-import { may } from '../../core/roles';
 import { profileKey, type ServerProfile } from '../../core/serverProfile';
-import { regeneratePassword, revealPassword, type WorkspaceSummary } from '../../postgres/workspace/catalogCalls';
+import type { WorkspaceSummary } from '../../postgres/workspace/catalogCalls';
 import { credentialsToHostSchema, credentialsToWebviewSchema, type CredentialKind, type CredentialsToHost, type CredentialsToWebview } from '../../protocol/credentials';
-import { roleLabel } from '../../platform/format';
 import { PanelHost, PanelRegistry } from '../../platform/panels/panelHost';
 import type { Services } from '../../platform/services';
+import type { WorkspaceSource } from '../../sources/workspaceSource';
 import { CredentialsController, type CredentialsDeps, type CredentialsTarget } from './credentialsController';
 
 const SPEC = { viewType: 'openhexa.credentials', app: 'credentials', toHost: credentialsToHostSchema, toWebview: credentialsToWebviewSchema };
@@ -38,27 +36,18 @@ export class CredentialsPanel {
   private readonly host: PanelHost<CredentialsToHost, CredentialsToWebview>;
   private readonly controller: CredentialsController;
 
-  static show(services: Services, profile: ServerProfile, workspace: WorkspaceSummary): CredentialsPanel {
-    if (!may(workspace.role, 'seeCredentials')) {
-      throw new Error(
-        vscode.l10n.t('As a {0} of "{1}" you cannot see its database credentials. Ask a workspace admin for the Editor role.', roleLabel(workspace.role), workspace.name),
-      );
+  /** The credentials panel of a workspace, whichever kind of server keeps its passwords; a second call reveals the open tab. */
+  static async show(services: Services, source: WorkspaceSource): Promise<CredentialsPanel> {
+    const open = CredentialsPanel.panels.get(source.key);
+    if (open) {
+      open.reveal();
+      return open;
     }
-    const key = `${profileKey(profile)}/${workspace.slug}`;
-    const { sessions } = services;
-    return CredentialsPanel.open(
-      services,
-      key,
-      {
-        fetchPassword: async (kind, access) => (await sessions.catalog(profile, (c) => revealPassword(c, workspace.slug, kind, access))).password,
-        regeneratePassword: (kind) => sessions.catalog(profile, (c) => regeneratePassword(c, workspace.slug, kind)),
-      },
-      { host: profile.host, port: profile.port, tls: handedOutTls(sessions.tls(profile), sessions.tlsSeen(profile), false), workspace: { name: workspace.name, slug: workspace.slug, dbName: workspace.dbName, role: workspace.role } },
-    );
+    const { passwords, target } = await source.credentials();
+    return CredentialsPanel.open(services, source.key, passwords, target);
   }
 
-  /** The panel over any source of passwords (a server's catalog, an OpenHEXA instance). */
-  static open(services: Services, key: string, source: Pick<CredentialsDeps, 'fetchPassword' | 'regeneratePassword'>, target: CredentialsTarget): CredentialsPanel {
+  private static open(services: Services, key: string, source: Pick<CredentialsDeps, 'fetchPassword' | 'regeneratePassword'>, target: CredentialsTarget): CredentialsPanel {
     return CredentialsPanel.panels.showOrCreate(key, () => new CredentialsPanel(services, key, source, target));
   }
 

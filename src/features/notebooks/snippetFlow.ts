@@ -13,6 +13,7 @@ import { assignedNames } from '../../core/notebooks/envFileBlock';
 import { flavoursIn, pickFlavour, R_DRIVERS, snippetFlavours, type NotebookLanguage, type RDriver, type SnippetFlavour } from '../../core/notebooks/snippet';
 import { argOrPick } from '../../platform/commands/pickers';
 import type { Services } from '../../platform/services';
+import { userMessage } from '../../platform/userMessage';
 import { readEnvFile } from '../../files/wholeFile';
 import { envFileForWork } from './envFile';
 import { activeJupyterNotebook, insertCell, newNotebookWith } from './insertIntoNotebook';
@@ -31,7 +32,7 @@ export interface SnippetSubject {
   readonly connection?: { readonly identifier: string; readonly type: ConnectionTypeId };
   readonly about: string;
   code(flavour: SnippetFlavour): Promise<string>;
-  writeVariables(): Thenable<unknown>;
+  writeVariables(): Promise<unknown>;
 }
 
 function flavourLabel(flavour: SnippetFlavour, subject: SnippetSubject): { label: string; detail: string } {
@@ -87,7 +88,7 @@ function neededNames(subject: SnippetSubject): string[] {
 }
 
 /** When the .env file does not set what the snippet reads yet, offers to write it. */
-async function offerMissingVariables(subject: SnippetSubject): Promise<void> {
+async function offerMissingVariables(services: Services, subject: SnippetSubject): Promise<void> {
   let file: string;
   try {
     const found = await envFileForWork(vscode.l10n.t('Insert Connection Snippet'));
@@ -109,7 +110,11 @@ async function offerMissingVariables(subject: SnippetSubject): Promise<void> {
     write,
   );
   if (choice === write) {
-    await subject.writeVariables();
+    // Said as a command's failure is: this runs after the command that inserted the cell ended.
+    await subject.writeVariables().then(undefined, (err: unknown) => {
+      services.log.error(`Writing the variables of ${subject.workspaceSlug} failed`, err);
+      void vscode.window.showErrorMessage(vscode.l10n.t('OpenHEXA: {0}', userMessage(err)));
+    });
   }
 }
 
@@ -141,6 +146,6 @@ export async function insertSnippetOf(services: Services, subject: SnippetSubjec
   }
   services.walkthrough.done('notebook');
   services.log.info(`Inserted a ${flavour} snippet for ${subject.about} of ${subject.workspaceSlug}`);
-  void offerMissingVariables(subject);
+  void offerMissingVariables(services, subject);
 }
 

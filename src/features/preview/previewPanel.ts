@@ -1,12 +1,10 @@
 import * as vscode from 'vscode';
-import { profileKey, type ServerProfile } from '../../core/serverProfile';
-import type { Login } from '../../postgres/connect';
 import type { WorkspaceSummary } from '../../postgres/workspace/catalogCalls';
-import type { TableInfo } from '../../postgres/workspace/tables';
 import { previewToHostSchema, previewToWebviewSchema, type PreviewToHost, type PreviewToWebview } from '../../protocol/preview';
 import { exportDialogs, panelBasics } from '../../platform/panels/panelBasics';
 import { PanelHost, PanelRegistry } from '../../platform/panels/panelHost';
 import type { Services } from '../../platform/services';
+import type { SourceTable, WorkspaceSource } from '../../sources/workspaceSource';
 import { PreviewController, type PreviewReader } from './previewController';
 
 const SPEC = { viewType: 'openhexa.preview', app: 'preview', toHost: previewToHostSchema, toWebview: previewToWebviewSchema };
@@ -17,21 +15,20 @@ export class PreviewPanel {
   private readonly host: PanelHost<PreviewToHost, PreviewToWebview>;
   private readonly controller: PreviewController;
 
-  static async show(services: Services, profile: ServerProfile, workspace: WorkspaceSummary, table: Pick<TableInfo, 'schema' | 'name'>): Promise<PreviewPanel> {
-    const key = `${profileKey(profile)}/${workspace.slug}/${table.schema}/${table.name}`;
-    // Read before the registry's check: no await between the check and the registration, so two quick clicks open one tab.
-    const login = await services.sessions.login(profile, workspace.dbName);
-    return PreviewPanel.panels.showOrCreate(key, () => new PreviewPanel(services, workspace, services.sessions.preview(login, table.schema, table.name), key));
-  }
-
-  /** A table reached with a login of its own (an OpenHEXA instance's read-only credentials), through the same pools and budget. */
-  static showWithLogin(services: Services, key: string, workspace: Pick<WorkspaceSummary, 'name'>, login: Login, table: Pick<TableInfo, 'schema' | 'name'>): PreviewPanel {
-    return PreviewPanel.panels.showOrCreate(key, () => new PreviewPanel(services, workspace, services.sessions.preview(login, table.schema, table.name), key));
-  }
-
-  /** A table read by another reader (OpenHEXA's API, for members without the database's credentials). */
-  static showWithReader(services: Services, key: string, workspace: Pick<WorkspaceSummary, 'name'>, reader: PreviewReader): PreviewPanel {
-    return PreviewPanel.panels.showOrCreate(key, () => new PreviewPanel(services, workspace, reader, key));
+  /**
+   * The preview of a table of a workspace, whichever kind of server it is on
+   * (the source says what reads it); a second click reveals the open tab.
+   */
+  static async open(services: Services, source: WorkspaceSource, table: SourceTable): Promise<PreviewPanel> {
+    const key = `${source.key}/${table.schema}/${table.name}`;
+    const open = PreviewPanel.panels.get(key);
+    if (open) {
+      open.reveal();
+      return open;
+    }
+    const reader = await source.previewReader(table);
+    // No await between the registry's check and the registration: two quick clicks open one tab (an unused reader holds nothing open).
+    return PreviewPanel.panels.showOrCreate(key, () => new PreviewPanel(services, source.workspace, reader, key));
   }
 
   private constructor(services: Services, workspace: Pick<WorkspaceSummary, 'name'>, session: PreviewReader, key: string) {

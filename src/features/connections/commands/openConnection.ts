@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import { command } from '../../../platform/commands/command';
 import { ConnectionFormPanel } from '../form/connectionFormPanel';
-import { connectionArg, resolveConnection } from '../resolveConnection';
+import { resolveSourceConnection, sourceConnectionArg } from '../resolveConnection';
 
-/** A connection's fields, read-only, secrets masked until an audited Reveal (editors and admins). */
-export const openConnection = command('openhexa.openConnection', [connectionArg({})], async (services, arg) => {
-  const ref = await resolveConnection(services, arg, vscode.l10n.t('Open Connection'), 'useConnection');
-  if (ref) {
-    ConnectionFormPanel.show(services, ref, { mode: 'view', identifier: ref.connection.identifier, name: ref.connection.name });
+/** A connection's fields, read-only, secrets masked until a Reveal (on a server: editors and admins, each reveal audited; on an instance: as OpenHEXA allows). */
+export const openConnection = command('openhexa.openConnection', [sourceConnectionArg], async (services, arg) => {
+  const found = await resolveSourceConnection(services, arg, vscode.l10n.t('Open Connection'), 'viewConnection');
+  if (found) {
+    ConnectionFormPanel.show(services, found.source, { mode: 'view', identifier: found.connection.identifier, name: found.connection.name });
   }
 });

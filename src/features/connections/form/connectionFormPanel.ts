@@ -1,8 +1,6 @@
 import type { PoolClient } from 'pg';
 import * as vscode from 'vscode';
 import type { ConnectionTypeId } from '../../../core/connections/types';
-import { may } from '../../../core/roles';
-import { profileKey } from '../../../core/serverProfile';
 import {
   connectionFields,
   connectionValues,
@@ -12,10 +10,10 @@ import {
 } from '../../../postgres/connections/connectionCalls';
 import { connectionFormToHostSchema, connectionFormToWebviewSchema, type ConnectionFormToHost, type ConnectionFormToWebview, type FormMode } from '../../../protocol/connectionForm';
 import type { WorkspaceRef } from '../../../platform/commands/pickers';
-import { roleLabel } from '../../../platform/format';
 import { userMessage } from '../../../platform/userMessage';
 import { PanelHost, PanelRegistry } from '../../../platform/panels/panelHost';
 import type { Services } from '../../../platform/services';
+import type { WorkspaceSource } from '../../../sources/workspaceSource';
 import { testerFor } from '../../../testers';
 import { askAndChangeIdentifier } from '../changeIdentifier';
 import { ConnectionFormController, type ConnectionFormDeps } from './connectionFormController';
@@ -30,21 +28,11 @@ export interface FormRequest {
   readonly initialType?: ConnectionTypeId;
 }
 
-/** Says what a role may not do here, naming who can. */
-function refuse(ref: WorkspaceRef, mode: FormMode): never {
-  const role = roleLabel(ref.workspace.role);
-  throw new Error(
-    mode === 'view'
-      ? vscode.l10n.t("As a {0} of \"{1}\" you see the workspace's connections but not their values. Ask a workspace admin for the Editor role.", role, ref.workspace.name)
-      : vscode.l10n.t('As a {0} of "{1}" you cannot create or edit its connections: workspace admins do.', role, ref.workspace.name),
-  );
-}
-
 /** Where a form's connections live and how they are tested: all the controller needs but the panel itself. */
 export type FormSource = Pick<ConnectionFormDeps, 'list' | 'fields' | 'values' | 'create' | 'update' | 'test' | 'copyEnv' | 'changeIdentifier'>;
 
 /** A server's catalog, through the member's own login; the product's testers, run on this computer. */
-function catalogSource(services: Services, ref: WorkspaceRef, request: FormRequest): FormSource {
+export function catalogFormSource(services: Services, ref: WorkspaceRef, request: FormRequest): FormSource {
   const { profile, workspace } = ref;
   const slug = workspace.slug;
   const catalog = <T>(run: (client: PoolClient) => Promise<T>): Promise<T> => services.sessions.catalog(profile, run);
@@ -70,29 +58,24 @@ export class ConnectionFormPanel {
   private readonly host: PanelHost<ConnectionFormToHost, ConnectionFormToWebview>;
   private readonly controller: ConnectionFormController;
 
-  /** Viewers never get the form; editors get the read-only view; admins every mode. */
-  static show(services: Services, ref: WorkspaceRef, request: FormRequest): ConnectionFormPanel {
-    const allowed = request.mode === 'view' ? may(ref.workspace.role, 'useConnection') : may(ref.workspace.role, 'manageConnections');
-    if (!allowed) {
-      refuse(ref, request.mode);
-    }
-    // One tab per connection and mode (a second click reveals it); a new connection's form is one per workspace.
-    const key = `${profileKey(ref.profile)}/${ref.workspace.slug}/${request.mode}/${request.identifier ?? ''}`;
-    return ConnectionFormPanel.open(services, key, ref.workspace, request, catalogSource(services, ref, request), may(ref.workspace.role, 'manageConnections'), (identifier) =>
-      ConnectionFormPanel.show(services, ref, { mode: 'edit', identifier, ...(request.name ? { name: request.name } : {}) }),
-    );
-  }
-
   /**
-   * The form over any source of connections (a server's catalog, an OpenHEXA
-   * instance): `key` names its tab, `edit` opens the same connection for
-   * editing, `canEdit` is what the source's rules allow the user.
+   * The form on a workspace of either kind, as its rules allow: on a server,
+   * viewers never get it, editors the read-only view, admins every mode; on
+   * an instance, OpenHEXA's permissions say. One tab per connection and mode
+   * (a second click reveals it); a new connection's form is one per workspace.
    */
-  static open(services: Services, key: string, workspace: { readonly name: string; readonly slug: string }, request: FormRequest, source: FormSource, canEdit: boolean, edit: (identifier: string) => void): ConnectionFormPanel {
-    return ConnectionFormPanel.panels.showOrCreate(key, () => new ConnectionFormPanel(services, key, workspace, request, source, canEdit, edit));
+  static show(services: Services, source: WorkspaceSource, request: FormRequest): ConnectionFormPanel {
+    const refused = source.refusal(request.mode === 'view' ? 'viewConnection' : request.mode === 'create' ? 'createConnection' : 'editConnection', request.name ? { name: request.name } : undefined);
+    if (refused) {
+      throw new Error(refused);
+    }
+    const key = `${source.key}/${request.mode}/${request.identifier ?? ''}`;
+    const canEdit = source.refusal('editConnection') === undefined;
+    const edit = (identifier: string): unknown => ConnectionFormPanel.show(services, source, { mode: 'edit', identifier, ...(request.name ? { name: request.name } : {}) });
+    return ConnectionFormPanel.panels.showOrCreate(key, () => new ConnectionFormPanel(services, key, source.workspace, request, source.connectionForm(request), canEdit, edit));
   }
 
-  private constructor(services: Services, key: string, workspace: { readonly name: string; readonly slug: string }, request: FormRequest, source: FormSource, canEdit: boolean, edit: (identifier: string) => void) {
+  private constructor(services: Services, key: string, workspace: { readonly name: string; readonly slug: string }, request: FormRequest, source: FormSource, canEdit: boolean, edit: (identifier: string) => unknown) {
     const { log } = services;
     const title =
       request.mode === 'create'

@@ -60,7 +60,7 @@ export const instanceConnectionNode: NodeDef<InstanceConnectionNode> = {
     item.iconPath = new vscode.ThemeIcon('plug');
     item.contextValue = contextValue.instanceConnection(connection.may.update);
     if (connection.may.update) {
-      item.command = { command: 'openhexa.openInstanceConnection', title: vscode.l10n.t('Open Connection'), arguments: [node] };
+      item.command = { command: 'openhexa.openConnection', title: vscode.l10n.t('Open Connection'), arguments: [node] };
     }
     return item;
   },

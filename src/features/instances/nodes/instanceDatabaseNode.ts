@@ -58,7 +58,7 @@ export const instanceTableNode: NodeDef<InstanceTableNode> = {
     item.tooltip = [table.name, ...table.columns.map((c) => `${c.name}  ${c.type}`)].join('\n');
     item.iconPath = new vscode.ThemeIcon('table');
     item.contextValue = contextValue.instanceTable(node.workspace.role);
-    item.command = { command: 'openhexa.previewInstanceTable', title: vscode.l10n.t('Preview Table'), arguments: [node] };
+    item.command = { command: 'openhexa.previewTable', title: vscode.l10n.t('Preview Table'), arguments: [node] };
     return item;
   },
   children(node) {

@@ -1,0 +1,74 @@
+import { profileKey } from '../core/serverProfile';
+import { handedOutTls, tlsEnvironment } from '../core/tls/handedOutTls';
+import { mayDo, type WorkspaceNeed } from '../core/workspaceNeeds';
+import { deleteConnection, connectionFields, listConnections } from '../postgres/connections/connectionCalls';
+import { readSavedQuery } from '../postgres/savedQueries/savedQueryCalls';
+import { regeneratePassword, revealPassword } from '../postgres/workspace/catalogCalls';
+import { resolveTable, type WorkspaceRef } from '../platform/commands/pickers';
+import { refusalOf } from '../platform/commands/refusals';
+import type { Services } from '../platform/services';
+import { catalogFormSource } from '../features/connections/form/connectionFormPanel';
+import { ownerOf, readConnectionSection, readDatabaseSection } from '../features/notebooks/workspaceVariables';
+import type { SourceNeed, WorkspaceSource } from './workspaceSource';
+
+/** What each need is in the product's roles. */
+const NEEDS: Record<SourceNeed, WorkspaceNeed> = {
+  browse: 'browse',
+  seeCredentials: 'seeCredentials',
+  viewConnection: 'useConnection',
+  createConnection: 'manageConnections',
+  editConnection: 'manageConnections',
+  deleteConnection: 'manageConnections',
+};
+
+/** The product's catalog role for a need (what resolveWorkspace checks before any question). */
+export function catalogNeed(need: SourceNeed): WorkspaceNeed {
+  return NEEDS[need];
+}
+
+/**
+ * A workspace on a PostgreSQL server: the product's catalog, read and
+ * written through the member's own login (PostgreSQL enforces the role);
+ * passwords and secrets through the audited catalog calls.
+ */
+export function catalogSource(services: Services, ref: WorkspaceRef): WorkspaceSource {
+  const { profile, workspace } = ref;
+  const { sessions } = services;
+  const slug = workspace.slug;
+  return {
+    key: `${profileKey(profile)}/${slug}`,
+    workspace,
+    where: profile.label,
+    audited: true,
+    refusal: (need) => (mayDo(workspace.role, ref.platformAdmin ?? false, NEEDS[need]) ? undefined : refusalOf(NEEDS[need], workspace.name)),
+    connections: () => sessions.catalog(profile, (c) => listConnections(c, slug)),
+    connectionForm: (request) => catalogFormSource(services, ref, request),
+    removeConnection: (identifier) => sessions.catalog(profile, (c) => deleteConnection(c, slug, identifier)),
+    pickTable: (title) => resolveTable(services, ref, undefined, title),
+    previewReader: async (table) => sessions.preview(await sessions.login(profile, workspace.dbName), table.schema, table.name),
+    credentials: () =>
+      Promise.resolve({
+        passwords: {
+          fetchPassword: async (kind, access) => (await sessions.catalog(profile, (c) => revealPassword(c, slug, kind, access))).password,
+          regeneratePassword: (kind) => sessions.catalog(profile, (c) => regeneratePassword(c, slug, kind)),
+        },
+        target: { host: profile.host, port: profile.port, tls: handedOutTls(sessions.tls(profile), sessions.tlsSeen(profile), false), workspace: { name: workspace.name, slug, dbName: workspace.dbName, role: workspace.role } },
+      }),
+    newQuery: (text) => services.queries.newQuery(profile, workspace, text),
+    variables: () =>
+      Promise.resolve({
+        owner: ownerOf(ref),
+        read: async (set, connections) => {
+          const read = set ? [await readDatabaseSection(services, ref, set)] : [];
+          for (const connection of connections) {
+            read.push(await readConnectionSection(services, ref, connection));
+          }
+          return read;
+        },
+        tls: tlsEnvironment(handedOutTls(sessions.tls(profile), sessions.tlsSeen(profile), true)),
+      }),
+    // Secrets stay masked in this call: only the codes are used.
+    fieldCodes: async (identifier) => (await sessions.catalog(profile, (c) => connectionFields(c, slug, identifier))).map((f) => f.code),
+    savedQuery: (querySlug) => sessions.catalog(profile, (c) => readSavedQuery(c, slug, querySlug)),
+  };
+}

@@ -1,0 +1,150 @@
+import * as vscode from 'vscode';
+import { CONNECTION_TYPES, type ConnectionTypeId } from '../core/connections/types';
+import { connectionEnv } from '../core/connections/connectionEnvNames';
+import { dotenvLines } from '../core/connections/envText';
+import { roleLabel } from '../platform/format';
+import { ApiTableReader } from '../openhexa/apiTableReader';
+import { listTables, regeneratePassword, workspaceCredentials, type InstanceWorkspace } from '../openhexa/instanceCalls';
+import type { OpenHexaTable } from '../openhexa/operations';
+import { instanceConnections } from '../openhexa/instanceConnections';
+import { databaseLogin, databaseReachable } from '../openhexa/instanceLogins';
+import { instanceSections } from '../openhexa/instanceVariables';
+import { argOrPick } from '../platform/commands/pickers';
+import type { InstanceProfile } from '../platform/instances';
+import type { Services } from '../platform/services';
+import { refusalText } from '../features/notebooks/refusals';
+import type { ConnectionRights, SourceNeed, WorkspaceSource } from './workspaceSource';
+
+/** Why OpenHEXA's permissions refuse this need (its words: editors and admins hold the credentials; a connection says who may edit it). */
+function instanceRefusal(workspace: InstanceWorkspace, need: SourceNeed, connection?: ConnectionRights): string | undefined {
+  const name = connection?.name ?? '';
+  switch (need) {
+    case 'browse':
+      return undefined;
+    case 'seeCredentials':
+      return workspace.role === 'viewer' ? vscode.l10n.t('OpenHEXA gives the database credentials of "{0}" to its editors and admins; you are a {1} there.', workspace.name, roleLabel(workspace.role)) : undefined;
+    case 'createConnection':
+      return workspace.may.createConnection ? undefined : vscode.l10n.t('OpenHEXA does not let you create connections in "{0}": its editors and admins do.', workspace.name);
+    case 'viewConnection':
+      return connection?.may?.update === false || workspace.role === 'viewer' ? vscode.l10n.t('OpenHEXA shows the values of "{0}" to the editors and admins of "{1}".', name, workspace.name) : undefined;
+    case 'editConnection':
+      return connection?.may?.update === false || workspace.role === 'viewer' ? vscode.l10n.t('OpenHEXA does not let you edit "{0}": the editors and admins of "{1}" do.', name, workspace.name) : undefined;
+    case 'deleteConnection':
+      return connection?.may?.delete === false || workspace.role === 'viewer' ? vscode.l10n.t('OpenHEXA does not let you delete "{0}": the editors and admins of "{1}" do.', name, workspace.name) : undefined;
+  }
+}
+
+/**
+ * A workspace of an OpenHEXA instance (`listed`: the table a tree row names, as OpenHEXA listed it): its API lists and keeps what the
+ * catalog keeps on a server (connections, credentials, members), and the
+ * data goes straight to the workspace database with the credentials
+ * OpenHEXA hands to editors and admins (the read-only ones to read).
+ */
+export function instanceSource(services: Services, profile: InstanceProfile, workspace: InstanceWorkspace, listed?: OpenHexaTable): WorkspaceSource {
+  const session = () => services.instances.session(profile.server);
+  const slug = workspace.slug;
+  const store = instanceConnections(session, slug);
+  const credentials = async () => workspaceCredentials(await session(), slug);
+  return {
+    key: `instance:${profile.server}/${slug}`,
+    workspace,
+    where: profile.server,
+    audited: false,
+    refusal: (need, connection) => instanceRefusal(workspace, need, connection),
+    connections: () => store.list(),
+    connectionForm: () => ({
+      list: () => store.list(),
+      fields: (identifier) => store.fields(identifier),
+      values: (identifier) => store.values(identifier),
+      create: (connection) => store.create(connection),
+      update: (identifier, edit) => store.update(identifier, edit),
+      test: (type, values, signal) => store.test(type, values, signal),
+      copyEnv: async (identifier) => {
+        const connection = (await store.list()).find((c) => c.identifier === identifier);
+        const type: ConnectionTypeId = connection?.type ?? 'custom';
+        const env = connectionEnv(CONNECTION_TYPES[type], identifier, await store.values(identifier));
+        const lines = dotenvLines(env);
+        if ('refused' in lines) {
+          throw new Error(refusalText({ key: identifier, ...lines.refused, variable: lines.refused.name }));
+        }
+        await vscode.env.clipboard.writeText(`${lines.text}\n`);
+        void vscode.window.showInformationMessage(vscode.l10n.t('Copied {0} environment variables of "{1}" to the clipboard, secrets included.', String(env.length), connection?.name ?? identifier));
+      },
+      changeIdentifier: () => {
+        void vscode.window.showInformationMessage(vscode.l10n.t("On an OpenHEXA instance, a connection's identifier is changed on OpenHEXA itself (the connection's page); this form changes its name, description and values."));
+        return Promise.resolve(undefined);
+      },
+    }),
+    removeConnection: (identifier) => store.remove(identifier),
+    pickTable: async (title) =>
+      argOrPick(
+        undefined,
+        async () => {
+          const tables = await listTables(await session(), slug);
+          if (tables.length === 0) {
+            throw new Error(vscode.l10n.t('The workspace "{0}" has no tables yet.', workspace.name));
+          }
+          return tables.map((t) => ({ label: t.name, value: { schema: 'public', name: t.name } }));
+        },
+        { title, placeHolder: vscode.l10n.t('Choose a table or view') },
+      ),
+    previewReader: async (table) => {
+      // The API reads by position over the columns it lists (the tree's row carries them; else they are asked).
+      const throughApi = async () => {
+        const found = listed?.name === table.name ? listed : (await listTables(await session(), slug)).find((t) => t.name === table.name);
+        if (!found) {
+          throw new Error(vscode.l10n.t('The workspace "{0}" has no table "{1}".', workspace.name, table.name));
+        }
+        return new ApiTableReader(session, slug, found);
+      };
+      // OpenHEXA gives viewers no credentials: their preview goes through its API (the panel says it is slower).
+      if (workspace.role === 'viewer') {
+        return throughApi();
+      }
+      const { ro } = await credentials();
+      const login = databaseLogin(ro);
+      if (!(await databaseReachable(login))) {
+        services.log.warn(`The database of ${slug} at ${ro.host}:${ro.port} does not answer from this computer: previewing ${table.name} through OpenHEXA's API`);
+        void vscode.window.showInformationMessage(vscode.l10n.t("The workspace database at {0} does not answer from this computer: the preview reads through OpenHEXA's API, slower and without filters.", `${ro.host}:${ro.port}`));
+        return throughApi();
+      }
+      return services.sessions.preview(login, table.schema, table.name);
+    },
+    credentials: async () => {
+      // The logins' names, host and port (OpenHEXA refuses viewers here, and says so).
+      const first = await credentials();
+      return {
+        passwords: {
+          fetchPassword: async (kind) => (await credentials())[kind].password,
+          regeneratePassword: async (kind) => {
+            await regeneratePassword(await session(), slug, kind);
+            return (await credentials())[kind].password;
+          },
+        },
+        target: {
+          host: first.ro.host,
+          port: first.ro.port,
+          tls: {},
+          workspace: { name: workspace.name, slug, dbName: first.ro.dbName, role: workspace.role },
+          usernames: { rw: first.rw.username, ro: first.ro.username },
+          canRegenerate: workspace.may.update,
+          audited: false,
+        },
+      };
+    },
+    newQuery: (text) => services.queries.newInstanceQuery(profile.server, workspace, text),
+    variables: async () => {
+      // OpenHEXA refuses viewers the credentials and secrets, and says so, before any question.
+      const read = await credentials();
+      return {
+        owner: { slug, name: workspace.name, host: read.ro.host, port: read.ro.port },
+        read: (set, connections) => instanceSections(read, set, store, connections),
+        // No TLS files are handed out with an instance's credentials: libpq's own defaults apply.
+        tls: {},
+      };
+    },
+    // OpenHEXA sends a secret's value only to who may update the connection: the codes are all that is used.
+    fieldCodes: async (identifier) => (await store.fields(identifier)).map((f) => f.code),
+    savedQuery: () => Promise.reject(new Error(vscode.l10n.t("An OpenHEXA instance's saved queries live in its Data Studio; this product keeps none there."))),
+  };
+}

@@ -1,0 +1,83 @@
+// One data layer, two kinds: what the features ask of a workspace, wherever
+// it lives. A PostgreSQL server's catalog (catalogSource) and an OpenHEXA
+// instance's API (instanceSource) each implement it; the feature folders
+// hold a WorkspaceSource and never learn which one they have.
+import type * as vscode from 'vscode';
+import type { DatabaseSet } from '../core/notebooks/databaseEnv';
+import type { WorkspaceSection } from '../core/notebooks/workspaceEnvFile';
+import type { WorkspaceRole } from '../core/roles';
+import type { ConnectionSummary } from '../postgres/connections/connectionCalls';
+import type { CredentialsDeps, CredentialsTarget } from '../features/credentials/credentialsController';
+import type { FormRequest, FormSource } from '../features/connections/form/connectionFormPanel';
+import type { EnvOwner } from '../features/notebooks/workspaceVariables';
+import type { PreviewReader } from '../features/preview/previewController';
+
+export interface SourceTable {
+  readonly schema: string;
+  readonly name: string;
+}
+
+/** What a command was pointed at inside a workspace: the workspace itself, its Database or Connections, a table, a connection, a saved query. */
+export type SourcePlace =
+  | { readonly at: 'workspace' | 'database' | 'connections' }
+  | { readonly at: 'table'; readonly table: SourceTable }
+  | { readonly at: 'connection'; readonly connection: ConnectionSummary }
+  | { readonly at: 'query'; readonly query: { readonly slug: string; readonly name: string } };
+
+/**
+ * What a command needs of the user there. Each kind answers by its own
+ * rules: the product's roles on a server, OpenHEXA's permissions on an
+ * instance (which may differ: OpenHEXA lets editors create connections).
+ */
+export type SourceNeed = 'browse' | 'seeCredentials' | 'viewConnection' | 'createConnection' | 'editConnection' | 'deleteConnection';
+
+/** A connection as a refusal names it, with its own permissions where the kind has them (OpenHEXA's, per connection). */
+export interface ConnectionRights {
+  readonly name: string;
+  readonly may?: { readonly update: boolean; readonly delete: boolean };
+}
+
+/** The variables of a workspace for a .env file or a terminal: whose they are, how they are read, and the TLS variables beside them. */
+export interface SourceVariables {
+  readonly owner: EnvOwner;
+  /** The database's section for `set` (none when undefined), then the sections of `connections`. */
+  read(set: DatabaseSet | undefined, connections: readonly ConnectionSummary[]): Promise<WorkspaceSection[]>;
+  /** libpq's TLS variables for the terminal (an instance hands out none). */
+  readonly tls: Readonly<Record<string, string>>;
+}
+
+export interface WorkspaceSource {
+  /** Names the workspace across kinds and servers: panels' tabs are keyed by it. */
+  readonly key: string;
+  readonly workspace: { readonly name: string; readonly slug: string; readonly role: WorkspaceRole };
+  /** Where it lives, for messages and logs (a server's label, an instance's address). */
+  readonly where: string;
+  /** Whether the server keeps an audit record of reveals, copies and deletions (the product's catalog does; an OpenHEXA instance's API says nothing of one). */
+  readonly audited: boolean;
+
+  /** Why the user may not do this here (a sentence naming who may), or undefined when they may; a connection's own permissions count where the kind has them. */
+  refusal(need: SourceNeed, connection?: ConnectionRights): string | undefined;
+
+  /** The workspace's connections, without any value. */
+  connections(): Promise<ConnectionSummary[]>;
+  /** The connection form's reads, writes and test on this kind (`request` names the connection it opens on). */
+  connectionForm(request: FormRequest): FormSource;
+  removeConnection(identifier: string): Promise<void>;
+
+  /** A table the user picks (a command given none). */
+  pickTable(title: string): Promise<SourceTable | undefined>;
+  /** What a preview of this table reads through. */
+  previewReader(table: SourceTable): Promise<PreviewReader>;
+
+  /** The credentials panel's passwords and what it shows. */
+  credentials(): Promise<{ readonly passwords: Pick<CredentialsDeps, 'fetchPassword' | 'regeneratePassword'>; readonly target: CredentialsTarget }>;
+
+  /** A new SQL document bound to the workspace, `text` in it. */
+  newQuery(text: string): Promise<vscode.TextEditor>;
+
+  variables(): Promise<SourceVariables>;
+  /** The code of a custom connection's snippet needs its fields' codes (values are never read for it). */
+  fieldCodes(identifier: string): Promise<string[]>;
+  /** A saved query as the member may read it now (a server's catalog keeps them; an instance keeps none here). */
+  savedQuery(slug: string): Promise<{ readonly name: string; readonly slug: string; readonly sql: string }>;
+}
