@@ -160,3 +160,45 @@ describe('commands refuse up front what the role does not allow', () => {
     assert.deepEqual(recorded.quickPicks[0]?.labels, ['MALARIA', 'POLIO']);
   });
 });
+
+describe("commands on an OpenHEXA instance's rows: the server's own, by OpenHEXA's rules", () => {
+  let world: ReturnType<typeof stage>;
+  afterEach(() => world.dispose());
+
+  const instance = { server: 'https://api.openhexa.example', email: 'ana@example.org', displayName: 'Ana' };
+  const workspace = (role: 'viewer' | 'editor' | 'admin', may: Partial<Record<'update' | 'manageMembers' | 'createConnection' | 'deleteDatabaseTable', boolean>> = {}) => ({
+    slug: 'malaria',
+    name: 'Malaria',
+    role,
+    may: { update: false, manageMembers: false, createConnection: false, deleteDatabaseTable: false, ...may },
+  });
+  const connection = (may: { update: boolean; delete: boolean }) => ({ id: '7', identifier: 'dhis2_prod', name: 'DHIS2 prod', type: 'dhis2' as const, description: '', updatedAt: undefined, fields: [], may });
+
+  it("Show Database Credentials on a viewer's workspace: refused with OpenHEXA's rule, before asking OpenHEXA anything", async () => {
+    world = stage();
+    const node: TreeNode = { kind: 'instanceWorkspace', profile: instance, workspace: workspace('viewer') };
+    await vscode.commands.executeCommand('openhexa.showCredentials', node);
+    assert.deepEqual(errors(), ['OpenHEXA: OpenHEXA gives the database credentials of "Malaria" to its editors and admins; you are a Viewer there.']);
+    assert.equal(world.stage.serverCalls, 0);
+  });
+
+  it('New Connection where OpenHEXA does not let the user create one: refused before the form', async () => {
+    world = stage();
+    const node: TreeNode = { kind: 'instanceConnections', profile: instance, workspace: workspace('editor', { update: true }) };
+    await vscode.commands.executeCommand('openhexa.newConnection', node);
+    assert.deepEqual(errors(), ['OpenHEXA: OpenHEXA does not let you create connections in "Malaria": its editors and admins do.']);
+  });
+
+  it("Delete Connection follows the connection's own permissions: refused where OpenHEXA says no, else asked before anything is deleted", async () => {
+    world = stage();
+    const refused: TreeNode = { kind: 'instanceConnection', profile: instance, workspace: workspace('editor'), connection: connection({ update: true, delete: false }) };
+    await vscode.commands.executeCommand('openhexa.deleteConnection', refused);
+    assert.deepEqual(recorded.messages, [{ level: 'error', text: 'OpenHEXA: OpenHEXA does not let you delete "DHIS2 prod": the editors and admins of "Malaria" do.' }]);
+    recorded.reset();
+    const allowed: TreeNode = { kind: 'instanceConnection', profile: instance, workspace: workspace('editor'), connection: connection({ update: true, delete: true }) };
+    await vscode.commands.executeCommand('openhexa.deleteConnection', allowed);
+    // Dismissed here: nothing is deleted, and nothing but the question was said.
+    assert.deepEqual(recorded.messages, [{ level: 'warning', text: 'Delete the connection "DHIS2 prod" (dhis2_prod) from "Malaria"?' }]);
+    assert.equal(world.stage.serverCalls, 0);
+  });
+});
