@@ -132,7 +132,11 @@ export function instanceSource(services: Services, profile: InstanceProfile, wor
         },
       };
     },
-    newQuery: (text) => services.queries.newInstanceQuery(profile.server, workspace, text),
+    // Its credentials are asked first, so a viewer is told before any document opens; the database's name binds it.
+    newQuery: async (text) => {
+      const { ro } = await credentials();
+      return services.queries.openBound(text, (uri) => services.queries.documents.bindInstance(uri, profile.server, workspace, ro.dbName));
+    },
     variables: async () => {
       // OpenHEXA refuses viewers the credentials and secrets, and says so, before any question.
       const read = await credentials();

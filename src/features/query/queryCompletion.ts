@@ -7,7 +7,7 @@ import { readOutline, type Outline, type OutlineRelation } from '../../postgres/
 import { tableKindLabel } from '../../platform/format';
 import type { Services } from '../../platform/services';
 import type { QueryBinding, QueryDocuments } from './queryDocuments';
-import { browseBound } from './queryTargets';
+import { bindingKnown, browseBound } from '../../sources/queryTargets';
 
 /** An outline is read again after this long, or when the tree is refreshed. */
 const OUTLINE_TTL_MS = 5 * 60_000;
@@ -18,8 +18,8 @@ export class OutlineCache {
 
   constructor(private readonly services: Services) {}
 
-  get(binding: QueryBinding, documents: QueryDocuments): Promise<Outline> | undefined {
-    if (!binding.instance && !documents.profileOf(binding)) {
+  get(binding: QueryBinding): Promise<Outline> | undefined {
+    if (!bindingKnown(this.services, binding)) {
       return undefined;
     }
     const key = `${binding.server}|${binding.dbName}`;
@@ -118,7 +118,7 @@ export function completionItems(outline: Outline, statement: string, at: number)
 export function registerQueryCompletion(documents: QueryDocuments, cache: OutlineCache): vscode.Disposable {
   const outlineOf = (document: vscode.TextDocument): Promise<Outline> | undefined => {
     const binding = documents.get(document.uri);
-    return binding ? cache.get(binding, documents) : undefined;
+    return binding ? cache.get(binding) : undefined;
   };
   return vscode.Disposable.from(
     vscode.languages.registerCompletionItemProvider(

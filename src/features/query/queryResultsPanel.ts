@@ -8,7 +8,7 @@ import type { Services } from '../../platform/services';
 import { may } from '../../core/roles';
 import { createTableFromQuery } from '../../postgres/query/tableFromQuery';
 import type { QueryBinding } from './queryDocuments';
-import type { QueryTarget } from './queryTargets';
+import type { QueryTarget } from '../../sources/queryTargets';
 import { QueryResultsController, type Runner, type RunReport } from './queryResultsController';
 
 const SPEC = { viewType: 'openhexa.queryResults', app: 'queryResults', toHost: queryResultsToHostSchema, toWebview: queryResultsToWebviewSchema, beside: true };

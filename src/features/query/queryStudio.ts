@@ -12,14 +12,13 @@ import { prepareRun, type Refusal } from '../../postgres/query/queryRunner';
 import { makeResultsFolder, removeResultsFolder } from '../../postgres/query/resultStore';
 import type { WorkspaceSummary } from '../../postgres/workspace/catalogCalls';
 import { roleLabel } from '../../platform/format';
-import { workspaceCredentials, type InstanceWorkspace } from '../../openhexa/instanceCalls';
 import type { Services } from '../../platform/services';
 import { say } from '../../platform/say';
 import { QueryDocuments, type QueryBinding } from './queryDocuments';
 import { OutlineCache, registerQueryCompletion } from './queryCompletion';
 import { registerQueryFormatting } from './queryFormatting';
 import { QueryResultsPanel } from './queryResultsPanel';
-import { queryTarget, type QueryTarget } from './queryTargets';
+import { queryTarget, runsWhere, type QueryTarget } from '../../sources/queryTargets';
 
 /** How long each statement may run, from the setting (seconds; 0: no limit). */
 export function statementTimeoutMs(): number {
@@ -97,18 +96,8 @@ export class QueryStudio implements vscode.Disposable {
     return this.openBound(text, (uri) => this.documents.bind(uri, profile, workspace));
   }
 
-  /**
-   * Opens a new SQL document bound to a workspace of an OpenHEXA instance:
-   * it runs on the workspace database with the credentials OpenHEXA hands
-   * to editors and admins (asked first, so a viewer is told before any
-   * document opens).
-   */
-  async newInstanceQuery(instance: string, workspace: InstanceWorkspace, text: string): Promise<vscode.TextEditor> {
-    const { ro } = await workspaceCredentials(await this.services.instances.session(instance), workspace.slug);
-    return this.openBound(text, (uri) => this.documents.bindInstance(uri, instance, workspace, ro.dbName));
-  }
-
-  private async openBound(text: string, bind: (uri: vscode.Uri) => void): Promise<vscode.TextEditor> {
+  /** Opens a new SQL document with `text`, bound by `bind` before it shows (a workspace of either kind: its source binds it). */
+  async openBound(text: string, bind: (uri: vscode.Uri) => void): Promise<vscode.TextEditor> {
     const document = await vscode.workspace.openTextDocument({ language: 'sql', content: text });
     bind(document.uri);
     const editor = await vscode.window.showTextDocument(document, { preview: false });
@@ -287,15 +276,7 @@ export class QueryStudio implements vscode.Disposable {
       const mode = binding.allowWrites ? vscode.l10n.t('Writes allowed') : vscode.l10n.t('Read-only');
       const spin = this.isRunning(editor.document) ? '$(loading~spin) ' : '';
       this.status.text = `${spin}$(database) ${binding.workspaceName} · ${roleLabel(binding.role)} · ${mode}`;
-      this.status.tooltip = binding.instance
-        ? binding.allowWrites
-          ? vscode.l10n.t("Runs on the database of {0} (OpenHEXA, {1}) with its read/write credentials, writes allowed: a run is committed at its end, and rolled back whole on an error. Click to change.", binding.workspaceName, binding.instance)
-          : vscode.l10n.t("Runs on the database of {0} (OpenHEXA, {1}) with its read-only credentials. Click to change the workspace or the mode.", binding.workspaceName, binding.instance)
-        : binding.allowWrites
-          ? vscode.l10n.t('Runs on {0} as your own login, with writes allowed: a run is committed at its end, and rolled back whole on an error. Click to change.', binding.workspaceName)
-          : may(binding.role, 'write')
-            ? vscode.l10n.t('Runs on {0} as your own login, read-only. Click to change the workspace or the mode.', binding.workspaceName)
-            : vscode.l10n.t('Runs on {0} as your own login, read-only (your role there reads only). Click to run it on another workspace.', binding.workspaceName);
+      this.status.tooltip = runsWhere(binding);
       this.status.backgroundColor = binding.allowWrites ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     }
     this.status.show();

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { savedQueryAddress } from '../../../core/query/savedQueryAddress';
 import { createSavedQuery } from '../../../postgres/savedQueries/savedQueryCalls';
 import { command } from '../../../platform/commands/command';
+import { keepsWorkspaceQueries } from '../../../sources/queryTargets';
 import { boundEditor } from '../../query/activeQuery';
 import { documentArg } from '../../query/queryArgs';
 import { openSaved } from '../savedQueryEditors';
@@ -33,7 +34,7 @@ export const saveAsWorkspaceQuery = command('openhexa.saveAsWorkspaceQuery', [do
     await document.save();
     return;
   }
-  if (binding.instance) {
+  if (!keepsWorkspaceQueries(binding)) {
     void vscode.window.showInformationMessage(vscode.l10n.t("Workspace queries are kept in the catalog of a PostgreSQL server set up by this extension; OpenHEXA instances do not offer them to VS Code yet. Save the document as a .sql file instead."));
     return;
   }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { command } from '../../../platform/commands/command';
+import { keepsWorkspaceQueries } from '../../../sources/queryTargets';
 import { documentArg } from '../../query/queryArgs';
 import { queryEditor } from '../../query/activeQuery';
 
@@ -7,8 +8,8 @@ import { queryEditor } from '../../query/activeQuery';
 export const saveQueryDocument = command('openhexa.saveQueryDocument', [documentArg], async (services, uri) => {
   const editor = queryEditor(uri);
   const binding = editor && services.queries.documents.get(editor.document.uri);
-  // (An OpenHEXA instance's workspace keeps no queries for VS Code: a file, then.)
-  if (!editor || !binding || binding.instance) {
+  // (A workspace that keeps no queries for VS Code, an OpenHEXA instance's: a file, then.)
+  if (!editor || !binding || !keepsWorkspaceQueries(binding)) {
     await vscode.commands.executeCommand('workbench.action.files.save');
     return;
   }
