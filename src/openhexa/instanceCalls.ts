@@ -8,6 +8,7 @@ import { said } from '../core/said';
 import type { ConnectionField } from '../core/connections/connectionType';
 import { CONNECTION_TYPES, type ConnectionTypeId } from '../core/connections/types';
 import type { WorkspaceRole } from '../core/roles';
+import { databaseHostProblem } from './databaseHost';
 import { OpenHexaApi, OpenHexaError, type ApiOptions } from './graphqlClient';
 import {
   CAPABILITIES,
@@ -128,6 +129,13 @@ export async function workspaceCredentials(session: InstanceSession, slug: strin
   const { credentials, readOnlyCredentials } = workspace.database;
   if (!credentials || !readOnlyCredentials) {
     throw new OpenHexaError('api', said(O.viewerNoCredentials, slug));
+  }
+  // Checked before any use: the preview, the console, .env and the terminal all take them from here.
+  for (const login of [credentials, readOnlyCredentials]) {
+    const problem = databaseHostProblem(session.api.server, login.host, login.port);
+    if (problem) {
+      throw new OpenHexaError('unexpectedAnswer', problem);
+    }
   }
   return { rw: credentials, ro: readOnlyCredentials };
 }

@@ -23,6 +23,9 @@ export const O = {
   apiNoExactCount: 'OpenHEXA\'s API gives this table\'s row count as an estimate (about {0} rows): an exact count needs the workspace database itself',
   apiExportCancelled: 'Export cancelled',
   noConnection: 'OpenHEXA has no connection "{0}" in {1}',
+  databaseHostRefused: 'OpenHEXA at {0} handed out credentials for a database at "{1}", which is not a host and port this extension connects to: nothing was sent there. Tell the instance\'s administrators',
+  databaseOnThisComputer:
+    'OpenHEXA at {0} handed out credentials for a database on this computer ({1}): refused, since they would log in to your own PostgreSQL. Tell the instance\'s administrators',
 } as const;
 
 export type OpenHexaMessage = (typeof O)[keyof typeof O];
