@@ -30,14 +30,32 @@ export function envLogin(credentials: OpenHexaCredentials, tls: HandedOutTls): D
 /** Errors that say the database does not answer from this computer (a firewall, a private network), not that it refused the login. */
 const UNREACHABLE = /ECONNREFUSED|ETIMEDOUT|ENOTFOUND|EHOSTUNREACH|ENETUNREACH|EAI_AGAIN|timeout expired|connection timeout/i;
 
-/** Whether the workspace database answers from here: a refused login still counts as reachable (the preview then says why). */
-export async function databaseReachable(login: Login): Promise<boolean> {
+/** How long a database that answered is taken to answer still: each probe is a login on the team's server. */
+const REACHED_FOR_MS = 10 * 60_000;
+const reached = new Map<string, number>();
+
+/**
+ * Whether the workspace database answers from here: a refused login still
+ * counts as reachable (the preview then says why). An answer is remembered
+ * for ten minutes per host and port, so previews one after another cost no
+ * probe login; one that did not answer is tried again each time.
+ */
+export async function databaseReachable(login: Login, now: () => number = Date.now): Promise<boolean> {
+  const place = `${login.host}:${login.port}`;
+  const at = reached.get(place);
+  if (at !== undefined && now() - at < REACHED_FOR_MS) {
+    return true;
+  }
   try {
     const client = await connect(login);
     await client.end();
-    return true;
   } catch (err) {
     const text = err instanceof Error ? `${(err as { code?: string }).code ?? ''} ${err.message}` : String(err);
-    return !UNREACHABLE.test(text);
+    if (UNREACHABLE.test(text)) {
+      reached.delete(place);
+      return false;
+    }
   }
+  reached.set(place, now());
+  return true;
 }
