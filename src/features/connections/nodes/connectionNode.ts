@@ -18,6 +18,11 @@ export interface ConnectionNode {
 
 const ICONS: Record<ConnectionSummary['type'], string> = { postgresql: 'database', dhis2: 'pulse', iaso: 'location', s3: 'archive', gcs: 'cloud', custom: 'symbol-key' };
 
+/** A connection's icon in the tree, by its type, on either kind of server. */
+export function connectionIcon(type: ConnectionSummary['type']): vscode.ThemeIcon {
+  return new vscode.ThemeIcon(ICONS[type]);
+}
+
 export const connectionNode: NodeDef<ConnectionNode> = {
   kind: 'connection',
   item(node) {
@@ -27,7 +32,7 @@ export const connectionNode: NodeDef<ConnectionNode> = {
     const type = CONNECTION_TYPES[connection.type].label;
     item.description = `${type} · ${connection.identifier}`;
     item.tooltip = [connection.name, labelled(vscode.l10n.t('Type'), type), labelled(vscode.l10n.t('Identifier'), connection.identifier), ...(connection.description ? ['', connection.description] : [])].join('\n');
-    item.iconPath = new vscode.ThemeIcon(ICONS[connection.type]);
+    item.iconPath = connectionIcon(connection.type);
     // Menus match on the role: open, copy and test for editors and admins; edit and delete for admins.
     item.contextValue = contextValue.connection(node.workspace.role);
     if (may(node.workspace.role, 'useConnection')) {

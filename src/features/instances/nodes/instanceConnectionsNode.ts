@@ -7,6 +7,7 @@ import { guard } from '../../../platform/tree/explain';
 import { contextValue } from '../../../platform/tree/contextValues';
 import type { NodeDef } from '../../../platform/tree/nodeDef';
 import type { TreeNode } from '../../nodeKinds';
+import { connectionIcon } from '../../connections/nodes/connectionNode';
 
 interface InWorkspace {
   readonly profile: InstanceProfile;
@@ -41,7 +42,8 @@ export const instanceConnectionsNode: NodeDef<InstanceConnectionsNode> = {
     return guard(ctx, async () => {
       const connections = await listConnections(await ctx.instances.session(profile.server), workspace.slug);
       if (connections.length === 0) {
-        return [{ kind: 'message', text: vscode.l10n.t('No connections yet') }];
+        const tooltip = workspace.may.createConnection ? vscode.l10n.t('Add one with New Connection (the + on this node): PostgreSQL, DHIS2, IASO, S3, GCS or custom.') : undefined;
+        return [{ kind: 'message', text: vscode.l10n.t('No connections yet'), ...(tooltip ? { tooltip } : {}) }];
       }
       return connections.map((connection): TreeNode => ({ kind: 'instanceConnection', profile, workspace, connection }));
     });
@@ -57,7 +59,7 @@ export const instanceConnectionNode: NodeDef<InstanceConnectionNode> = {
     const type = CONNECTION_TYPES[connection.type].label;
     item.description = `${type} · ${connection.identifier}`;
     item.tooltip = [connection.name, labelled(vscode.l10n.t('Type'), type), labelled(vscode.l10n.t('Identifier'), connection.identifier), ...(connection.description ? ['', connection.description] : [])].join('\n');
-    item.iconPath = new vscode.ThemeIcon('plug');
+    item.iconPath = connectionIcon(connection.type);
     item.contextValue = contextValue.instanceConnection(connection.may.update);
     if (connection.may.update) {
       item.command = { command: 'openhexa.openConnection', title: vscode.l10n.t('Open Connection'), arguments: [node] };

@@ -20,7 +20,7 @@ export const instanceWorkspaceNode: NodeDef<InstanceWorkspaceNode> = {
     item.id = `instanceWorkspace:${profile.server}:${workspace.slug}`;
     item.description = roleLabel(workspace.role);
     item.tooltip = [workspace.name, vscode.l10n.t('Identifier: {0}', workspace.slug), vscode.l10n.t('Your role: {0}', roleLabel(workspace.role))].join('\n');
-    item.iconPath = new vscode.ThemeIcon('briefcase');
+    item.iconPath = new vscode.ThemeIcon('folder-library');
     item.contextValue = contextValue.instanceWorkspace(workspace.role);
     return item;
   },
