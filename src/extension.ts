@@ -22,6 +22,7 @@ import { Sessions } from './platform/sessions';
 import { ConnectionWaits } from './platform/connectionWaits';
 import { connectionLimits, onConnectionSettings } from './platform/connectionSettings';
 import { WorkspacesTree } from './platform/tree/workspacesTree';
+import { instanceSource } from './sources/instanceSource';
 
 /** How long activation took (that it loads no driver is checked by the host tier in Node's module cache). */
 export interface ActivationTiming {
@@ -47,7 +48,16 @@ export function activate(context: vscode.ExtensionContext): OpenhexaApi {
   const sessions = new Sessions(store, connectionLimits(), { log, serverFull: (server, limit) => waits.begin(server, limit) });
   localServer = new LocalServerService(context, store, sessions, log);
   const instances = new Instances(context.globalState, context.secrets);
-  const tree = new WorkspacesTree(NODE_KINDS, (ctx) => [...serverRoots(ctx), ...instanceRoots(ctx)], { sessions, store, instances, log, local: localServer, browsing: new TableBrowsing() });
+  const tree = new WorkspacesTree(NODE_KINDS, (ctx) => [...serverRoots(ctx), ...instanceRoots(ctx)], {
+    sessions,
+    store,
+    instances,
+    log,
+    local: localServer,
+    browsing: new TableBrowsing(),
+    // The tree lists after activation, once `services` is made.
+    instanceSource: (profile, workspace) => instanceSource(services, profile, workspace),
+  });
   const view = vscode.window.createTreeView('openhexa.workspaces', { treeDataProvider: tree, showCollapseAll: true });
   const values = new ValueDocuments();
   context.subscriptions.push(log, store, sessions, instances, localServer, tree, view, values, trackServerCount(store, instances), store.onDidChange(() => tree.refresh()), instances.onDidChange(() => tree.refresh()), onConnectionSettings((limits) => sessions.setLimits(limits)));

@@ -4,7 +4,7 @@ import { connectionEnv } from '../core/connections/connectionEnvNames';
 import { dotenvLines } from '../core/connections/envText';
 import { roleLabel } from '../platform/format';
 import { ApiTableReader } from '../openhexa/apiTableReader';
-import { listTables, regeneratePassword, workspaceCredentials, type InstanceWorkspace } from '../openhexa/instanceCalls';
+import { listConnections, listMembers, listTables, regeneratePassword, workspaceCredentials, type InstanceWorkspace } from '../openhexa/instanceCalls';
 import type { OpenHexaTable } from '../openhexa/operations';
 import { instanceConnections } from '../openhexa/instanceConnections';
 import { databaseLogin, databaseReachable } from '../openhexa/instanceLogins';
@@ -35,23 +35,33 @@ function instanceRefusal(workspace: InstanceWorkspace, need: SourceNeed, connect
 }
 
 /**
- * A workspace of an OpenHEXA instance (`listed`: the table a tree row names, as OpenHEXA listed it): its API lists and keeps what the
+ * A workspace of an OpenHEXA instance: its API lists and keeps what the
  * catalog keeps on a server (connections, credentials, members), and the
  * data goes straight to the workspace database with the credentials
  * OpenHEXA hands to editors and admins (the read-only ones to read).
  */
-export function instanceSource(services: Services, profile: InstanceProfile, workspace: InstanceWorkspace, listed?: OpenHexaTable): WorkspaceSource {
+export function instanceSource(services: Services, profile: InstanceProfile, workspace: InstanceWorkspace): WorkspaceSource {
   const session = () => services.instances.session(profile.server);
   const slug = workspace.slug;
   const store = instanceConnections(session, slug);
   const credentials = async () => workspaceCredentials(await session(), slug);
+  // The tables as OpenHEXA last listed them here, with their columns (the API's reads by position need them).
+  const known = new Map<string, OpenHexaTable>();
+  const listTablesNow = async (): Promise<OpenHexaTable[]> => {
+    const tables = await listTables(await session(), slug);
+    known.clear();
+    tables.forEach((t) => known.set(t.name, t));
+    return tables;
+  };
   return {
     key: `instance:${profile.server}/${slug}`,
     workspace,
     where: profile.server,
     audited: false,
     refusal: (need, connection) => instanceRefusal(workspace, need, connection),
-    connections: () => store.list(),
+    // With each connection's own permissions, which the tree's menus follow.
+    connections: async () =>
+      (await listConnections(await session(), slug)).map((c) => ({ identifier: c.identifier, name: c.name, type: c.type, description: c.description, updatedAt: c.updatedAt ?? new Date(0), may: c.may })),
     connectionForm: () => ({
       list: () => store.list(),
       fields: (identifier) => store.fields(identifier),
@@ -76,11 +86,14 @@ export function instanceSource(services: Services, profile: InstanceProfile, wor
       },
     }),
     removeConnection: (identifier) => store.remove(identifier),
+    tables: async () => (await listTablesNow()).map((t) => ({ schema: 'public', name: t.name, rows: t.count ?? undefined })),
+    // OpenHEXA lists the columns with the tables: the last list answers, else the tables are asked again.
+    columns: async (table) => (known.get(table.name) ?? (await listTablesNow()).find((t) => t.name === table.name))?.columns.map((c) => ({ name: c.name, type: c.type })) ?? [],
     pickTable: async (title) =>
       argOrPick(
         undefined,
         async () => {
-          const tables = await listTables(await session(), slug);
+          const tables = await listTablesNow();
           if (tables.length === 0) {
             throw new Error(vscode.l10n.t('The workspace "{0}" has no tables yet.', workspace.name));
           }
@@ -89,9 +102,9 @@ export function instanceSource(services: Services, profile: InstanceProfile, wor
         { title, placeHolder: vscode.l10n.t('Choose a table or view') },
       ),
     previewReader: async (table) => {
-      // The API reads by position over the columns it lists (the tree's row carries them; else they are asked).
+      // The API reads by position over the columns it lists (as the tree last listed them; else they are asked).
       const throughApi = async () => {
-        const found = listed?.name === table.name ? listed : (await listTables(await session(), slug)).find((t) => t.name === table.name);
+        const found = known.get(table.name) ?? (await listTablesNow()).find((t) => t.name === table.name);
         if (!found) {
           throw new Error(vscode.l10n.t('The workspace "{0}" has no table "{1}".', workspace.name, table.name));
         }
@@ -149,6 +162,9 @@ export function instanceSource(services: Services, profile: InstanceProfile, wor
     },
     // OpenHEXA sends a secret's value only to who may update the connection: the codes are all that is used.
     fieldCodes: async (identifier) => (await store.fields(identifier)).map((f) => f.code),
+    listsMembers: workspace.may.manageMembers,
+    members: async () =>
+      ((await listMembers(await session(), workspace)) ?? []).map((m) => ({ name: m.displayName, email: m.email, role: m.role, you: m.email === profile.email })),
     savedQuery: () => Promise.reject(new Error(vscode.l10n.t("An OpenHEXA instance's saved queries live in its Data Studio; this product keeps none there."))),
   };
 }

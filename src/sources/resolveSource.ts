@@ -1,30 +1,28 @@
 import { z } from 'zod';
-import type { ConnectionSummary } from '../postgres/connections/connectionCalls';
-import type { InstanceConnection } from '../openhexa/instanceCalls';
 import { resolveWorkspace, type WorkspaceByName, type WorkspaceRef } from '../platform/commands/pickers';
 import type { Services } from '../platform/services';
 import { isTreeNode, nodeArg, type NodeOfKind } from '../features/commandArgs';
 import type { TreeNode } from '../features/nodeKinds';
 import { catalogNeed, catalogSource } from './catalogSource';
-import { instanceSource } from './instanceSource';
 import type { SourceNeed, SourcePlace, WorkspaceSource } from './workspaceSource';
 
-// The one module that knows both kinds' tree nodes: a command's argument
-// becomes a WorkspaceSource and the place it points at, so the command
-// itself never learns which kind of server it works on.
+// A command's argument becomes a WorkspaceSource and the place it points at:
+// a row that carries its source (any kind's), or a server's own row or
+// names (its catalog), so the command itself never learns which kind of
+// server it works on.
 
-const INSTANCE_KINDS = ['instanceWorkspace', 'instanceDatabase', 'instanceTable', 'instanceConnections', 'instanceConnection'] as const;
-type InstanceNode = NodeOfKind<(typeof INSTANCE_KINDS)[number]>;
+const SOURCE_KINDS = ['sourceWorkspace', 'sourceDatabase', 'sourceTable', 'sourceConnections', 'sourceConnection'] as const;
+type SourceNode = NodeOfKind<(typeof SOURCE_KINDS)[number]>;
 
-const instanceNode = nodeArg(INSTANCE_KINDS, "a node of an OpenHEXA instance's workspace in the Workspaces view");
+const sourceNode = nodeArg(SOURCE_KINDS, 'a node of a workspace in the Workspaces view');
 
-function isInstanceNode(arg: unknown): arg is InstanceNode {
-  return isTreeNode(arg) && (INSTANCE_KINDS as readonly string[]).includes(arg.kind);
+function isSourceNode(arg: unknown): arg is SourceNode {
+  return isTreeNode(arg) && (SOURCE_KINDS as readonly string[]).includes(arg.kind);
 }
 
-/** A command's argument on either kind: what `schema` takes (a server's node, or names), or a node of an instance's workspace. */
+/** A command's argument on either kind: what `schema` takes (a server's node, or names), or a row that carries its source. */
 export function sourceArg<S extends z.ZodTypeAny>(schema: S) {
-  return z.union([instanceNode, schema]).describe(schema.description ?? 'a node of the OpenHEXA Workspaces view');
+  return z.union([sourceNode, schema]).describe(schema.description ?? 'a node of the OpenHEXA Workspaces view');
 }
 
 /** The source and the place a command was pointed at. */
@@ -33,22 +31,18 @@ export interface SourceTarget {
   readonly place: SourcePlace;
 }
 
-function summaryOf(connection: InstanceConnection): ConnectionSummary {
-  return { identifier: connection.identifier, name: connection.name, type: connection.type, description: connection.description, updatedAt: connection.updatedAt ?? new Date(0) };
-}
-
-function instancePlace(node: InstanceNode): SourcePlace {
+function sourcePlace(node: SourceNode): SourcePlace {
   switch (node.kind) {
-    case 'instanceWorkspace':
+    case 'sourceWorkspace':
       return { at: 'workspace' };
-    case 'instanceDatabase':
+    case 'sourceDatabase':
       return { at: 'database' };
-    case 'instanceConnections':
+    case 'sourceConnections':
       return { at: 'connections' };
-    case 'instanceTable':
-      return { at: 'table', table: { schema: 'public', name: node.table.name } };
-    case 'instanceConnection':
-      return { at: 'connection', connection: summaryOf(node.connection) };
+    case 'sourceTable':
+      return { at: 'table', table: { schema: node.table.schema, name: node.table.name } };
+    case 'sourceConnection':
+      return { at: 'connection', connection: node.connection };
   }
 }
 
@@ -71,18 +65,17 @@ function catalogPlace(arg: unknown): SourcePlace {
 }
 
 /**
- * The workspace a command was given (a node of either kind, or names on a
+ * The workspace a command was given (a row of either kind, or names on a
  * server, picked when left out) as a source, refused up front when its
  * rules do not allow `need`.
  */
-export async function resolveSource(services: Services, arg: InstanceNode | WorkspaceRef | WorkspaceByName | undefined, title: string, need: SourceNeed): Promise<SourceTarget | undefined> {
-  if (isInstanceNode(arg)) {
-    const source = instanceSource(services, arg.profile, arg.workspace, arg.kind === 'instanceTable' ? arg.table : undefined);
-    const refused = source.refusal(need, arg.kind === 'instanceConnection' ? arg.connection : undefined);
+export async function resolveSource(services: Services, arg: SourceNode | WorkspaceRef | WorkspaceByName | undefined, title: string, need: SourceNeed): Promise<SourceTarget | undefined> {
+  if (isSourceNode(arg)) {
+    const refused = arg.source.refusal(need, arg.kind === 'sourceConnection' ? arg.connection : undefined);
     if (refused) {
       throw new Error(refused);
     }
-    return { source, place: instancePlace(arg) };
+    return { source: arg.source, place: sourcePlace(arg) };
   }
   const ref = await resolveWorkspace(services, arg, title, catalogNeed(need));
   return ref ? { source: catalogSource(services, ref), place: catalogPlace(arg) } : undefined;

@@ -17,6 +17,24 @@ export interface SourceTable {
   readonly name: string;
 }
 
+/** A table as the tree lists it: its row count where the kind gives one. */
+export interface SourceTableRow extends SourceTable {
+  readonly rows: number | undefined;
+}
+
+/** A connection as listed, with its own permissions where the kind has them (OpenHEXA's, per connection). */
+export interface SourceConnection extends ConnectionSummary {
+  readonly may?: { readonly update: boolean; readonly delete: boolean };
+}
+
+/** A member as the tree lists them. */
+export interface SourceMember {
+  readonly name: string;
+  readonly email?: string;
+  readonly role: WorkspaceRole;
+  readonly you: boolean;
+}
+
 /** What a command was pointed at inside a workspace: the workspace itself, its Database or Connections, a table, a connection, a saved query. */
 export type SourcePlace =
   | { readonly at: 'workspace' | 'database' | 'connections' }
@@ -59,11 +77,15 @@ export interface WorkspaceSource {
   refusal(need: SourceNeed, connection?: ConnectionRights): string | undefined;
 
   /** The workspace's connections, without any value. */
-  connections(): Promise<ConnectionSummary[]>;
+  connections(): Promise<SourceConnection[]>;
   /** The connection form's reads, writes and test on this kind (`request` names the connection it opens on). */
   connectionForm(request: FormRequest): FormSource;
   removeConnection(identifier: string): Promise<void>;
 
+  /** The workspace database's tables and views. */
+  tables(): Promise<SourceTableRow[]>;
+  /** A table's columns. */
+  columns(table: SourceTable): Promise<{ readonly name: string; readonly type: string }[]>;
   /** A table the user picks (a command given none). */
   pickTable(title: string): Promise<SourceTable | undefined>;
   /** What a preview of this table reads through. */
@@ -76,8 +98,11 @@ export interface WorkspaceSource {
   newQuery(text: string): Promise<vscode.TextEditor>;
 
   variables(): Promise<SourceVariables>;
-  /** The code of a custom connection's snippet needs its fields' codes (values are never read for it). */
+  /** A custom connection's field codes, which its snippet names (no value reaches the cell). */
   fieldCodes(identifier: string): Promise<string[]>;
+  /** Whether the user may list the members here (the tree shows Members then). */
+  readonly listsMembers: boolean;
+  members(): Promise<SourceMember[]>;
   /** A saved query as the member may read it now (a server's catalog keeps them; an instance keeps none here). */
   savedQuery(slug: string): Promise<{ readonly name: string; readonly slug: string; readonly sql: string }>;
 }

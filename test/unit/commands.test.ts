@@ -7,6 +7,7 @@ import type { TreeNode } from '../../src/features/nodeKinds';
 import { argOrPick } from '../../src/platform/commands/pickers';
 import { registerCommands } from '../../src/platform/commands/registerCommands';
 import type { Services } from '../../src/platform/services';
+import { instanceSource } from '../../src/sources/instanceSource';
 import { recorded } from '../mocks/vscode';
 
 // Commands run here through VS Code's own entry (executeCommand) on the
@@ -172,11 +173,11 @@ describe("commands on an OpenHEXA instance's rows: the server's own, by OpenHEXA
     role,
     may: { update: false, manageMembers: false, createConnection: false, deleteDatabaseTable: false, ...may },
   });
-  const connection = (may: { update: boolean; delete: boolean }) => ({ id: '7', identifier: 'dhis2_prod', name: 'DHIS2 prod', type: 'dhis2' as const, description: '', updatedAt: undefined, fields: [], may });
+  const connection = (may: { update: boolean; delete: boolean }) => ({ identifier: 'dhis2_prod', name: 'DHIS2 prod', type: 'dhis2' as const, description: '', updatedAt: new Date(0), may });
 
   it("Show Database Credentials on a viewer's workspace: refused with OpenHEXA's rule, before asking OpenHEXA anything", async () => {
     world = stage();
-    const node: TreeNode = { kind: 'instanceWorkspace', profile: instance, workspace: workspace('viewer') };
+    const node: TreeNode = { kind: 'sourceWorkspace', source: instanceSource(world.services, instance, workspace('viewer')) };
     await vscode.commands.executeCommand('openhexa.showCredentials', node);
     assert.deepEqual(errors(), ['OpenHEXA: OpenHEXA gives the database credentials of "Malaria" to its editors and admins; you are a Viewer there.']);
     assert.equal(world.stage.serverCalls, 0);
@@ -184,18 +185,18 @@ describe("commands on an OpenHEXA instance's rows: the server's own, by OpenHEXA
 
   it('New Connection where OpenHEXA does not let the user create one: refused before the form', async () => {
     world = stage();
-    const node: TreeNode = { kind: 'instanceConnections', profile: instance, workspace: workspace('editor', { update: true }) };
+    const node: TreeNode = { kind: 'sourceConnections', source: instanceSource(world.services, instance, workspace('editor', { update: true })) };
     await vscode.commands.executeCommand('openhexa.newConnection', node);
     assert.deepEqual(errors(), ['OpenHEXA: OpenHEXA does not let you create connections in "Malaria": its editors and admins do.']);
   });
 
   it("Delete Connection follows the connection's own permissions: refused where OpenHEXA says no, else asked before anything is deleted", async () => {
     world = stage();
-    const refused: TreeNode = { kind: 'instanceConnection', profile: instance, workspace: workspace('editor'), connection: connection({ update: true, delete: false }) };
+    const refused: TreeNode = { kind: 'sourceConnection', source: instanceSource(world.services, instance, workspace('editor')), connection: connection({ update: true, delete: false }) };
     await vscode.commands.executeCommand('openhexa.deleteConnection', refused);
     assert.deepEqual(recorded.messages, [{ level: 'error', text: 'OpenHEXA: OpenHEXA does not let you delete "DHIS2 prod": the editors and admins of "Malaria" do.' }]);
     recorded.reset();
-    const allowed: TreeNode = { kind: 'instanceConnection', profile: instance, workspace: workspace('editor'), connection: connection({ update: true, delete: true }) };
+    const allowed: TreeNode = { kind: 'sourceConnection', source: instanceSource(world.services, instance, workspace('editor')), connection: connection({ update: true, delete: true }) };
     await vscode.commands.executeCommand('openhexa.deleteConnection', allowed);
     // Dismissed here: nothing is deleted, and nothing but the question was said.
     assert.deepEqual(recorded.messages, [{ level: 'warning', text: 'Delete the connection "DHIS2 prod" (dhis2_prod) from "Malaria"?' }]);

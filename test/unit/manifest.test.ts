@@ -209,18 +209,18 @@ describe('manifest and translations', () => {
     // The same commands as on a server (one data layer, two kinds), and none a server only has (Delete Table, Import, members, saved queries).
     const asOnServer = (context: string): string[] => shown(context).filter((c) => !['openhexa.refresh', 'openhexa.copyName'].includes(c));
     const credentials = ['openhexa.insertSnippet', 'openhexa.newQuery', 'openhexa.openTerminal', 'openhexa.showCredentials', 'openhexa.writeEnv'];
-    assert.deepEqual(asOnServer(contextValue.instanceWorkspace('viewer')), []);
-    assert.deepEqual(asOnServer(contextValue.instanceDatabase('viewer')), []);
+    assert.deepEqual(asOnServer(contextValue.sourceWorkspace('viewer')), []);
+    assert.deepEqual(asOnServer(contextValue.sourceDatabase('viewer')), []);
     for (const role of ['editor', 'admin'] as const) {
-      assert.deepEqual(asOnServer(contextValue.instanceWorkspace(role)), credentials.filter((c) => c !== 'openhexa.insertSnippet'), role);
-      assert.deepEqual(asOnServer(contextValue.instanceDatabase(role)), credentials, role);
-      assert.deepEqual(asOnServer(contextValue.instanceTable(role)), ['openhexa.insertSnippet', 'openhexa.previewTable', 'openhexa.previewTable', 'openhexa.queryTable'], role);
+      assert.deepEqual(asOnServer(contextValue.sourceWorkspace(role)), credentials.filter((c) => c !== 'openhexa.insertSnippet'), role);
+      assert.deepEqual(asOnServer(contextValue.sourceDatabase(role)), credentials, role);
+      assert.deepEqual(asOnServer(contextValue.sourceTable(role)), ['openhexa.insertSnippet', 'openhexa.previewTable', 'openhexa.previewTable', 'openhexa.queryTable'], role);
     }
-    assert.deepEqual(asOnServer(contextValue.instanceTable('viewer')), ['openhexa.previewTable', 'openhexa.previewTable'], 'a viewer still previews (inline and in the menu)');
-    assert.deepEqual(asOnServer(contextValue.instanceConnections(true)), ['openhexa.newConnection', 'openhexa.newConnection', 'openhexa.writeEnv']);
-    assert.deepEqual(asOnServer(contextValue.instanceConnections(false)), []);
-    assert.deepEqual(asOnServer(contextValue.instanceConnection(true)), ['openhexa.deleteConnection', 'openhexa.editConnection', 'openhexa.insertSnippet', 'openhexa.openConnection', 'openhexa.writeEnv']);
-    assert.deepEqual(asOnServer(contextValue.instanceConnection(false)), []);
+    assert.deepEqual(asOnServer(contextValue.sourceTable('viewer')), ['openhexa.previewTable', 'openhexa.previewTable'], 'a viewer still previews (inline and in the menu)');
+    assert.deepEqual(asOnServer(contextValue.sourceConnections(true)), ['openhexa.newConnection', 'openhexa.newConnection', 'openhexa.writeEnv']);
+    assert.deepEqual(asOnServer(contextValue.sourceConnections(false)), []);
+    assert.deepEqual(asOnServer(contextValue.sourceConnection(true)), ['openhexa.deleteConnection', 'openhexa.editConnection', 'openhexa.insertSnippet', 'openhexa.openConnection', 'openhexa.writeEnv']);
+    assert.deepEqual(asOnServer(contextValue.sourceConnection(false)), []);
     assert.deepEqual(asOnServer(contextValue.instance()).filter((c) => c !== 'openhexa.signOutOpenHexa'), []);
   });
 

@@ -63,14 +63,15 @@ export const contextValue = {
   /** `savedQuery.<edit|read>.<author|other>.<private|shared>.<role>`: rename and delete need edit, sharing needs author, a notebook snippet the credentials. */
   savedQuery: (canEdit: boolean, isAuthor: boolean, visibility: 'PRIVATE' | 'WORKSPACE', role: WorkspaceRole) =>
     `savedQuery.${canEdit ? 'edit' : 'read'}.${isAuthor ? 'author' : 'other'}.${visibility === 'PRIVATE' ? 'private' : 'shared'}.${role}`,
-  // An OpenHEXA instance's rows: "instance…" (the PostgreSQL server's commands match none of them).
+  /** An OpenHEXA instance's row (Sign Out). */
   instance: () => 'instance',
-  instanceWorkspace: (role: WorkspaceRole) => `instanceWorkspace.${role}`,
-  instanceDatabase: (role: WorkspaceRole) => `instanceDatabase.${role}`,
-  instanceTable: (role: WorkspaceRole) => `instanceTable.${role}`,
-  /** OpenHEXA's own permissions: createConnection on the workspace, update on each connection. */
-  instanceConnections: (mayCreate: boolean) => `instanceConnections.${mayCreate ? 'create' : 'read'}`,
-  instanceConnection: (mayUpdate: boolean) => `instanceConnection.${mayUpdate ? 'update' : 'read'}`,
+  // A workspace's rows over its WorkspaceSource ("source…": the catalog's own rows' commands match none of them).
+  sourceWorkspace: (role: WorkspaceRole) => `sourceWorkspace.${role}`,
+  sourceDatabase: (role: WorkspaceRole) => `sourceDatabase.${role}`,
+  sourceTable: (role: WorkspaceRole) => `sourceTable.${role}`,
+  /** What the source's rules allow: creating a connection in the workspace, editing each one. */
+  sourceConnections: (mayCreate: boolean) => `sourceConnections.${mayCreate ? 'create' : 'read'}`,
+  sourceConnection: (mayEdit: boolean) => `sourceConnection.${mayEdit ? 'update' : 'read'}`,
 } as const;
 
 /** Every value a node can have: what the manifest test matches menus against. */
@@ -85,8 +86,8 @@ export function everyContextValue(): string[] {
     ...yesNo.map(contextValue.readerWrites),
     ...yesNo.map(contextValue.member),
     contextValue.instance(),
-    ...yesNo.flatMap((may) => [contextValue.instanceConnections(may), contextValue.instanceConnection(may)]),
-    ...roles.flatMap((r) => [contextValue.instanceWorkspace(r), contextValue.instanceDatabase(r), contextValue.instanceTable(r)]),
+    ...yesNo.flatMap((may) => [contextValue.sourceConnections(may), contextValue.sourceConnection(may)]),
+    ...roles.flatMap((r) => [contextValue.sourceWorkspace(r), contextValue.sourceDatabase(r), contextValue.sourceTable(r)]),
     ...LOCAL_NODE_STATES.map(contextValue.localState),
     ...roles.flatMap((r) => [...yesNo.map((p) => contextValue.workspace(r, p)), contextValue.database(r), contextValue.schema(r), contextValue.connections(r), contextValue.connection(r), ...TABLE_KINDS.map((k) => contextValue.table(k, r))]),
   ];

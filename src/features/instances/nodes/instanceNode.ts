@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { InstanceProfile } from '../../../platform/instances';
-import { listWorkspaces } from '../../../openhexa/instanceCalls';
+import { listWorkspaces, type InstanceWorkspace } from '../../../openhexa/instanceCalls';
+import type { WorkspaceSource } from '../../../sources/workspaceSource';
 import { guard } from '../../../platform/tree/explain';
 import { contextValue } from '../../../platform/tree/contextValues';
 import type { NodeDef, TreeContext } from '../../../platform/tree/nodeDef';
@@ -38,7 +39,7 @@ export const instanceNode: NodeDef<InstanceNode> = {
       if (workspaces.length === 0) {
         return [{ kind: 'message', text: vscode.l10n.t('No workspace on this instance that you may see') }];
       }
-      return workspaces.sort((a, b) => a.name.localeCompare(b.name)).map((workspace): TreeNode => ({ kind: 'instanceWorkspace', profile, workspace }));
+      return workspaces.sort((a, b) => a.name.localeCompare(b.name)).map((workspace): TreeNode => ({ kind: 'sourceWorkspace', source: ctx.instanceSource(profile, workspace) }));
     });
   },
 };
@@ -46,4 +47,11 @@ export const instanceNode: NodeDef<InstanceNode> = {
 /** The instances, after the PostgreSQL servers. */
 export function instanceRoots(ctx: TreeContext): TreeNode[] {
   return ctx.instances.list().map((profile): TreeNode => ({ kind: 'instance', profile }));
+}
+
+declare module '../../../platform/tree/nodeDef' {
+  interface TreeContext {
+    /** An instance's workspace as a WorkspaceSource: its rows are the same as any source's. */
+    readonly instanceSource: (profile: InstanceProfile, workspace: InstanceWorkspace) => WorkspaceSource;
+  }
 }
