@@ -38,6 +38,10 @@ export class CredentialsPanel {
 
   /** The credentials panel of a workspace, whichever kind of server keeps its passwords; a second call reveals the open tab. */
   static async show(services: Services, source: WorkspaceSource): Promise<CredentialsPanel> {
+    const refused = source.refusal('seeCredentials');
+    if (refused) {
+      throw new Error(refused);
+    }
     const open = CredentialsPanel.panels.get(source.key);
     if (open) {
       open.reveal();
