@@ -36,19 +36,23 @@ export async function resolveConnection(services: Services, arg: ConnectionArg |
     return undefined;
   }
   const connections = await services.sessions.catalog(ref.profile, (c) => listConnections(c, ref.workspace.slug));
-  const identifier = arg && 'identifier' in arg ? arg.identifier : undefined;
-  if (identifier !== undefined) {
-    return { ...ref, connection: connectionNamed(connections, ref.workspace.name, identifier) };
-  }
-  if (connections.length === 0) {
-    throw new Error(vscode.l10n.t('The workspace "{0}" has no connections yet.', ref.workspace.name));
-  }
-  const connection = await argOrPick(undefined, () => connections.map((c) => ({ label: c.name, description: c.identifier, value: c })), { title, placeHolder: vscode.l10n.t('Choose a connection') });
+  const connection = await chooseConnection(connections, ref.workspace.name, arg && 'identifier' in arg ? arg.identifier : undefined, title);
   return connection ? { ...ref, connection } : undefined;
 }
 
+/** The connection a script named, or the one the user picks among the workspace's (none: said). */
+async function chooseConnection<C extends ConnectionSummary>(connections: readonly C[], workspaceName: string, identifier: string | undefined, title: string): Promise<C | undefined> {
+  if (identifier !== undefined) {
+    return connectionNamed(connections, workspaceName, identifier);
+  }
+  if (connections.length === 0) {
+    throw new Error(vscode.l10n.t('The workspace "{0}" has no connections yet.', workspaceName));
+  }
+  return argOrPick(undefined, () => connections.map((c) => ({ label: c.name, description: c.identifier, value: c })), { title, placeHolder: vscode.l10n.t('Choose a connection') });
+}
+
 /** The workspace's connection of this identifier, or an error that names both. */
-export function connectionNamed(connections: readonly ConnectionSummary[], workspaceName: string, identifier: string): ConnectionSummary {
+export function connectionNamed<C extends ConnectionSummary>(connections: readonly C[], workspaceName: string, identifier: string): C {
   const found = connections.find((c) => c.identifier === identifier);
   if (!found) {
     throw new Error(vscode.l10n.t('The workspace "{0}" has no connection "{1}".', workspaceName, identifier));
@@ -74,14 +78,7 @@ export async function resolveSourceConnection(
   if (place.at === 'connection') {
     return { source, connection: place.connection };
   }
-  const connections = await source.connections();
   const identifier = arg && 'identifier' in arg && typeof arg.identifier === 'string' ? arg.identifier : undefined;
-  if (identifier !== undefined) {
-    return { source, connection: connectionNamed(connections, source.workspace.name, identifier) };
-  }
-  if (connections.length === 0) {
-    throw new Error(vscode.l10n.t('The workspace "{0}" has no connections yet.', source.workspace.name));
-  }
-  const connection = await argOrPick(undefined, () => connections.map((c) => ({ label: c.name, description: c.identifier, value: c })), { title, placeHolder: vscode.l10n.t('Choose a connection') });
+  const connection = await chooseConnection(await source.connections(), source.workspace.name, identifier, title);
   return connection ? { source, connection } : undefined;
 }
