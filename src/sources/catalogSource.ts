@@ -3,17 +3,13 @@ import { handedOutTls, tlsEnvironment } from '../core/tls/handedOutTls';
 import { mayDo, type WorkspaceNeed } from '../core/workspaceNeeds';
 import { deleteConnection, connectionFields, listConnections } from '../postgres/connections/connectionCalls';
 import { readSavedQuery } from '../postgres/savedQueries/savedQueryCalls';
-import { listMembers, regeneratePassword, revealPassword } from '../postgres/workspace/catalogCalls';
-import { listColumns, listRelations } from '../postgres/workspace/tables';
+import { regeneratePassword, revealPassword } from '../postgres/workspace/catalogCalls';
 import { resolveTable, type WorkspaceRef } from '../platform/commands/pickers';
 import { refusalOf } from '../platform/commands/refusals';
 import type { Services } from '../platform/services';
 import { catalogFormSource } from '../features/connections/form/connectionFormPanel';
 import { ownerOf, readConnectionSection, readDatabaseSection } from '../features/notebooks/workspaceVariables';
 import type { SourceNeed, WorkspaceSource } from './workspaceSource';
-
-/** As many tables as a picker offers. */
-const LISTED_TABLES = 20_000;
 
 /** What each need is in the product's roles. */
 const NEEDS: Record<SourceNeed, WorkspaceNeed> = {
@@ -48,9 +44,6 @@ export function catalogSource(services: Services, ref: WorkspaceRef): WorkspaceS
     connections: () => sessions.catalog(profile, (c) => listConnections(c, slug)),
     connectionForm: (request) => catalogFormSource(services, ref, request),
     removeConnection: (identifier) => sessions.catalog(profile, (c) => deleteConnection(c, slug, identifier)),
-    // Names and estimates only (catalog rows, no lock on any table): measuring is the tree's work, a level at a time.
-    tables: async () => (await sessions.browse(profile, workspace.dbName, (c) => listRelations(c, undefined, LISTED_TABLES))).map((t) => ({ schema: t.schema, name: t.name, rows: t.rows })),
-    columns: async (table) => (await sessions.browse(profile, workspace.dbName, (c) => listColumns(c, table.schema, table.name))).map((c) => ({ name: c.name, type: c.type })),
     pickTable: (title) => resolveTable(services, ref, undefined, title),
     previewReader: async (table) => sessions.preview(await sessions.login(profile, workspace.dbName), table.schema, table.name),
     credentials: () =>
@@ -76,8 +69,6 @@ export function catalogSource(services: Services, ref: WorkspaceRef): WorkspaceS
       }),
     // Secrets stay masked in this call: only the codes are used.
     fieldCodes: async (identifier) => (await sessions.catalog(profile, (c) => connectionFields(c, slug, identifier))).map((f) => f.code),
-    listsMembers: mayDo(workspace.role, false, 'manageMembers'),
-    members: async () => (await sessions.catalog(profile, (c) => listMembers(c, slug))).map((m) => ({ name: m.login, role: m.role, you: m.login === profile.user })),
     savedQuery: (querySlug) => sessions.catalog(profile, (c) => readSavedQuery(c, slug, querySlug)),
   };
 }

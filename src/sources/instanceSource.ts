@@ -13,7 +13,7 @@ import { argOrPick } from '../platform/commands/pickers';
 import type { InstanceProfile } from '../platform/instances';
 import type { Services } from '../platform/services';
 import { refusalText } from '../features/notebooks/refusals';
-import type { ConnectionRights, SourceNeed, WorkspaceSource } from './workspaceSource';
+import type { ConnectionRights, ListedSource, SourceNeed } from './workspaceSource';
 
 /** Why OpenHEXA's permissions refuse this need (its words: editors and admins hold the credentials; a connection says who may edit it). */
 function instanceRefusal(workspace: InstanceWorkspace, need: SourceNeed, connection?: ConnectionRights): string | undefined {
@@ -40,7 +40,7 @@ function instanceRefusal(workspace: InstanceWorkspace, need: SourceNeed, connect
  * data goes straight to the workspace database with the credentials
  * OpenHEXA hands to editors and admins (the read-only ones to read).
  */
-export function instanceSource(services: Services, profile: InstanceProfile, workspace: InstanceWorkspace): WorkspaceSource {
+export function instanceSource(services: Services, profile: InstanceProfile, workspace: InstanceWorkspace): ListedSource {
   const session = () => services.instances.session(profile.server);
   const slug = workspace.slug;
   const store = instanceConnections(session, slug);

@@ -82,10 +82,6 @@ export interface WorkspaceSource {
   connectionForm(request: FormRequest): FormSource;
   removeConnection(identifier: string): Promise<void>;
 
-  /** The workspace database's tables and views. */
-  tables(): Promise<SourceTableRow[]>;
-  /** A table's columns. */
-  columns(table: SourceTable): Promise<{ readonly name: string; readonly type: string }[]>;
   /** A table the user picks (a command given none). */
   pickTable(title: string): Promise<SourceTable | undefined>;
   /** What a preview of this table reads through. */
@@ -100,9 +96,21 @@ export interface WorkspaceSource {
   variables(): Promise<SourceVariables>;
   /** A custom connection's field codes, which its snippet names (no value reaches the cell). */
   fieldCodes(identifier: string): Promise<string[]>;
+  /** A saved query as the member may read it now (a server's catalog keeps them; an instance keeps none here). */
+  savedQuery(slug: string): Promise<{ readonly name: string; readonly slug: string; readonly sql: string }>;
+}
+
+/**
+ * A source whose workspace the tree shows as generic rows (the source…
+ * node kinds): an OpenHEXA instance's. A server's catalog keeps its own,
+ * richer rows (schemas, measured sizes, saved queries, members to manage).
+ */
+export interface ListedSource extends WorkspaceSource {
+  /** The workspace database's tables and views. */
+  tables(): Promise<SourceTableRow[]>;
+  /** A table's columns. */
+  columns(table: SourceTable): Promise<{ readonly name: string; readonly type: string }[]>;
   /** Whether the user may list the members here (the tree shows Members then). */
   readonly listsMembers: boolean;
   members(): Promise<SourceMember[]>;
-  /** A saved query as the member may read it now (a server's catalog keeps them; an instance keeps none here). */
-  savedQuery(slug: string): Promise<{ readonly name: string; readonly slug: string; readonly sql: string }>;
 }

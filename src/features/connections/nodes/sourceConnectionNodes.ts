@@ -4,7 +4,7 @@ import { labelled } from '../../../platform/format';
 import { guard } from '../../../platform/tree/explain';
 import { contextValue } from '../../../platform/tree/contextValues';
 import type { NodeDef } from '../../../platform/tree/nodeDef';
-import type { SourceConnection, WorkspaceSource } from '../../../sources/workspaceSource';
+import type { SourceConnection, ListedSource } from '../../../sources/workspaceSource';
 import type { TreeNode } from '../../nodeKinds';
 import { connectionIcon } from './connectionNode';
 
@@ -14,12 +14,12 @@ import { connectionIcon } from './connectionNode';
 
 export interface SourceConnectionsNode {
   readonly kind: 'sourceConnections';
-  readonly source: WorkspaceSource;
+  readonly source: ListedSource;
 }
 
 export interface SourceConnectionNode {
   readonly kind: 'sourceConnection';
-  readonly source: WorkspaceSource;
+  readonly source: ListedSource;
   readonly connection: SourceConnection;
 }
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { InstanceProfile } from '../../../platform/instances';
 import { listWorkspaces, type InstanceWorkspace } from '../../../openhexa/instanceCalls';
-import type { WorkspaceSource } from '../../../sources/workspaceSource';
+import type { ListedSource } from '../../../sources/workspaceSource';
 import { guard } from '../../../platform/tree/explain';
 import { contextValue } from '../../../platform/tree/contextValues';
 import type { NodeDef, TreeContext } from '../../../platform/tree/nodeDef';
@@ -52,6 +52,6 @@ export function instanceRoots(ctx: TreeContext): TreeNode[] {
 declare module '../../../platform/tree/nodeDef' {
   interface TreeContext {
     /** An instance's workspace as a WorkspaceSource: its rows are the same as any source's. */
-    readonly instanceSource: (profile: InstanceProfile, workspace: InstanceWorkspace) => WorkspaceSource;
+    readonly instanceSource: (profile: InstanceProfile, workspace: InstanceWorkspace) => ListedSource;
   }
 }

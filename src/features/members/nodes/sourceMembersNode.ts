@@ -2,13 +2,13 @@ import * as vscode from 'vscode';
 import { roleLabel } from '../../../platform/format';
 import { guard } from '../../../platform/tree/explain';
 import type { NodeDef } from '../../../platform/tree/nodeDef';
-import type { WorkspaceSource } from '../../../sources/workspaceSource';
+import type { ListedSource } from '../../../sources/workspaceSource';
 import type { TreeNode } from '../../nodeKinds';
 
 /** A workspace's members over its WorkspaceSource, read-only here (they are managed where the workspace lives: an OpenHEXA instance's on its own pages). */
 export interface SourceMembersNode {
   readonly kind: 'sourceMembers';
-  readonly source: WorkspaceSource;
+  readonly source: ListedSource;
 }
 
 export const sourceMembersNode: NodeDef<SourceMembersNode> = {

@@ -3,7 +3,7 @@ import { formatRows, roleLabel, labelled } from '../../../platform/format';
 import { guard } from '../../../platform/tree/explain';
 import { contextValue } from '../../../platform/tree/contextValues';
 import type { NodeDef } from '../../../platform/tree/nodeDef';
-import type { SourceTableRow, WorkspaceSource } from '../../../sources/workspaceSource';
+import type { SourceTableRow, ListedSource } from '../../../sources/workspaceSource';
 import type { TreeNode } from '../../nodeKinds';
 
 // A workspace's rows over its WorkspaceSource, whichever kind of server
@@ -13,18 +13,18 @@ import type { TreeNode } from '../../nodeKinds';
 
 export interface SourceWorkspaceNode {
   readonly kind: 'sourceWorkspace';
-  readonly source: WorkspaceSource;
+  readonly source: ListedSource;
 }
 
 export interface SourceDatabaseNode {
   readonly kind: 'sourceDatabase';
-  readonly source: WorkspaceSource;
+  readonly source: ListedSource;
 }
 
 /** One table: its row count where known, its columns below. A click previews it. */
 export interface SourceTableNode {
   readonly kind: 'sourceTable';
-  readonly source: WorkspaceSource;
+  readonly source: ListedSource;
   readonly table: SourceTableRow;
 }
 
