@@ -23,7 +23,7 @@ export function isThisComputer(host: string): boolean {
  */
 export function databaseHostProblem(server: string, host: string, port: number): Said | undefined {
   const shown = `${host}:${port}`;
-  if (!/^[A-Za-z0-9._-]+$|^\[?[0-9A-Fa-f:.]+\]?$/.test(host) || host.startsWith('.') || host.startsWith('-')) {
+  if (!/^[A-Za-z0-9._-]+$|^\[[0-9A-Fa-f:.]+\]$|^[0-9A-Fa-f:.]+$/.test(host) || host.startsWith('.') || host.startsWith('-')) {
     return said(O.databaseHostRefused, server, shown);
   }
   if (!Number.isInteger(port) || port < 1 || port > 65_535) {

@@ -39,7 +39,7 @@ describe('the database an OpenHEXA instance points VS Code at', () => {
   });
 
   it('refuses a socket path, several hosts in one, options smuggled in the host, and ports out of range', () => {
-    for (const host of ['/var/run/postgresql', '/tmp', '@abstract', 'db1,db2', 'db host', 'db.example.org options=-csearch_path=evil', '', '-c', '.hidden']) {
+    for (const host of ['/var/run/postgresql', '/tmp', '@abstract', 'db1,db2', 'db host', 'db.example.org options=-csearch_path=evil', '', '-c', '.hidden', '[::1', '::1]']) {
       assert.match(databaseHostProblem('https://api.openhexa.org', host, 5432)?.text ?? '', /not a host and port this extension connects to/, host);
     }
     for (const port of [0, -1, 65_536, 5432.5]) {
