@@ -22,6 +22,7 @@ import { Sessions } from './platform/sessions';
 import { ConnectionWaits } from './platform/connectionWaits';
 import { connectionLimits, onConnectionSettings } from './platform/connectionSettings';
 import { WorkspacesTree } from './platform/tree/workspacesTree';
+import { catalogSource } from './sources/catalogSource';
 import { instanceSource } from './sources/instanceSource';
 
 /** How long activation took (that it loads no driver is checked by the host tier in Node's module cache). */
@@ -57,6 +58,7 @@ export function activate(context: vscode.ExtensionContext): OpenhexaApi {
     browsing: new TableBrowsing(),
     // The tree lists after activation, once `services` is made.
     instanceSource: (profile, workspace) => instanceSource(services, profile, workspace),
+    catalogSource: (ref) => catalogSource(services, ref),
   });
   const view = vscode.window.createTreeView('openhexa.workspaces', { treeDataProvider: tree, showCollapseAll: true });
   const values = new ValueDocuments();

@@ -1,13 +1,14 @@
 import { profileKey } from '../core/serverProfile';
 import { handedOutTls, tlsEnvironment } from '../core/tls/handedOutTls';
 import { mayDo, type WorkspaceNeed } from '../core/workspaceNeeds';
-import { deleteConnection, connectionFields, listConnections } from '../postgres/connections/connectionCalls';
+import { connectionFields, connectionValues, createConnection, deleteConnection, listConnections, updateConnection } from '../postgres/connections/connectionCalls';
 import { readSavedQuery } from '../postgres/savedQueries/savedQueryCalls';
 import { regeneratePassword, revealPassword } from '../postgres/workspace/catalogCalls';
 import { resolveTable, type WorkspaceRef } from '../platform/commands/pickers';
 import { refusalOf } from '../platform/commands/refusals';
 import type { Services } from '../platform/services';
-import { catalogFormSource } from '../features/connections/form/connectionFormPanel';
+import { testerFor } from '../testers';
+import { askAndChangeIdentifier } from '../features/connections/changeIdentifier';
 import { ownerOf, readConnectionSection, readDatabaseSection } from '../features/notebooks/workspaceVariables';
 import type { SourceNeed, WorkspaceSource } from './workspaceSource';
 
@@ -19,6 +20,7 @@ const NEEDS: Record<SourceNeed, WorkspaceNeed> = {
   createConnection: 'manageConnections',
   editConnection: 'manageConnections',
   deleteConnection: 'manageConnections',
+  changeIdentifier: 'manageConnections',
 };
 
 /** The product's catalog role for a need (what resolveWorkspace checks before any question). */
@@ -42,8 +44,18 @@ export function catalogSource(services: Services, ref: WorkspaceRef): WorkspaceS
     audited: true,
     refusal: (need) => (mayDo(workspace.role, ref.platformAdmin ?? false, NEEDS[need]) ? undefined : refusalOf(NEEDS[need], workspace.name)),
     connections: () => sessions.catalog(profile, (c) => listConnections(c, slug)),
-    connectionForm: (request) => catalogFormSource(services, ref, request),
+    connectionFields: (identifier) => sessions.catalog(profile, (c) => connectionFields(c, slug, identifier)),
+    // Each read of the values is its own audit record, with its reason.
+    connectionValues: (identifier, access) => sessions.catalog(profile, (c) => connectionValues(c, slug, identifier, access)),
+    createConnection: (connection) => sessions.catalog(profile, (c) => createConnection(c, slug, connection)),
+    updateConnection: (identifier, edit) => sessions.catalog(profile, (c) => updateConnection(c, slug, identifier, edit)),
     removeConnection: (identifier) => sessions.catalog(profile, (c) => deleteConnection(c, slug, identifier)),
+    // The product's testers, run on this computer (where the member's notebooks run too).
+    testConnection: async (type, values, signal) => {
+      const tester = testerFor(type);
+      return tester ? tester(values, { signal }) : undefined;
+    },
+    changeConnectionIdentifier: (connection, given) => askAndChangeIdentifier(services, ref, connection, given),
     pickTable: (title) => resolveTable(services, ref, undefined, title),
     previewReader: async (table) => sessions.preview(await sessions.login(profile, workspace.dbName), table.schema, table.name),
     credentials: () =>

@@ -1,7 +1,4 @@
 import * as vscode from 'vscode';
-import { CONNECTION_TYPES, type ConnectionTypeId } from '../core/connections/types';
-import { connectionEnv } from '../core/connections/connectionEnvNames';
-import { dotenvLines } from '../core/connections/envText';
 import { roleLabel } from '../platform/format';
 import { ApiTableReader } from '../openhexa/apiTableReader';
 import { listConnections, listMembers, listTables, regeneratePassword, workspaceCredentials, type InstanceWorkspace } from '../openhexa/instanceCalls';
@@ -12,7 +9,6 @@ import { instanceSections } from '../openhexa/instanceVariables';
 import { argOrPick } from '../platform/commands/pickers';
 import type { InstanceProfile } from '../platform/instances';
 import type { Services } from '../platform/services';
-import { refusalText } from '../features/notebooks/refusals';
 import type { ConnectionRights, ListedSource, SourceNeed } from './workspaceSource';
 
 /** Why OpenHEXA's permissions refuse this need (its words: editors and admins hold the credentials; a connection says who may edit it). */
@@ -31,6 +27,8 @@ function instanceRefusal(workspace: InstanceWorkspace, need: SourceNeed, connect
       return connection?.may?.update === false || workspace.role === 'viewer' ? vscode.l10n.t('OpenHEXA does not let you edit "{0}": the editors and admins of "{1}" do.', name, workspace.name) : undefined;
     case 'deleteConnection':
       return connection?.may?.delete === false || workspace.role === 'viewer' ? vscode.l10n.t('OpenHEXA does not let you delete "{0}": the editors and admins of "{1}" do.', name, workspace.name) : undefined;
+    case 'changeIdentifier':
+      return vscode.l10n.t("On an OpenHEXA instance, a connection's identifier is changed on OpenHEXA itself (the connection's page).");
   }
 }
 
@@ -62,29 +60,17 @@ export function instanceSource(services: Services, profile: InstanceProfile, wor
     // With each connection's own permissions, which the tree's menus follow.
     connections: async () =>
       (await listConnections(await session(), slug)).map((c) => ({ identifier: c.identifier, name: c.name, type: c.type, description: c.description, updatedAt: c.updatedAt ?? new Date(0), may: c.may })),
-    connectionForm: () => ({
-      list: () => store.list(),
-      fields: (identifier) => store.fields(identifier),
-      values: (identifier) => store.values(identifier),
-      create: (connection) => store.create(connection),
-      update: (identifier, edit) => store.update(identifier, edit),
-      test: (type, values, signal) => store.test(type, values, signal),
-      copyEnv: async (identifier) => {
-        const connection = (await store.list()).find((c) => c.identifier === identifier);
-        const type: ConnectionTypeId = connection?.type ?? 'custom';
-        const env = connectionEnv(CONNECTION_TYPES[type], identifier, await store.values(identifier));
-        const lines = dotenvLines(env);
-        if ('refused' in lines) {
-          throw new Error(refusalText({ key: identifier, ...lines.refused, variable: lines.refused.name }));
-        }
-        await vscode.env.clipboard.writeText(`${lines.text}\n`);
-        void vscode.window.showInformationMessage(vscode.l10n.t('Copied {0} environment variables of "{1}" to the clipboard, secrets included.', String(env.length), connection?.name ?? identifier));
-      },
-      changeIdentifier: () => {
-        void vscode.window.showInformationMessage(vscode.l10n.t("On an OpenHEXA instance, a connection's identifier is changed on OpenHEXA itself (the connection's page); this form changes its name, description and values."));
-        return Promise.resolve(undefined);
-      },
-    }),
+    connectionFields: (identifier) => store.fields(identifier),
+    // OpenHEXA keeps no record of who read a value: the reason is not sent.
+    connectionValues: (identifier) => store.values(identifier),
+    createConnection: (connection) => store.create(connection),
+    updateConnection: (identifier, edit) => store.update(identifier, edit),
+    // OpenHEXA's testConnection, run by the instance (where its pipelines run).
+    testConnection: (type, values, signal) => store.test(type, values, signal),
+    changeConnectionIdentifier: () => {
+      void vscode.window.showInformationMessage(vscode.l10n.t("On an OpenHEXA instance, a connection's identifier is changed on OpenHEXA itself (the connection's page); this form changes its name, description and values."));
+      return Promise.resolve(undefined);
+    },
     removeConnection: (identifier) => store.remove(identifier),
     tables: async () => (await listTablesNow()).map((t) => ({ schema: 'public', name: t.name, rows: t.count ?? undefined })),
     // OpenHEXA lists the columns with the tables: the last list answers, else the tables are asked again.

@@ -11,7 +11,7 @@ import type { SourceNeed, SourcePlace, WorkspaceSource } from './workspaceSource
 // names (its catalog), so the command itself never learns which kind of
 // server it works on.
 
-const SOURCE_KINDS = ['sourceWorkspace', 'sourceDatabase', 'sourceTable', 'sourceConnections', 'sourceConnection'] as const;
+const SOURCE_KINDS = ['sourceWorkspace', 'sourceDatabase', 'sourceTable', 'connections', 'connection'] as const;
 type SourceNode = NodeOfKind<(typeof SOURCE_KINDS)[number]>;
 
 const sourceNode = nodeArg(SOURCE_KINDS, 'a node of a workspace in the Workspaces view');
@@ -37,11 +37,11 @@ function sourcePlace(node: SourceNode): SourcePlace {
       return { at: 'workspace' };
     case 'sourceDatabase':
       return { at: 'database' };
-    case 'sourceConnections':
+    case 'connections':
       return { at: 'connections' };
     case 'sourceTable':
       return { at: 'table', table: { schema: node.table.schema, name: node.table.name } };
-    case 'sourceConnection':
+    case 'connection':
       return { at: 'connection', connection: node.connection };
   }
 }
@@ -51,12 +51,8 @@ function catalogPlace(arg: unknown): SourcePlace {
   switch (node?.kind) {
     case 'database':
       return { at: 'database' };
-    case 'connections':
-      return { at: 'connections' };
     case 'table':
       return { at: 'table', table: { schema: node.table.schema, name: node.table.name } };
-    case 'connection':
-      return { at: 'connection', connection: node.connection };
     case 'savedQuery':
       return { at: 'query', query: { slug: node.query.slug, name: node.query.name } };
     default:
@@ -71,7 +67,7 @@ function catalogPlace(arg: unknown): SourcePlace {
  */
 export async function resolveSource(services: Services, arg: SourceNode | WorkspaceRef | WorkspaceByName | undefined, title: string, need: SourceNeed): Promise<SourceTarget | undefined> {
   if (isSourceNode(arg)) {
-    const refused = arg.source.refusal(need, arg.kind === 'sourceConnection' ? arg.connection : undefined);
+    const refused = arg.source.refusal(need, arg.kind === 'connection' ? arg.connection : undefined);
     if (refused) {
       throw new Error(refused);
     }

@@ -6,9 +6,11 @@ import type * as vscode from 'vscode';
 import type { DatabaseSet } from '../core/notebooks/databaseEnv';
 import type { WorkspaceSection } from '../core/notebooks/workspaceEnvFile';
 import type { WorkspaceRole } from '../core/roles';
-import type { ConnectionSummary } from '../postgres/connections/connectionCalls';
+import type { ConnectionField } from '../core/connections/connectionType';
+import type { ConnectionTypeId } from '../core/connections/types';
+import type { ConnectionAccess, ConnectionEdit, ConnectionSummary, NewConnection, StoredField } from '../postgres/connections/connectionCalls';
+import type { TestOutcome } from '../testers/testOutcome';
 import type { CredentialsDeps, CredentialsTarget } from '../features/credentials/credentialsController';
-import type { FormRequest, FormSource } from '../features/connections/form/connectionFormPanel';
 import type { EnvOwner } from '../features/notebooks/workspaceVariables';
 import type { PreviewReader } from '../features/preview/previewController';
 
@@ -47,7 +49,7 @@ export type SourcePlace =
  * rules: the product's roles on a server, OpenHEXA's permissions on an
  * instance (which may differ: OpenHEXA lets editors create connections).
  */
-export type SourceNeed = 'browse' | 'seeCredentials' | 'viewConnection' | 'createConnection' | 'editConnection' | 'deleteConnection';
+export type SourceNeed = 'browse' | 'seeCredentials' | 'viewConnection' | 'createConnection' | 'editConnection' | 'deleteConnection' | 'changeIdentifier';
 
 /** A connection as a refusal names it, with its own permissions where the kind has them (OpenHEXA's, per connection). */
 export interface ConnectionRights {
@@ -78,9 +80,18 @@ export interface WorkspaceSource {
 
   /** The workspace's connections, without any value. */
   connections(): Promise<SourceConnection[]>;
-  /** The connection form's reads, writes and test on this kind (`request` names the connection it opens on). */
-  connectionForm(request: FormRequest): FormSource;
+  /** A connection's fields, secrets masked (nothing secret leaves the server). */
+  connectionFields(identifier: string): Promise<StoredField[]>;
+  /** Every value, secrets included; `access` says why, for the kinds that keep an audit record of each read. */
+  connectionValues(identifier: string, access: ConnectionAccess): Promise<ConnectionField[]>;
+  /** The identifier the server kept (it may add a suffix to the proposal). */
+  createConnection(connection: NewConnection): Promise<string>;
+  updateConnection(identifier: string, edit: ConnectionEdit): Promise<void>;
   removeConnection(identifier: string): Promise<void>;
+  /** Tests these values with the type's protocol, where this kind tests (undefined: the type has no test, as custom). */
+  testConnection(type: ConnectionTypeId, values: Readonly<Record<string, string>>, signal: AbortSignal): Promise<TestOutcome | undefined>;
+  /** Asks for a connection's new identifier, warns what breaks and changes it (`given` skips the question); the new one, or undefined when the user gave up. */
+  changeConnectionIdentifier(connection: Pick<ConnectionSummary, 'identifier' | 'name'>, given?: string): Promise<string | undefined>;
 
   /** A table the user picks (a command given none). */
   pickTable(title: string): Promise<SourceTable | undefined>;

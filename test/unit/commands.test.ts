@@ -185,21 +185,29 @@ describe("commands on an OpenHEXA instance's rows: the server's own, by OpenHEXA
 
   it('New Connection where OpenHEXA does not let the user create one: refused before the form', async () => {
     world = stage();
-    const node: TreeNode = { kind: 'sourceConnections', source: instanceSource(world.services, instance, workspace('editor', { update: true })) };
+    const node: TreeNode = { kind: 'connections', source: instanceSource(world.services, instance, workspace('editor', { update: true })) };
     await vscode.commands.executeCommand('openhexa.newConnection', node);
     assert.deepEqual(errors(), ['OpenHEXA: OpenHEXA does not let you create connections in "Malaria": its editors and admins do.']);
   });
 
   it("Delete Connection follows the connection's own permissions: refused where OpenHEXA says no, else asked before anything is deleted", async () => {
     world = stage();
-    const refused: TreeNode = { kind: 'sourceConnection', source: instanceSource(world.services, instance, workspace('editor')), connection: connection({ update: true, delete: false }) };
+    const refused: TreeNode = { kind: 'connection', source: instanceSource(world.services, instance, workspace('editor')), connection: connection({ update: true, delete: false }) };
     await vscode.commands.executeCommand('openhexa.deleteConnection', refused);
     assert.deepEqual(recorded.messages, [{ level: 'error', text: 'OpenHEXA: OpenHEXA does not let you delete "DHIS2 prod": the editors and admins of "Malaria" do.' }]);
     recorded.reset();
-    const allowed: TreeNode = { kind: 'sourceConnection', source: instanceSource(world.services, instance, workspace('editor')), connection: connection({ update: true, delete: true }) };
+    const allowed: TreeNode = { kind: 'connection', source: instanceSource(world.services, instance, workspace('editor')), connection: connection({ update: true, delete: true }) };
     await vscode.commands.executeCommand('openhexa.deleteConnection', allowed);
     // Dismissed here: nothing is deleted, and nothing but the question was said.
     assert.deepEqual(recorded.messages, [{ level: 'warning', text: 'Delete the connection "DHIS2 prod" (dhis2_prod) from "Malaria"?' }]);
+    assert.equal(world.stage.serverCalls, 0);
+  });
+
+  it("Change Connection Identifier on an instance: refused before any call (OpenHEXA changes a connection's identifier on its own pages)", async () => {
+    world = stage();
+    const node: TreeNode = { kind: 'connection', source: instanceSource(world.services, instance, workspace('admin', { update: true })), connection: connection({ update: true, delete: true }) };
+    await vscode.commands.executeCommand('openhexa.changeConnectionIdentifier', node);
+    assert.deepEqual(errors(), ["OpenHEXA: On an OpenHEXA instance, a connection's identifier is changed on OpenHEXA itself (the connection's page)."]);
     assert.equal(world.stage.serverCalls, 0);
   });
 });

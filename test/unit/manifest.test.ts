@@ -181,10 +181,8 @@ describe('manifest and translations', () => {
     for (const role of ['editor', 'admin'] as const) {
       assert.deepEqual(notebook(contextValue.database(role)), ['openhexa.insertSnippet', 'openhexa.writeEnv'], role);
       assert.deepEqual(notebook(contextValue.table('materialized view', role)), ['openhexa.insertSnippet'], role);
-      assert.deepEqual(notebook(contextValue.connection(role)), ['openhexa.insertSnippet', 'openhexa.writeEnv'], role);
-      assert.deepEqual(notebook(contextValue.connections(role)), ['openhexa.writeEnv'], role);
     }
-    for (const context of [contextValue.database('viewer'), contextValue.table('table', 'viewer'), contextValue.connection('viewer'), contextValue.connections('viewer')]) {
+    for (const context of [contextValue.database('viewer'), contextValue.table('table', 'viewer')]) {
       assert.deepEqual(notebook(context), [], context);
     }
   });
@@ -195,6 +193,22 @@ describe('manifest and translations', () => {
     assert.deepEqual(shown(contextValue.savedQuery(true, true, 'PRIVATE', 'viewer')), [...read, 'openhexa.changeQueryVisibility', 'openhexa.deleteSavedQuery', 'openhexa.renameSavedQuery'].sort());
     assert.deepEqual(shown(contextValue.savedQuery(true, false, 'WORKSPACE', 'editor')), [...read, 'openhexa.deleteSavedQuery', 'openhexa.insertSnippet', 'openhexa.renameSavedQuery'].sort());
     assert.deepEqual(shown(contextValue.savedQuery(true, true, 'WORKSPACE', 'admin')), [...read, 'openhexa.changeQueryVisibility', 'openhexa.deleteSavedQuery', 'openhexa.insertSnippet', 'openhexa.renameSavedQuery'].sort());
+  });
+
+  it("offers on a connection row exactly what the source's rules allow there (each kind's rows are the same rows)", () => {
+    const none = { view: false, edit: false, delete: false, rename: false };
+    const values = ['openhexa.copyConnectionEnv', 'openhexa.insertSnippet', 'openhexa.openConnection', 'openhexa.testConnection', 'openhexa.writeEnv'];
+    assert.deepEqual(shown(contextValue.connection(none)), []);
+    assert.deepEqual(shown(contextValue.connection({ ...none, view: true })), values);
+    assert.deepEqual(shown(contextValue.connection({ ...none, view: true, edit: true })), [...values, 'openhexa.editConnection'].sort());
+    assert.deepEqual(shown(contextValue.connection({ ...none, view: true, edit: true, delete: true })), [...values, 'openhexa.deleteConnection', 'openhexa.editConnection'].sort());
+    assert.deepEqual(shown(contextValue.connection({ view: true, edit: true, delete: true, rename: true })), [...values, 'openhexa.changeConnectionIdentifier', 'openhexa.deleteConnection', 'openhexa.editConnection'].sort());
+    // A notebook needs the values: without them, no snippet nor .env.
+    assert.deepEqual(shown(contextValue.connection({ view: false, edit: true, delete: true, rename: true })), ['openhexa.changeConnectionIdentifier', 'openhexa.deleteConnection', 'openhexa.editConnection']);
+    assert.deepEqual(shown(contextValue.connections({ create: false, env: false })), []);
+    assert.deepEqual(shown(contextValue.connections({ create: false, env: true })), ['openhexa.writeEnv']);
+    assert.deepEqual(shown(contextValue.connections({ create: true, env: false })), ['openhexa.newConnection', 'openhexa.newConnection']);
+    assert.deepEqual(shown(contextValue.connections({ create: true, env: true })), ['openhexa.newConnection', 'openhexa.newConnection', 'openhexa.writeEnv']);
   });
 
   it('offers Delete Table to editors and admins only, on tables and views alike (PostgreSQL refuses a viewer anyway)', () => {
@@ -217,10 +231,6 @@ describe('manifest and translations', () => {
       assert.deepEqual(asOnServer(contextValue.sourceTable(role)), ['openhexa.insertSnippet', 'openhexa.previewTable', 'openhexa.previewTable', 'openhexa.queryTable'], role);
     }
     assert.deepEqual(asOnServer(contextValue.sourceTable('viewer')), ['openhexa.previewTable', 'openhexa.previewTable'], 'a viewer still previews (inline and in the menu)');
-    assert.deepEqual(asOnServer(contextValue.sourceConnections(true)), ['openhexa.newConnection', 'openhexa.newConnection', 'openhexa.writeEnv']);
-    assert.deepEqual(asOnServer(contextValue.sourceConnections(false)), []);
-    assert.deepEqual(asOnServer(contextValue.sourceConnection(true)), ['openhexa.deleteConnection', 'openhexa.editConnection', 'openhexa.insertSnippet', 'openhexa.openConnection', 'openhexa.writeEnv']);
-    assert.deepEqual(asOnServer(contextValue.sourceConnection(false)), []);
     assert.deepEqual(asOnServer(contextValue.instance()).filter((c) => c !== 'openhexa.signOutOpenHexa'), []);
   });
 

@@ -1,9 +1,11 @@
 import * as assert from 'node:assert/strict';
 import type * as vscode from 'vscode';
-import { sourceConnectionNode, sourceConnectionsNode } from '../../src/features/connections/nodes/sourceConnectionNodes';
+import { connectionNode } from '../../src/features/connections/nodes/connectionNode';
+import { connectionsNode } from '../../src/features/connections/nodes/connectionsNode';
 import { sourceWorkspaceNode } from '../../src/features/workspaces/nodes/sourceWorkspaceNodes';
 import type { TreeContext } from '../../src/platform/tree/nodeDef';
 import type { Services } from '../../src/platform/services';
+import { catalogSource } from '../../src/sources/catalogSource';
 import { instanceSource } from '../../src/sources/instanceSource';
 import type { SourceConnection } from '../../src/sources/workspaceSource';
 
@@ -24,17 +26,20 @@ const connection = (may: { update: boolean; delete: boolean }): SourceConnection
 describe("a workspace's rows over its source (an OpenHEXA instance's)", () => {
   it('a connection OpenHEXA lets the user update opens on a click and offers its edits; another is listed only', () => {
     const source = instanceSource(noServices, instance, workspace('editor'));
-    const editable = sourceConnectionNode.item({ kind: 'sourceConnection', source, connection: connection({ update: true, delete: true }) }, ctx) as vscode.TreeItem;
-    assert.equal(editable.contextValue, 'sourceConnection.update');
+    const editable = connectionNode.item({ kind: 'connection', source, connection: connection({ update: true, delete: true }) }, ctx) as vscode.TreeItem;
+    // Its identifier is OpenHEXA's to change (no rename here).
+    assert.equal(editable.contextValue, 'connection.view.edit.delete');
     assert.equal(editable.command?.command, 'openhexa.openConnection');
-    const readOnly = sourceConnectionNode.item({ kind: 'sourceConnection', source, connection: connection({ update: false, delete: false }) }, ctx) as vscode.TreeItem;
-    assert.equal(readOnly.contextValue, 'sourceConnection.read');
+    const keep = connectionNode.item({ kind: 'connection', source, connection: connection({ update: true, delete: false }) }, ctx) as vscode.TreeItem;
+    assert.equal(keep.contextValue, 'connection.view.edit');
+    const readOnly = connectionNode.item({ kind: 'connection', source, connection: connection({ update: false, delete: false }) }, ctx) as vscode.TreeItem;
+    assert.equal(readOnly.contextValue, 'connection');
     assert.equal(readOnly.command, undefined);
   });
 
   it('Connections offers New Connection where OpenHEXA lets the user create one, whatever the role says', () => {
-    for (const [role, create, expected] of [['editor', true, 'sourceConnections.create'], ['admin', false, 'sourceConnections.read'], ['viewer', false, 'sourceConnections.read']] as const) {
-      const item = sourceConnectionsNode.item({ kind: 'sourceConnections', source: instanceSource(noServices, instance, workspace(role, { createConnection: create })) }, ctx) as vscode.TreeItem;
+    for (const [role, create, expected] of [['editor', true, 'connections.create.env'], ['admin', false, 'connections.env'], ['viewer', false, 'connections']] as const) {
+      const item = connectionsNode.item({ kind: 'connections', source: instanceSource(noServices, instance, workspace(role, { createConnection: create })) }, ctx) as vscode.TreeItem;
       assert.equal(item.contextValue, expected, role);
     }
   });
@@ -42,7 +47,32 @@ describe("a workspace's rows over its source (an OpenHEXA instance's)", () => {
   it('a workspace lists Members only to whom the source lets list them', async () => {
     const kinds = async (may: { manageMembers: boolean }) =>
       ((await sourceWorkspaceNode.children?.({ kind: 'sourceWorkspace', source: instanceSource(noServices, instance, workspace('admin', may)) }, ctx)) ?? []).map((n) => n.kind);
-    assert.deepEqual(await kinds({ manageMembers: true }), ['sourceDatabase', 'sourceConnections', 'sourceMembers']);
-    assert.deepEqual(await kinds({ manageMembers: false }), ['sourceDatabase', 'sourceConnections']);
+    assert.deepEqual(await kinds({ manageMembers: true }), ['sourceDatabase', 'connections', 'sourceMembers']);
+    assert.deepEqual(await kinds({ manageMembers: false }), ['sourceDatabase', 'connections']);
+  });
+});
+
+describe("a workspace's connection rows over a server's catalog", () => {
+  const profile = { host: '127.0.0.1', port: 5432, user: 'ana', label: 'Team', catalogDatabase: 'openhexa' };
+  const ref = (role: 'viewer' | 'editor' | 'admin') => ({ profile, workspace: { slug: 'malaria', name: 'Malaria', dbName: 'ws_malaria', role, status: 'ready' as const } });
+  const row = (role: 'viewer' | 'editor' | 'admin') =>
+    connectionNode.item({ kind: 'connection', source: catalogSource(noServices, ref(role)), connection: { identifier: 'dhis2_prod', name: 'DHIS2 prod', type: 'dhis2', description: '', updatedAt: new Date(0) } }, ctx) as vscode.TreeItem;
+
+  it("follow the product's roles: values for editors, edits, deletion and a new identifier for admins", () => {
+    assert.deepEqual(
+      (['viewer', 'editor', 'admin'] as const).map((role) => [row(role).contextValue, row(role).command?.command]),
+      [
+        ['connection', undefined],
+        ['connection.view', 'openhexa.openConnection'],
+        ['connection.view.edit.delete.rename', 'openhexa.openConnection'],
+      ],
+    );
+  });
+
+  it('Connections offers New Connection to admins, their variables to editors and admins', () => {
+    assert.deepEqual(
+      (['viewer', 'editor', 'admin'] as const).map((role) => (connectionsNode.item({ kind: 'connections', source: catalogSource(noServices, ref(role)) }, ctx) as vscode.TreeItem).contextValue),
+      ['connections', 'connections.env', 'connections.create.env'],
+    );
   });
 });

@@ -1,43 +1,15 @@
 import * as vscode from 'vscode';
 import { z } from 'zod';
-import type { WorkspaceNeed } from '../../core/workspaceNeeds';
-import { listConnections, type ConnectionSummary } from '../../postgres/connections/connectionCalls';
-import { argOrPick, resolveWorkspace, type WorkspaceRef } from '../../platform/commands/pickers';
+import type { ConnectionSummary } from '../../postgres/connections/connectionCalls';
+import { argOrPick } from '../../platform/commands/pickers';
 import type { Services } from '../../platform/services';
 import { resolveSource, sourceArg } from '../../sources/resolveSource';
 import type { SourceNeed, WorkspaceSource } from '../../sources/workspaceSource';
 import { workspaceArg } from '../commandArgs';
-import type { ConnectionNode } from './nodes/connectionNode';
 
-export interface ConnectionRef extends WorkspaceRef {
-  readonly connection: ConnectionSummary;
-}
-
-/** A connection: its node, or `{ server, slug, identifier, ...extra }` (each picked when left out). */
+/** A connection named by a script: `{ server, slug, identifier, ...extra }` (each picked when left out), or a node of its workspace. */
 export function connectionArg<E extends z.ZodRawShape>(extra: E) {
   return workspaceArg({ identifier: z.string().min(1), ...extra }, 'a connection (or a node of its workspace) in the OpenHEXA Workspaces view, or { server, slug, identifier }');
-}
-type ConnectionArg = z.output<ReturnType<typeof connectionArg>>;
-
-function isConnectionNode(arg: ConnectionArg | undefined): arg is ConnectionNode {
-  return arg !== undefined && 'kind' in arg && arg.kind === 'connection';
-}
-
-/** A connection from its tree node, from `{ server, slug, identifier }`, or picked; refused up front when the role does not allow the need. */
-export async function resolveConnection(services: Services, arg: ConnectionArg | undefined, title: string, need: WorkspaceNeed): Promise<ConnectionRef | undefined> {
-  if (isConnectionNode(arg)) {
-    if (!(await resolveWorkspace(services, arg, title, need))) {
-      return undefined;
-    }
-    return arg;
-  }
-  const ref = await resolveWorkspace(services, arg, title, need);
-  if (!ref) {
-    return undefined;
-  }
-  const connections = await services.sessions.catalog(ref.profile, (c) => listConnections(c, ref.workspace.slug));
-  const connection = await chooseConnection(connections, ref.workspace.name, arg && 'identifier' in arg ? arg.identifier : undefined, title);
-  return connection ? { ...ref, connection } : undefined;
 }
 
 /** The connection a script named, or the one the user picks among the workspace's (none: said). */

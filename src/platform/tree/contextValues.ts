@@ -31,6 +31,15 @@ export function serverMenuValues(states: ReadonlyMap<string, ServerState>): Reco
   return { creating: where('readyPlatformAdmin'), toInitialize: where('needsInit'), healthy: where('ready', 'readyPlatformAdmin') };
 }
 
+const CONNECTION_RIGHTS = ['view', 'edit', 'delete', 'rename'] as const;
+export type ConnectionMenu = Readonly<Record<(typeof CONNECTION_RIGHTS)[number], boolean>>;
+export type ConnectionsMenu = Readonly<Record<'create' | 'env', boolean>>;
+
+/** Each combination of the flags (every row's contextValue for the manifest test). */
+function everyFlags<K extends string>(keys: readonly K[]): Record<K, boolean>[] {
+  return keys.reduce<Record<K, boolean>[]>((all, key) => all.flatMap((flags) => [{ ...flags, [key]: false }, { ...flags, [key]: true }]), [{} as Record<K, boolean>]);
+}
+
 /**
  * Every node's contextValue, built here and nowhere else: package.json's
  * menus match on these (`viewItem == …` or `viewItem =~ /…/`), and the
@@ -57,8 +66,10 @@ export const contextValue = {
   more: () => 'more',
   members: () => 'members',
   member: (you: boolean) => (you ? 'member.you' : 'member'),
-  connections: (role: WorkspaceRole) => `connections.${role}`,
-  connection: (role: WorkspaceRole) => `connection.${role}`,
+  /** `connections[.create][.env]`: what the source's rules allow there: creating a connection, writing their variables (credentials). */
+  connections: (may: ConnectionsMenu) => ['connections', ...(may.create ? ['create'] : []), ...(may.env ? ['env'] : [])].join('.'),
+  /** `connection[.view][.edit][.delete][.rename]`: what the source's rules allow on this connection (its own permissions where the kind has them). */
+  connection: (may: ConnectionMenu) => ['connection', ...CONNECTION_RIGHTS.filter((right) => may[right])].join('.'),
   savedQueries: () => 'savedQueries',
   /** `savedQuery.<edit|read>.<author|other>.<private|shared>.<role>`: rename and delete need edit, sharing needs author, a notebook snippet the credentials. */
   savedQuery: (canEdit: boolean, isAuthor: boolean, visibility: 'PRIVATE' | 'WORKSPACE', role: WorkspaceRole) =>
@@ -69,9 +80,6 @@ export const contextValue = {
   sourceWorkspace: (role: WorkspaceRole) => `sourceWorkspace.${role}`,
   sourceDatabase: (role: WorkspaceRole) => `sourceDatabase.${role}`,
   sourceTable: (role: WorkspaceRole) => `sourceTable.${role}`,
-  /** What the source's rules allow: creating a connection in the workspace, editing each one. */
-  sourceConnections: (mayCreate: boolean) => `sourceConnections.${mayCreate ? 'create' : 'read'}`,
-  sourceConnection: (mayEdit: boolean) => `sourceConnection.${mayEdit ? 'update' : 'read'}`,
 } as const;
 
 /** Every value a node can have: what the manifest test matches menus against. */
@@ -86,9 +94,10 @@ export function everyContextValue(): string[] {
     ...yesNo.map(contextValue.readerWrites),
     ...yesNo.map(contextValue.member),
     contextValue.instance(),
-    ...yesNo.flatMap((may) => [contextValue.sourceConnections(may), contextValue.sourceConnection(may)]),
+    ...everyFlags(['create', 'env'] as const).map(contextValue.connections),
+    ...everyFlags(CONNECTION_RIGHTS).map(contextValue.connection),
     ...roles.flatMap((r) => [contextValue.sourceWorkspace(r), contextValue.sourceDatabase(r), contextValue.sourceTable(r)]),
     ...LOCAL_NODE_STATES.map(contextValue.localState),
-    ...roles.flatMap((r) => [...yesNo.map((p) => contextValue.workspace(r, p)), contextValue.database(r), contextValue.schema(r), contextValue.connections(r), contextValue.connection(r), ...TABLE_KINDS.map((k) => contextValue.table(k, r))]),
+    ...roles.flatMap((r) => [...yesNo.map((p) => contextValue.workspace(r, p)), contextValue.database(r), contextValue.schema(r), ...TABLE_KINDS.map((k) => contextValue.table(k, r))]),
   ];
 }

@@ -172,7 +172,7 @@ describe('workspace commands take their inputs as arguments (real extension host
     );
     const [connection] = await children(connections);
     const item = api.tree.getTreeItem(connection!);
-    assert.deepEqual([item.label, item.description, item.contextValue], ['DHIS2 "national"', 'DHIS2 · dhis2-national', 'connection.admin']);
+    assert.deepEqual([item.label, item.description, item.contextValue], ['DHIS2 "national"', 'DHIS2 · dhis2-national', 'connection.view.edit.delete.rename']);
     await vscode.env.clipboard.writeText('');
     await vscode.commands.executeCommand('openhexa.copyConnectionEnv', { server: profile, slug: ws.workspace.slug, identifier: 'dhis2-national' });
     // In single quotes: both readers take it as it is, and a shell that sources the line runs nothing (bare, the space would end the word).

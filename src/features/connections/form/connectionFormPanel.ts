@@ -1,21 +1,11 @@
-import type { PoolClient } from 'pg';
 import * as vscode from 'vscode';
 import type { ConnectionTypeId } from '../../../core/connections/types';
-import {
-  connectionFields,
-  connectionValues,
-  createConnection,
-  listConnections,
-  updateConnection,
-} from '../../../postgres/connections/connectionCalls';
 import { connectionFormToHostSchema, connectionFormToWebviewSchema, type ConnectionFormToHost, type ConnectionFormToWebview, type FormMode } from '../../../protocol/connectionForm';
-import type { WorkspaceRef } from '../../../platform/commands/pickers';
 import { userMessage } from '../../../platform/userMessage';
 import { PanelHost, PanelRegistry } from '../../../platform/panels/panelHost';
 import type { Services } from '../../../platform/services';
 import type { WorkspaceSource } from '../../../sources/workspaceSource';
-import { testerFor } from '../../../testers';
-import { askAndChangeIdentifier } from '../changeIdentifier';
+import { copyConnectionEnv } from '../copyConnectionEnv';
 import { ConnectionFormController, type ConnectionFormDeps } from './connectionFormController';
 
 const SPEC = { viewType: 'openhexa.connectionForm', app: 'connectionForm', toHost: connectionFormToHostSchema, toWebview: connectionFormToWebviewSchema };
@@ -28,27 +18,17 @@ export interface FormRequest {
   readonly initialType?: ConnectionTypeId;
 }
 
-/** Where a form's connections live and how they are tested: all the controller needs but the panel itself. */
-export type FormSource = Pick<ConnectionFormDeps, 'list' | 'fields' | 'values' | 'create' | 'update' | 'test' | 'copyEnv' | 'changeIdentifier'>;
-
-/** A server's catalog, through the member's own login; the product's testers, run on this computer. */
-export function catalogFormSource(services: Services, ref: WorkspaceRef, request: FormRequest): FormSource {
-  const { profile, workspace } = ref;
-  const slug = workspace.slug;
-  const catalog = <T>(run: (client: PoolClient) => Promise<T>): Promise<T> => services.sessions.catalog(profile, run);
+/** Where a form's connections live and how they are tested, from the workspace's source: all the controller needs but the panel itself. */
+function formSource(services: Services, source: WorkspaceSource, request: FormRequest): Pick<ConnectionFormDeps, 'list' | 'fields' | 'values' | 'create' | 'update' | 'test' | 'copyEnv' | 'changeIdentifier'> {
   return {
-    list: () => catalog((c) => listConnections(c, slug)),
-    fields: (identifier) => catalog((c) => connectionFields(c, slug, identifier)),
-    values: (identifier, access) => catalog((c) => connectionValues(c, slug, identifier, access)),
-    create: (connection) => catalog((c) => createConnection(c, slug, connection)),
-    update: (identifier, edit) => catalog((c) => updateConnection(c, slug, identifier, edit)),
-    test: async (type, values, signal) => {
-      const tester = testerFor(type);
-      return tester ? tester(values, { signal }) : undefined;
-    },
-    // The command says what it copied, or what went wrong.
-    copyEnv: async (identifier) => void (await vscode.commands.executeCommand('openhexa.copyConnectionEnv', { server: profile, slug, identifier })),
-    changeIdentifier: (identifier) => askAndChangeIdentifier(services, ref, { identifier, name: request.name ?? identifier }),
+    list: () => source.connections(),
+    fields: (identifier) => source.connectionFields(identifier),
+    values: (identifier, access) => source.connectionValues(identifier, access),
+    create: (connection) => source.createConnection(connection),
+    update: (identifier, edit) => source.updateConnection(identifier, edit),
+    test: (type, values, signal) => source.testConnection(type, values, signal),
+    copyEnv: (identifier) => copyConnectionEnv(services, source, { identifier, name: request.name ?? identifier }),
+    changeIdentifier: (identifier) => source.changeConnectionIdentifier({ identifier, name: request.name ?? identifier }),
   };
 }
 
@@ -72,10 +52,10 @@ export class ConnectionFormPanel {
     const key = `${source.key}/${request.mode}/${request.identifier ?? ''}`;
     const canEdit = source.refusal('editConnection') === undefined;
     const edit = (identifier: string): unknown => ConnectionFormPanel.show(services, source, { mode: 'edit', identifier, ...(request.name ? { name: request.name } : {}) });
-    return ConnectionFormPanel.panels.showOrCreate(key, () => new ConnectionFormPanel(services, key, source.workspace, request, source.connectionForm(request), canEdit, edit));
+    return ConnectionFormPanel.panels.showOrCreate(key, () => new ConnectionFormPanel(services, key, source.workspace, request, formSource(services, source, request), canEdit, edit));
   }
 
-  private constructor(services: Services, key: string, workspace: { readonly name: string; readonly slug: string }, request: FormRequest, source: FormSource, canEdit: boolean, edit: (identifier: string) => unknown) {
+  private constructor(services: Services, key: string, workspace: { readonly name: string; readonly slug: string }, request: FormRequest, source: ReturnType<typeof formSource>, canEdit: boolean, edit: (identifier: string) => unknown) {
     const { log } = services;
     const title =
       request.mode === 'create'

@@ -49,7 +49,7 @@ export const sourceWorkspaceNode: NodeDef<SourceWorkspaceNode> = {
   children({ source }) {
     const nodes: TreeNode[] = [
       { kind: 'sourceDatabase', source },
-      { kind: 'sourceConnections', source },
+      { kind: 'connections', source },
     ];
     if (source.listsMembers) {
       nodes.push({ kind: 'sourceMembers', source });

@@ -4,7 +4,9 @@ import { profileKey, type ServerProfile } from '../../../core/serverProfile';
 import type { WorkspaceSummary } from '../../../postgres/workspace/catalogCalls';
 import { roleLabel, labelled } from '../../../platform/format';
 import { contextValue } from '../../../platform/tree/contextValues';
+import type { WorkspaceRef } from '../../../platform/commands/pickers';
 import type { NodeDef } from '../../../platform/tree/nodeDef';
+import type { WorkspaceSource } from '../../../sources/workspaceSource';
 import type { TreeNode } from '../../nodeKinds';
 
 /** A workspace, with the login's role in it. */
@@ -42,15 +44,22 @@ export const workspaceNode: NodeDef<WorkspaceNode> = {
     item.contextValue = contextValue.workspace(workspace.role, node.platformAdmin);
     return item;
   },
-  async children({ profile, workspace, platformAdmin }): Promise<TreeNode[]> {
+  async children({ profile, workspace, platformAdmin }, ctx): Promise<TreeNode[]> {
     if (workspace.status === 'archived') {
       return [];
     }
     return [
       { kind: 'database', profile, workspace },
       { kind: 'savedQueries', profile, workspace },
-      ...(may(workspace.role, 'listConnections') ? [{ kind: 'connections', profile, workspace } as const] : []),
+      ...(may(workspace.role, 'listConnections') ? [{ kind: 'connections', source: ctx.catalogSource({ profile, workspace, platformAdmin }) } as const] : []),
       ...(may(workspace.role, 'manageMembers') ? [{ kind: 'members', profile, workspace, platformAdmin } as const] : []),
     ];
   },
 };
+
+declare module '../../../platform/tree/nodeDef' {
+  interface TreeContext {
+    /** A server's workspace as a WorkspaceSource (its catalog): the rows both kinds share are the source's. */
+    readonly catalogSource: (ref: WorkspaceRef) => WorkspaceSource;
+  }
+}
