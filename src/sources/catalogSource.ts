@@ -3,12 +3,14 @@ import { handedOutTls, tlsEnvironment } from '../core/tls/handedOutTls';
 import { mayDo, type WorkspaceNeed } from '../core/workspaceNeeds';
 import { connectionFields, connectionValues, createConnection, deleteConnection, listConnections, updateConnection } from '../postgres/connections/connectionCalls';
 import { readSavedQuery } from '../postgres/savedQueries/savedQueryCalls';
-import { regeneratePassword, revealPassword } from '../postgres/workspace/catalogCalls';
+import { addMember, createMember, listMembers, regeneratePassword, removeMember, revealPassword, setMemberRole } from '../postgres/workspace/catalogCalls';
+import { may } from '../core/roles';
 import { resolveTable, type WorkspaceRef } from '../platform/commands/pickers';
 import { refusalOf } from '../platform/commands/refusals';
 import type { Services } from '../platform/services';
 import { testerFor } from '../testers';
 import { askAndChangeIdentifier } from '../features/connections/changeIdentifier';
+import { sayWhatSessionsKeep } from '../features/members/sessionsEnded';
 import { ownerOf, readConnectionSection, readDatabaseSection } from '../features/notebooks/workspaceVariables';
 import type { SourceNeed, WorkspaceSource } from './workspaceSource';
 
@@ -21,6 +23,7 @@ const NEEDS: Record<SourceNeed, WorkspaceNeed> = {
   editConnection: 'manageConnections',
   deleteConnection: 'manageConnections',
   changeIdentifier: 'manageConnections',
+  manageMembers: 'manageMembers',
 };
 
 /** The product's catalog role for a need (what resolveWorkspace checks before any question). */
@@ -82,5 +85,17 @@ export function catalogSource(services: Services, ref: WorkspaceRef): WorkspaceS
     // Secrets stay masked in this call: only the codes are used.
     fieldCodes: async (identifier) => (await sessions.catalog(profile, (c) => connectionFields(c, slug, identifier))).map((f) => f.code),
     savedQuery: (querySlug) => sessions.catalog(profile, (c) => readSavedQuery(c, slug, querySlug)),
+    listsMembers: may(workspace.role, 'manageMembers'),
+    members: async () => {
+      const members = await sessions.catalog(profile, (c) => listMembers(c, slug));
+      const listed = members.map((m) => ({ name: m.login, role: m.role, you: m.login === profile.user }));
+      // A platform admin reaches every workspace without being a member: still say who "you" are.
+      return listed.some((m) => m.you) ? listed : [{ name: profile.user, role: workspace.role, you: true, platformAdmin: ref.platformAdmin ?? false }, ...listed];
+    },
+    addMember: (login, role) => sessions.catalog(profile, (c) => addMember(c, slug, login, role)),
+    createMember: async (login, role) => ({ password: await sessions.catalog(profile, (c) => createMember(c, slug, login, role)), host: profile.host, port: profile.port, database: workspace.dbName }),
+    // A session keeps the role it started with: what stays open is said.
+    setMemberRole: async (member, role) => sayWhatSessionsKeep(services, member, await sessions.catalog(profile, (c) => setMemberRole(c, slug, member, role))),
+    removeMember: async (member) => sayWhatSessionsKeep(services, member, await sessions.catalog(profile, (c) => removeMember(c, slug, member))),
   };
 }

@@ -29,6 +29,8 @@ function instanceRefusal(workspace: InstanceWorkspace, need: SourceNeed, connect
       return connection?.may?.delete === false || workspace.role === 'viewer' ? vscode.l10n.t('OpenHEXA does not let you delete "{0}": the editors and admins of "{1}" do.', name, workspace.name) : undefined;
     case 'changeIdentifier':
       return vscode.l10n.t("On an OpenHEXA instance, a connection's identifier is changed on OpenHEXA itself (the connection's page).");
+    case 'manageMembers':
+      return vscode.l10n.t('The members of "{0}" are managed on OpenHEXA itself (the workspace\'s settings); here they are listed only.', workspace.name);
   }
 }
 
@@ -151,6 +153,10 @@ export function instanceSource(services: Services, profile: InstanceProfile, wor
     listsMembers: workspace.may.manageMembers,
     members: async () =>
       ((await listMembers(await session(), workspace)) ?? []).map((m) => ({ name: m.displayName, email: m.email, role: m.role, you: m.email === profile.email })),
+    addMember: () => Promise.reject(new Error(instanceRefusal(workspace, 'manageMembers'))),
+    createMember: () => Promise.reject(new Error(instanceRefusal(workspace, 'manageMembers'))),
+    setMemberRole: () => Promise.reject(new Error(instanceRefusal(workspace, 'manageMembers'))),
+    removeMember: () => Promise.reject(new Error(instanceRefusal(workspace, 'manageMembers'))),
     savedQuery: () => Promise.reject(new Error(vscode.l10n.t("An OpenHEXA instance's saved queries live in its Data Studio; this product keeps none there."))),
   };
 }

@@ -11,7 +11,7 @@ import type { SourceNeed, SourcePlace, WorkspaceSource } from './workspaceSource
 // names (its catalog), so the command itself never learns which kind of
 // server it works on.
 
-const SOURCE_KINDS = ['sourceWorkspace', 'sourceDatabase', 'sourceTable', 'connections', 'connection'] as const;
+const SOURCE_KINDS = ['sourceWorkspace', 'sourceDatabase', 'sourceTable', 'connections', 'connection', 'members', 'member'] as const;
 type SourceNode = NodeOfKind<(typeof SOURCE_KINDS)[number]>;
 
 const sourceNode = nodeArg(SOURCE_KINDS, 'a node of a workspace in the Workspaces view');
@@ -34,6 +34,8 @@ export interface SourceTarget {
 function sourcePlace(node: SourceNode): SourcePlace {
   switch (node.kind) {
     case 'sourceWorkspace':
+    case 'members':
+    case 'member':
       return { at: 'workspace' };
     case 'sourceDatabase':
       return { at: 'database' };

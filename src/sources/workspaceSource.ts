@@ -29,12 +29,23 @@ export interface SourceConnection extends ConnectionSummary {
   readonly may?: { readonly update: boolean; readonly delete: boolean };
 }
 
-/** A member as the tree lists them. */
+/** A member as the tree lists them: a login on a server, a person on an instance. */
 export interface SourceMember {
+  /** What names them where the workspace lives (a server's login, an instance's display name). */
   readonly name: string;
   readonly email?: string;
   readonly role: WorkspaceRole;
   readonly you: boolean;
+  /** You reach this workspace as a platform admin, not as a member. */
+  readonly platformAdmin?: boolean;
+}
+
+/** Where a new login connects, told with its password (shown once). */
+export interface NewLogin {
+  readonly password: string;
+  readonly host: string;
+  readonly port: number;
+  readonly database: string;
 }
 
 /** What a command was pointed at inside a workspace: the workspace itself, its Database or Connections, a table, a connection, a saved query. */
@@ -49,7 +60,7 @@ export type SourcePlace =
  * rules: the product's roles on a server, OpenHEXA's permissions on an
  * instance (which may differ: OpenHEXA lets editors create connections).
  */
-export type SourceNeed = 'browse' | 'seeCredentials' | 'viewConnection' | 'createConnection' | 'editConnection' | 'deleteConnection' | 'changeIdentifier';
+export type SourceNeed = 'browse' | 'seeCredentials' | 'viewConnection' | 'createConnection' | 'editConnection' | 'deleteConnection' | 'changeIdentifier' | 'manageMembers';
 
 /** A connection as a refusal names it, with its own permissions where the kind has them (OpenHEXA's, per connection). */
 export interface ConnectionRights {
@@ -109,6 +120,17 @@ export interface WorkspaceSource {
   fieldCodes(identifier: string): Promise<string[]>;
   /** A saved query as the member may read it now (a server's catalog keeps them; an instance keeps none here). */
   savedQuery(slug: string): Promise<{ readonly name: string; readonly slug: string; readonly sql: string }>;
+
+  /** Whether the user may list the members here (the tree shows Members then). */
+  readonly listsMembers: boolean;
+  members(): Promise<SourceMember[]>;
+  /** Adds someone who has a login already (refusal('manageMembers') says whether the user may, and where else they are managed). */
+  addMember(login: string, role: WorkspaceRole): Promise<void>;
+  /** Makes a login for a new member, with this role. */
+  createMember(login: string, role: WorkspaceRole): Promise<NewLogin>;
+  /** A member's new role; what their open sessions keep is said by the kind. */
+  setMemberRole(member: string, role: WorkspaceRole): Promise<void>;
+  removeMember(member: string): Promise<void>;
 }
 
 /**
@@ -121,7 +143,4 @@ export interface ListedSource extends WorkspaceSource {
   tables(): Promise<SourceTableRow[]>;
   /** A table's columns. */
   columns(table: SourceTable): Promise<{ readonly name: string; readonly type: string }[]>;
-  /** Whether the user may list the members here (the tree shows Members then). */
-  readonly listsMembers: boolean;
-  members(): Promise<SourceMember[]>;
 }

@@ -7,6 +7,7 @@ import type { TreeNode } from '../../src/features/nodeKinds';
 import { argOrPick } from '../../src/platform/commands/pickers';
 import { registerCommands } from '../../src/platform/commands/registerCommands';
 import type { Services } from '../../src/platform/services';
+import { catalogSource } from '../../src/sources/catalogSource';
 import { instanceSource } from '../../src/sources/instanceSource';
 import { recorded } from '../mocks/vscode';
 
@@ -55,7 +56,7 @@ describe('commands take typed arguments', () => {
 
   it('refuses an argument of the wrong kind before any step, saying what the command takes', async () => {
     world = stage();
-    const member: TreeNode = { kind: 'member', profile, workspace: summary('malaria', 'admin'), member: { login: 'bob', role: 'viewer', since: undefined }, you: false };
+    const member: TreeNode = { kind: 'member', source: catalogSource(world.services, { profile, workspace: summary('malaria', 'admin') }), member: { name: 'bob', role: 'viewer', you: false } };
     await vscode.commands.executeCommand('openhexa.changeMemberRole', member, 'owner');
     assert.deepEqual(errors(), ["OpenHEXA: The command openhexa.changeMemberRole cannot use its argument 2: it takes 'viewer', 'editor' or 'admin'. Run it from the OpenHEXA Workspaces view or the Command Palette."]);
     assert.equal(recorded.quickPicks.length, 0);
@@ -208,6 +209,15 @@ describe("commands on an OpenHEXA instance's rows: the server's own, by OpenHEXA
     const node: TreeNode = { kind: 'connection', source: instanceSource(world.services, instance, workspace('admin', { update: true })), connection: connection({ update: true, delete: true }) };
     await vscode.commands.executeCommand('openhexa.changeConnectionIdentifier', node);
     assert.deepEqual(errors(), ["OpenHEXA: On an OpenHEXA instance, a connection's identifier is changed on OpenHEXA itself (the connection's page)."]);
+    assert.equal(world.stage.serverCalls, 0);
+  });
+
+  it("Change Member Role on an instance's member: refused before any question (OpenHEXA manages its members on its own pages)", async () => {
+    world = stage();
+    const node: TreeNode = { kind: 'member', source: instanceSource(world.services, instance, workspace('admin', { update: true })), member: { name: 'Bob', role: 'viewer', you: false } };
+    await vscode.commands.executeCommand('openhexa.changeMemberRole', node);
+    assert.deepEqual(errors(), ['OpenHEXA: The members of "Malaria" are managed on OpenHEXA itself (the workspace\'s settings); here they are listed only.']);
+    assert.equal(recorded.quickPicks.length, 0);
     assert.equal(world.stage.serverCalls, 0);
   });
 });

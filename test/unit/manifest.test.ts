@@ -211,6 +211,13 @@ describe('manifest and translations', () => {
     assert.deepEqual(shown(contextValue.connections({ create: true, env: true })), ['openhexa.newConnection', 'openhexa.newConnection', 'openhexa.writeEnv']);
   });
 
+  it("offers managing members only where the source allows it, and never on the user's own row", () => {
+    assert.deepEqual(shown(contextValue.members(true)), ['openhexa.addMember']);
+    assert.deepEqual(shown(contextValue.members(false)), []);
+    assert.deepEqual(shown(contextValue.member(true)), ['openhexa.changeMemberRole', 'openhexa.removeMember']);
+    assert.deepEqual(shown(contextValue.member(false)), []);
+  });
+
   it('offers Delete Table to editors and admins only, on tables and views alike (PostgreSQL refuses a viewer anyway)', () => {
     for (const kind of ['table', 'view'] as const) {
       assert.ok(!shown(contextValue.table(kind, 'viewer')).includes('openhexa.deleteTable'), kind);

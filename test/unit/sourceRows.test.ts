@@ -2,6 +2,8 @@ import * as assert from 'node:assert/strict';
 import type * as vscode from 'vscode';
 import { connectionNode } from '../../src/features/connections/nodes/connectionNode';
 import { connectionsNode } from '../../src/features/connections/nodes/connectionsNode';
+import { memberNode } from '../../src/features/members/nodes/memberNode';
+import { membersNode } from '../../src/features/members/nodes/membersNode';
 import { sourceWorkspaceNode } from '../../src/features/workspaces/nodes/sourceWorkspaceNodes';
 import type { TreeContext } from '../../src/platform/tree/nodeDef';
 import type { Services } from '../../src/platform/services';
@@ -47,7 +49,7 @@ describe("a workspace's rows over its source (an OpenHEXA instance's)", () => {
   it('a workspace lists Members only to whom the source lets list them', async () => {
     const kinds = async (may: { manageMembers: boolean }) =>
       ((await sourceWorkspaceNode.children?.({ kind: 'sourceWorkspace', source: instanceSource(noServices, instance, workspace('admin', may)) }, ctx)) ?? []).map((n) => n.kind);
-    assert.deepEqual(await kinds({ manageMembers: true }), ['sourceDatabase', 'connections', 'sourceMembers']);
+    assert.deepEqual(await kinds({ manageMembers: true }), ['sourceDatabase', 'connections', 'members']);
     assert.deepEqual(await kinds({ manageMembers: false }), ['sourceDatabase', 'connections']);
   });
 });
@@ -74,5 +76,29 @@ describe("a workspace's connection rows over a server's catalog", () => {
       (['viewer', 'editor', 'admin'] as const).map((role) => (connectionsNode.item({ kind: 'connections', source: catalogSource(noServices, ref(role)) }, ctx) as vscode.TreeItem).contextValue),
       ['connections', 'connections.env', 'connections.create.env'],
     );
+  });
+});
+
+describe("a workspace's members rows, over either kind's source", () => {
+  const profile = { host: '127.0.0.1', port: 5432, user: 'ana', label: 'Team', catalogDatabase: 'openhexa' };
+  const server = (role: 'viewer' | 'editor' | 'admin') => catalogSource(noServices, { profile, workspace: { slug: 'malaria', name: 'Malaria', dbName: 'ws_malaria', role, status: 'ready' as const } });
+  const item = (node: Parameters<typeof memberNode.item>[0]) => memberNode.item(node, ctx) as vscode.TreeItem;
+
+  it("a server's admin manages the others, never themselves (they would lock themselves out)", () => {
+    const source = server('admin');
+    assert.equal((membersNode.item({ kind: 'members', source }, ctx) as vscode.TreeItem).contextValue, 'members.manage');
+    assert.equal(item({ kind: 'member', source, member: { name: 'bob', role: 'viewer', you: false } }).contextValue, 'member.manage');
+    const you = item({ kind: 'member', source, member: { name: 'ana', role: 'admin', you: true, platformAdmin: true } });
+    assert.deepEqual([you.contextValue, you.description], ['member', 'Admin · you, as platform admin']);
+    assert.equal(server('editor').listsMembers, false);
+  });
+
+  it("an instance's members are listed, with the refusal that says where they are managed, and no action on any", () => {
+    const source = instanceSource(noServices, instance, workspace('admin', { manageMembers: true }));
+    assert.equal(source.listsMembers, true);
+    const list = membersNode.item({ kind: 'members', source }, ctx) as vscode.TreeItem;
+    assert.deepEqual([list.contextValue, list.tooltip], ['members', 'The members of "Malaria" are managed on OpenHEXA itself (the workspace\'s settings); here they are listed only.']);
+    const bob = item({ kind: 'member', source, member: { name: 'Bob', email: 'bob@example.org', role: 'viewer', you: false } });
+    assert.deepEqual([bob.contextValue, bob.tooltip], ['member', 'Bob <bob@example.org>']);
   });
 });

@@ -64,8 +64,10 @@ export const contextValue = {
   table: (kind: TableKind, role: WorkspaceRole) => `table.${kind.replace(/ /g, '-')}.${role}`,
   column: () => 'column',
   more: () => 'more',
-  members: () => 'members',
-  member: (you: boolean) => (you ? 'member.you' : 'member'),
+  /** `members[.manage]`: whether the source lets the user add members here. */
+  members: (manage: boolean) => (manage ? 'members.manage' : 'members'),
+  /** `member[.manage]`: whether the user may change this member's role or remove them (never their own: it would lock them out). */
+  member: (manage: boolean) => (manage ? 'member.manage' : 'member'),
   /** `connections[.create][.env]`: what the source's rules allow there: creating a connection, writing their variables (credentials). */
   connections: (may: ConnectionsMenu) => ['connections', ...(may.create ? ['create'] : []), ...(may.env ? ['env'] : [])].join('.'),
   /** `connection[.view][.edit][.delete][.rename]`: what the source's rules allow on this connection (its own permissions where the kind has them). */
@@ -88,11 +90,12 @@ export function everyContextValue(): string[] {
   const yesNo = [true, false];
   return [
     contextValue.server('postgres@127.0.0.1:5432/openhexa'),
-    ...['serverProblem', 'needsInit', 'superuserWarning', 'column', 'more', 'members', 'savedQueries', 'archivedWorkspace'].map((k) => contextValue[k as 'column']()),
+    ...['serverProblem', 'needsInit', 'superuserWarning', 'column', 'more', 'savedQueries', 'archivedWorkspace'].map((k) => contextValue[k as 'column']()),
     ...yesNo.flatMap((edit) => yesNo.flatMap((author) => (['PRIVATE', 'WORKSPACE'] as const).flatMap((v) => roles.map((r) => contextValue.savedQuery(edit, author, v, r))))),
     ...yesNo.map(contextValue.serverError),
     ...yesNo.map(contextValue.readerWrites),
     ...yesNo.map(contextValue.member),
+    ...yesNo.map(contextValue.members),
     contextValue.instance(),
     ...everyFlags(['create', 'env'] as const).map(contextValue.connections),
     ...everyFlags(CONNECTION_RIGHTS).map(contextValue.connection),

@@ -142,8 +142,8 @@ describe('workspace commands take their inputs as arguments (real extension host
     assert.deepEqual(
       list.map((m) => [labelOf(m), api.tree.getTreeItem(m).description, api.tree.getTreeItem(m).contextValue]),
       [
-        [PLATFORM, 'Admin · you, as platform admin', 'member.you'],
-        ['host_viewer', 'Viewer', 'member'],
+        [PLATFORM, 'Admin · you, as platform admin', 'member'],
+        ['host_viewer', 'Viewer', 'member.manage'],
       ],
     );
   });

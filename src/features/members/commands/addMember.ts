@@ -2,12 +2,12 @@ import * as vscode from 'vscode';
 import { z } from 'zod';
 import { WORKSPACE_ROLES } from '../../../core/roles';
 import { isPlainLoginName, plainLoginName } from '../../../core/loginNames';
-import { addMember as add, createMember } from '../../../postgres/workspace/catalogCalls';
 import { roleLabel, labelled } from '../../../platform/format';
 import { command } from '../../../platform/commands/command';
-import { argOrPick, pickRole, resolveWorkspace } from '../../../platform/commands/pickers';
+import { argOrPick, pickRole } from '../../../platform/commands/pickers';
+import { resolveSource, sourceArg } from '../../../sources/resolveSource';
+import type { NewLogin } from '../../../sources/workspaceSource';
 import { workspaceArg } from '../../commandArgs';
-import type { ServerProfile } from '../../../core/serverProfile';
 import { postgresUrl } from '../../../core/connectionUrl';
 
 /**
@@ -36,13 +36,13 @@ function loginProblem(name: string): string | vscode.InputBoxValidationMessage |
 }
 
 /** What a new member needs besides the password, in one text to send them: the password goes apart. */
-function connectionDetails(profile: ServerProfile, database: string, login: string): string {
+function connectionDetails({ host, port, database }: NewLogin, login: string): string {
   return [
-    labelled(vscode.l10n.t('Host'), profile.host),
-    labelled(vscode.l10n.t('Port'), String(profile.port)),
+    labelled(vscode.l10n.t('Host'), host),
+    labelled(vscode.l10n.t('Port'), String(port)),
     labelled(vscode.l10n.t('Database'), database),
     labelled(vscode.l10n.t('Login'), login),
-    labelled('URL', postgresUrl({ host: profile.host, port: profile.port, user: login, database })),
+    labelled('URL', postgresUrl({ host, port, user: login, database })),
   ].join('\n');
 }
 
@@ -74,19 +74,21 @@ async function handOver(login: string, password: string, details: string, title:
 /** `(workspace, login, 'viewer' | 'editor' | 'admin', 'new' | 'existing')` (admins). */
 export const addMember = command(
   'openhexa.addMember',
-  [workspaceArg({}), z.string().min(1).describe('a login name'), z.enum(WORKSPACE_ROLES).describe("'viewer', 'editor' or 'admin'"), z.enum(['new', 'existing']).describe("'new' or 'existing'")],
+  [sourceArg(workspaceArg({})), z.string().min(1).describe('a login name'), z.enum(WORKSPACE_ROLES).describe("'viewer', 'editor' or 'admin'"), z.enum(['new', 'existing']).describe("'new' or 'existing'")],
   async (services, arg, loginArg, roleArg, modeArg) => {
-    const ref = await resolveWorkspace(services, arg, vscode.l10n.t('Add Member'), 'manageMembers');
-    if (!ref) {
+    const found = await resolveSource(services, arg, vscode.l10n.t('Add Member'), 'manageMembers');
+    if (!found) {
       return;
     }
+    const { source } = found;
+    const { workspace } = source;
     const mode = await argOrPick(
       modeArg,
       () => [
         { label: vscode.l10n.t('Create a new login'), detail: vscode.l10n.t('A login and a password are made for them; you see the password once.'), value: 'new' as const },
         { label: vscode.l10n.t('Add an existing login'), detail: vscode.l10n.t('Someone who already has a login on this server.'), value: 'existing' as const },
       ],
-      { title: vscode.l10n.t('Add Member to {0}', ref.workspace.name) },
+      { title: vscode.l10n.t('Add Member to {0}', workspace.name) },
     );
     if (!mode) {
       return;
@@ -94,7 +96,7 @@ export const addMember = command(
     const login =
       loginArg ??
       (await vscode.window.showInputBox({
-        title: vscode.l10n.t('Add Member to {0}', ref.workspace.name),
+        title: vscode.l10n.t('Add Member to {0}', workspace.name),
         prompt: vscode.l10n.t('PostgreSQL login name: lowercase letters, digits and _ work everywhere'),
         placeHolder: vscode.l10n.t('e.g. marie_dupont'),
         validateInput: (v) => loginProblem(v),
@@ -102,19 +104,19 @@ export const addMember = command(
     if (!login) {
       return;
     }
-    const role = await pickRole(vscode.l10n.t('Role of {0} in {1}', login, ref.workspace.name), roleArg);
+    const role = await pickRole(vscode.l10n.t('Role of {0} in {1}', login, workspace.name), roleArg);
     if (!role) {
       return;
     }
-    const { sessions, log, tree } = services;
+    const { log, tree } = services;
     if (mode === 'existing') {
-      await sessions.catalog(ref.profile, (c) => add(c, ref.workspace.slug, login, role));
-      void vscode.window.showInformationMessage(vscode.l10n.t('{0} is now {1} of "{2}".', login, roleLabel(role), ref.workspace.name));
+      await source.addMember(login, role);
+      void vscode.window.showInformationMessage(vscode.l10n.t('{0} is now {1} of "{2}".', login, roleLabel(role), workspace.name));
     } else {
-      const password = await sessions.catalog(ref.profile, (c) => createMember(c, ref.workspace.slug, login, role));
-      await handOver(login, password, connectionDetails(ref.profile, ref.workspace.dbName, login), vscode.l10n.t('Login "{0}" created as {1} of "{2}".', login, roleLabel(role), ref.workspace.name));
+      const made = await source.createMember(login, role);
+      await handOver(login, made.password, connectionDetails(made, login), vscode.l10n.t('Login "{0}" created as {1} of "{2}".', login, roleLabel(role), workspace.name));
     }
-    log.info(`Added ${login} as ${role} of ${ref.workspace.slug}`);
+    log.info(`Added ${login} as ${role} of ${workspace.slug}`);
     tree.refresh();
   },
 );

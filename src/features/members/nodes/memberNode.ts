@@ -1,31 +1,28 @@
 import * as vscode from 'vscode';
-import { profileKey, type ServerProfile } from '../../../core/serverProfile';
-import type { Member, WorkspaceSummary } from '../../../postgres/workspace/catalogCalls';
 import { roleLabel } from '../../../platform/format';
 import type { NodeDef } from '../../../platform/tree/nodeDef';
 import { contextValue } from '../../../platform/tree/contextValues';
+import type { SourceMember, WorkspaceSource } from '../../../sources/workspaceSource';
 
-/** A member and their role. The current login is marked, and has no actions on itself. */
+/** A member and their role. The current user is marked, and has no actions on themselves (they would lock themselves out). */
 export interface MemberNode {
   readonly kind: 'member';
-  readonly profile: ServerProfile;
-  readonly workspace: WorkspaceSummary;
-  readonly member: Omit<Member, 'since'> & { readonly since: Date | undefined };
-  readonly you: boolean;
-  /** The current login reaches this workspace as a platform admin, not as a member. */
-  readonly platformAdmin?: boolean;
+  readonly source: WorkspaceSource;
+  readonly member: SourceMember;
 }
 
 export const memberNode: NodeDef<MemberNode> = {
   kind: 'member',
-  item(node) {
-    const item = new vscode.TreeItem(node.member.login, vscode.TreeItemCollapsibleState.None);
-    item.id = `member:${profileKey(node.profile)}:${node.workspace.slug}:${node.member.login}`;
-    const role = roleLabel(node.member.role);
-    item.description = node.you ? (node.platformAdmin ? vscode.l10n.t('{0} · you, as platform admin', role) : vscode.l10n.t('{0} · you', role)) : role;
-    item.iconPath = new vscode.ThemeIcon(node.you ? 'account' : 'person');
-    // Members change others' roles; their own would lock them out of the actions they use.
-    item.contextValue = contextValue.member(node.you);
+  item({ source, member }) {
+    const item = new vscode.TreeItem(member.name, vscode.TreeItemCollapsibleState.None);
+    item.id = `member:${source.key}:${member.name}`;
+    const role = roleLabel(member.role);
+    item.description = member.you ? (member.platformAdmin ? vscode.l10n.t('{0} · you, as platform admin', role) : vscode.l10n.t('{0} · you', role)) : role;
+    if (member.email) {
+      item.tooltip = `${member.name} <${member.email}>`;
+    }
+    item.iconPath = new vscode.ThemeIcon(member.you ? 'account' : 'person');
+    item.contextValue = contextValue.member(!member.you && source.refusal('manageMembers') === undefined);
     return item;
   },
 };

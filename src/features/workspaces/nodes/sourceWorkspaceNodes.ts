@@ -52,7 +52,7 @@ export const sourceWorkspaceNode: NodeDef<SourceWorkspaceNode> = {
       { kind: 'connections', source },
     ];
     if (source.listsMembers) {
-      nodes.push({ kind: 'sourceMembers', source });
+      nodes.push({ kind: 'members', source });
     }
     return Promise.resolve(nodes);
   },

@@ -48,11 +48,12 @@ export const workspaceNode: NodeDef<WorkspaceNode> = {
     if (workspace.status === 'archived') {
       return [];
     }
+    const source = ctx.catalogSource({ profile, workspace, platformAdmin });
     return [
       { kind: 'database', profile, workspace },
       { kind: 'savedQueries', profile, workspace },
-      ...(may(workspace.role, 'listConnections') ? [{ kind: 'connections', source: ctx.catalogSource({ profile, workspace, platformAdmin }) } as const] : []),
-      ...(may(workspace.role, 'manageMembers') ? [{ kind: 'members', profile, workspace, platformAdmin } as const] : []),
+      ...(may(workspace.role, 'listConnections') ? [{ kind: 'connections', source } as const] : []),
+      ...(source.listsMembers ? [{ kind: 'members', source } as const] : []),
     ];
   },
 };
