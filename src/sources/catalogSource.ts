@@ -12,12 +12,20 @@ import { testerFor } from '../testers';
 import { askAndChangeIdentifier } from '../features/connections/changeIdentifier';
 import { sayWhatSessionsKeep } from '../features/members/sessionsEnded';
 import { ownerOf, readConnectionSection, readDatabaseSection } from '../features/notebooks/workspaceVariables';
+import { catalogBrowser } from './catalogBrowser';
 import type { SourceNeed, WorkspaceSource } from './workspaceSource';
 
 /** What each need is in the product's roles. */
 const NEEDS: Record<SourceNeed, WorkspaceNeed> = {
   browse: 'browse',
+  // The member's own login runs it, as PostgreSQL allows its role.
+  query: 'browse',
   seeCredentials: 'seeCredentials',
+  regeneratePassword: 'regeneratePassword',
+  writeTables: 'write',
+  countRows: 'browse',
+  history: 'browse',
+  platformAdmin: 'platformAdmin',
   viewConnection: 'useConnection',
   createConnection: 'manageConnections',
   editConnection: 'manageConnections',
@@ -45,6 +53,10 @@ export function catalogSource(services: Services, ref: WorkspaceRef): WorkspaceS
     workspace,
     where: profile.label,
     audited: true,
+    status: workspace.status,
+    databaseName: workspace.dbName,
+    catalog: ref,
+    browser: catalogBrowser(services, ref),
     refusal: (need) => (mayDo(workspace.role, ref.platformAdmin ?? false, NEEDS[need]) ? undefined : refusalOf(NEEDS[need], workspace.name)),
     connections: () => sessions.catalog(profile, (c) => listConnections(c, slug)),
     connectionFields: (identifier) => sessions.catalog(profile, (c) => connectionFields(c, slug, identifier)),

@@ -9,7 +9,8 @@ import { instanceSections } from '../openhexa/instanceVariables';
 import { argOrPick } from '../platform/commands/pickers';
 import type { InstanceProfile } from '../platform/instances';
 import type { Services } from '../platform/services';
-import type { ConnectionRights, ListedSource, SourceNeed } from './workspaceSource';
+import type { BrowsedTable } from './sourceBrowser';
+import type { ConnectionRights, SourceNeed, WorkspaceSource } from './workspaceSource';
 
 /** Why OpenHEXA's permissions refuse this need (its words: editors and admins hold the credentials; a connection says who may edit it). */
 function instanceRefusal(workspace: InstanceWorkspace, need: SourceNeed, connection?: ConnectionRights): string | undefined {
@@ -17,6 +18,8 @@ function instanceRefusal(workspace: InstanceWorkspace, need: SourceNeed, connect
   switch (need) {
     case 'browse':
       return undefined;
+    // SQL runs on the database with the credentials OpenHEXA hands out, which viewers do not get.
+    case 'query':
     case 'seeCredentials':
       return workspace.role === 'viewer' ? vscode.l10n.t('OpenHEXA gives the database credentials of "{0}" to its editors and admins; you are a {1} there.', workspace.name, roleLabel(workspace.role)) : undefined;
     case 'createConnection':
@@ -29,6 +32,16 @@ function instanceRefusal(workspace: InstanceWorkspace, need: SourceNeed, connect
       return connection?.may?.delete === false || workspace.role === 'viewer' ? vscode.l10n.t('OpenHEXA does not let you delete "{0}": the editors and admins of "{1}" do.', name, workspace.name) : undefined;
     case 'changeIdentifier':
       return vscode.l10n.t("On an OpenHEXA instance, a connection's identifier is changed on OpenHEXA itself (the connection's page).");
+    case 'regeneratePassword':
+      return workspace.may.update ? undefined : vscode.l10n.t('OpenHEXA lets those who may update "{0}" regenerate its database passwords.', workspace.name);
+    case 'countRows':
+      return vscode.l10n.t('OpenHEXA counts the rows of the tables of "{0}" itself: the tree shows its count.', workspace.name);
+    case 'writeTables':
+      return vscode.l10n.t('Importing files, loading sample data and deleting tables work on the workspaces of a PostgreSQL server; on OpenHEXA, use its own pages (or SQL with the credentials it hands out).');
+    case 'history':
+      return vscode.l10n.t("An OpenHEXA instance's saved queries live in its Data Studio; this product keeps none there.");
+    case 'platformAdmin':
+      return vscode.l10n.t('The workspaces of an OpenHEXA instance are archived and deleted on OpenHEXA itself.');
     case 'manageMembers':
       return vscode.l10n.t('The members of "{0}" are managed on OpenHEXA itself (the workspace\'s settings); here they are listed only.', workspace.name);
   }
@@ -40,7 +53,7 @@ function instanceRefusal(workspace: InstanceWorkspace, need: SourceNeed, connect
  * data goes straight to the workspace database with the credentials
  * OpenHEXA hands to editors and admins (the read-only ones to read).
  */
-export function instanceSource(services: Services, profile: InstanceProfile, workspace: InstanceWorkspace): ListedSource {
+export function instanceSource(services: Services, profile: InstanceProfile, workspace: InstanceWorkspace): WorkspaceSource {
   const session = () => services.instances.session(profile.server);
   const slug = workspace.slug;
   const store = instanceConnections(session, slug);
@@ -58,6 +71,25 @@ export function instanceSource(services: Services, profile: InstanceProfile, wor
     workspace,
     where: profile.server,
     audited: false,
+    status: 'ready',
+    // Known from the credentials, which viewers do not get: the Database row says none.
+    databaseName: undefined,
+    catalog: undefined,
+    browser: {
+      // One level: OpenHEXA lists the tables of the public schema, with their counts and columns.
+      databaseLevel: async () => {
+        const tables = (await listTablesNow()).map((t): BrowsedTable => ({ schema: 'public', name: t.name, kind: 'table', rows: t.count ?? undefined, rowsExact: t.count !== null, bytes: undefined, readable: true }));
+        return { page: { tables, total: tables.length } };
+      },
+      schemaLevel: () => Promise.resolve({ tables: [], total: 0 }),
+      showMore: () => undefined,
+      // The columns came with the tables: the last list answers, else the tables are asked again.
+      columns: async (table) => (known.get(table.name) ?? (await listTablesNow()).find((t) => t.name === table.name))?.columns.map((c) => ({ name: c.name, type: c.type })) ?? [],
+      measureOf: () => undefined,
+      measureShown: () => undefined,
+      countRows: () => Promise.reject(new Error(instanceRefusal(workspace, 'countRows'))),
+      readerWrites: () => undefined,
+    },
     refusal: (need, connection) => instanceRefusal(workspace, need, connection),
     // With each connection's own permissions, which the tree's menus follow.
     connections: async () =>
@@ -74,9 +106,6 @@ export function instanceSource(services: Services, profile: InstanceProfile, wor
       return Promise.resolve(undefined);
     },
     removeConnection: (identifier) => store.remove(identifier),
-    tables: async () => (await listTablesNow()).map((t) => ({ schema: 'public', name: t.name, rows: t.count ?? undefined })),
-    // OpenHEXA lists the columns with the tables: the last list answers, else the tables are asked again.
-    columns: async (table) => (known.get(table.name) ?? (await listTablesNow()).find((t) => t.name === table.name))?.columns.map((c) => ({ name: c.name, type: c.type })) ?? [],
     pickTable: async (title) =>
       argOrPick(
         undefined,
@@ -157,6 +186,6 @@ export function instanceSource(services: Services, profile: InstanceProfile, wor
     createMember: () => Promise.reject(new Error(instanceRefusal(workspace, 'manageMembers'))),
     setMemberRole: () => Promise.reject(new Error(instanceRefusal(workspace, 'manageMembers'))),
     removeMember: () => Promise.reject(new Error(instanceRefusal(workspace, 'manageMembers'))),
-    savedQuery: () => Promise.reject(new Error(vscode.l10n.t("An OpenHEXA instance's saved queries live in its Data Studio; this product keeps none there."))),
+    savedQuery: () => Promise.reject(new Error(instanceRefusal(workspace, 'history'))),
   };
 }

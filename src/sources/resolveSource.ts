@@ -11,7 +11,7 @@ import type { SourceNeed, SourcePlace, WorkspaceSource } from './workspaceSource
 // names (its catalog), so the command itself never learns which kind of
 // server it works on.
 
-const SOURCE_KINDS = ['sourceWorkspace', 'sourceDatabase', 'sourceTable', 'connections', 'connection', 'members', 'member'] as const;
+const SOURCE_KINDS = ['workspace', 'database', 'schema', 'table', 'readerWrites', 'connections', 'connection', 'members', 'member'] as const;
 type SourceNode = NodeOfKind<(typeof SOURCE_KINDS)[number]>;
 
 const sourceNode = nodeArg(SOURCE_KINDS, 'a node of a workspace in the Workspaces view');
@@ -33,33 +33,25 @@ export interface SourceTarget {
 
 function sourcePlace(node: SourceNode): SourcePlace {
   switch (node.kind) {
-    case 'sourceWorkspace':
-    case 'members':
-    case 'member':
-      return { at: 'workspace' };
-    case 'sourceDatabase':
+    case 'database':
+    case 'schema':
+    case 'readerWrites':
       return { at: 'database' };
     case 'connections':
       return { at: 'connections' };
-    case 'sourceTable':
+    case 'table':
       return { at: 'table', table: { schema: node.table.schema, name: node.table.name } };
     case 'connection':
       return { at: 'connection', connection: node.connection };
-  }
-}
-
-function catalogPlace(arg: unknown): SourcePlace {
-  const node: TreeNode | undefined = isTreeNode(arg) ? arg : undefined;
-  switch (node?.kind) {
-    case 'database':
-      return { at: 'database' };
-    case 'table':
-      return { at: 'table', table: { schema: node.table.schema, name: node.table.name } };
-    case 'savedQuery':
-      return { at: 'query', query: { slug: node.query.slug, name: node.query.name } };
     default:
       return { at: 'workspace' };
   }
+}
+
+/** The place a server's own row names (a saved query), or the workspace for names given by a script. */
+function catalogPlace(arg: unknown): SourcePlace {
+  const node: TreeNode | undefined = isTreeNode(arg) ? arg : undefined;
+  return node?.kind === 'savedQuery' ? { at: 'query', query: { slug: node.query.slug, name: node.query.name } } : { at: 'workspace' };
 }
 
 /**

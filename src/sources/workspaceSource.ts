@@ -12,16 +12,13 @@ import type { ConnectionAccess, ConnectionEdit, ConnectionSummary, NewConnection
 import type { TestOutcome } from '../testers/testOutcome';
 import type { CredentialsDeps, CredentialsTarget } from '../features/credentials/credentialsController';
 import type { EnvOwner } from '../features/notebooks/workspaceVariables';
+import type { WorkspaceRef } from '../platform/commands/pickers';
+import type { SourceBrowser } from './sourceBrowser';
 import type { PreviewReader } from '../features/preview/previewController';
 
 export interface SourceTable {
   readonly schema: string;
   readonly name: string;
-}
-
-/** A table as the tree lists it: its row count where the kind gives one. */
-export interface SourceTableRow extends SourceTable {
-  readonly rows: number | undefined;
 }
 
 /** A connection as listed, with its own permissions where the kind has them (OpenHEXA's, per connection). */
@@ -60,7 +57,26 @@ export type SourcePlace =
  * rules: the product's roles on a server, OpenHEXA's permissions on an
  * instance (which may differ: OpenHEXA lets editors create connections).
  */
-export type SourceNeed = 'browse' | 'seeCredentials' | 'viewConnection' | 'createConnection' | 'editConnection' | 'deleteConnection' | 'changeIdentifier' | 'manageMembers';
+export type SourceNeed =
+  | 'browse'
+  /** SQL of the member's own on the database (the console, Query Table). */
+  | 'query'
+  | 'seeCredentials'
+  | 'regeneratePassword'
+  /** Tables made, filled or deleted (import, sample data, Delete Table). */
+  | 'writeTables'
+  /** An exact count asked of the server. */
+  | 'countRows'
+  | 'viewConnection'
+  | 'createConnection'
+  | 'editConnection'
+  | 'deleteConnection'
+  | 'changeIdentifier'
+  | 'manageMembers'
+  /** Saved queries and the run history the product keeps. */
+  | 'history'
+  /** Archiving, restoring and deleting the workspace itself. */
+  | 'platformAdmin';
 
 /** A connection as a refusal names it, with its own permissions where the kind has them (OpenHEXA's, per connection). */
 export interface ConnectionRights {
@@ -85,6 +101,19 @@ export interface WorkspaceSource {
   readonly where: string;
   /** Whether the server keeps an audit record of reveals, copies and deletions (the product's catalog does; an OpenHEXA instance's API says nothing of one). */
   readonly audited: boolean;
+  /** A workspace whose creation did not finish, or archived (a server's catalog keeps both; an instance lists ready ones). */
+  readonly status: 'ready' | 'provisioning' | 'archived';
+  /** The workspace database's name where the listing gives it (the Database row says it). */
+  readonly databaseName: string | undefined;
+  /**
+   * The PostgreSQL server's catalog this workspace lives in, for what only
+   * such a server has (saved queries and run history, files imported, sample
+   * data, tables deleted, the readers' write privileges, archiving); an
+   * OpenHEXA instance has none, and refusal() says so for those needs.
+   */
+  readonly catalog: WorkspaceRef | undefined;
+  /** How the tree browses the workspace database. */
+  readonly browser: SourceBrowser;
 
   /** Why the user may not do this here (a sentence naming who may), or undefined when they may; a connection's own permissions count where the kind has them. */
   refusal(need: SourceNeed, connection?: ConnectionRights): string | undefined;
@@ -131,16 +160,4 @@ export interface WorkspaceSource {
   /** A member's new role; what their open sessions keep is said by the kind. */
   setMemberRole(member: string, role: WorkspaceRole): Promise<void>;
   removeMember(member: string): Promise<void>;
-}
-
-/**
- * A source whose workspace the tree shows as generic rows (the source…
- * node kinds): an OpenHEXA instance's. A server's catalog keeps its own,
- * richer rows (schemas, measured sizes, saved queries, members to manage).
- */
-export interface ListedSource extends WorkspaceSource {
-  /** The workspace database's tables and views. */
-  tables(): Promise<SourceTableRow[]>;
-  /** A table's columns. */
-  columns(table: SourceTable): Promise<{ readonly name: string; readonly type: string }[]>;
 }

@@ -111,12 +111,12 @@ describe('an OpenHEXA instance end to end: Connect to OpenHEXA with a token, its
     assert.ok(!fs.existsSync(settings) || !fs.readFileSync(settings, 'utf8').includes(token));
   });
 
-  it("lists a workspace's tables with their row counts, and a click previews one straight from its database", async () => {
+  it("lists a workspace's tables with their row counts, and Preview Data reads one straight from its database", async () => {
     await row(/Surveillance « paludisme »/).click();
     await row(/^Database$/).click();
     await row(TABLE).waitFor({ timeout: 30_000 });
     assert.match(await row(TABLE).innerText(), /120 rows/);
-    await row(TABLE).click();
+    await choose(await contextMenu(page, row(TABLE)), 'Preview Data');
     await frame().locator('.grid-td', { hasText: 'district 1' }).first().waitFor({ timeout: 30_000 });
     await screenshot(page, 'openhexa-instance-preview');
   });

@@ -85,7 +85,7 @@ describe('commands take typed arguments', () => {
 
   it('hands the tree node itself to the handler, not a copy (the tree knows its elements by identity)', async () => {
     world = stage();
-    const node: TreeNode = { kind: 'workspace', profile, workspace: summary('malaria', 'viewer'), platformAdmin: false };
+    const node: TreeNode = { kind: 'workspace', source: catalogSource(world.services, { profile, workspace: summary('malaria', 'viewer'), platformAdmin: false }) };
     await vscode.commands.executeCommand('openhexa.refresh', node);
     assert.equal(world.stage.refreshed.length, 1);
     assert.equal(world.stage.refreshed[0], node);
@@ -121,7 +121,7 @@ describe('commands refuse up front what the role does not allow', () => {
 
   it('Delete Workspace on a workspace of a login that is no platform admin: refused, and no "cannot be undone" confirmation', async () => {
     world = stage();
-    const node: TreeNode = { kind: 'workspace', profile, workspace: summary('malaria', 'viewer'), platformAdmin: false };
+    const node: TreeNode = { kind: 'workspace', source: catalogSource(world.services, { profile, workspace: summary('malaria', 'viewer'), platformAdmin: false }) };
     await vscode.commands.executeCommand('openhexa.deleteWorkspace', node);
     assert.deepEqual(recorded.messages, [{ level: 'error', text: 'OpenHEXA: Only platform admins delete workspaces such as "MALARIA", and your login is not one: ask one of them.' }]);
     assert.equal(world.stage.serverCalls, 0);
@@ -129,7 +129,7 @@ describe('commands refuse up front what the role does not allow', () => {
 
   it('Add Member on a viewer\'s workspace: refused before its first question', async () => {
     world = stage();
-    const node: TreeNode = { kind: 'workspace', profile, workspace: summary('malaria', 'viewer'), platformAdmin: false };
+    const node: TreeNode = { kind: 'workspace', source: catalogSource(world.services, { profile, workspace: summary('malaria', 'viewer'), platformAdmin: false }) };
     await vscode.commands.executeCommand('openhexa.addMember', node);
     assert.deepEqual(errors(), ['OpenHEXA: Only the admins of "MALARIA" add members and change their roles.']);
     assert.equal(recorded.quickPicks.length, 0);
@@ -178,7 +178,7 @@ describe("commands on an OpenHEXA instance's rows: the server's own, by OpenHEXA
 
   it("Show Database Credentials on a viewer's workspace: refused with OpenHEXA's rule, before asking OpenHEXA anything", async () => {
     world = stage();
-    const node: TreeNode = { kind: 'sourceWorkspace', source: instanceSource(world.services, instance, workspace('viewer')) };
+    const node: TreeNode = { kind: 'workspace', source: instanceSource(world.services, instance, workspace('viewer')) };
     await vscode.commands.executeCommand('openhexa.showCredentials', node);
     assert.deepEqual(errors(), ['OpenHEXA: OpenHEXA gives the database credentials of "Malaria" to its editors and admins; you are a Viewer there.']);
     assert.equal(world.stage.serverCalls, 0);

@@ -15,6 +15,14 @@ import { command } from '../../src/platform/commands/command';
 import { registerCommands } from '../../src/platform/commands/registerCommands';
 import type { Services } from '../../src/platform/services';
 import { contextValue, everyContextValue } from '../../src/platform/tree/contextValues';
+import type { NodeDef, TreeContext } from '../../src/platform/tree/nodeDef';
+import { NODE_KINDS, type TreeNode } from '../../src/features/nodeKinds';
+import type { WorkspaceRole } from '../../src/core/roles';
+import type { TableKind } from '../../src/postgres/workspace/tables';
+import { catalogSource } from '../../src/sources/catalogSource';
+import { TableBrowsing } from '../../src/features/workspaces/tableBrowsing';
+import { instanceSource } from '../../src/sources/instanceSource';
+import type { WorkspaceSource } from '../../src/sources/workspaceSource';
 import { recorded } from '../mocks/vscode';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
@@ -166,25 +174,37 @@ describe('manifest and translations', () => {
     }
   });
 
+  // Each row's menu as the tree shows it: the row built over a source, its contextValue matched against the manifest.
+  const ctx = {} as TreeContext;
+  const ready = (role: WorkspaceRole) => ({ slug: 'malaria', name: 'Malaria', dbName: 'ws_malaria', role, status: 'ready' as const });
+  const services = { tree: { context: { browsing: new TableBrowsing() } } } as unknown as Services;
+  const onServer = (role: WorkspaceRole, platformAdmin = false) => catalogSource(services, { profile: { host: '127.0.0.1', port: 5432, user: 'ana', label: 'Team', catalogDatabase: 'openhexa' }, workspace: ready(role), platformAdmin });
+  const onInstance = (role: WorkspaceRole) =>
+    instanceSource({} as Services, { server: 'https://api.openhexa.example', email: 'ana@example.org', displayName: 'Ana' }, { slug: 'malaria', name: 'Malaria', role, may: { update: role !== 'viewer', manageMembers: role === 'admin', createConnection: role !== 'viewer', deleteDatabaseTable: role !== 'viewer' } });
+  const menu = (node: TreeNode): string[] => shown(String((NODE_KINDS[node.kind] as NodeDef<TreeNode>).item(node, ctx).contextValue));
+  const table = (source: WorkspaceSource, kind: TableKind = 'table'): TreeNode => ({ kind: 'table', source, table: { oid: 1, schema: 'public', name: 'cases', kind, rows: 10, rowsExact: true, bytes: 8192, readable: true } });
+
   it('offers workspace actions on the tree only to the roles that may use them', () => {
     const notebooks = ['openhexa.openTerminal', 'openhexa.removeEnvBlock', 'openhexa.writeEnv'];
     const forAdmin = ['openhexa.addMember', 'openhexa.newQuery', 'openhexa.queryHistory', 'openhexa.refresh', 'openhexa.regeneratePassword', 'openhexa.showCredentials', 'openhexa.showCredentials', ...notebooks].sort();
-    assert.deepEqual(shown(contextValue.workspace('viewer', false)), ['openhexa.newQuery', 'openhexa.queryHistory', 'openhexa.refresh']);
-    assert.deepEqual(shown(contextValue.workspace('editor', false)), ['openhexa.newQuery', 'openhexa.queryHistory', 'openhexa.refresh', 'openhexa.showCredentials', 'openhexa.showCredentials', ...notebooks].sort());
-    assert.deepEqual(shown(contextValue.workspace('admin', false)), forAdmin);
-    assert.deepEqual(shown(contextValue.workspace('admin', true)), [...forAdmin, 'openhexa.archiveWorkspace', 'openhexa.deleteWorkspace'].sort());
-    assert.deepEqual(shown(contextValue.workspace('viewer', true)), ['openhexa.archiveWorkspace', 'openhexa.deleteWorkspace', 'openhexa.newQuery', 'openhexa.queryHistory', 'openhexa.refresh']);
+    const workspace = (source: WorkspaceSource): string[] => menu({ kind: 'workspace', source });
+    assert.deepEqual(workspace(onServer('viewer')), ['openhexa.newQuery', 'openhexa.queryHistory', 'openhexa.refresh']);
+    assert.deepEqual(workspace(onServer('editor')), ['openhexa.newQuery', 'openhexa.queryHistory', 'openhexa.refresh', 'openhexa.showCredentials', 'openhexa.showCredentials', ...notebooks].sort());
+    assert.deepEqual(workspace(onServer('admin')), forAdmin);
+    assert.deepEqual(workspace(onServer('admin', true)), [...forAdmin, 'openhexa.archiveWorkspace', 'openhexa.deleteWorkspace'].sort());
+    assert.deepEqual(workspace(onServer('viewer', true)), ['openhexa.archiveWorkspace', 'openhexa.deleteWorkspace', 'openhexa.newQuery', 'openhexa.queryHistory', 'openhexa.refresh']);
     // An archived workspace (only platform admins see it) offers restoring or deleting it, nothing that reaches its database.
     assert.deepEqual(shown(contextValue.archivedWorkspace()), ['openhexa.deleteWorkspace', 'openhexa.restoreWorkspace']);
     // Notebooks need credentials: a viewer's Database, tables and connections offer neither a snippet nor .env.
-    const notebook = (context: string): string[] => shown(context).filter((c) => c === 'openhexa.insertSnippet' || c === 'openhexa.writeEnv');
+    const notebook = (node: TreeNode): string[] => menu(node).filter((c) => c === 'openhexa.insertSnippet' || c === 'openhexa.writeEnv');
     for (const role of ['editor', 'admin'] as const) {
-      assert.deepEqual(notebook(contextValue.database(role)), ['openhexa.insertSnippet', 'openhexa.writeEnv'], role);
-      assert.deepEqual(notebook(contextValue.table('materialized view', role)), ['openhexa.insertSnippet'], role);
+      assert.deepEqual(notebook({ kind: 'database', source: onServer(role) }), ['openhexa.insertSnippet', 'openhexa.writeEnv'], role);
+      assert.deepEqual(notebook(table(onServer(role), 'materialized view')), ['openhexa.insertSnippet'], role);
     }
-    for (const context of [contextValue.database('viewer'), contextValue.table('table', 'viewer')]) {
-      assert.deepEqual(notebook(context), [], context);
+    for (const node of [{ kind: 'database', source: onServer('viewer') } as const, table(onServer('viewer'))]) {
+      assert.deepEqual(notebook(node), [], node.kind);
     }
+    assert.deepEqual(menu(table(onServer('viewer'))), ['openhexa.countRows', 'openhexa.previewTable', 'openhexa.previewTable', 'openhexa.queryTable']);
   });
 
   it("offers a saved query's actions as OpenHEXA's rules allow: edit to its author or an editor of a shared one, sharing to its author, a notebook cell to who has credentials", () => {
@@ -220,34 +240,37 @@ describe('manifest and translations', () => {
 
   it('offers Delete Table to editors and admins only, on tables and views alike (PostgreSQL refuses a viewer anyway)', () => {
     for (const kind of ['table', 'view'] as const) {
-      assert.ok(!shown(contextValue.table(kind, 'viewer')).includes('openhexa.deleteTable'), kind);
-      assert.ok(shown(contextValue.table(kind, 'editor')).includes('openhexa.deleteTable'), kind);
-      assert.ok(shown(contextValue.table(kind, 'admin')).includes('openhexa.deleteTable'), kind);
+      assert.deepEqual(
+        (['viewer', 'editor', 'admin'] as const).map((role) => menu(table(onServer(role), kind)).includes('openhexa.deleteTable')),
+        [false, true, true],
+        kind,
+      );
     }
   });
 
   it("offers on an OpenHEXA instance's rows the server's own commands, exactly those OpenHEXA's rules allow (viewers get no credentials, connections follow their permissions)", () => {
-    // The same commands as on a server (one data layer, two kinds), and none a server only has (Delete Table, Import, members, saved queries).
-    const asOnServer = (context: string): string[] => shown(context).filter((c) => !['openhexa.refresh', 'openhexa.copyName'].includes(c));
-    const credentials = ['openhexa.insertSnippet', 'openhexa.newQuery', 'openhexa.openTerminal', 'openhexa.showCredentials', 'openhexa.writeEnv'];
-    assert.deepEqual(asOnServer(contextValue.sourceWorkspace('viewer')), []);
-    assert.deepEqual(asOnServer(contextValue.sourceDatabase('viewer')), []);
+    // The same rows and commands as on a server (one data layer, two kinds), and none only a server has (Delete Table, Count Rows, Import, managing members, saved queries, archiving).
+    const asOnServer = (node: TreeNode): string[] => menu(node).filter((c) => c !== 'openhexa.refresh');
+    assert.deepEqual(asOnServer({ kind: 'workspace', source: onInstance('viewer') }), []);
+    assert.deepEqual(asOnServer({ kind: 'database', source: onInstance('viewer') }), []);
+    assert.deepEqual(asOnServer(table(onInstance('viewer'))), ['openhexa.previewTable', 'openhexa.previewTable'], 'a viewer still previews (inline and in the menu)');
     for (const role of ['editor', 'admin'] as const) {
-      assert.deepEqual(asOnServer(contextValue.sourceWorkspace(role)), credentials.filter((c) => c !== 'openhexa.insertSnippet'), role);
-      assert.deepEqual(asOnServer(contextValue.sourceDatabase(role)), credentials, role);
-      assert.deepEqual(asOnServer(contextValue.sourceTable(role)), ['openhexa.insertSnippet', 'openhexa.previewTable', 'openhexa.previewTable', 'openhexa.queryTable'], role);
+      // OpenHEXA manages its members on its own pages: no Add Member, even for its admins.
+      assert.deepEqual(asOnServer({ kind: 'workspace', source: onInstance(role) }), ['openhexa.newQuery', 'openhexa.openTerminal', 'openhexa.regeneratePassword', 'openhexa.removeEnvBlock', 'openhexa.showCredentials', 'openhexa.showCredentials', 'openhexa.writeEnv'], role);
+      assert.deepEqual(asOnServer({ kind: 'database', source: onInstance(role) }), ['openhexa.insertSnippet', 'openhexa.newQuery', 'openhexa.writeEnv'], role);
+      assert.deepEqual(asOnServer(table(onInstance(role))), ['openhexa.insertSnippet', 'openhexa.previewTable', 'openhexa.previewTable', 'openhexa.queryTable'], role);
     }
-    assert.deepEqual(asOnServer(contextValue.sourceTable('viewer')), ['openhexa.previewTable', 'openhexa.previewTable'], 'a viewer still previews (inline and in the menu)');
-    assert.deepEqual(asOnServer(contextValue.instance()).filter((c) => c !== 'openhexa.signOutOpenHexa'), []);
+    assert.deepEqual(asOnServer({ kind: 'instance', profile: { server: 'https://api.openhexa.example', email: 'ana@example.org', displayName: 'Ana' } }).filter((c) => c !== 'openhexa.signOutOpenHexa'), []);
   });
 
   it('offers Import File into a Table on the Database and on each schema, to editors and admins only', () => {
-    for (const node of [contextValue.database, contextValue.schema]) {
+    const schema = { name: 'public', relations: 3 };
+    for (const node of [(source: WorkspaceSource): TreeNode => ({ kind: 'database', source }), (source: WorkspaceSource): TreeNode => ({ kind: 'schema', source, schema })]) {
       assert.deepEqual(
-        (['viewer', 'editor', 'admin'] as const).map((role) => shown(node(role)).includes('openhexa.importFile')),
+        (['viewer', 'editor', 'admin'] as const).map((role) => menu(node(onServer(role))).includes('openhexa.importFile')),
         [false, true, true],
-        node('editor'),
       );
+      assert.equal(menu(node(onInstance('admin'))).includes('openhexa.importFile'), false, 'not on an instance');
     }
   });
 });

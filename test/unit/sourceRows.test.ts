@@ -4,7 +4,8 @@ import { connectionNode } from '../../src/features/connections/nodes/connectionN
 import { connectionsNode } from '../../src/features/connections/nodes/connectionsNode';
 import { memberNode } from '../../src/features/members/nodes/memberNode';
 import { membersNode } from '../../src/features/members/nodes/membersNode';
-import { sourceWorkspaceNode } from '../../src/features/workspaces/nodes/sourceWorkspaceNodes';
+import { tableNode } from '../../src/features/workspaces/nodes/tableNode';
+import { workspaceNode } from '../../src/features/workspaces/nodes/workspaceNode';
 import type { TreeContext } from '../../src/platform/tree/nodeDef';
 import type { Services } from '../../src/platform/services';
 import { catalogSource } from '../../src/sources/catalogSource';
@@ -48,9 +49,10 @@ describe("a workspace's rows over its source (an OpenHEXA instance's)", () => {
 
   it('a workspace lists Members only to whom the source lets list them', async () => {
     const kinds = async (may: { manageMembers: boolean }) =>
-      ((await sourceWorkspaceNode.children?.({ kind: 'sourceWorkspace', source: instanceSource(noServices, instance, workspace('admin', may)) }, ctx)) ?? []).map((n) => n.kind);
-    assert.deepEqual(await kinds({ manageMembers: true }), ['sourceDatabase', 'connections', 'members']);
-    assert.deepEqual(await kinds({ manageMembers: false }), ['sourceDatabase', 'connections']);
+      ((await workspaceNode.children?.({ kind: 'workspace', source: instanceSource(noServices, instance, workspace('admin', may)) }, ctx)) ?? []).map((n) => n.kind);
+    // No saved queries: an instance keeps them in its Data Studio.
+    assert.deepEqual(await kinds({ manageMembers: true }), ['database', 'connections', 'members']);
+    assert.deepEqual(await kinds({ manageMembers: false }), ['database', 'connections']);
   });
 });
 
@@ -100,5 +102,24 @@ describe("a workspace's members rows, over either kind's source", () => {
     assert.deepEqual([list.contextValue, list.tooltip], ['members', 'The members of "Malaria" are managed on OpenHEXA itself (the workspace\'s settings); here they are listed only.']);
     const bob = item({ kind: 'member', source, member: { name: 'Bob', email: 'bob@example.org', role: 'viewer', you: false } });
     assert.deepEqual([bob.contextValue, bob.tooltip], ['member', 'Bob <bob@example.org>']);
+  });
+});
+
+describe("a workspace's own rows, the same on either kind", () => {
+  const profile = { host: '127.0.0.1', port: 5432, user: 'ana', label: 'Team', catalogDatabase: 'openhexa' };
+  const server = (role: 'viewer' | 'editor' | 'admin') => catalogSource(noServices, { profile, workspace: { slug: 'malaria', name: 'Malaria', dbName: 'ws_malaria', role, status: 'ready' as const }, platformAdmin: false });
+
+  it("a server's workspace has its Database, saved queries, connections and, for admins, members", async () => {
+    const kinds = async (role: 'viewer' | 'admin') => ((await workspaceNode.children?.({ kind: 'workspace', source: server(role) }, ctx)) ?? []).map((n) => n.kind);
+    assert.deepEqual(await kinds('viewer'), ['database', 'savedQueries', 'connections']);
+    assert.deepEqual(await kinds('admin'), ['database', 'savedQueries', 'connections', 'members']);
+  });
+
+  it("a table's row says its count as the source has it: measured on a server, OpenHEXA's own on an instance (no size, never 'counting…')", () => {
+    const listed = { schema: 'public', name: 'cases', kind: 'table' as const, rows: 120, rowsExact: true, bytes: undefined, readable: true };
+    const item = tableNode.item({ kind: 'table', source: instanceSource(noServices, instance, workspace('viewer')), table: listed }, ctx) as vscode.TreeItem;
+    assert.deepEqual([item.label, item.description, item.contextValue], ['cases', '120 rows', 'table.table']);
+    const unknown = tableNode.item({ kind: 'table', source: instanceSource(noServices, instance, workspace('editor')), table: { ...listed, rows: undefined, rowsExact: false } }, ctx) as vscode.TreeItem;
+    assert.deepEqual([unknown.description, unknown.contextValue], ['rows unknown', 'table.table.query.credentials']);
   });
 });

@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { profileKey, type ServerProfile } from '../../core/serverProfile';
 import type { WorkspaceSummary } from '../../postgres/workspace/catalogCalls';
 import { credentialsToHostSchema, credentialsToWebviewSchema, type CredentialKind, type CredentialsToHost, type CredentialsToWebview } from '../../protocol/credentials';
 import { PanelHost, PanelRegistry } from '../../platform/panels/panelHost';
@@ -55,8 +54,9 @@ export class CredentialsPanel {
     return CredentialsPanel.panels.showOrCreate(key, () => new CredentialsPanel(services, key, source, target));
   }
 
-  static forWorkspace(profile: ServerProfile, slug: string): CredentialsPanel | undefined {
-    return CredentialsPanel.panels.get(`${profileKey(profile)}/${slug}`);
+  /** The open credentials panel of this source's workspace, if any. */
+  static forSource(source: Pick<WorkspaceSource, 'key'>): CredentialsPanel | undefined {
+    return CredentialsPanel.panels.get(source.key);
   }
 
   private constructor(services: Services, key: string, source: Pick<CredentialsDeps, 'fetchPassword' | 'regeneratePassword'>, target: CredentialsTarget) {

@@ -37,7 +37,7 @@ export const walkthrough: Feature = {
     context.subscriptions.push(
       store.onDidChange(serverSetUp),
       tree.onDidLoadChildren(({ children }) => {
-        if (children.some((child) => child.kind === 'workspace' && !(child.profile.local && child.workspace.name === SANDBOX))) {
+        if (children.some((child) => child.kind === 'workspace' && !(child.source.catalog?.profile.local === true && child.source.workspace.name === SANDBOX))) {
           progress.done('workspace');
         }
       }),

@@ -21,6 +21,19 @@ export interface WorkspaceRef {
   readonly platformAdmin?: boolean;
 }
 
+/** A row of the tree, which carries its workspace's source. */
+export interface RowWithSource {
+  readonly source: { readonly catalog: WorkspaceRef | undefined; readonly workspace: { readonly name: string }; readonly where: string };
+}
+
+/** The server's catalog a row's workspace lives in; what only a PostgreSQL server does is refused elsewhere, saying so. */
+function catalogOf(source: RowWithSource['source']): WorkspaceRef {
+  if (!source.catalog) {
+    throw new Error(vscode.l10n.t('This works on the workspaces of a PostgreSQL server: "{0}" is on the OpenHEXA instance {1}.', source.workspace.name, source.where));
+  }
+  return source.catalog;
+}
+
 /** How a script names a workspace: the server (the only one, or picked, when left out) and the slug (picked when left out). */
 export interface WorkspaceByName {
   readonly server?: ServerProfile;
@@ -53,7 +66,8 @@ export async function resolveServer(store: ServerStore, given: ServerProfile | u
  * any step when the user's role there does not allow what the command
  * needs, and the pick offers only the workspaces where it does.
  */
-export async function resolveWorkspace(services: Services, given: WorkspaceRef | WorkspaceByName | undefined, title: string, need: WorkspaceNeed = 'browse'): Promise<WorkspaceRef | undefined> {
+export async function resolveWorkspace(services: Services, row: WorkspaceRef | WorkspaceByName | RowWithSource | undefined, title: string, need: WorkspaceNeed = 'browse'): Promise<WorkspaceRef | undefined> {
+  const given = row && 'source' in row ? catalogOf(row.source) : row;
   if (given && 'workspace' in given) {
     const platformAdmin = need === 'platformAdmin' ? (given.platformAdmin ?? (await services.sessions.catalog(given.profile, (c) => isPlatformAdmin(c)))) : false;
     if (!mayDo(given.workspace.role, platformAdmin, need)) {

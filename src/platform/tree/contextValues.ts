@@ -31,9 +31,20 @@ export function serverMenuValues(states: ReadonlyMap<string, ServerState>): Reco
   return { creating: where('readyPlatformAdmin'), toInitialize: where('needsInit'), healthy: where('ready', 'readyPlatformAdmin') };
 }
 
+const WORKSPACE_RIGHTS = ['query', 'credentials', 'passwords', 'members', 'history', 'platformAdmin'] as const;
+const DATABASE_RIGHTS = ['query', 'credentials', 'write'] as const;
+const TABLE_RIGHTS = ['query', 'count', 'credentials', 'write'] as const;
 const CONNECTION_RIGHTS = ['view', 'edit', 'delete', 'rename'] as const;
+export type WorkspaceMenu = Readonly<Record<(typeof WORKSPACE_RIGHTS)[number], boolean>>;
+export type DatabaseMenu = Readonly<Record<(typeof DATABASE_RIGHTS)[number], boolean>>;
+export type TableMenu = Readonly<Record<(typeof TABLE_RIGHTS)[number], boolean>>;
 export type ConnectionMenu = Readonly<Record<(typeof CONNECTION_RIGHTS)[number], boolean>>;
 export type ConnectionsMenu = Readonly<Record<'create' | 'env', boolean>>;
+
+/** A row's name, then each right it has, in a fixed order (menus match `\.<right>\b`). */
+function flagged<K extends string>(name: string, rights: readonly K[], may: Readonly<Record<K, boolean>>): string {
+  return [name, ...rights.filter((right) => may[right])].join('.');
+}
 
 /** Each combination of the flags (every row's contextValue for the manifest test). */
 function everyFlags<K extends string>(keys: readonly K[]): Record<K, boolean>[] {
@@ -55,13 +66,17 @@ export const contextValue = {
   needsInit: () => 'needsInit',
   superuserWarning: () => 'superuserWarning',
   localState: (state: LocalNodeState) => `localState.${state}`,
-  workspace: (role: WorkspaceRole, platformAdmin: boolean) => `workspace.${role}${platformAdmin ? '.platformAdmin' : ''}`,
+  /** `workspace[.query][.credentials][.passwords][.members][.history][.platformAdmin]`: what the source's rules allow there. */
+  workspace: (may: WorkspaceMenu) => flagged('workspace', WORKSPACE_RIGHTS, may),
   /** Only platform admins see an archived workspace: restore or delete it. */
   archivedWorkspace: () => 'archivedWorkspace',
-  database: (role: WorkspaceRole) => `database.${role}`,
+  /** `database[.query][.credentials][.write]`. */
+  database: (may: DatabaseMenu) => flagged('database', DATABASE_RIGHTS, may),
   readerWrites: (revocable: boolean) => (revocable ? 'readerWrites.revocable' : 'readerWrites'),
-  schema: (role: WorkspaceRole) => `schema.${role}`,
-  table: (kind: TableKind, role: WorkspaceRole) => `table.${kind.replace(/ /g, '-')}.${role}`,
+  /** `schema[.write]`. */
+  schema: (write: boolean) => (write ? 'schema.write' : 'schema'),
+  /** `table.<kind>[.query][.count][.credentials][.write]`. */
+  table: (kind: TableKind, may: TableMenu) => flagged(`table.${kind.replace(/ /g, '-')}`, TABLE_RIGHTS, may),
   column: () => 'column',
   more: () => 'more',
   /** `members[.manage]`: whether the source lets the user add members here. */
@@ -69,19 +84,15 @@ export const contextValue = {
   /** `member[.manage]`: whether the user may change this member's role or remove them (never their own: it would lock them out). */
   member: (manage: boolean) => (manage ? 'member.manage' : 'member'),
   /** `connections[.create][.env]`: what the source's rules allow there: creating a connection, writing their variables (credentials). */
-  connections: (may: ConnectionsMenu) => ['connections', ...(may.create ? ['create'] : []), ...(may.env ? ['env'] : [])].join('.'),
+  connections: (may: ConnectionsMenu) => flagged('connections', ['create', 'env'] as const, may),
   /** `connection[.view][.edit][.delete][.rename]`: what the source's rules allow on this connection (its own permissions where the kind has them). */
-  connection: (may: ConnectionMenu) => ['connection', ...CONNECTION_RIGHTS.filter((right) => may[right])].join('.'),
+  connection: (may: ConnectionMenu) => flagged('connection', CONNECTION_RIGHTS, may),
   savedQueries: () => 'savedQueries',
   /** `savedQuery.<edit|read>.<author|other>.<private|shared>.<role>`: rename and delete need edit, sharing needs author, a notebook snippet the credentials. */
   savedQuery: (canEdit: boolean, isAuthor: boolean, visibility: 'PRIVATE' | 'WORKSPACE', role: WorkspaceRole) =>
     `savedQuery.${canEdit ? 'edit' : 'read'}.${isAuthor ? 'author' : 'other'}.${visibility === 'PRIVATE' ? 'private' : 'shared'}.${role}`,
   /** An OpenHEXA instance's row (Sign Out). */
   instance: () => 'instance',
-  // A workspace's rows over its WorkspaceSource ("source…": the catalog's own rows' commands match none of them).
-  sourceWorkspace: (role: WorkspaceRole) => `sourceWorkspace.${role}`,
-  sourceDatabase: (role: WorkspaceRole) => `sourceDatabase.${role}`,
-  sourceTable: (role: WorkspaceRole) => `sourceTable.${role}`,
 } as const;
 
 /** Every value a node can have: what the manifest test matches menus against. */
@@ -99,8 +110,10 @@ export function everyContextValue(): string[] {
     contextValue.instance(),
     ...everyFlags(['create', 'env'] as const).map(contextValue.connections),
     ...everyFlags(CONNECTION_RIGHTS).map(contextValue.connection),
-    ...roles.flatMap((r) => [contextValue.sourceWorkspace(r), contextValue.sourceDatabase(r), contextValue.sourceTable(r)]),
     ...LOCAL_NODE_STATES.map(contextValue.localState),
-    ...roles.flatMap((r) => [...yesNo.map((p) => contextValue.workspace(r, p)), contextValue.database(r), contextValue.schema(r), ...TABLE_KINDS.map((k) => contextValue.table(k, r))]),
+    ...everyFlags(WORKSPACE_RIGHTS).map(contextValue.workspace),
+    ...everyFlags(DATABASE_RIGHTS).map(contextValue.database),
+    ...yesNo.map(contextValue.schema),
+    ...TABLE_KINDS.flatMap((kind) => everyFlags(TABLE_RIGHTS).map((may) => contextValue.table(kind, may))),
   ];
 }

@@ -316,7 +316,7 @@ export async function measureRelations(client: ClientBase, tables: readonly Tabl
   return measures;
 }
 
-export function withMeasure(table: TableInfo, measure: TableMeasure | undefined): TableInfo {
+export function withMeasure<T extends Omit<TableInfo, 'oid'>>(table: T, measure: TableMeasure | undefined): T {
   return measure ? { ...table, ...measure } : table;
 }
 

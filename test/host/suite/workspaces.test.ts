@@ -58,7 +58,7 @@ describe('workspace commands take their inputs as arguments (real extension host
     assert.equal(labelOf(ws!), 'Hôte "test"');
     assert.equal(api.tree.getTreeItem(ws!).description, 'Admin');
     // The login that created it is a platform admin: it may also delete the workspace.
-    assert.equal(api.tree.getTreeItem(ws!).contextValue, 'workspace.admin.platformAdmin');
+    assert.equal(api.tree.getTreeItem(ws!).contextValue, 'workspace.query.credentials.passwords.members.history.platformAdmin');
   });
 
   it('warns, first under the server and in its tooltip, when the login is a superuser; not for the platform login', async () => {
@@ -92,7 +92,7 @@ describe('workspace commands take their inputs as arguments (real extension host
     if (ws?.kind !== 'workspace') {
       assert.fail('no workspace node');
     }
-    const client = await pg.connect({ user: PLATFORM, password: PASSWORD, database: ws.workspace.dbName });
+    const client = await pg.connect({ user: PLATFORM, password: PASSWORD, database: ws.source.databaseName });
     await client.query('CREATE TABLE facilities (id int PRIMARY KEY, name text)');
     await client.query("INSERT INTO facilities VALUES (1, 'a'), (2, 'b'), (3, 'c')");
     await client.end();
@@ -111,7 +111,7 @@ describe('workspace commands take their inputs as arguments (real extension host
     if (ws?.kind !== 'workspace') {
       assert.fail('no workspace node');
     }
-    const client = await pg.connect({ user: PLATFORM, password: PASSWORD, database: ws.workspace.dbName });
+    const client = await pg.connect({ user: PLATFORM, password: PASSWORD, database: ws.source.databaseName });
     try {
       await client.query('GRANT INSERT, UPDATE ON facilities TO PUBLIC');
       const database = (await children(ws)).find((n) => n.kind === 'database')!;
@@ -158,7 +158,7 @@ describe('workspace commands take their inputs as arguments (real extension host
     const [empty] = await children(connections);
     assert.deepEqual([empty?.kind, empty && labelOf(empty)], ['message', 'No connections yet']);
     await api.sessions.catalog(profile, (c) =>
-      createConnection(c, ws.workspace.slug, {
+      createConnection(c, ws.source.workspace.slug, {
         identifier: 'dhis2-national',
         name: 'DHIS2 "national"',
         type: 'dhis2',
@@ -174,7 +174,7 @@ describe('workspace commands take their inputs as arguments (real extension host
     const item = api.tree.getTreeItem(connection!);
     assert.deepEqual([item.label, item.description, item.contextValue], ['DHIS2 "national"', 'DHIS2 · dhis2-national', 'connection.view.edit.delete.rename']);
     await vscode.env.clipboard.writeText('');
-    await vscode.commands.executeCommand('openhexa.copyConnectionEnv', { server: profile, slug: ws.workspace.slug, identifier: 'dhis2-national' });
+    await vscode.commands.executeCommand('openhexa.copyConnectionEnv', { server: profile, slug: ws.source.workspace.slug, identifier: 'dhis2-national' });
     // In single quotes: both readers take it as it is, and a shell that sources the line runs nothing (bare, the space would end the word).
     assert.equal(
       await vscode.env.clipboard.readText(),

@@ -1,20 +1,21 @@
 import * as vscode from 'vscode';
 import { z } from 'zod';
-import { regeneratePassword as regenerate } from '../../../postgres/workspace/catalogCalls';
 import { command } from '../../../platform/commands/command';
-import { argOrPick, resolveWorkspace } from '../../../platform/commands/pickers';
+import { argOrPick } from '../../../platform/commands/pickers';
+import { resolveSource, sourceArg } from '../../../sources/resolveSource';
 import { workspaceArg } from '../../commandArgs';
 import { confirmRegeneration, CredentialsPanel } from '../credentialsPanel';
 
-/** `(workspace, 'ro' | 'rw')`, after a confirmation that says what breaks (admins). */
+/** `(workspace, 'ro' | 'rw')`, after a confirmation that says what breaks (who may, by the rules where the workspace lives). */
 export const regeneratePassword = command(
   'openhexa.regeneratePassword',
-  [workspaceArg({}), z.enum(['ro', 'rw']).describe("'ro' or 'rw'")],
+  [sourceArg(workspaceArg({})), z.enum(['ro', 'rw']).describe("'ro' or 'rw'")],
   async (services, arg, kindArg) => {
-    const ref = await resolveWorkspace(services, arg, vscode.l10n.t('Regenerate Password'), 'regeneratePassword');
-    if (!ref) {
+    const found = await resolveSource(services, arg, vscode.l10n.t('Regenerate Password'), 'regeneratePassword');
+    if (!found) {
       return;
     }
+    const { source } = found;
     const kind = await argOrPick(
       kindArg,
       () => [
@@ -26,16 +27,16 @@ export const regeneratePassword = command(
     if (!kind) {
       return;
     }
-    const open = CredentialsPanel.forWorkspace(ref.profile, ref.workspace.slug);
+    const open = CredentialsPanel.forSource(source);
     if (open) {
       await open.regenerate(kind);
       return;
     }
-    if (!(await confirmRegeneration(ref.workspace, kind))) {
+    if (!(await confirmRegeneration(source.workspace, kind))) {
       return;
     }
-    await services.sessions.catalog(ref.profile, (c) => regenerate(c, ref.workspace.slug, kind));
-    services.log.info(`Regenerated the ${kind} password of workspace ${ref.workspace.slug}`);
+    await (await source.credentials()).passwords.regeneratePassword(kind);
+    services.log.info(`Regenerated the ${kind} password of workspace ${source.workspace.slug} (${source.where})`);
     void vscode.window.showInformationMessage(vscode.l10n.t('New password set. Open the credentials to copy it.'));
   },
 );

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { InstanceProfile } from '../../../platform/instances';
 import { listWorkspaces, type InstanceWorkspace } from '../../../openhexa/instanceCalls';
-import type { ListedSource } from '../../../sources/workspaceSource';
+import type { WorkspaceSource } from '../../../sources/workspaceSource';
 import { guard } from '../../../platform/tree/explain';
 import { contextValue } from '../../../platform/tree/contextValues';
 import type { NodeDef, TreeContext } from '../../../platform/tree/nodeDef';
@@ -39,7 +39,7 @@ export const instanceNode: NodeDef<InstanceNode> = {
       if (workspaces.length === 0) {
         return [{ kind: 'message', text: vscode.l10n.t('No workspace on this instance that you may see') }];
       }
-      return workspaces.sort((a, b) => a.name.localeCompare(b.name)).map((workspace): TreeNode => ({ kind: 'sourceWorkspace', source: ctx.instanceSource(profile, workspace) }));
+      return workspaces.sort((a, b) => a.name.localeCompare(b.name)).map((workspace): TreeNode => ({ kind: 'workspace', source: ctx.instanceSource(profile, workspace) }));
     });
   },
 };
@@ -52,6 +52,6 @@ export function instanceRoots(ctx: TreeContext): TreeNode[] {
 declare module '../../../platform/tree/nodeDef' {
   interface TreeContext {
     /** An instance's workspace as a WorkspaceSource: its rows are the same as any source's. */
-    readonly instanceSource: (profile: InstanceProfile, workspace: InstanceWorkspace) => ListedSource;
+    readonly instanceSource: (profile: InstanceProfile, workspace: InstanceWorkspace) => WorkspaceSource;
   }
 }

@@ -101,7 +101,7 @@ export const serverNode: NodeDef<ServerNode> = {
       if (workspaces.length === 0) {
         return [...warning, { kind: 'noWorkspaces', profile, platformAdmin }];
       }
-      return [...warning, ...workspaces.map((workspace): TreeNode => ({ kind: 'workspace', profile, workspace, platformAdmin }))];
+      return [...warning, ...workspaces.map((workspace): TreeNode => ({ kind: 'workspace', source: ctx.catalogSource({ profile, workspace, platformAdmin }) }))];
     } catch (raw) {
       const err = asCatalogError(raw);
       if (err instanceof CatalogError && err.kind === 'catalogMissing') {

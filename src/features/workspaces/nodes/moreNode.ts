@@ -8,8 +8,7 @@ import { contextValue } from '../../../platform/tree/contextValues';
 export interface MoreNode {
   readonly kind: 'more';
   /** The node whose level this ends: reloaded with a larger limit. */
-  readonly parent: TreeNode;
-  readonly level: string;
+  readonly parent: Extract<TreeNode, { kind: 'database' | 'schema' }>;
   /** Relations of the level not shown yet. */
   readonly hidden: number;
 }

@@ -1,10 +1,9 @@
 import * as vscode from 'vscode';
-import type { ServerProfile } from '../../../core/serverProfile';
-import type { WorkspaceSummary } from '../../../postgres/workspace/catalogCalls';
 import type { ReaderWrites } from '../../../postgres/workspace/readerWrites';
 import type { NodeDef } from '../../../platform/tree/nodeDef';
 import { contextValue } from '../../../platform/tree/contextValues';
 import { labelled } from '../../../platform/format';
+import type { WorkspaceSource } from '../../../sources/workspaceSource';
 
 /**
  * First under a Database whose viewers and read-only login may write: an
@@ -13,15 +12,14 @@ import { labelled } from '../../../platform/format';
  */
 export interface ReaderWritesNode {
   readonly kind: 'readerWrites';
-  readonly profile: ServerProfile;
-  readonly workspace: WorkspaceSummary;
+  readonly source: WorkspaceSource;
   readonly found: ReaderWrites;
 }
 
 export const readerWritesNode: NodeDef<ReaderWritesNode> = {
   kind: 'readerWrites',
   item(node) {
-    const { workspace, found } = node;
+    const { source, found } = node;
     const item = new vscode.TreeItem(
       found.tables.length === 1
         ? vscode.l10n.t('Viewers and the read-only login can write to {0}', `${found.tables[0]!.schema}.${found.tables[0]!.name}`)
@@ -30,7 +28,7 @@ export const readerWritesNode: NodeDef<ReaderWritesNode> = {
           : vscode.l10n.t('Tables made from now on will be writable by viewers and the read-only login'),
       vscode.TreeItemCollapsibleState.None,
     );
-    const mayRevoke = workspace.role !== 'viewer';
+    const mayRevoke = source.refusal('writeTables') === undefined;
     item.description = mayRevoke ? vscode.l10n.t('Revoke…') : vscode.l10n.t('ask an editor or admin');
     item.tooltip = [
       vscode.l10n.t('An editor granted write privileges to the readers of this workspace (the reader group, the read-only login a BI tool uses, or PUBLIC). PostgreSQL lets the owner of a table do that; the workspace never does.'),
