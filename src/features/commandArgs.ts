@@ -11,8 +11,8 @@ export function isTreeNode(value: unknown): value is TreeNode {
 }
 
 export type NodeOfKind<K extends TreeNode['kind']> = Extract<TreeNode, { kind: K }>;
-/** A node inside a workspace: a row that carries its source, or a server's own (saved queries). */
-export type NodeWithWorkspace = Extract<TreeNode, { readonly workspace: unknown; readonly profile: ServerProfile } | { readonly source: unknown }>;
+/** A node inside a workspace: every such row carries its workspace's source. */
+export type NodeWithWorkspace = Extract<TreeNode, { readonly source: unknown }>;
 type NodeWithProfile = Extract<TreeNode, { readonly profile: ServerProfile }>;
 
 /** A node of one of these kinds. */
@@ -34,7 +34,7 @@ export function profileOf(arg: z.output<typeof serverArg> | undefined): ServerPr
 
 const byName = { server: serverProfileSchema.optional(), slug: z.string().min(1).optional() };
 
-const anyNodeWithWorkspace = z.custom<NodeWithWorkspace>((v) => onServer(v) && ('workspace' in (v as object) || 'source' in (v as object)));
+const anyNodeWithWorkspace = z.custom<NodeWithWorkspace>((v) => onServer(v) && 'source' in (v as object));
 
 /**
  * A workspace: any node inside it, or `{ server, slug, ...extra }` where each

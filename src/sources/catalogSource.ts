@@ -2,7 +2,7 @@ import { profileKey } from '../core/serverProfile';
 import { handedOutTls, tlsEnvironment } from '../core/tls/handedOutTls';
 import { mayDo, type WorkspaceNeed } from '../core/workspaceNeeds';
 import { connectionFields, connectionValues, createConnection, deleteConnection, listConnections, updateConnection } from '../postgres/connections/connectionCalls';
-import { readSavedQuery } from '../postgres/savedQueries/savedQueryCalls';
+import { listSavedQueries, readSavedQuery } from '../postgres/savedQueries/savedQueryCalls';
 import { addMember, createMember, listMembers, regeneratePassword, removeMember, revealPassword, setMemberRole } from '../postgres/workspace/catalogCalls';
 import { may } from '../core/roles';
 import { resolveTable, type WorkspaceRef } from '../platform/commands/pickers';
@@ -96,6 +96,7 @@ export function catalogSource(services: Services, ref: WorkspaceRef): WorkspaceS
       }),
     // Secrets stay masked in this call: only the codes are used.
     fieldCodes: async (identifier) => (await sessions.catalog(profile, (c) => connectionFields(c, slug, identifier))).map((f) => f.code),
+    savedQueries: () => sessions.catalog(profile, (c) => listSavedQueries(c, slug)),
     savedQuery: (querySlug) => sessions.catalog(profile, (c) => readSavedQuery(c, slug, querySlug)),
     listsMembers: may(workspace.role, 'manageMembers'),
     members: async () => {

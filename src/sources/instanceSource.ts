@@ -186,6 +186,7 @@ export function instanceSource(services: Services, profile: InstanceProfile, wor
     createMember: () => Promise.reject(new Error(instanceRefusal(workspace, 'manageMembers'))),
     setMemberRole: () => Promise.reject(new Error(instanceRefusal(workspace, 'manageMembers'))),
     removeMember: () => Promise.reject(new Error(instanceRefusal(workspace, 'manageMembers'))),
+    savedQueries: () => Promise.reject(new Error(instanceRefusal(workspace, 'history'))),
     savedQuery: () => Promise.reject(new Error(instanceRefusal(workspace, 'history'))),
   };
 }

@@ -2,16 +2,15 @@ import { z } from 'zod';
 import { resolveWorkspace, type WorkspaceByName, type WorkspaceRef } from '../platform/commands/pickers';
 import type { Services } from '../platform/services';
 import { isTreeNode, nodeArg, type NodeOfKind } from '../features/commandArgs';
-import type { TreeNode } from '../features/nodeKinds';
 import { catalogNeed, catalogSource } from './catalogSource';
 import type { SourceNeed, SourcePlace, WorkspaceSource } from './workspaceSource';
 
 // A command's argument becomes a WorkspaceSource and the place it points at:
-// a row that carries its source (any kind's), or a server's own row or
-// names (its catalog), so the command itself never learns which kind of
-// server it works on.
+// a row of a workspace (each carries its source, whichever kind of server
+// keeps it), or a server's names from a script (its catalog), so the
+// command itself never learns which kind of server it works on.
 
-const SOURCE_KINDS = ['workspace', 'database', 'schema', 'table', 'readerWrites', 'connections', 'connection', 'members', 'member'] as const;
+const SOURCE_KINDS = ['workspace', 'database', 'schema', 'table', 'readerWrites', 'connections', 'connection', 'members', 'member', 'savedQueries', 'savedQuery'] as const;
 type SourceNode = NodeOfKind<(typeof SOURCE_KINDS)[number]>;
 
 const sourceNode = nodeArg(SOURCE_KINDS, 'a node of a workspace in the Workspaces view');
@@ -43,15 +42,11 @@ function sourcePlace(node: SourceNode): SourcePlace {
       return { at: 'table', table: { schema: node.table.schema, name: node.table.name } };
     case 'connection':
       return { at: 'connection', connection: node.connection };
+    case 'savedQuery':
+      return { at: 'query', query: { slug: node.query.slug, name: node.query.name } };
     default:
       return { at: 'workspace' };
   }
-}
-
-/** The place a server's own row names (a saved query), or the workspace for names given by a script. */
-function catalogPlace(arg: unknown): SourcePlace {
-  const node: TreeNode | undefined = isTreeNode(arg) ? arg : undefined;
-  return node?.kind === 'savedQuery' ? { at: 'query', query: { slug: node.query.slug, name: node.query.name } } : { at: 'workspace' };
 }
 
 /**
@@ -68,5 +63,5 @@ export async function resolveSource(services: Services, arg: SourceNode | Worksp
     return { source: arg.source, place: sourcePlace(arg) };
   }
   const ref = await resolveWorkspace(services, arg, title, catalogNeed(need));
-  return ref ? { source: catalogSource(services, ref), place: catalogPlace(arg) } : undefined;
+  return ref ? { source: catalogSource(services, ref), place: { at: 'workspace' } } : undefined;
 }

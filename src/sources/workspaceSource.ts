@@ -9,6 +9,7 @@ import type { WorkspaceRole } from '../core/roles';
 import type { ConnectionField } from '../core/connections/connectionType';
 import type { ConnectionTypeId } from '../core/connections/types';
 import type { ConnectionAccess, ConnectionEdit, ConnectionSummary, NewConnection, StoredField } from '../postgres/connections/connectionCalls';
+import type { SavedQuerySummary } from '../postgres/savedQueries/savedQueryCalls';
 import type { TestOutcome } from '../testers/testOutcome';
 import type { CredentialsDeps, CredentialsTarget } from '../features/credentials/credentialsController';
 import type { EnvOwner } from '../features/notebooks/workspaceVariables';
@@ -147,7 +148,9 @@ export interface WorkspaceSource {
   variables(): Promise<SourceVariables>;
   /** A custom connection's field codes, which its snippet names (no value reaches the cell). */
   fieldCodes(identifier: string): Promise<string[]>;
-  /** A saved query as the member may read it now (a server's catalog keeps them; an instance keeps none here). */
+  /** The saved queries the member may read (a server's catalog keeps them; an instance keeps none here). */
+  savedQueries(): Promise<SavedQuerySummary[]>;
+  /** A saved query as the member may read it now. */
   savedQuery(slug: string): Promise<{ readonly name: string; readonly slug: string; readonly sql: string }>;
 
   /** Whether the user may list the members here (the tree shows Members then). */

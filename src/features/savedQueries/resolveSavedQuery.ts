@@ -21,7 +21,9 @@ function isSavedQueryNode(arg: SavedQueryArg | undefined): arg is SavedQueryNode
 /** A saved query from its tree node, from `{ server, slug, query }`, or picked among those the member may read; `which` narrows the pick. */
 export async function resolveSavedQuery(services: Services, arg: SavedQueryArg | undefined, title: string, which: (q: SavedQuerySummary) => boolean = () => true): Promise<SavedQueryRef | undefined> {
   if (isSavedQueryNode(arg)) {
-    return arg;
+    // Its workspace's catalog (only a server keeps saved queries).
+    const ref = await resolveWorkspace(services, arg, title);
+    return ref && { ...ref, query: arg.query };
   }
   const ref = await resolveWorkspace(services, arg, title);
   if (!ref) {

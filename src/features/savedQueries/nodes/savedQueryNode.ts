@@ -1,16 +1,14 @@
 import * as vscode from 'vscode';
-import { profileKey, type ServerProfile } from '../../../core/serverProfile';
 import type { SavedQuerySummary } from '../../../postgres/savedQueries/savedQueryCalls';
-import type { WorkspaceSummary } from '../../../postgres/workspace/catalogCalls';
 import { labelled } from '../../../platform/format';
 import { contextValue } from '../../../platform/tree/contextValues';
 import type { NodeDef } from '../../../platform/tree/nodeDef';
+import type { WorkspaceSource } from '../../../sources/workspaceSource';
 
 /** One saved query: opened on a click; run, renamed, shared or deleted from its menu as the member may. */
 export interface SavedQueryNode {
   readonly kind: 'savedQuery';
-  readonly profile: ServerProfile;
-  readonly workspace: WorkspaceSummary;
+  readonly source: WorkspaceSource;
   readonly query: SavedQuerySummary;
 }
 
@@ -19,7 +17,7 @@ export const savedQueryNode: NodeDef<SavedQueryNode> = {
   item(node) {
     const { query } = node;
     const item = new vscode.TreeItem(query.name, vscode.TreeItemCollapsibleState.None);
-    item.id = `savedQuery:${profileKey(node.profile)}:${node.workspace.slug}:${query.slug}`;
+    item.id = `savedQuery:${node.source.key}:${query.slug}`;
     const shared = query.visibility === 'WORKSPACE';
     item.description = shared ? (query.isAuthor ? vscode.l10n.t('Shared') : vscode.l10n.t('Shared by {0}', query.author)) : vscode.l10n.t('Private');
     item.tooltip = [
@@ -32,7 +30,7 @@ export const savedQueryNode: NodeDef<SavedQueryNode> = {
       ...(query.canEdit ? [] : ['', vscode.l10n.t('Opens read-only: its author, editors and admins change it.')]),
     ].join('\n');
     item.iconPath = new vscode.ThemeIcon(shared ? 'organization' : 'lock');
-    item.contextValue = contextValue.savedQuery(query.canEdit, query.isAuthor, query.visibility, node.workspace.role);
+    item.contextValue = contextValue.savedQuery(query.canEdit, query.isAuthor, query.visibility, node.source.workspace.role);
     item.command = { command: 'openhexa.openSavedQuery', title: vscode.l10n.t('Open Query'), arguments: [node] };
     return item;
   },

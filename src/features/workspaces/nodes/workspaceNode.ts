@@ -55,7 +55,7 @@ export const workspaceNode: NodeDef<WorkspaceNode> = {
     return Promise.resolve([
       { kind: 'database', source },
       // Saved queries are kept by a server's catalog (an instance keeps them in its Data Studio).
-      ...(source.catalog && source.refusal('history') === undefined ? [{ kind: 'savedQueries', profile: source.catalog.profile, workspace: source.catalog.workspace } as const] : []),
+      ...(source.refusal('history') === undefined ? [{ kind: 'savedQueries', source } as const] : []),
       { kind: 'connections', source },
       ...(source.listsMembers ? [{ kind: 'members', source } as const] : []),
     ]);
