@@ -82,8 +82,14 @@ describe('npm run demo (the README run command, browser variant)', function () {
     await page.locator('.pane-body .monaco-list-row', { hasText: 'monthly_case_reports' }).first().waitFor({ timeout: 90_000 });
     await page.locator('.statusbar-item', { hasText: 'Local PostgreSQL: running' }).first().waitFor();
     // postmaster.pid's fourth line is the port the server listens on.
-    demoDir = demoDirs().find((name) => !before0.includes(name))!;
-    const pidFile = fs.readFileSync(path.join(os.tmpdir(), demoDir, 'local-server', 'data', 'postmaster.pid'), 'utf8').split('\n');
+    // The demo's own data folder: the one new folder of its prefix that holds the local server (waited for: a reading right as the status changes may come first).
+    const pidPath = (name: string): string => path.join(os.tmpdir(), name, 'local-server', 'data', 'postmaster.pid');
+    const fresh = (): string[] => demoDirs().filter((name) => !before0.includes(name));
+    demoDir = await pollUntil(() => fresh().find((name) => fs.existsSync(pidPath(name))), 'postmaster.pid in the demo\'s new data folder', {
+      timeout: 30_000,
+      detail: () => fresh().map((name) => `${name}: ${fs.readdirSync(path.join(os.tmpdir(), name)).join(', ')}`).join('; '),
+    });
+    const pidFile = fs.readFileSync(pidPath(demoDir), 'utf8').split('\n');
     localPort = Number(pidFile[3]);
     // The seventh line: the key and id of the System V shared memory segment a killed server leaves behind.
     sharedMemoryId = pidFile[6]!.trim().split(/\s+/)[1] ?? '';
