@@ -220,4 +220,26 @@ describe("commands on an OpenHEXA instance's rows: the server's own, by OpenHEXA
     assert.equal(recorded.quickPicks.length, 0);
     assert.equal(world.stage.serverCalls, 0);
   });
+
+  it("what only a server has, asked on an instance's rows: refused before any question or call, saying why (Delete Table, Import, Count Rows, Query History, Archive)", async () => {
+    world = stage();
+    const source = instanceSource(world.services, instance, workspace('admin', { update: true, manageMembers: true, createConnection: true, deleteDatabaseTable: true }));
+    const table: TreeNode = { kind: 'table', source, table: { schema: 'public', name: 'cases', kind: 'table', rows: 120, rowsExact: true, bytes: undefined, readable: true } };
+    const onServerOnly = 'OpenHEXA: This works on the workspaces of a PostgreSQL server: "Malaria" is on the OpenHEXA instance https://api.openhexa.example.';
+    for (const [id, node] of [
+      ['openhexa.deleteTable', table],
+      ['openhexa.importFile', { kind: 'database', source }],
+      ['openhexa.queryHistory', { kind: 'workspace', source }],
+      ['openhexa.archiveWorkspace', { kind: 'workspace', source }],
+    ] as const) {
+      recorded.reset();
+      await vscode.commands.executeCommand(id, node);
+      assert.deepEqual(errors(), [onServerOnly], id);
+    }
+    recorded.reset();
+    await vscode.commands.executeCommand('openhexa.countRows', table);
+    assert.deepEqual(errors(), ['OpenHEXA: OpenHEXA counts the rows of the tables of "Malaria" itself: the tree shows its count.']);
+    assert.equal(recorded.quickPicks.length, 0);
+    assert.equal(world.stage.serverCalls, 0);
+  });
 });
