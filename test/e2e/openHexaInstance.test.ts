@@ -244,7 +244,7 @@ describe('an OpenHEXA instance end to end: Connect to OpenHEXA with a token, its
     await row(/Nutrition survey/).click();
     await row(/^Database$/).click();
     await row(/^children/).waitFor({ timeout: 30_000 });
-    await row(/^children/).click();
+    await choose(await contextMenu(page, row(/^children/)), 'Preview Data');
     await frame().locator('[data-key-kind="api"]', { hasText: "Read through OpenHEXA's API, slower" }).waitFor({ timeout: 30_000 });
     await frame().locator('.grid-td', { hasText: 'village 1' }).first().waitFor({ timeout: 30_000 });
     await screenshot(page, 'openhexa-instance-viewer-preview');
