@@ -102,6 +102,9 @@ describe("a workspace's members rows, over either kind's source", () => {
     assert.deepEqual([list.contextValue, list.tooltip], ['members', 'The members of "Malaria" are managed on OpenHEXA itself (the workspace\'s settings); here they are listed only.']);
     const bob = item({ kind: 'member', source, member: { name: 'Bob', email: 'bob@example.org', role: 'viewer', you: false } });
     assert.deepEqual([bob.contextValue, bob.tooltip], ['member', 'Bob <bob@example.org>']);
+    // Two people of the same name are two rows (the tree refuses two elements of one id).
+    const otherBob = item({ kind: 'member', source, member: { name: 'Bob', email: 'bob.k@example.org', role: 'editor', you: false } });
+    assert.notEqual(otherBob.id, bob.id);
   });
 });
 

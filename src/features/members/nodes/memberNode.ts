@@ -15,7 +15,8 @@ export const memberNode: NodeDef<MemberNode> = {
   kind: 'member',
   item({ source, member }) {
     const item = new vscode.TreeItem(member.name, vscode.TreeItemCollapsibleState.None);
-    item.id = `member:${source.key}:${member.name}`;
+    // Named by what is unique where the workspace lives: an instance's display names may repeat, its emails do not.
+    item.id = `member:${source.key}:${member.email ?? member.name}`;
     const role = roleLabel(member.role);
     item.description = member.you ? (member.platformAdmin ? vscode.l10n.t('{0} · you, as platform admin', role) : vscode.l10n.t('{0} · you', role)) : role;
     if (member.email) {
