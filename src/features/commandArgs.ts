@@ -20,10 +20,8 @@ export function nodeArg<K extends TreeNode['kind']>(kinds: readonly K[], descrip
   return z.custom<NodeOfKind<K>>((v) => isTreeNode(v) && (kinds as readonly string[]).includes(v.kind)).describe(description);
 }
 
-/** An OpenHEXA instance's nodes carry an instance, not a server profile: the PostgreSQL server's commands take none of them. */
-const onServer = (v: unknown): boolean => isTreeNode(v) && !v.kind.startsWith('instance');
-
-const anyNodeWithProfile = z.custom<NodeWithProfile>((v) => onServer(v) && 'profile' in (v as object));
+/** An OpenHEXA instance's own row carries an instance, not a server profile: the server commands take it not. */
+const anyNodeWithProfile = z.custom<NodeWithProfile>((v) => isTreeNode(v) && v.kind !== 'instance' && 'profile' in v);
 
 /** A server: any node under it, or a server profile (as in openhexa.servers). */
 export const serverArg = z.union([anyNodeWithProfile, serverProfileSchema]).describe('a node of the OpenHEXA Workspaces view, or a server profile');
@@ -34,7 +32,7 @@ export function profileOf(arg: z.output<typeof serverArg> | undefined): ServerPr
 
 const byName = { server: serverProfileSchema.optional(), slug: z.string().min(1).optional() };
 
-const anyNodeWithWorkspace = z.custom<NodeWithWorkspace>((v) => onServer(v) && 'source' in (v as object));
+const anyNodeWithWorkspace = z.custom<NodeWithWorkspace>((v) => isTreeNode(v) && 'source' in v);
 
 /**
  * A workspace: any node inside it, or `{ server, slug, ...extra }` where each

@@ -3,7 +3,7 @@ import { resolveTable, resolveWorkspace, type WorkspaceRef } from '../platform/c
 import type { Services } from '../platform/services';
 import type { WorkspaceNeed } from '../core/workspaceNeeds';
 import { givenValues, isTreeNode, workspaceArg } from './commandArgs';
-import { resolveSource, sourceArg } from '../sources/resolveSource';
+import { resolveSource } from '../sources/resolveSource';
 import type { SourceTable, WorkspaceSource } from '../sources/workspaceSource';
 
 /** A table or view: one in the tree, or `{ server, slug, schema, table }`, each part picked when left out. */
@@ -21,11 +21,8 @@ export async function resolveTableArg(services: Services, arg: z.output<typeof t
   return table ? { ref, table } : undefined;
 }
 
-/** A table or view on either kind of server: one in the tree, or `{ server, slug, schema, table }`. */
-export const sourceTableArg = sourceArg(tableArg);
-
 /** The workspace (as a source) and the table a command was given, asking for what is missing. */
-export async function resolveSourceTable(services: Services, arg: z.output<typeof sourceTableArg> | undefined, title: string): Promise<{ source: WorkspaceSource; table: SourceTable } | undefined> {
+export async function resolveSourceTable(services: Services, arg: z.output<typeof tableArg> | undefined, title: string): Promise<{ source: WorkspaceSource; table: SourceTable } | undefined> {
   const found = await resolveSource(services, arg, title, 'browse');
   if (!found) {
     return undefined;

@@ -1,7 +1,6 @@
-import { z } from 'zod';
 import { resolveWorkspace, type WorkspaceByName, type WorkspaceRef } from '../platform/commands/pickers';
 import type { Services } from '../platform/services';
-import { isTreeNode, nodeArg, type NodeOfKind } from '../features/commandArgs';
+import { isTreeNode, type NodeWithWorkspace } from '../features/commandArgs';
 import { catalogNeed, catalogSource } from './catalogSource';
 import type { SourceNeed, SourcePlace, WorkspaceSource } from './workspaceSource';
 
@@ -10,18 +9,8 @@ import type { SourceNeed, SourcePlace, WorkspaceSource } from './workspaceSource
 // keeps it), or a server's names from a script (its catalog), so the
 // command itself never learns which kind of server it works on.
 
-const SOURCE_KINDS = ['workspace', 'database', 'schema', 'table', 'readerWrites', 'connections', 'connection', 'members', 'member', 'savedQueries', 'savedQuery'] as const;
-type SourceNode = NodeOfKind<(typeof SOURCE_KINDS)[number]>;
-
-const sourceNode = nodeArg(SOURCE_KINDS, 'a node of a workspace in the Workspaces view');
-
-function isSourceNode(arg: unknown): arg is SourceNode {
-  return isTreeNode(arg) && (SOURCE_KINDS as readonly string[]).includes(arg.kind);
-}
-
-/** A command's argument on either kind: what `schema` takes (a server's node, or names), or a row that carries its source. */
-export function sourceArg<S extends z.ZodTypeAny>(schema: S) {
-  return z.union([sourceNode, schema]).describe(schema.description ?? 'a node of the OpenHEXA Workspaces view');
+function isRow(arg: unknown): arg is NodeWithWorkspace {
+  return isTreeNode(arg) && 'source' in arg;
 }
 
 /** The source and the place a command was pointed at. */
@@ -30,7 +19,7 @@ export interface SourceTarget {
   readonly place: SourcePlace;
 }
 
-function sourcePlace(node: SourceNode): SourcePlace {
+function sourcePlace(node: NodeWithWorkspace): SourcePlace {
   switch (node.kind) {
     case 'database':
     case 'schema':
@@ -54,8 +43,8 @@ function sourcePlace(node: SourceNode): SourcePlace {
  * server, picked when left out) as a source, refused up front when its
  * rules do not allow `need`.
  */
-export async function resolveSource(services: Services, arg: SourceNode | WorkspaceRef | WorkspaceByName | undefined, title: string, need: SourceNeed): Promise<SourceTarget | undefined> {
-  if (isSourceNode(arg)) {
+export async function resolveSource(services: Services, arg: NodeWithWorkspace | WorkspaceRef | WorkspaceByName | undefined, title: string, need: SourceNeed): Promise<SourceTarget | undefined> {
+  if (isRow(arg)) {
     const refused = arg.source.refusal(need, arg.kind === 'connection' ? arg.connection : undefined);
     if (refused) {
       throw new Error(refused);

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { ConnectionSummary } from '../../postgres/connections/connectionCalls';
 import { argOrPick } from '../../platform/commands/pickers';
 import type { Services } from '../../platform/services';
-import { resolveSource, sourceArg } from '../../sources/resolveSource';
+import { resolveSource } from '../../sources/resolveSource';
 import type { SourceNeed, WorkspaceSource } from '../../sources/workspaceSource';
 import { workspaceArg } from '../commandArgs';
 
@@ -32,13 +32,13 @@ export function connectionNamed<C extends ConnectionSummary>(connections: readon
   return found;
 }
 
-/** A connection on either kind of server: its node, or `{ server, slug, identifier }`. */
-export const sourceConnectionArg = sourceArg(connectionArg({}));
+/** A connection, on either kind of server: its node, or `{ server, slug, identifier }`. */
+export const anyConnectionArg = connectionArg({});
 
 /** A connection (with its workspace as a source) from its node, from `{ server, slug, identifier }`, or picked; refused up front when the rules there do not allow the need. */
 export async function resolveSourceConnection(
   services: Services,
-  arg: z.output<typeof sourceConnectionArg> | undefined,
+  arg: z.output<typeof anyConnectionArg> | undefined,
   title: string,
   need: SourceNeed,
 ): Promise<{ source: WorkspaceSource; connection: ConnectionSummary } | undefined> {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { ConnectionSummary } from '../../postgres/connections/connectionCalls';
 import { argOrPick } from '../../platform/commands/pickers';
 import type { Services } from '../../platform/services';
-import { resolveSource, sourceArg } from '../../sources/resolveSource';
+import { resolveSource } from '../../sources/resolveSource';
 import type { WorkspaceSource } from '../../sources/workspaceSource';
 import { givenValues, workspaceArg } from '../commandArgs';
 import { connectionNamed } from '../connections/resolveConnection';
@@ -22,11 +22,9 @@ export interface NotebookTarget {
 
 /** A notebook target: a node (Database, table, connection, Connections, workspace) of a server or an instance, or `{ server, slug, identifier | table, schema, ...extra }`. */
 export function notebookTargetArg<E extends z.ZodRawShape>(extra: E) {
-  return sourceArg(
-    workspaceArg(
-      { identifier: z.string().min(1), table: z.string().min(1), schema: z.string().min(1), ...extra },
-      'a workspace, its Database, a table, a saved query or a connection in the OpenHEXA Workspaces view, or { server, slug, identifier } or { server, slug, table, schema }',
-    ),
+  return workspaceArg(
+    { identifier: z.string().min(1), table: z.string().min(1), schema: z.string().min(1), ...extra },
+    'a workspace, its Database, a table, a saved query or a connection in the OpenHEXA Workspaces view, or { server, slug, identifier } or { server, slug, table, schema }',
   );
 }
 type NotebookTargetArg = z.output<ReturnType<typeof notebookTargetArg>>;

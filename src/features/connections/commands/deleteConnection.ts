@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import { envPrefix } from '../../../core/connections/connectionEnvNames';
 import { command } from '../../../platform/commands/command';
-import { resolveSourceConnection, sourceConnectionArg } from '../resolveConnection';
+import { resolveSourceConnection, anyConnectionArg } from '../resolveConnection';
 
 /** Deletes a connection after a confirmation that names its identifier (admins on a server; on an instance, as OpenHEXA allows). */
-export const deleteConnection = command('openhexa.deleteConnection', [sourceConnectionArg], async (services, arg) => {
+export const deleteConnection = command('openhexa.deleteConnection', [anyConnectionArg], async (services, arg) => {
   const found = await resolveSourceConnection(services, arg, vscode.l10n.t('Delete Connection'), 'deleteConnection');
   if (!found) {
     return;

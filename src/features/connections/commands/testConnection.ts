@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import { command } from '../../../platform/commands/command';
 import { say } from '../../../platform/say';
-import { resolveSourceConnection, sourceConnectionArg } from '../resolveConnection';
+import { resolveSourceConnection, anyConnectionArg } from '../resolveConnection';
 
 /** Tests a saved connection with its service's protocol (who may see its values; the read is audited on a server). */
-export const testConnection = command('openhexa.testConnection', [sourceConnectionArg], async (services, arg) => {
+export const testConnection = command('openhexa.testConnection', [anyConnectionArg], async (services, arg) => {
   const found = await resolveSourceConnection(services, arg, vscode.l10n.t('Test Connection'), 'viewConnection');
   if (!found) {
     return;

@@ -2,14 +2,14 @@ import * as vscode from 'vscode';
 import { z } from 'zod';
 import { command } from '../../../platform/commands/command';
 import { argOrPick } from '../../../platform/commands/pickers';
-import { resolveSource, sourceArg } from '../../../sources/resolveSource';
+import { resolveSource } from '../../../sources/resolveSource';
 import { workspaceArg } from '../../commandArgs';
 import { confirmRegeneration, CredentialsPanel } from '../credentialsPanel';
 
 /** `(workspace, 'ro' | 'rw')`, after a confirmation that says what breaks (who may, by the rules where the workspace lives). */
 export const regeneratePassword = command(
   'openhexa.regeneratePassword',
-  [sourceArg(workspaceArg({})), z.enum(['ro', 'rw']).describe("'ro' or 'rw'")],
+  [workspaceArg({}), z.enum(['ro', 'rw']).describe("'ro' or 'rw'")],
   async (services, arg, kindArg) => {
     const found = await resolveSource(services, arg, vscode.l10n.t('Regenerate Password'), 'regeneratePassword');
     if (!found) {

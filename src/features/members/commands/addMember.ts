@@ -5,7 +5,7 @@ import { isPlainLoginName, plainLoginName } from '../../../core/loginNames';
 import { roleLabel, labelled } from '../../../platform/format';
 import { command } from '../../../platform/commands/command';
 import { argOrPick, pickRole } from '../../../platform/commands/pickers';
-import { resolveSource, sourceArg } from '../../../sources/resolveSource';
+import { resolveSource } from '../../../sources/resolveSource';
 import type { NewLogin } from '../../../sources/workspaceSource';
 import { workspaceArg } from '../../commandArgs';
 import { postgresUrl } from '../../../core/connectionUrl';
@@ -74,7 +74,7 @@ async function handOver(login: string, password: string, details: string, title:
 /** `(workspace, login, 'viewer' | 'editor' | 'admin', 'new' | 'existing')` (admins). */
 export const addMember = command(
   'openhexa.addMember',
-  [sourceArg(workspaceArg({})), z.string().min(1).describe('a login name'), z.enum(WORKSPACE_ROLES).describe("'viewer', 'editor' or 'admin'"), z.enum(['new', 'existing']).describe("'new' or 'existing'")],
+  [workspaceArg({}), z.string().min(1).describe('a login name'), z.enum(WORKSPACE_ROLES).describe("'viewer', 'editor' or 'admin'"), z.enum(['new', 'existing']).describe("'new' or 'existing'")],
   async (services, arg, loginArg, roleArg, modeArg) => {
     const found = await resolveSource(services, arg, vscode.l10n.t('Add Member'), 'manageMembers');
     if (!found) {

@@ -4,7 +4,7 @@ import { DATABASE_SETS } from '../../../core/notebooks/databaseEnv';
 import { command } from '../../../platform/commands/command';
 import { progress } from '../../../platform/commands/pickers';
 import { requireTrust } from '../../../platform/trust';
-import { resolveSource, sourceArg } from '../../../sources/resolveSource';
+import { resolveSource } from '../../../sources/resolveSource';
 import { givenValues, workspaceArg } from '../../commandArgs';
 import { openVariablesTerminal } from '../variablesTerminal';
 import { pickDatabaseSet } from '../workspaceVariables';
@@ -15,7 +15,7 @@ import { pickDatabaseSet } from '../workspaceVariables';
  * command line. Only this terminal gets them, and it is not restored after a
  * reload (its environment would be stored to restore it).
  */
-export const openTerminal = command('openhexa.openTerminal', [sourceArg(workspaceArg({ set: z.enum(DATABASE_SETS) }))], async (services, arg) => {
+export const openTerminal = command('openhexa.openTerminal', [workspaceArg({ set: z.enum(DATABASE_SETS) })], async (services, arg) => {
   const title = vscode.l10n.t('Open Terminal with Workspace Variables');
   // An untrusted folder's tasks and settings could read a terminal's environment.
   requireTrust(title);

@@ -3,14 +3,14 @@ import * as vscode from 'vscode';
 import { removeBlock } from '../../../core/notebooks/envFileBlock';
 import { blockKey } from '../../../core/notebooks/workspaceEnvFile';
 import { command } from '../../../platform/commands/command';
-import { resolveSource, sourceArg } from '../../../sources/resolveSource';
+import { resolveSource } from '../../../sources/resolveSource';
 import { requireTrust } from '../../../platform/trust';
 import { readEnvFile, writeEnvFile } from '../../../files/wholeFile';
 import { confirmedEnvFile, envFileForWork } from '../envFile';
 import { workspaceArg } from '../../commandArgs';
 
 /** Takes the workspace's block out of the .env file; every other line stays. */
-export const removeEnvBlock = command('openhexa.removeEnvBlock', [sourceArg(workspaceArg({}))], async (services, arg) => {
+export const removeEnvBlock = command('openhexa.removeEnvBlock', [workspaceArg({})], async (services, arg) => {
   const title = vscode.l10n.t('Remove Workspace Variables from .env');
   requireTrust(title);
   const found = await resolveSource(services, arg, title, 'browse');

@@ -3,15 +3,13 @@ import { z } from 'zod';
 import { DATABASE_SETS } from '../../../core/notebooks/databaseEnv';
 import { command } from '../../../platform/commands/command';
 import { requireTrust } from '../../../platform/trust';
-import { resolveSource, sourceArg } from '../../../sources/resolveSource';
+import { resolveSource } from '../../../sources/resolveSource';
 import { givenValues, workspaceArg } from '../../commandArgs';
 import { writeSourceEnv } from '../writeSourceEnv';
 
-const writeEnvArg = sourceArg(
-  workspaceArg(
-    { identifier: z.string().min(1), target: z.enum(['all', 'database', 'connections']), set: z.enum(DATABASE_SETS) },
-    'a workspace, its Database or Connections, a table or a connection in the OpenHEXA Workspaces view, or { server, slug, target | identifier, set }',
-  ),
+const writeEnvArg = workspaceArg(
+  { identifier: z.string().min(1), target: z.enum(['all', 'database', 'connections']), set: z.enum(DATABASE_SETS) },
+  'a workspace, its Database or Connections, a table or a connection in the OpenHEXA Workspaces view, or { server, slug, target | identifier, set }',
 );
 
 /** The workspace's variables (database, connections, or one connection) merged into the .env file notebooks load, on a server or an instance. Editors and admins. */

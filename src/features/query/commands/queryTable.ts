@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import { qualifiedName } from '../../../core/identifiers';
 import { command } from '../../../platform/commands/command';
-import { resolveSourceTable, sourceTableArg } from '../../tableArg';
+import { resolveSourceTable, tableArg } from '../../tableArg';
 
 /** A bound document that reads a table's first 100 rows, run at once: a table in the tree (of a server or an instance), `{ server, slug, schema, table }`, or picks. */
-export const queryTable = command('openhexa.queryTable', [sourceTableArg], async (services, arg) => {
+export const queryTable = command('openhexa.queryTable', [tableArg], async (services, arg) => {
   const found = await resolveSourceTable(services, arg, vscode.l10n.t('Query Table'));
   if (!found) {
     return;
