@@ -260,6 +260,12 @@ describe('manifest and translations', () => {
       assert.deepEqual(asOnServer({ kind: 'database', source: onInstance(role) }), ['openhexa.insertSnippet', 'openhexa.newQuery', 'openhexa.writeEnv'], role);
       assert.deepEqual(asOnServer(table(onInstance(role))), ['openhexa.insertSnippet', 'openhexa.previewTable', 'openhexa.previewTable', 'openhexa.queryTable'], role);
     }
+    // A connection's own permissions: edit and delete each as OpenHEXA says, its identifier never (OpenHEXA changes it).
+    const warehouse = { identifier: 'warehouse', name: 'Warehouse', type: 'postgresql' as const, description: '', updatedAt: new Date(0) };
+    const values = ['openhexa.copyConnectionEnv', 'openhexa.insertSnippet', 'openhexa.openConnection', 'openhexa.testConnection', 'openhexa.writeEnv'];
+    assert.deepEqual(asOnServer({ kind: 'connection', source: onInstance('editor'), connection: { ...warehouse, may: { update: true, delete: false } } }), [...values, 'openhexa.editConnection'].sort());
+    assert.deepEqual(asOnServer({ kind: 'connection', source: onInstance('admin'), connection: { ...warehouse, may: { update: true, delete: true } } }), [...values, 'openhexa.deleteConnection', 'openhexa.editConnection'].sort());
+    assert.deepEqual(asOnServer({ kind: 'connection', source: onInstance('admin'), connection: { ...warehouse, may: { update: false, delete: false } } }), []);
     assert.deepEqual(asOnServer({ kind: 'instance', profile: { server: 'https://api.openhexa.example', email: 'ana@example.org', displayName: 'Ana' } }).filter((c) => c !== 'openhexa.signOutOpenHexa'), []);
   });
 
